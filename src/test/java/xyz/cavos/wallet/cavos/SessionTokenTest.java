@@ -128,8 +128,9 @@ class SessionTokenTest {
         badAddress.put("walletAddress", "0xnot-an-address");
         assertRejected(base64(badAddress), "walletAddress");
 
-        assertRejected(good.substring(0, good.length() / 2), "does not decode to JSON");
-        assertRejected(good.substring(0, good.length() - 7), "does not decode to JSON");
+        for (int cut = 1; cut <= 8; cut++) {
+            assertRejected(good.substring(0, good.length() - cut * 9), "truncated|cut when copying");
+        }
         assertRejected(Base64.getEncoder().encodeToString("hello, not json".getBytes(StandardCharsets.UTF_8)), "does not decode to JSON");
         assertRejected(Base64.getEncoder().encodeToString("[1,2,3]".getBytes(StandardCharsets.UTF_8)), "not a Cavos session token");
         byte[] garbage = new byte[300];
@@ -142,7 +143,7 @@ class SessionTokenTest {
 
     private static void assertRejected(String pasted, String expected) {
         var error = assertThrows(InvalidTokenException.class, () -> SessionToken.decode(pasted));
-        assertTrue(error.getMessage().contains(expected), error.getMessage());
+        assertTrue(java.util.Arrays.stream(expected.split("\\|")).anyMatch(error.getMessage()::contains), error.getMessage());
         assertTrue(error.getMessage().contains("dashboard"), "says what to do next: " + error.getMessage());
         assertFalse(containsKey(error.getMessage()), error.getMessage());
     }
