@@ -1,0 +1,35 @@
+package xyz.cavos.wallet.cavos;
+
+import java.util.List;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.InvokeV3;
+import xyz.cavos.wallet.starknet.ResourceBoundsMapping;
+
+/** Self-paid INVOKE v3 transactions from a Cavos account, signed with a session key. */
+public final class SessionTransaction {
+
+    private SessionTransaction() {
+    }
+
+    /** A signed transaction ready for {@code starknet_addInvokeTransaction}. */
+    public static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds) {
+        InvokeV3 unsigned = InvokeV3.of(token.walletAddress(), calls, nonce, bounds, false);
+        Felt hash = unsigned.hash(chainId);
+        boolean renewal = calls.size() == 1 && calls.getFirst().to().equals(token.walletAddress())
+                && calls.getFirst().selector().equals(CavosAccount.RENEW_SESSION);
+        SessionSignature signature = renewal
+                ? SessionSignature.signWithoutProofs(token, hash)
+                : SessionSignature.sign(token, hash, calls);
+        return unsigned.withSignature(signature.toFelts());
+    }
+
+    /**
+     * The query transaction to estimate fees with (validation skipped): query version, zero bounds and the
+     * SDK's placeholder signature, so no real signature is spent on an estimate.
+     */
+    public static InvokeV3 estimateQuery(SessionToken token, Felt nonce, List<Call> calls) {
+        return InvokeV3.of(token.walletAddress(), calls, nonce, ResourceBoundsMapping.ZERO, true)
+                .withSignature(SessionSignature.placeholder(token, calls.size()).toFelts());
+    }
+}

@@ -1,0 +1,156 @@
+package xyz.cavos.wallet.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Selector;
+import xyz.cavos.wallet.starknet.U256;
+
+/**
+ * A local Starknet node with the Cavos account deployed: a real JSON-RPC 0.10 server on loopback, ERC-20s
+ * at their mainnet addresses, a demo swap contract, and a dashboard that creates funded accounts with
+ * registered sessions. Start it in-process, or with {@code cavos sandbox start}.
+ */
+public final class SandboxNode implements AutoCloseable {
+
+    /** The sandbox's chain id: its own, so nothing signed for it is valid on a public network. */
+    public static final Felt CHAIN_ID = Felt.fromShortString("SN_CAVOS_SANDBOX");
+    /** The demo swap contract ({@code swap}, {@code get_quote}) at fixed prices. */
+    public static final Felt DEMO_SWAP = Felt.parse("0x5a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7");
+
+    /** How to start: port (0 picks a free one) and an optional file the state is kept in. */
+    public record Options(int port, Optional<Path> stateFile) {
+        public static Options ephemeral() {
+            return new Options(0, Optional.empty());
+        }
+    }
+
+    private final Chain chain;
+    private final SandboxServer server;
+    private final SandboxDashboard dashboard;
+    private final Optional<Path> stateFile;
+    private volatile FaultPlan faults = FaultPlan.NONE;
+
+    private SandboxNode(Options options, Clock clock) throws IOException {
+        this.chain = new Chain(CHAIN_ID, clock);
+        this.stateFile = options.stateFile();
+        if (stateFile.isPresent() && Files.exists(stateFile.get())) {
+            StateFile.read(chain, stateFile.get());
+        } else {
+            genesis();
+        }
+        stateFile.ifPresent(file -> chain.onNewBlock(c -> StateFile.write(c, file)));
+        this.dashboard = new SandboxDashboard(this, chain);
+        this.server = new SandboxServer(options.port(), new SandboxRpc(this, chain), () -> faults);
+    }
+
+    public static SandboxNode start() {
+        return start(Options.ephemeral());
+    }
+
+    public static SandboxNode start(Options options) {
+        return start(options, Clock.systemUTC());
+    }
+
+    static SandboxNode start(Options options, Clock clock) {
+        try {
+            return new SandboxNode(options, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the sandbox on port " + options.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void genesis() {
+        chain.deploy(world -> {
+            for (Token token : Token.KNOWN) {
+                WorldState.Erc20 erc20 = new WorldState.Erc20(token.name(), token.symbol(), token.decimals());
+                world.tokens.put(token.address(), erc20);
+            }
+            world.swaps.add(DEMO_SWAP);
+        });
+        chain.createBlock();
+        for (Token token : Token.KNOWN) {
+            mint(DEMO_SWAP, token, U256.parseAmount(token.decimals() == 18 && token.symbol().equals("ETH") ? "1000" : "1000000",
+                    token.decimals()));
+        }
+    }
+
+    /** The JSON-RPC endpoint, e.g. {@code http://127.0.0.1:5050/rpc/v0_10}. */
+    public URI rpcUri() {
+        return URI.create("http://127.0.0.1:" + server.port() + "/rpc/v0_10");
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SandboxDashboard dashboard() {
+        return dashboard;
+    }
+
+    /** Changes the injected faults; takes effect for the next request. */
+    public void setFaults(FaultPlan plan) {
+        this.faults = plan;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Chain time: the timestamp the next block will carry. */
+    public long chainTime() {
+        return chain.now();
+    }
+
+    public void setTime(long unixSeconds) {
+        chain.setTime(unixSeconds, true);
+    }
+
+    public void increaseTime(long seconds) {
+        chain.increaseTime(seconds);
+    }
+
+    public long createBlock() {
+        return chain.createBlock().number();
+    }
+
+    public long blockNumber() {
+        return chain.latest().number();
+    }
+
+    /** Mints tokens to an address in a transaction of its own; returns its hash. */
+    public Felt mint(Felt address, Token token, U256 amount) {
+        return chain.systemTransaction(token.address(), execution -> {
+            WorldState.Erc20 erc20 = execution.world.tokens.get(token.address());
+            erc20.balances.put(address, erc20.balanceOf(address).add(amount.value()));
+            erc20.totalSupply = erc20.totalSupply.add(amount.value());
+            execution.emit(token.address(), List.of(Selector.of("Transfer"), Felt.ZERO, address), amount.toCalldata());
+        });
+    }
+
+    public BigInteger balanceOf(Felt address, Token token) {
+        return chain.read(world -> world.tokens.get(token.address()).balanceOf(address));
+    }
+
+    public void dumpTo(Path file) {
+        StateFile.write(chain, file);
+    }
+
+    public void loadFrom(Path file) {
+        StateFile.read(chain, file);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        stateFile.ifPresent(file -> StateFile.write(chain, file));
+    }
+}

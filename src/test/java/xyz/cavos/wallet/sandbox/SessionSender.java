@@ -1,0 +1,68 @@
+package xyz.cavos.wallet.sandbox;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.SessionTransaction;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.BlockId;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.ResourceBounds;
+import xyz.cavos.wallet.starknet.ResourceBoundsMapping;
+import xyz.cavos.wallet.starknet.RpcClient;
+import xyz.cavos.wallet.starknet.TransactionReceipt;
+import xyz.cavos.wallet.starknet.U256;
+
+/** Sends session-signed transactions to a node over JSON-RPC, as a wallet would (with fixed generous bounds). */
+final class SessionSender {
+
+    static final ResourceBoundsMapping BOUNDS = new ResourceBoundsMapping(
+            new ResourceBounds(BigInteger.ZERO, Chain.L1_GAS_PRICE.multiply(BigInteger.TWO)),
+            new ResourceBounds(BigInteger.valueOf(20_000_000), Chain.L2_GAS_PRICE.multiply(BigInteger.TWO)),
+            new ResourceBounds(BigInteger.valueOf(10_000), Chain.L1_DATA_GAS_PRICE.multiply(BigInteger.TWO)));
+
+    final RpcClient rpc;
+    final SessionToken token;
+    private final Felt chainId;
+
+    SessionSender(RpcClient rpc, SessionToken token) {
+        this.rpc = rpc;
+        this.token = token;
+        this.chainId = rpc.chainId();
+    }
+
+    Felt send(List<Call> calls) {
+        Felt nonce = rpc.getNonce(token.walletAddress(), BlockId.LATEST);
+        return rpc.addInvokeTransaction(SessionTransaction.sign(token, chainId, nonce, calls, BOUNDS));
+    }
+
+    TransactionReceipt sendForReceipt(Call... calls) {
+        return rpc.getTransactionReceipt(send(List.of(calls)));
+    }
+
+    static Call transfer(Token token, Felt to, String amount) {
+        List<Felt> data = new ArrayList<>(List.of(to));
+        data.addAll(U256.parseAmount(amount, token.decimals()).toCalldata());
+        return Call.of(token.address(), "transfer", data);
+    }
+
+    static Call approve(Token token, Felt spender, String amount) {
+        List<Felt> data = new ArrayList<>(List.of(spender));
+        data.addAll(U256.parseAmount(amount, token.decimals()).toCalldata());
+        return Call.of(token.address(), "approve", data);
+    }
+
+    U256 spent(Token tokenSpent) {
+        List<Felt> out = rpc.call(CavosAccount.getSessionSpending(token.walletAddress(), token.sessionPublicKey(),
+                tokenSpent.address()), BlockId.LATEST);
+        return U256.ofParts(out.get(0), out.get(1));
+    }
+
+    BigInteger balance(Token of, Felt owner) {
+        List<Felt> out = rpc.call(Call.of(of.address(), "balanceOf", List.of(owner)), BlockId.LATEST);
+        return U256.ofParts(out.get(0), out.get(1)).value();
+    }
+}

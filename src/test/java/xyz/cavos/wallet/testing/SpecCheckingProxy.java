@@ -1,0 +1,125 @@
+package xyz.cavos.wallet.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+
+/**
+ * A loopback proxy in front of a real node: it passes every request through and checks each Starknet
+ * method's params and each result or error against the OpenRPC 0.10.2 schemas, so a test that talks to
+ * the node through it proves the node speaks the spec.
+ */
+public final class SpecCheckingProxy implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI target;
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> methodsChecked = Collections.synchronizedSet(new TreeSet<>());
+
+    public SpecCheckingProxy(URI target) {
+        this.target = target;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc/v0_10");
+    }
+
+    public List<String> specProblems() {
+        return List.copyOf(problems);
+    }
+
+    /** The Starknet methods that went through and were checked. */
+    public Set<String> methodsChecked() {
+        return Set.copyOf(methodsChecked);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException e) {
+                return; // the node dropped the connection: drop ours too
+            }
+            check(body, response.body());
+            exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+
+    private void check(byte[] requestBody, byte[] replyBody) {
+        JsonNode request;
+        JsonNode reply;
+        try {
+            request = JSON.readTree(requestBody);
+            reply = JSON.readTree(replyBody);
+        } catch (IOException e) {
+            return; // injected garbage is the client's business, not the spec's
+        }
+        List<JsonNode> requests = new ArrayList<>();
+        if (request.isArray()) {
+            request.forEach(requests::add);
+        } else {
+            requests.add(request);
+        }
+        Map<String, JsonNode> replies = new HashMap<>();
+        (reply.isArray() ? reply : JSON.createArrayNode().add(reply)).forEach(r -> replies.put(r.path("id").toString(), r));
+        OpenRpcSpec spec = OpenRpcSpec.get();
+        for (JsonNode item : requests) {
+            String method = item.path("method").asText();
+            if (!spec.knows(method)) {
+                continue;
+            }
+            methodsChecked.add(method);
+            problems.addAll(spec.validateParams(method, item.path("params")));
+            JsonNode answer = replies.get(item.path("id").toString());
+            if (answer == null) {
+                problems.add(method + ": no answer in the reply");
+            } else if (answer.has("error")) {
+                problems.addAll(spec.validateError(method, answer.get("error")));
+            } else {
+                problems.addAll(spec.validateResult(method, answer.get("result")));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
