@@ -14,7 +14,20 @@ public final class SessionTransaction {
 
     /** A signed transaction ready for {@code starknet_addInvokeTransaction}. */
     public static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds) {
-        InvokeV3 unsigned = InvokeV3.of(token.walletAddress(), calls, nonce, bounds, false);
+        return sign(token, chainId, nonce, calls, bounds, false);
+    }
+
+    /**
+     * A signed query transaction, for an estimate or simulation that runs the account's validation: the
+     * signature covers the query version's hash, so it can never be executed.
+     */
+    public static InvokeV3 signQuery(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds) {
+        return sign(token, chainId, nonce, calls, bounds, true);
+    }
+
+    private static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds,
+            boolean query) {
+        InvokeV3 unsigned = InvokeV3.of(token.walletAddress(), calls, nonce, bounds, query);
         Felt hash = unsigned.hash(chainId);
         boolean renewal = calls.size() == 1 && calls.getFirst().to().equals(token.walletAddress())
                 && calls.getFirst().selector().equals(CavosAccount.RENEW_SESSION);
