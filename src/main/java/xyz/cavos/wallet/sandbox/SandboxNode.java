@@ -38,6 +38,7 @@ public final class SandboxNode implements AutoCloseable {
     private final SandboxDashboard dashboard;
     private final Optional<Path> stateFile;
     private volatile FaultPlan faults = FaultPlan.NONE;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SandboxNode(Options options, Clock clock) throws IOException {
         this.chain = new Chain(CHAIN_ID, clock);
@@ -148,8 +149,12 @@ public final class SandboxNode implements AutoCloseable {
         StateFile.read(chain, file);
     }
 
+    /** Stops the server and, with a state file, saves the chain. Safe to call more than once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop();
         stateFile.ifPresent(file -> StateFile.write(chain, file));
     }

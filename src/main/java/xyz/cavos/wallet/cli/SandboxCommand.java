@@ -1,0 +1,112 @@
+package xyz.cavos.wallet.cli;
+
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.U256;
+
+/** {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground. */
+@Command(name = "sandbox", description = "A local Starknet node with the Cavos account, for trying things safely.",
+        subcommands = {SandboxCommand.Start.class, CommandLine.HelpCommand.class})
+final class SandboxCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C."})
+    static final class Start implements java.util.concurrent.Callable<Integer> {
+
+        private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "5050", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+        int port;
+
+        @Option(names = "--state", paramLabel = "FILE", description = "Keep the chain in this file: loaded at start, saved after every block.")
+        Path state;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (port < 0 || port > 65535) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+            }
+            SandboxNode node;
+            try {
+                node = SandboxNode.start(new SandboxNode.Options(port, Optional.ofNullable(state)));
+            } catch (java.io.UncheckedIOException e) {
+                if (e.getCause() instanceof BindException) {
+                    err.println("Error: port " + port + " on 127.0.0.1 is already in use.");
+                    err.println("Start the sandbox on another port: cavos sandbox start --port " + (port + 1));
+                    return 1;
+                }
+                throw e;
+            } catch (IllegalArgumentException e) {
+                err.println("Error: " + e.getMessage());
+                err.println("Use another --state file, or delete this one to start from scratch.");
+                return 2;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                stopped.countDown();
+            }, "sandbox-shutdown"));
+
+            SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+            SessionPolicy policy = wallet.token().effectivePolicy();
+            out.println("Cavos sandbox: Starknet JSON-RPC 0.10 at " + node.rpcUri());
+            out.println("  chain id      SN_CAVOS_SANDBOX (block " + node.blockNumber() + ")");
+            state().ifPresent(file -> out.println("  state file    " + file.toAbsolutePath()));
+            out.println();
+            out.println("Demo wallet     " + wallet.address().toHex());
+            out.println("  balances      " + Token.KNOWN.stream()
+                    .map(t -> U256.of(node.balanceOf(wallet.address(), t)).toAmountString(t.decimals()) + " " + t.symbol())
+                    .collect(Collectors.joining(", ")));
+            out.println("  session       valid until " + UTC.format(Instant.ofEpochSecond(wallet.token().validUntil()))
+                    + ", " + policy.maxCallsPerTx() + " calls per transaction");
+            out.println("  limits        " + policy.spendingLimits().stream()
+                    .map(l -> Token.byAddress(l.token()).map(t -> l.limit().toAmountString(t.decimals()) + " " + t.symbol())
+                            .orElse(l.limit() + " of " + l.token().toHex()))
+                    .collect(Collectors.joining(", ")));
+            out.println();
+            out.println("Use the demo session from this shell or a script:");
+            out.println();
+            out.println("  export CAVOS_TOKEN=\"" + wallet.token().encode() + "\"");
+            out.println();
+            out.println("Press Ctrl+C to stop.");
+            out.flush();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                node.close(); // stopped from inside the process (tests, the app): not an error
+            }
+            return 0;
+        }
+
+        private Optional<Path> state() {
+            return Optional.ofNullable(state);
+        }
+    }
+}
