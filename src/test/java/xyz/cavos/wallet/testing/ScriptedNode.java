@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -19,7 +16,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -35,7 +31,7 @@ public final class ScriptedNode implements AutoCloseable {
     /** A scripted HTTP-level failure for the next request(s). */
     public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500 }
 
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final Map<String, Function<JsonNode, JsonNode>> results = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> errors = new ConcurrentHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -45,18 +41,11 @@ public final class ScriptedNode implements AutoCloseable {
     private volatile long delayMillis;
 
     public ScriptedNode() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer(this::handle);
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc/v0_10");
+        return server.rpcUri();
     }
 
     /** Answer this method with a result computed from the params. */
@@ -214,6 +203,6 @@ public final class ScriptedNode implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -3,11 +3,8 @@ package xyz.cavos.wallet.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback proxy in front of a real node: it passes every request through and checks each Starknet
@@ -31,25 +27,18 @@ public final class SpecCheckingProxy implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI target;
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> methodsChecked = Collections.synchronizedSet(new TreeSet<>());
 
     public SpecCheckingProxy(URI target) {
         this.target = target;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        server = new LoopbackServer(this::handle);
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc/v0_10");
+        return server.rpcUri();
     }
 
     public List<String> specProblems() {
@@ -120,6 +109,6 @@ public final class SpecCheckingProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
