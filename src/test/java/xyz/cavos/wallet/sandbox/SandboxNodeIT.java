@@ -132,6 +132,16 @@ class SandboxNodeIT {
             assertEquals(1, second.events().size());
             assertTrue(second.continuationToken().isEmpty());
 
+            var empty = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            JsonNode hashAndNumber = rpc.send(RpcRequest.custom("starknet_blockHashAndNumber", empty, false));
+            Block now = rpc.getBlockWithTxHashes(BlockId.LATEST);
+            assertEquals(now.blockHash().orElseThrow().toHex(), hashAndNumber.get("block_hash").asText());
+            assertEquals(now.blockNumber(), hashAndNumber.get("block_number").asLong());
+            assertFalse(rpc.send(RpcRequest.custom("starknet_syncing", empty, false)).asBoolean());
+            JsonNode count = rpc.send(RpcRequest.custom("starknet_getBlockTransactionCount",
+                    empty.deepCopy().put("block_id", "latest"), false));
+            assertEquals(1, count.asInt());
+
             RpcBatch batch = rpc.newBatch();
             batch.add(RpcRequest.blockNumber());
             batch.add(RpcRequest.call(CavosAccount.getSession(wallet.address(), wallet.token().sessionPublicKey()), BlockId.LATEST));
@@ -140,7 +150,8 @@ class SandboxNodeIT {
             assertEquals(List.of(), proxy.specProblems());
             assertEquals(Set.of("starknet_specVersion", "starknet_chainId", "starknet_blockNumber", "starknet_getBlockWithTxHashes",
                     "starknet_getClassHashAt", "starknet_getNonce", "starknet_getTransactionStatus", "starknet_getTransactionReceipt",
-                    "starknet_call", "starknet_estimateFee", "starknet_addInvokeTransaction", "starknet_getEvents"), proxy.methodsChecked());
+                    "starknet_call", "starknet_estimateFee", "starknet_addInvokeTransaction", "starknet_getEvents",
+                    "starknet_blockHashAndNumber", "starknet_syncing", "starknet_getBlockTransactionCount"), proxy.methodsChecked());
         }
     }
 
