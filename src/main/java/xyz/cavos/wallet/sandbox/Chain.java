@@ -1,6 +1,5 @@
 package xyz.cavos.wallet.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
@@ -147,7 +146,7 @@ final class Chain {
             throw new RpcFailure(StarknetErrorCode.UNSUPPORTED_TX_VERSION.code(), "the transaction version is not supported",
                     NODES.textNode("Query transactions (version 2^128 + 3) are for estimates and cannot be executed"));
         }
-        WorldState.Account account = accountOrFail(tx.senderAddress(), true);
+        WorldState.Account account = accountOrFail(tx.senderAddress());
         if (!tx.nonce().value().equals(account.nonce)) {
             throw new RpcFailure(StarknetErrorCode.INVALID_TRANSACTION_NONCE.code(), "Invalid transaction nonce",
                     NODES.textNode("Account nonce: " + hex(account.nonce) + "; got: " + tx.nonce().toHex()));
@@ -329,7 +328,7 @@ final class Chain {
 
     // ---------------------------------------------------------------- helpers
 
-    private WorldState.Account accountOrFail(Felt address, boolean submitting) {
+    private WorldState.Account accountOrFail(Felt address) {
         WorldState.Account account = world.accounts.get(address);
         if (account != null) {
             return account;
@@ -423,9 +422,5 @@ final class Chain {
 
     synchronized List<Block> blocksView() {
         return Collections.unmodifiableList(new ArrayList<>(blocks));
-    }
-
-    static JsonNode text(String value) {
-        return NODES.textNode(value);
     }
 }

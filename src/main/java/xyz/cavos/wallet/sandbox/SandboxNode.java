@@ -79,8 +79,7 @@ public final class SandboxNode implements AutoCloseable {
         });
         chain.createBlock();
         for (Token token : Token.KNOWN) {
-            mint(DEMO_SWAP, token, U256.parseAmount(token.decimals() == 18 && token.symbol().equals("ETH") ? "1000" : "1000000",
-                    token.decimals()));
+            mint(DEMO_SWAP, token, U256.parseAmount(token == Token.ETH ? "1000" : "1000000", token.decimals()));
         }
     }
 
