@@ -1,0 +1,94 @@
+package xyz.cavos.wallet.store;
+
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import java.util.Optional;
+
+/**
+ * The operating system's keychain through java-keyring: macOS Keychain, Windows Credential Manager,
+ * the Secret Service (gnome-keyring, KWallet) on Linux. Opening it takes about half a second.
+ */
+final class KeychainVault implements SecretVault {
+
+    static final String SERVICE = "Cavos Desktop";
+    private static final String WAY_OUT = "Unlock your keychain, or run with the token in CAVOS_TOKEN, "
+            + "or opt in to an encrypted file with --store encrypted-file.";
+
+    private final String account;
+    private Keyring keyring;
+
+    KeychainVault(String account) {
+        this.account = account;
+    }
+
+    @Override
+    public String kind() {
+        return "keychain";
+    }
+
+    private synchronized Keyring keyring() {
+        if (keyring == null) {
+            try {
+                keyring = Keyring.create();
+            } catch (BackendNotSupportedException | RuntimeException e) {
+                throw new StoreException(StoreException.Reason.KEYCHAIN_UNAVAILABLE,
+                        "No keychain is available on this system (" + describe(e) + ").", WAY_OUT);
+            }
+        }
+        return keyring;
+    }
+
+    @Override
+    public Optional<String> read() {
+        try {
+            return Optional.of(keyring().getPassword(SERVICE, account));
+        } catch (PasswordAccessException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("No stored credentials") || message.contains("not found") || message.contains("Could not find")) {
+                return Optional.empty();
+            }
+            throw locked(e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // java-keyring throws a bare NullPointerException when the Secret Service keyring is locked
+            throw locked(e);
+        }
+    }
+
+    @Override
+    public void write(String secret) {
+        try {
+            keyring().setPassword(SERVICE, account, secret);
+        } catch (StoreException e) {
+            throw e;
+        } catch (PasswordAccessException | RuntimeException e) {
+            throw locked(e);
+        }
+    }
+
+    @Override
+    public void delete() {
+        try {
+            keyring().deletePassword(SERVICE, account);
+        } catch (PasswordAccessException e) {
+            // nothing stored: nothing to delete
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw locked(e);
+        }
+    }
+
+    private static StoreException locked(Exception e) {
+        return new StoreException(StoreException.Reason.KEYCHAIN_LOCKED,
+                "The keychain refused access (it may be locked): " + describe(e) + ".", WAY_OUT);
+    }
+
+    /** The exception's type and message, which never contain the secret (java-keyring does not echo it). */
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

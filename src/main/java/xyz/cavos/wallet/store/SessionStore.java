@@ -1,0 +1,200 @@
+package xyz.cavos.wallet.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.starknet.Felt;
+
+/**
+ * The imported session: its token (the secret) in the OS keychain, or in a passphrase-encrypted file the
+ * user opted in to; everything else as {@code settings.json} in the config folder. A new import replaces
+ * the old session only once the new token was stored.
+ */
+public final class SessionStore {
+
+    /** Where the token lives. */
+    public enum Kind {
+        KEYCHAIN("keychain"),
+        ENCRYPTED_FILE("encrypted-file");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static Optional<Kind> of(String label) {
+            for (Kind kind : values()) {
+                if (kind.label.equals(label)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path home;
+    private final SecretVault vault;
+
+    private SessionStore(Path home, SecretVault vault) {
+        this.home = home;
+        this.vault = vault;
+    }
+
+    /**
+     * Opens the store in {@code home}. Without an explicit kind, the one the last import used; the
+     * passphrase is asked for only if an encrypted file is used.
+     */
+    public static SessionStore open(Path home, Optional<Kind> kind, Supplier<char[]> passphrase) {
+        Kind chosen = kind.orElseGet(() -> Kind.of(readSettings(home).store()).orElse(Kind.KEYCHAIN));
+        SecretVault vault = chosen == Kind.KEYCHAIN
+                ? new KeychainVault(keychainAccount(home))
+                : new EncryptedFileVault(home.resolve("session.enc"), passphrase);
+        return new SessionStore(home, vault);
+    }
+
+    /** The platform's config folder for Cavos, or {@code CAVOS_HOME} when set. */
+    public static Path defaultHome(Map<String, String> env) {
+        String explicit = env.get("CAVOS_HOME");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path userHome = Path.of(System.getProperty("user.home"));
+        if (os.contains("mac")) {
+            return userHome.resolve("Library").resolve("Application Support").resolve("Cavos");
+        }
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData != null ? Path.of(appData) : userHome.resolve("AppData").resolve("Roaming")).resolve("Cavos");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".config")).resolve("cavos");
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String kind() {
+        return vault.kind();
+    }
+
+    /** The stored session, if any. A stored token that no longer decodes is reported, not ignored. */
+    public Optional<SessionToken> load() {
+        return vault.read().map(SessionToken::decode);
+    }
+
+    /**
+     * Stores a validated token and its settings. The secret is written first: if that fails, the previous
+     * session and its settings are untouched.
+     */
+    public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
+        vault.write(token.encode());
+        update(settings -> new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
+                Optional.of(token.sessionPublicKey()), settings.callsMade()));
+    }
+
+    /** Forgets the session: the secret and the settings that point to it. */
+    public void clear() {
+        vault.delete();
+        update(settings -> new Settings(settings.store(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                settings.callsMade()));
+    }
+
+    public Settings settings() {
+        return readSettings(home);
+    }
+
+    /** Adds to the calls this installation sent for a session (the chain does not count them). */
+    public void addCalls(Felt sessionKey, long calls) {
+        update(settings -> {
+            Map<Felt, Long> counts = new HashMap<>(settings.callsMade());
+            counts.merge(sessionKey, calls, Long::sum);
+            return new Settings(settings.store(), settings.network(), settings.rpcUrl(), settings.walletAddress(),
+                    settings.sessionPublicKey(), counts);
+        });
+    }
+
+    /** Read-modify-write of settings.json under a file lock, so two processes do not lose each other's counts. */
+    private void update(UnaryOperator<Settings> change) {
+        try {
+            Files.createDirectories(home);
+            try (FileChannel lockFile = FileChannel.open(home.resolve(".settings.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+                Settings next = change.apply(readSettings(home));
+                PrivateFiles.writeAtomically(home.resolve("settings.json"), toJson(next));
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not write " + home.resolve("settings.json") + ": "
+                    + e.getMessage() + ".", "Check that the folder is writable, or set CAVOS_HOME to another folder.");
+        }
+    }
+
+    private static byte[] toJson(Settings settings) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("store", settings.store());
+        settings.network().ifPresent(n -> root.put("network", n));
+        settings.rpcUrl().ifPresent(u -> root.put("rpcUrl", u));
+        settings.walletAddress().ifPresent(a -> root.put("walletAddress", a.toHex()));
+        settings.sessionPublicKey().ifPresent(k -> root.put("sessionPublicKey", k.toHex()));
+        ObjectNode calls = root.putObject("callsMade");
+        settings.callsMade().forEach((key, count) -> calls.put(key.toHex(), count));
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private static Settings readSettings(Path home) {
+        Path file = home.resolve("settings.json");
+        if (!Files.exists(file)) {
+            return Settings.EMPTY;
+        }
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            Map<Felt, Long> calls = new HashMap<>();
+            root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
+            return new Settings(root.path("store").asText("keychain"), text(root, "network"), text(root, "rpcUrl"),
+                    text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
+                    "Delete it and import your session again: cavos session import <token>");
+        }
+    }
+
+    private static Optional<String> text(JsonNode root, String field) {
+        return root.hasNonNull(field) ? Optional.of(root.get(field).asText()) : Optional.empty();
+    }
+
+    /** One keychain entry per config folder, so separate CAVOS_HOMEs never overwrite each other's session. */
+    static String keychainAccount(Path home) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(home.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return "session-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
