@@ -1,0 +1,27 @@
+package xyz.cavos.wallet.wallet;
+
+import java.util.List;
+import xyz.cavos.wallet.starknet.Felt;
+
+/**
+ * The session's policy with its usage: spending limits (only {@code transfer} and {@code approve} count,
+ * on chain), allowed contracts with known names, max calls per transaction, and the warnings the dashboard
+ * would show (no limits, no allow-list, longer than 24 h, policy differs from the chain's).
+ */
+public record PolicyUsage(
+        List<SpendingUsage> limits,
+        List<AllowedContract> allowedContracts,
+        long maxCallsPerTx,
+        long sessionSeconds,
+        List<String> warnings) {
+
+    /** An allowed contract and the name the wallet knows it by, if any. */
+    public record AllowedContract(Felt address, String name) {
+    }
+
+    public PolicyUsage {
+        limits = List.copyOf(limits);
+        allowedContracts = List.copyOf(allowedContracts);
+        warnings = List.copyOf(warnings);
+    }
+}

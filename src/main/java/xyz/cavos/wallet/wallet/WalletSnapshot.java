@@ -1,0 +1,34 @@
+package xyz.cavos.wallet.wallet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xyz.cavos.wallet.cavos.OnChainSession;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+
+/**
+ * Everything the wallet shows, read in one JSON-RPC batch: chain time (the timestamp the next block will
+ * carry), balances, the session as stored on chain, what it spent per limited token, whether it was
+ * revoked, and the account nonce.
+ */
+public record WalletSnapshot(
+        Network network,
+        long blockNumber,
+        long chainTime,
+        List<Balance> balances,
+        OnChainSession session,
+        Map<Felt, U256> spent,
+        Optional<String> revocation,
+        Felt nonce,
+        long callsMade) {
+
+    public WalletSnapshot {
+        balances = List.copyOf(balances);
+        spent = Map.copyOf(spent);
+    }
+
+    public Optional<Balance> balance(Felt token) {
+        return balances.stream().filter(b -> b.token().address().equals(token)).findFirst();
+    }
+}

@@ -1,0 +1,193 @@
+package xyz.cavos.wallet.wallet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.TransactionReceipt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.store.SessionStore;
+
+/** The wallet service against an in-process sandbox. */
+class WalletServiceIT {
+
+    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path home;
+
+    private final SandboxNode node = SandboxNode.start();
+    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    private WalletService wallet(SessionToken token) {
+        return WalletService.connect(token, ConnectionOptions.DEFAULT,
+                Optional.of(SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "unused"::toCharArray)));
+    }
+
+    @Test
+    void theTokensHintsFindTheSandboxAndAReadIsOneRoundTrip() {
+        WalletService wallet = wallet(demo.token());
+        assertEquals(Network.SANDBOX, wallet.network());
+        long before = wallet.roundTrips();
+        WalletSnapshot snapshot = wallet.snapshot();
+        assertEquals(1, wallet.roundTrips() - before, "balances, session, spending, revocations and nonce in one batch");
+        assertEquals("1000.0", snapshot.balance(Token.STRK.address()).orElseThrow().display());
+        assertEquals("0.5", snapshot.balance(Token.ETH.address()).orElseThrow().display());
+        SessionStatus status = wallet.status(snapshot);
+        assertEquals(SessionState.ACTIVE, status.state());
+        assertEquals(demo.token().validUntil(), status.validUntil());
+        PolicyUsage policy = wallet.policyUsage(snapshot);
+        assertEquals(List.of("0.0 / 100.0 STRK", "0.0 / 0.1 ETH", "0.0 / 50.0 USDC"),
+                policy.limits().stream().map(l -> l.spentDisplay() + " / " + l.limitDisplay() + " " + l.symbol()).toList());
+        assertTrue(policy.allowedContracts().stream().anyMatch(c -> c.name().startsWith("Demo swap")), policy.toString());
+        assertEquals(List.of(), policy.warnings());
+    }
+
+    @Test
+    void aTransferIsCheckedSignedSentAndCounted() {
+        WalletService wallet = wallet(demo.token());
+        TransactionOutcome outcome = wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1.5", 18), true, WAIT, Progress.SILENT);
+        TransactionReceipt receipt = outcome.receipt().orElseThrow();
+        assertTrue(receipt.isSucceeded());
+        assertTrue(receipt.actualFee().compareTo(outcome.maxFee()) <= 0);
+        assertEquals(U256.parseAmount("1.5", 18).value(), node.balanceOf(RECIPIENT, Token.STRK));
+        WalletSnapshot after = wallet.snapshot();
+        assertEquals(U256.parseAmount("1.5", 18), after.spent().get(Token.STRK.address()));
+        assertEquals(1, after.callsMade());
+        assertEquals("1.5 / 100.0", wallet.policyUsage(after).limits().getFirst().spentDisplay() + " / "
+                + wallet.policyUsage(after).limits().getFirst().limitDisplay());
+    }
+
+    @Test
+    void preflightRefusesInTheSeedsWordsAndSendsNothing() {
+        WalletService wallet = wallet(demo.token());
+        wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("55", 18), true, WAIT, Progress.SILENT);
+        Felt nonce = wallet.snapshot().nonce();
+
+        WalletError over = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("60", 18), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.SPENDING_LIMIT_EXCEEDED, over.code());
+        assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", over.getMessage());
+        assertTrue(over.hint().contains("45.0 STRK more"), over.hint());
+
+        WalletError denied = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.USDT, RECIPIENT, U256.parseAmount("1", 6), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.CONTRACT_NOT_ALLOWED, denied.code());
+        assertEquals("Contract not allowed by policy", denied.getMessage());
+
+        Call small = Call.of(Token.STRK.address(), "transfer", List.of(RECIPIENT, Felt.ONE, Felt.ZERO));
+        WalletError many = assertThrows(WalletError.class, () -> wallet.execute(Collections.nCopies(6, small), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.TOO_MANY_CALLS, many.code());
+
+        WalletError badCalldata = assertThrows(WalletError.class,
+                () -> wallet.execute(List.of(Call.of(Token.STRK.address(), "transfer", List.of(RECIPIENT))), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.INVALID_CALLDATA, badCalldata.code());
+
+        assertEquals(nonce, wallet.snapshot().nonce(), "nothing was sent");
+
+        node.increaseTime(25 * 3600);
+        WalletError expired = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.SESSION_EXPIRED, expired.code());
+        assertEquals("Session expired", expired.getMessage());
+        assertTrue(expired.hint().contains("cavos renew"), expired.hint());
+    }
+
+    @Test
+    void insufficientBalanceCountsTheFeeForStrk() {
+        SessionToken unlimited = node.dashboard().registerSession(demo.address(),
+                SandboxDashboard.SessionRequest.of(new SessionPolicy(List.of(), List.of(), 5), 3600));
+        WalletService wallet = wallet(unlimited);
+        WalletError error = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1000", 18), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.INSUFFICIENT_BALANCE, error.code());
+        assertTrue(error.getMessage().contains("for the fee") && error.getMessage().contains("1000.0 STRK available"), error.getMessage());
+        assertTrue(wallet.policyUsage().warnings().contains("No spending limits: unlimited transfers allowed."));
+    }
+
+    @Test
+    void revokeAndEmergencyRevokeShowAsRevoked() {
+        SessionToken second = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+        WalletService first = wallet(demo.token());
+        first.revoke(true, WAIT, Progress.SILENT);
+        SessionStatus revoked = first.sessionStatus();
+        assertEquals(SessionState.REVOKED, revoked.state());
+        assertEquals(WalletError.Code.SESSION_REVOKED, assertThrows(WalletError.class,
+                () -> first.transfer(Token.STRK, RECIPIENT, U256.of(1), true, WAIT, Progress.SILENT)).code());
+
+        WalletService other = wallet(second);
+        assertEquals(SessionState.ACTIVE, other.sessionStatus().state());
+        other.revokeAll(true, WAIT, Progress.SILENT);
+        SessionStatus all = other.sessionStatus();
+        assertEquals(SessionState.REVOKED, all.state());
+        assertTrue(all.revocation().orElseThrow().contains("emergency"), all.toString());
+    }
+
+    @Test
+    void renewalOnlyAfterExpiryAndInsideTheGraceWindow() {
+        SessionToken hour = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
+                SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+        WalletService wallet = wallet(hour);
+        WalletError early = assertThrows(WalletError.class, () -> wallet.renew(WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.RENEWAL_NOT_NEEDED, early.code());
+        assertTrue(early.getMessage().startsWith("Session is still active ("), early.getMessage());
+
+        node.increaseTime(3601);
+        assertEquals(SessionState.EXPIRED_RENEWABLE, wallet.sessionStatus().state());
+        WalletService.Renewal renewal = wallet.renew(WAIT, Progress.SILENT);
+        assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
+        assertFalse(renewal.newToken().sameSession(hour));
+        WalletService renewed = wallet(renewal.newToken());
+        assertEquals(SessionState.ACTIVE, renewed.sessionStatus().state());
+        renewed.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
+        SessionStore store = SessionStore.open(home, Optional.empty(), "unused"::toCharArray);
+        assertTrue(store.load().orElseThrow().sameSession(renewal.newToken()), "the new session replaced the old one in the store");
+
+        node.increaseTime(3600 * 24 * 4);
+        assertEquals(WalletError.Code.RENEWAL_PERIOD_EXPIRED, assertThrows(WalletError.class, () -> renewed.renew(WAIT, Progress.SILENT)).code());
+    }
+
+    @Test
+    void simulateQuotesAFeeAndSendsNothing() {
+        WalletService wallet = wallet(demo.token());
+        Felt nonce = wallet.snapshot().nonce();
+        FeeQuote quote = wallet.simulate(List.of(Call.of(Token.STRK.address(), "transfer", List.of(RECIPIENT, Felt.ONE, Felt.ZERO))));
+        assertTrue(quote.estimatedFee().signum() > 0 && quote.maxFee().compareTo(quote.estimatedFee()) > 0);
+        assertEquals(nonce, wallet.snapshot().nonce());
+    }
+
+    @Test
+    void networkResolutionFollowsFlagsThenTokenAndCatchesMismatches() {
+        String url = node.rpcUri().toString();
+        WalletService byUrl = WalletService.connect(demo.token(),
+                new ConnectionOptions(Optional.empty(), Optional.of(url), Duration.ofSeconds(5)), Optional.empty());
+        assertEquals(Network.SANDBOX, byUrl.network(), "the chain id tells the network");
+        WalletService wrong = WalletService.connect(demo.token(),
+                new ConnectionOptions(Optional.of("mainnet"), Optional.of(url), Duration.ofSeconds(5)), Optional.empty());
+        assertEquals(WalletError.Code.CHAIN_MISMATCH, assertThrows(WalletError.class, wrong::snapshot).code());
+        assertEquals(WalletError.Code.INVALID_ARGUMENT, assertThrows(WalletError.class, () -> WalletService.connect(demo.token(),
+                new ConnectionOptions(Optional.of("moon"), Optional.empty(), Duration.ofSeconds(5)), Optional.empty())).code());
+    }
+}
