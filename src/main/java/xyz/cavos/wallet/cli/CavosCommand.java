@@ -3,34 +3,250 @@ package xyz.cavos.wallet.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import xyz.cavos.wallet.cavos.InvalidTokenException;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.WalletError;
+import xyz.cavos.wallet.wallet.WalletService;
 
-/** The {@code cavos} command line. */
+/** The {@code cavos} command line: global options and what every command shares. */
 @Command(name = "cavos",
         mixinStandardHelpOptions = true,
         versionProvider = CavosCommand.Version.class,
         description = "Cavos session keys on Starknet: balances, transfers, policy and session management.",
-        subcommands = {SandboxCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "The session token comes from --token, else CAVOS_TOKEN, else the session imported with 'cavos session import'.",
+                "Exit codes: 0 success, 1 the operation failed (policy, chain, network), 2 bad input or usage."},
+        subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
+                Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
+                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
+                SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class CavosCommand implements Runnable {
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
+    boolean json;
+
+    @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else detected).")
+    String network;
+
+    @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = "Starknet JSON-RPC 0.10 endpoint (else CAVOS_RPC_URL).")
+    String rpcUrl;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Session token for this command only (before the command name).")
+    String token;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours in the output.")
+    boolean noColor;
+
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", scope = ScopeType.INHERIT,
+            description = "Wait for transactions to be accepted (default; --no-wait returns once sent).")
+    boolean wait;
+
+    @Option(names = "--timeout", defaultValue = "120", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "How long to wait for a transaction (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "KIND",
+            description = "Where an imported token is kept: keychain (default) or encrypted-file (asks for a passphrase).")
+    String store;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    private final Map<String, String> env;
+    private Output output;
+    private SessionStore sessionStore;
+
+    CavosCommand(Map<String, String> env) {
+        this.env = env;
     }
 
-    /** The configured command line, shared by main and the tests. */
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The configured command line; {@code env} stands for the process environment (tests pass their own). */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CavosCommand root = new CavosCommand(env);
+        CommandLine cli = new CommandLine(root);
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
+        cli.setParameterExceptionHandler((e, args) -> root.usageError(e, args));
+        return cli;
+    }
+
     public static CommandLine commandLine() {
-        return new CommandLine(new CavosCommand());
+        return commandLine(System.getenv());
     }
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        spec.commandLine().usage(out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    // ---------------------------------------------------------------- shared by the commands
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Output output() {
+        if (output == null) {
+            boolean color = !noColor && System.console() != null && !env.containsKey("NO_COLOR");
+            output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json, color);
+        }
+        return output;
+    }
+
+    Path home() {
+        return SessionStore.defaultHome(env);
+    }
+
+    SessionStore sessionStore() {
+        if (sessionStore == null) {
+            Optional<SessionStore.Kind> kind = Optional.ofNullable(store).map(label -> SessionStore.Kind.of(label)
+                    .orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown store \"" + label + "\".",
+                            "Use --store keychain or --store encrypted-file.")));
+            sessionStore = SessionStore.open(home(), kind, this::passphrase);
+        }
+        return sessionStore;
+    }
+
+    private char[] passphrase() {
+        String fromEnv = env.get("CAVOS_PASSPHRASE");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword("Passphrase for the encrypted session file: ");
+            if (typed != null && typed.length > 0) {
+                return typed;
+            }
+        }
+        throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The encrypted session file needs its passphrase.",
+                "Type it when asked (run in a terminal), or set CAVOS_PASSPHRASE.");
+    }
+
+    /** The session for this command: --token, else CAVOS_TOKEN, else the stored one. */
+    SessionToken sessionToken() {
+        if (token != null) {
+            return SessionToken.decode(token);
+        }
+        String fromEnv = env.get("CAVOS_TOKEN");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return SessionToken.decode(fromEnv);
+        }
+        return sessionStore().load().orElseThrow(() -> new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
+                "Import one with: cavos session import <token>, or export CAVOS_TOKEN=\"<token>\". To try things: cavos sandbox start"));
+    }
+
+    /** Whether the session comes from the store (so renewals and counts can be saved there). */
+    boolean sessionIsStored() {
+        return token == null && (env.get("CAVOS_TOKEN") == null || env.get("CAVOS_TOKEN").isBlank());
+    }
+
+    ConnectionOptions connectionOptions() {
+        return ConnectionOptions.of(Optional.ofNullable(network), Optional.ofNullable(rpcUrl), env, Duration.ofSeconds(30));
+    }
+
+    WalletService wallet() {
+        SessionToken session = sessionToken();
+        Optional<SessionStore> counts = optionalStore();
+        return WalletService.connect(session, connectionOptions(), counts);
+    }
+
+    /** The store for counts and settings when it opens without asking anything (no passphrase prompt). */
+    Optional<SessionStore> optionalStore() {
+        if (sessionIsStored()) {
+            return Optional.of(sessionStore());
+        }
+        String kind = Optional.ofNullable(store).orElse("keychain");
+        if (kind.equals("keychain")) {
+            return Optional.of(SessionStore.open(home(), Optional.of(SessionStore.Kind.KEYCHAIN), () -> new char[0]));
+        }
+        return Optional.empty();
+    }
+
+    boolean waitForReceipt() {
+        return wait;
+    }
+
+    Duration timeout() {
+        if (timeoutSeconds <= 0) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--timeout must be a positive number of seconds.", "e.g. --timeout 120");
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private int fail(Exception e) {
+        WalletError error = asWalletError(e);
+        output().error(error);
+        return error.code().isBadInput() ? 2 : 1;
+    }
+
+    private WalletError asWalletError(Exception e) {
+        return switch (e) {
+            case WalletError w -> w;
+            case InvalidTokenException t -> new WalletError(WalletError.Code.INVALID_TOKEN, t.getMessage(),
+                    "Copy the whole token again from the dashboard (it starts with eyJ), then: cavos session import <token>");
+            case StoreException s -> new WalletError(switch (s.reason()) {
+                case KEYCHAIN_UNAVAILABLE -> WalletError.Code.KEYCHAIN_UNAVAILABLE;
+                case KEYCHAIN_LOCKED -> WalletError.Code.KEYCHAIN_LOCKED;
+                case WRONG_PASSPHRASE -> WalletError.Code.WRONG_PASSPHRASE;
+                case PASSPHRASE_NEEDED, IO -> WalletError.Code.STORAGE_ERROR;
+            }, s.getMessage(), s.hint());
+            default -> {
+                log(e);
+                yield new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: " + e.getClass().getSimpleName() + ".",
+                        "Details are in " + home().resolve("cavos.log") + ". Please report it.");
+            }
+        };
+    }
+
+    private int usageError(CommandLine.ParameterException e, String[] args) {
+        boolean jsonRequested = Arrays.asList(args).contains("--json");
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        if (jsonRequested) {
+            new Output(command.getOut(), err, true, false).error("usage", e.getMessage(),
+                    "See: cavos " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", "") + " --help");
+        } else {
+            err.println("Error: " + e.getMessage());
+            err.println("Solution: see " + command.getCommandSpec().qualifiedName() + " --help");
+            err.flush();
+        }
+        return 2;
+    }
+
+    /** Stack traces go to the log file only; messages in this project never carry key material. */
+    private void log(Throwable e) {
+        try {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            Files.createDirectories(home());
+            Files.writeString(home().resolve("cavos.log"), Instant.now() + " " + trace + System.lineSeparator(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // nowhere to log to: the error message was already shown
+        }
     }
 
     /** The version the build wrote into version.properties. */

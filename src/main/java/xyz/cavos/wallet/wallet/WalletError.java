@@ -40,7 +40,8 @@ public final class WalletError extends RuntimeException {
         KEYCHAIN_UNAVAILABLE(false),
         KEYCHAIN_LOCKED(false),
         WRONG_PASSPHRASE(false),
-        STORAGE_ERROR(false);
+        STORAGE_ERROR(false),
+        UNEXPECTED(false);
 
         private final boolean badInput;
 

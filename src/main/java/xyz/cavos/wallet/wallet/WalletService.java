@@ -312,16 +312,7 @@ public final class WalletService {
         List<PolicyUsage.AllowedContract> allowed = policy.allowedContracts().stream()
                 .map(a -> new PolicyUsage.AllowedContract(a, knownName(a))).toList();
         long seconds = token.validUntil() - token.validAfter();
-        List<String> warnings = new ArrayList<>();
-        if (!policy.hasSpendingLimits()) {
-            warnings.add("No spending limits: unlimited transfers allowed.");
-        }
-        if (!policy.restrictsContracts()) {
-            warnings.add("No contract allow-list: the session may call any contract.");
-        }
-        if (seconds > 24 * 3600 + 3600) {
-            warnings.add("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.");
-        }
+        List<String> warnings = new ArrayList<>(tokenWarnings(token));
         if (snapshot.session().isRegistered()) {
             if (!snapshot.session().allowedContractsRoot().equals(policy.allowedContractsRoot())) {
                 warnings.add("The allowed contracts in this token differ from the ones registered on chain: export the session again.");
@@ -333,6 +324,26 @@ public final class WalletService {
         }
         long maxCalls = snapshot.session().isRegistered() ? snapshot.session().maxCallsPerTx() : policy.maxCallsPerTx();
         return new PolicyUsage(limits, allowed, maxCalls, seconds, warnings);
+    }
+
+    /**
+     * What the dashboard warns about, from the token alone: no spending limits, no allow-list, a session
+     * longer than 24 hours (the dashboard backdates the start by an hour, which is not counted).
+     */
+    public static List<String> tokenWarnings(SessionToken token) {
+        SessionPolicy policy = token.effectivePolicy();
+        List<String> warnings = new ArrayList<>();
+        if (!policy.hasSpendingLimits()) {
+            warnings.add("No spending limits: unlimited transfers allowed.");
+        }
+        if (!policy.restrictsContracts()) {
+            warnings.add("No contract allow-list: the session may call any contract.");
+        }
+        long seconds = token.validUntil() - token.validAfter();
+        if (seconds > 25 * 3600) {
+            warnings.add("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.");
+        }
+        return warnings;
     }
 
     public PolicyUsage policyUsage() {
@@ -409,7 +420,7 @@ public final class WalletService {
             checkFunds(snapshot, calls, quote);
             InvokeV3 signed = SessionTransaction.sign(token, network.chainId(), snapshot.nonce(), calls, quote.bounds());
             Felt hash = signed.hash(network.chainId());
-            progress.step("Sending transaction " + hash.toHex());
+            progress.step("Sending the transaction");
             try {
                 guard(() -> rpc.addInvokeTransaction(signed));
             } catch (RpcException.NodeError e) {
@@ -477,13 +488,13 @@ public final class WalletService {
         return execute(List.of(CavosAccount.emergencyRevoke(token.walletAddress())), wait, timeout, progress);
     }
 
-    /** A renewal: the transaction and the new session, which is stored only once the renewal succeeded. */
+    /** A renewal: the transaction and the new session; the caller stores the new token where the old one was. */
     public record Renewal(TransactionOutcome outcome, SessionToken newToken) {
     }
 
     /**
      * Renews an expired session inside its grace window: a new key, the same policy and duration, signed by
-     * the old key as the account requires. The new token replaces the stored one after the receipt.
+     * the old key as the account requires. Returns once the renewal is accepted.
      */
     public Renewal renew(Duration timeout, Progress progress) {
         WalletSnapshot snapshot = snapshot();
@@ -516,7 +527,7 @@ public final class WalletService {
         checkFunds(snapshot, List.of(renewal), quote);
         InvokeV3 signed = SessionTransaction.sign(token, network.chainId(), snapshot.nonce(), List.of(renewal), quote.bounds());
         Felt hash = signed.hash(network.chainId());
-        progress.step("Sending renewal " + hash.toHex());
+        progress.step("Sending the renewal");
         try {
             guard(() -> rpc.addInvokeTransaction(signed));
         } catch (RpcException.NodeError e) {
@@ -524,7 +535,7 @@ public final class WalletService {
         }
         progress.submitted(hash);
         TransactionReceipt receipt = waitForReceipt(hash, timeout, progress);
-        store.ifPresent(s -> s.save(next, Optional.of(network.name()), Optional.of(rpcUrl.toString())));
+        store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), 1));
         return new Renewal(new TransactionOutcome(hash, 1, quote.estimatedFee(), quote.maxFee(), Optional.of(receipt),
                 network.explorerLink(hash)), next);
     }

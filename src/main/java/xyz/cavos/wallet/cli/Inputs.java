@@ -1,0 +1,155 @@
+package xyz.cavos.wallet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.Selector;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.WalletError;
+
+/** Parsing what people type: tokens, amounts, addresses, calldata, multicall JSON. Each failure is a usage error. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static Token token(String text) {
+        var bySymbol = Token.bySymbol(text);
+        if (bySymbol.isPresent()) {
+            return bySymbol.get();
+        }
+        try {
+            Felt address = Felt.parse("Token", text);
+            return Token.byAddress(address).orElseThrow(() -> unknownToken(text));
+        } catch (InvalidValueException e) {
+            throw unknownToken(text);
+        }
+    }
+
+    private static WalletError unknownToken(String text) {
+        return new WalletError(WalletError.Code.UNKNOWN_TOKEN, "Unknown token \"" + text + "\".",
+                "Use one of " + String.join(", ", Token.KNOWN.stream().map(Token::symbol).toList()) + ", or its address.");
+    }
+
+    static U256 amount(String text, Token token) {
+        try {
+            U256 amount = U256.parseAmount(text, token.decimals());
+            if (amount.isZero()) {
+                throw new WalletError(WalletError.Code.INVALID_AMOUNT, "Amount \"" + text + "\" is zero.", "Give an amount above zero, e.g. --amount 1.5");
+            }
+            return amount;
+        } catch (InvalidValueException e) {
+            throw new WalletError(WalletError.Code.INVALID_AMOUNT, e.getMessage() + " (" + token.symbol() + ").",
+                    "Give a plain decimal amount, e.g. --amount 1.5");
+        }
+    }
+
+    static Felt address(String what, String text) {
+        try {
+            Felt address = Felt.parse(what, text);
+            if (address.isZero()) {
+                throw new WalletError(WalletError.Code.INVALID_ADDRESS, what + " must not be the zero address.", "Check the address and try again.");
+            }
+            return address;
+        } catch (InvalidValueException e) {
+            throw new WalletError(WalletError.Code.INVALID_ADDRESS, e.getMessage() + ".", "Give a Starknet address such as 0x04a1…7e8f.");
+        }
+    }
+
+    static Felt entrypoint(String text) {
+        if (text.startsWith("0x")) {
+            try {
+                return Felt.parse("Entry point selector", text);
+            } catch (InvalidValueException e) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, e.getMessage() + ".", "Give an entry point name such as transfer.");
+            }
+        }
+        if (!text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Entry point \"" + text + "\" is not a Cairo function name.",
+                    "Give a name such as transfer, or a selector in hex.");
+        }
+        return Selector.of(text);
+    }
+
+    /**
+     * Comma-separated calldata: felts in hex or decimal, {@code u256:N} (two felts, low and high) and
+     * {@code str:text} (a short string).
+     */
+    static List<Felt> calldata(String text) {
+        List<Felt> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String raw : text.split(",", -1)) {
+            out.addAll(calldataItem(raw.strip()));
+        }
+        return out;
+    }
+
+    static List<Felt> calldataItem(String item) {
+        try {
+            if (item.startsWith("u256:")) {
+                return U256.parse(item.substring(5)).toCalldata();
+            }
+            if (item.startsWith("str:")) {
+                return List.of(Felt.fromShortString(item.substring(4)));
+            }
+            return List.of(Felt.parse("Calldata value", item));
+        } catch (InvalidValueException e) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, e.getMessage() + ".",
+                    "Write calldata as comma-separated values: 0x1,100,u256:1000,str:hello");
+        }
+    }
+
+    /**
+     * Multicall JSON, inline or {@code @file}: an array of {@code {contractAddress|to, entrypoint, calldata}}
+     * (starknet.js's Call shape), calldata items as in {@link #calldata}.
+     */
+    static List<Call> calls(String text) {
+        String source = text;
+        if (text.startsWith("@")) {
+            try {
+                source = Files.readString(Path.of(text.substring(1)));
+            } catch (IOException e) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + text.substring(1) + " (" + e.getClass().getSimpleName() + ").",
+                        "Check the file path after @.");
+            }
+        }
+        JsonNode root;
+        try {
+            root = Output.JSON.readTree(source);
+        } catch (IOException e) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls is not valid JSON.",
+                    "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}]");
+        }
+        if (root == null || !root.isArray() || root.isEmpty()) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls must be a non-empty JSON array of calls.",
+                    "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\"]}]");
+        }
+        List<Call> calls = new ArrayList<>();
+        for (JsonNode call : root) {
+            JsonNode to = call.has("contractAddress") ? call.get("contractAddress") : call.get("to");
+            JsonNode entrypoint = call.has("entrypoint") ? call.get("entrypoint") : call.get("selector");
+            if (to == null || entrypoint == null) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Call " + (calls.size() + 1) + " needs contractAddress and entrypoint.",
+                        "Each call is {\"contractAddress\":\"0x…\",\"entrypoint\":\"name\",\"calldata\":[…]}");
+            }
+            List<Felt> data = new ArrayList<>();
+            JsonNode items = call.path("calldata");
+            if (items.isTextual()) {
+                data.addAll(calldata(items.asText()));
+            } else {
+                items.forEach(item -> data.addAll(calldataItem(item.asText())));
+            }
+            calls.add(new Call(address("Contract address", to.asText()), entrypoint(entrypoint.asText()), data));
+        }
+        return calls;
+    }
+}

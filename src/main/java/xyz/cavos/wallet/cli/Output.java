@@ -1,0 +1,102 @@
+package xyz.cavos.wallet.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import xyz.cavos.wallet.wallet.WalletError;
+
+/**
+ * One result, rendered as text for people or as the JSON envelope for scripts, so the two never drift:
+ * data on stdout, errors and progress on stderr.
+ */
+final class Output {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean color;
+
+    Output(PrintWriter out, PrintWriter err, boolean json, boolean color) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.color = color;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /** A successful result: {@code {"status":"success","data":…}} or the human text. */
+    void success(JsonNode data, String text) {
+        if (json) {
+            ObjectNode envelope = JSON.createObjectNode();
+            envelope.put("status", "success");
+            envelope.set("data", data);
+            out.println(write(envelope));
+        } else {
+            out.print(text.endsWith("\n") ? text : text + "\n");
+        }
+        out.flush();
+    }
+
+    /** A failure: the JSON envelope, or "Error: …" and the next step, on stderr. */
+    void error(String code, String message, String hint) {
+        if (json) {
+            ObjectNode envelope = JSON.createObjectNode();
+            envelope.put("status", "error");
+            envelope.put("error_code", code);
+            envelope.put("message", message);
+            envelope.put("recovery_hint", hint);
+            err.println(write(envelope));
+        } else {
+            err.println(paint("Error: ", "31") + message);
+            if (hint != null && !hint.isBlank()) {
+                err.println("Solution: " + hint);
+            }
+        }
+        err.flush();
+    }
+
+    void error(WalletError e) {
+        error(e.code().id(), e.getMessage(), e.hint());
+    }
+
+    /** A line of progress for people; scripts reading JSON get nothing on stderr but errors. */
+    void progress(String line) {
+        if (!json) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /** The transaction hash goes to stderr in both modes, so a script can log it while reading stdout. */
+    void transaction(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    void warning(String line) {
+        if (!json) {
+            err.println(paint("Warning: ", "33") + line);
+            err.flush();
+        }
+    }
+
+    String paint(String text, String ansi) {
+        return color ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
