@@ -108,8 +108,9 @@ public final class CavosCommand implements Runnable {
 
     Output output() {
         if (output == null) {
-            boolean color = !noColor && System.console() != null && !env.containsKey("NO_COLOR");
-            output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json, color);
+            boolean terminal = System.console() != null;
+            boolean color = !noColor && terminal && !env.containsKey("NO_COLOR");
+            output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json, color, terminal);
         }
         return output;
     }
@@ -152,8 +153,17 @@ public final class CavosCommand implements Runnable {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return SessionToken.decode(fromEnv);
         }
-        return sessionStore().load().orElseThrow(() -> new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
-                "Import one with: cavos session import <token>, or export CAVOS_TOKEN=\"<token>\". To try things: cavos sandbox start"));
+        WalletError none = new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
+                "Import one with: cavos session import <token>, or export CAVOS_TOKEN=\"<token>\". To try things: cavos sandbox start");
+        SessionStore stored = sessionStore();
+        if (stored.settings().walletAddress().isEmpty()) {
+            try {
+                return stored.load().orElseThrow(() -> none);
+            } catch (StoreException e) {
+                throw none; // nothing was ever imported here: a missing keychain is not the problem yet
+            }
+        }
+        return stored.load().orElseThrow(() -> none);
     }
 
     /** Whether the session comes from the store (so renewals and counts can be saved there). */

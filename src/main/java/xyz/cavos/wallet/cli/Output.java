@@ -20,12 +20,19 @@ final class Output {
     private final PrintWriter err;
     private final boolean json;
     private final boolean color;
+    private final boolean interactive;
 
     Output(PrintWriter out, PrintWriter err, boolean json, boolean color) {
+        this(out, err, json, color, false);
+    }
+
+    /** {@code interactive}: a person watches this terminal, so progress is worth showing. */
+    Output(PrintWriter out, PrintWriter err, boolean json, boolean color, boolean interactive) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.color = color;
+        this.interactive = interactive;
     }
 
     boolean json() {
@@ -67,9 +74,9 @@ final class Output {
         error(e.code().id(), e.getMessage(), e.hint());
     }
 
-    /** A line of progress for people; scripts reading JSON get nothing on stderr but errors. */
+    /** A line of progress, on a terminal only: scripts get nothing on stderr but the hash and errors. */
     void progress(String line) {
-        if (!json) {
+        if (!json && interactive) {
             err.println(line);
             err.flush();
         }

@@ -1,0 +1,93 @@
+package xyz.cavos.wallet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+
+/** Runs the cavos command line in-process (fast) or as a real process (separate JVM, own files). */
+final class Cli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Result(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
+            }
+        }
+
+        JsonNode errorJson() {
+            try {
+                return JSON.readTree(err);
+            } catch (IOException e) {
+                throw new AssertionError("stderr is not JSON: " + err, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Map<String, String> env;
+
+    Cli(Map<String, String> env) {
+        this.env = new HashMap<>(env);
+    }
+
+    Cli with(String name, String value) {
+        Cli copy = new Cli(env);
+        if (value == null) {
+            copy.env.remove(name);
+        } else {
+            copy.env.put(name, value);
+        }
+        return copy;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = CavosCommand.commandLine(env);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** The same command in a new JVM, with the given home and temp folders as the user's. */
+    Result runProcess(Path userHome, Path tempDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + userHome, "-Djava.io.tmpdir=" + tempDir,
+                "-cp", System.getProperty("java.class.path"), CavosCommand.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().put("HOME", userHome.toString());
+        builder.environment().put("TMPDIR", tempDir.toString());
+        Path stdout = java.nio.file.Files.createTempFile("cavos-out", ".txt");
+        Path stderr = java.nio.file.Files.createTempFile("cavos-err", ".txt");
+        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("cavos " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        Result result = new Result(process.exitValue(), java.nio.file.Files.readString(stdout), java.nio.file.Files.readString(stderr));
+        java.nio.file.Files.deleteIfExists(stdout);
+        java.nio.file.Files.deleteIfExists(stderr);
+        return result;
+    }
+}

@@ -1,0 +1,265 @@
+package xyz.cavos.wallet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+
+/** Every command against an in-process sandbox, in both output modes, with the seed's scenarios. */
+class CliIT {
+
+    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
+
+    @TempDir
+    Path home;
+
+    private final SandboxNode node = SandboxNode.start();
+    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+
+    private Cli cli() {
+        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode()));
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    @Test
+    void balanceAndWhoamiInBothModes() {
+        Cli.Result text = cli().run("balance");
+        assertEquals(0, text.exit(), text.toString());
+        assertTrue(text.out().contains("STRK  1000.0") && text.out().contains("USDC  250.0"), text.out());
+        JsonNode json = cli().run("balance", "--json").json();
+        assertEquals("success", json.get("status").asText());
+        assertEquals("1000.0", json.at("/data/balances/0/balance").asText());
+        assertEquals("1000000000000000000000", json.at("/data/balances/0/raw").asText());
+        JsonNode eth = cli().run("--json", "balance", "--token", "eth").json();
+        assertEquals(1, eth.at("/data/balances").size());
+        assertEquals("0.5", eth.at("/data/balances/0/balance").asText());
+
+        Cli.Result who = cli().run("whoami");
+        assertTrue(who.out().contains(demo.address().toHex()) && who.out().contains("sandbox"), who.toString());
+        assertEquals(demo.token().sessionPublicKey().toHex(), cli().run("whoami", "--json").json().at("/data/sessionKey").asText());
+    }
+
+    @Test
+    void sessionStatusShowsTheSeedsFieldsInBothModes() {
+        Cli.Result text = cli().run("session", "status");
+        assertEquals(0, text.exit(), text.toString());
+        for (String line : List.of("Session Key: " + demo.token().sessionPublicKey().toHex(), "Registered: Yes", "Valid Until: ",
+                "Renewable: No", "Calls Made: 0")) {
+            assertTrue(text.out().contains(line), line + " in\n" + text.out());
+        }
+        JsonNode data = cli().run("session", "status", "--json").json().get("data");
+        assertEquals(demo.token().sessionPublicKey().toHex(), data.get("sessionKey").asText());
+        assertTrue(data.get("isRegistered").asBoolean());
+        assertTrue(data.get("validUntil").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), data.toString());
+        assertFalse(data.get("isRenewable").asBoolean());
+        assertEquals(0, data.get("callsMade").asInt());
+        assertEquals("active", data.get("state").asText());
+    }
+
+    @Test
+    void theSeedsSpendingScenario() {
+        Cli.Result first = cli().run("transfer", "--to", RECIPIENT, "--amount", "45", "--token", "STRK");
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.err().contains("Transaction: 0x"), "the hash goes to stderr: " + first.err());
+
+        Cli.Result policy = cli().run("policy", "show");
+        assertTrue(policy.out().contains("Spending Limits:\n  STRK: 45.0 / 100.0 used\n  ETH: 0.0 / 0.1 used"), policy.out());
+        JsonNode limits = cli().run("policy", "show", "--json").json().at("/data/spendingLimits/0");
+        assertEquals("45.0", limits.get("spent").asText());
+        assertEquals("55.0", limits.get("remaining").asText());
+
+        assertEquals(0, cli().run("transfer", "--to", RECIPIENT, "--amount", "10", "--token", "STRK").exit());
+        Cli.Result over = cli().run("transfer", "--to", RECIPIENT, "--amount", "60", "--token", "STRK");
+        assertEquals(1, over.exit());
+        assertTrue(over.err().startsWith("Error: Spending limit exceeded (55.0 used, 100.0 limit)\n"), over.err());
+        JsonNode error = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "60", "--token", "STRK").errorJson();
+        assertEquals("error", error.get("status").asText());
+        assertEquals("spending-limit-exceeded", error.get("error_code").asText());
+        assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", error.get("message").asText());
+        assertTrue(error.get("recovery_hint").asText().contains("cavos policy show"));
+        assertEquals(U256.parseAmount("55", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.STRK), "the refused one sent nothing");
+        assertEquals(2, cli().run("session", "status", "--json").json().at("/data/callsMade").asInt());
+    }
+
+    @Test
+    void theSeedsContractAndExpiryScenarios() {
+        Cli.Result denied = cli().run("execute", "--contract", Token.USDT.address().toHex(), "--entrypoint", "swap");
+        assertEquals(1, denied.exit());
+        assertTrue(denied.err().startsWith("Error: Contract not allowed by policy\n"), denied.err());
+
+        node.increaseTime(3 * 24 * 3600 + 60);
+        Cli.Result expired = cli().run("transfer", "--to", RECIPIENT, "--amount", "1.5", "--token", "STRK");
+        assertEquals(1, expired.exit());
+        assertEquals("Error: Session expired\nSolution: Export a new session from the dashboard or renew the existing one (if within grace period).\n",
+                expired.err());
+        assertEquals("expired", cli().run("--json", "session", "status").json().at("/data/state").asText());
+    }
+
+    @Test
+    void approveExecuteMulticallCallSimulateAndTxStatus() {
+        JsonNode approve = cli().run("--json", "approve", "--spender", SandboxNode.DEMO_SWAP.toHex(), "--amount", "20", "--token", "STRK").json();
+        assertEquals("ACCEPTED_ON_L2", approve.at("/data/status").asText(), approve.toString());
+
+        JsonNode quote = cli().run("--json", "call", "--contract", SandboxNode.DEMO_SWAP.toHex(), "--entrypoint", "get_quote",
+                "--calldata", Token.STRK.address().toHex() + ",u256:10000000000000000000," + Token.USDC.address().toHex()).json();
+        assertEquals(List.of("0x4c4b40", "0x0"), List.of(quote.at("/data/result/0").asText(), quote.at("/data/result/1").asText()),
+                "10 STRK quotes 5 USDC");
+
+        Cli.Result swap = cli().run("execute", "--contract", SandboxNode.DEMO_SWAP.toHex(), "--entrypoint", "swap",
+                "--calldata", Token.STRK.address().toHex() + ",u256:10000000000000000000," + Token.USDC.address().toHex() + ",u256:4000000");
+        assertEquals(0, swap.exit(), swap.toString());
+        assertEquals(U256.parseAmount("255", 6).value(), node.balanceOf(demo.address(), Token.USDC), "swapped into 5 USDC");
+
+        String calls = "[{\"contractAddress\":\"" + Token.STRK.address().toHex() + "\",\"entrypoint\":\"transfer\",\"calldata\":[\""
+                + RECIPIENT + "\",\"u256:1000000000000000000\"]},{\"to\":\"" + Token.ETH.address().toHex()
+                + "\",\"entrypoint\":\"transfer\",\"calldata\":\"" + RECIPIENT + ",u256:10000000000000000\"}]";
+        Cli.Result simulated = cli().run("simulate", "--calls", calls);
+        assertEquals(0, simulated.exit(), simulated.toString());
+        assertTrue(simulated.out().contains("Nothing was sent."));
+        assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum());
+        JsonNode multicall = cli().run("--json", "multicall", "--calls", calls).json();
+        assertEquals(2, multicall.at("/data/calls").asInt());
+        assertEquals(U256.parseAmount("0.01", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.ETH));
+
+        String hash = multicall.at("/data/transactionHash").asText();
+        Cli.Result status = cli().run("tx", "status", hash);
+        assertTrue(status.out().contains("ACCEPTED_ON_L2") && status.out().contains("SUCCEEDED"), status.toString());
+        assertEquals("SUCCEEDED", cli().run("--json", "tx", "status", hash).json().at("/data/executionStatus").asText());
+        assertEquals(1, cli().run("tx", "status", "0x1234").exit());
+
+        Cli.Result noWait = cli().run("--no-wait", "transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK");
+        assertTrue(noWait.out().contains("sent, not waited for"), noWait.toString());
+    }
+
+    @Test
+    void revokeThenRevokeAll() {
+        SessionToken second = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+        JsonNode revoked = cli().run("--json", "revoke").json();
+        assertEquals(demo.token().sessionPublicKey().toHex(), revoked.at("/data/revoked").asText());
+        Cli.Result after = cli().run("transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK");
+        assertTrue(after.err().startsWith("Error: Session revoked"), after.err());
+
+        Cli other = cli().with("CAVOS_TOKEN", second.encode());
+        Cli.Result unconfirmed = other.run("revoke", "--all");
+        assertEquals(2, unconfirmed.exit(), "no terminal, no --yes: refused");
+        assertEquals("active", other.run("--json", "session", "status").json().at("/data/state").asText());
+        assertEquals(0, other.run("revoke", "--all", "--yes").exit());
+        assertEquals("revoked", other.run("--json", "session", "status").json().at("/data/state").asText());
+    }
+
+    @Test
+    void renewAnExpiredSessionFromTheEnvironment() {
+        SessionToken hour = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
+                SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+        Cli cli = cli().with("CAVOS_TOKEN", hour.encode());
+        Cli.Result early = cli.run("renew");
+        assertEquals(1, early.exit());
+        assertTrue(early.err().startsWith("Error: Session is still active ("), early.err());
+        node.increaseTime(3700);
+        JsonNode renewed = cli.run("--json", "renew").json();
+        assertFalse(renewed.at("/data/stored").asBoolean());
+        SessionToken next = SessionToken.decode(renewed.at("/data/token").asText());
+        assertEquals("active", cli.with("CAVOS_TOKEN", next.encode()).run("--json", "session", "status").json().at("/data/state").asText());
+    }
+
+    @Test
+    void badInputIsRefusedWithExitTwoAndNothingIsSent() {
+        Felt nonceBefore = nonce();
+        List<List<String>> cases = List.of(
+                List.of("transfer", "--to", RECIPIENT, "--amount", "-1", "--token", "STRK"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "1e3", "--token", "STRK"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "0.0000000000000000001", "--token", "STRK"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "1" + "0".repeat(80), "--token", "STRK"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "1", "--token", "DOGE"),
+                List.of("transfer", "--to", "0xnot-an-address", "--amount", "1", "--token", "STRK"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "0", "--token", "STRK"),
+                List.of("execute", "--contract", RECIPIENT, "--entrypoint", "transfer", "--calldata", "1,two,3"),
+                List.of("multicall", "--calls", "[{\"contractAddress\":1"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "1"),
+                List.of("--network", "moon", "balance"),
+                List.of("frobnicate"));
+        for (List<String> args : cases) {
+            Cli.Result text = cli().run(args.toArray(String[]::new));
+            assertEquals(2, text.exit(), args + "\n" + text);
+            assertTrue(text.err().startsWith("Error: "), args + "\n" + text);
+            assertTrue(text.err().contains("\nSolution: "), args + "\n" + text);
+            List<String> jsonArgs = new java.util.ArrayList<>(List.of("--json"));
+            jsonArgs.addAll(args);
+            Cli.Result json = cli().run(jsonArgs.toArray(String[]::new));
+            assertEquals(2, json.exit(), jsonArgs + "\n" + json);
+            assertEquals("error", json.errorJson().get("status").asText(), json.toString());
+            assertEquals("", json.out());
+        }
+        Cli.Result badToken = cli().with("CAVOS_TOKEN", "eyJub3QiOiJhIHRva2VuIn0=").run("balance");
+        assertEquals(2, badToken.exit(), badToken.toString());
+        assertEquals(nonceBefore, nonce(), "nothing was sent");
+    }
+
+    @Test
+    void importStatusExportAndClearWithAnEncryptedFile() throws Exception {
+        Cli stored = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_PASSPHRASE", "a long test passphrase"));
+        assertEquals(2, stored.run("balance").exit(), "no session yet");
+        Cli.Result imported = stored.run("--store", "encrypted-file", "session", "import", demo.token().encode());
+        assertEquals(0, imported.exit(), imported.toString());
+        assertTrue(imported.out().contains("Session imported into the encrypted file"), imported.out());
+        assertEquals(0, stored.run("transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK").exit());
+        assertEquals(1, stored.run("--json", "session", "status").json().at("/data/callsMade").asInt());
+
+        Cli.Result failed = stored.run("session", "import", "eyJicm9rZW4");
+        assertEquals(2, failed.exit());
+        assertTrue(stored.run("session", "export").out().strip().equals(demo.token().encode()), "a failed import keeps the previous session");
+
+        Cli.Result wrong = stored.with("CAVOS_PASSPHRASE", "wrong").run("balance");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("passphrase"), wrong.err());
+
+        assertTrue(stored.run("--json", "session", "clear").json().at("/data/cleared").asBoolean());
+        assertEquals(2, stored.run("balance").exit());
+        assertFalse(Files.exists(home.resolve("session.enc")));
+    }
+
+    @Test
+    void versionHelpAndCompletion() {
+        Cli.Result version = cli().run("--version");
+        assertTrue(version.out().startsWith("cavos "), version.out());
+        assertTrue(cli().run("--help").out().contains("Exit codes: 0 success, 1 the operation failed"));
+        Cli.Result completion = cli().run("completion");
+        assertEquals(0, completion.exit());
+        assertTrue(completion.out().contains("complete -F") && completion.out().contains("transfer"), "a bash completion script");
+    }
+
+    @Test
+    void aSessionWithoutLimitsIsWarnedAbout() {
+        SessionToken open = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
+                new SessionPolicy(List.of(), List.of(), 10), 48 * 3600));
+        Cli.Result policy = cli().with("CAVOS_TOKEN", open.encode()).run("policy", "show");
+        assertTrue(policy.err().contains("Warning: No spending limits: unlimited transfers allowed."), policy.err());
+        assertTrue(policy.err().contains("longer than 24 hours"), policy.err());
+        assertTrue(policy.out().contains("Spending Limits:\n  none"), policy.out());
+        JsonNode status = cli().with("CAVOS_TOKEN", open.encode()).run("--json", "session", "status").json();
+        assertEquals(3, status.at("/data/warnings").size(), status.toString());
+    }
+
+    private Felt nonce() {
+        return xyz.cavos.wallet.starknet.RpcClient.of(node.rpcUri()).getNonce(demo.address(), xyz.cavos.wallet.starknet.BlockId.LATEST);
+    }
+}
