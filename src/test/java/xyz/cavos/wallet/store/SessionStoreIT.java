@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import xyz.cavos.wallet.testing.SecretScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -34,16 +33,8 @@ class SessionStoreIT {
     }
 
     private SessionStore keychain() {
-        SessionStore store = SessionStore.open(home, Optional.of(SessionStore.Kind.KEYCHAIN), () -> new char[0]);
-        try {
-            store.load();
-        } catch (StoreException e) {
-            if (Boolean.parseBoolean(System.getenv("CI"))) {
-                throw new AssertionError("CI must provide a Secret Service (see .ci/run): " + e.getMessage(), e);
-            }
-            Assumptions.abort("Skipping keychain test: no usable OS keychain here (" + e.getMessage() + ")");
-        }
-        return store;
+        SecretScan.requireKeychain(home);
+        return SessionStore.open(home, Optional.of(SessionStore.Kind.KEYCHAIN), () -> new char[0]);
     }
 
     @Test
@@ -66,7 +57,7 @@ class SessionStoreIT {
         reopened.addCalls(second.sessionPublicKey(), 2);
         assertEquals(5, reopened.settings().callsMade(second.sessionPublicKey()));
 
-        assertNoKeyIn(home, second);
+        SecretScan.assertKeyInNoFile(home, second);
         reopened.clear();
         assertTrue(reopened.load().isEmpty());
         assertTrue(reopened.settings().walletAddress().isEmpty());
@@ -92,7 +83,7 @@ class SessionStoreIT {
         SessionToken token = token(Felt.of(5555));
         store.save(token, Optional.empty(), Optional.empty());
         assertTrue(Files.isRegularFile(home.resolve("session.enc")));
-        assertNoKeyIn(home, token);
+        SecretScan.assertKeyInNoFile(home, token);
 
         assertTrue(SessionStore.open(home, Optional.empty(), "correct horse"::toCharArray).load().orElseThrow().sameSession(token),
                 "the settings remember the encrypted file");
@@ -102,18 +93,4 @@ class SessionStoreIT {
         assertFalse(wrong.getMessage().contains("correct horse"));
     }
 
-    /** No file under the folder holds the private key, in hex (with or without padding) or decimal. */
-    static void assertNoKeyIn(Path folder, SessionToken token) throws Exception {
-        String json = new String(java.util.Base64.getDecoder().decode(token.encode()));
-        String hex = json.replaceAll(".*\"sessionPrivateKey\":\"0x([0-9a-f]+)\".*", "$1");
-        BigInteger key = new BigInteger(hex, 16);
-        String padded = String.format("%64s", hex).replace(' ', '0');
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase();
-                assertFalse(content.contains(hex) || content.contains(padded) || content.contains(key.toString())
-                        || content.contains(token.encode().toLowerCase().substring(0, 60)), "the key or token is in " + file);
-            }
-        }
-    }
 }
