@@ -259,6 +259,62 @@ class CliIT {
         assertEquals(3, status.at("/data/warnings").size(), status.toString());
     }
 
+    @Test
+    void everyCommandSpeaksTextAndJson() {
+        String strk = Token.STRK.address().toHex();
+        String swap = SandboxNode.DEMO_SWAP.toHex();
+        String calls = "[{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"transfer\",\"calldata\":[\"" + RECIPIENT + "\",\"u256:1\"]}]";
+        List<List<String>> commands = List.of(
+                List.of("whoami"), List.of("balance"), List.of("session", "status"), List.of("session", "export"),
+                List.of("policy", "show"),
+                List.of("transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK"),
+                List.of("approve", "--spender", swap, "--amount", "1", "--token", "STRK"),
+                List.of("execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
+                List.of("call", "--contract", strk, "--entrypoint", "decimals"),
+                List.of("multicall", "--calls", calls),
+                List.of("simulate", "--contract", strk, "--entrypoint", "transfer", "--calldata", RECIPIENT + ",u256:1"));
+        for (List<String> command : commands) {
+            Cli.Result text = cli().run(command.toArray(String[]::new));
+            assertEquals(0, text.exit(), command + "\n" + text);
+            assertFalse(text.out().isBlank() || text.out().startsWith("{"), command + "\n" + text);
+            List<String> json = new java.util.ArrayList<>(command);
+            json.add("--json");
+            Cli.Result data = cli().run(json.toArray(String[]::new));
+            assertEquals(0, data.exit(), json + "\n" + data);
+            assertEquals("success", data.json().get("status").asText(), json + "\n" + data);
+            assertTrue(data.json().get("data").isObject(), json + "\n" + data);
+        }
+        String hash = cli().run("--json", "--no-wait", "transfer", "--to", RECIPIENT, "--amount", "0.1", "--token", "STRK")
+                .json().at("/data/transactionHash").asText();
+        assertTrue(cli().run("--timeout", "20", "tx", "status", hash).out().contains("Transaction " + hash));
+
+        // the session-changing ones, each on a session of its own
+        for (boolean json : List.of(false, true)) {
+            String mode = json ? "--json" : "--no-color";
+            SessionToken own = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
+                    SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+            Cli session = cli().with("CAVOS_TOKEN", own.encode());
+            node.increaseTime(3700);
+            assertSpeaks(json, session.run(mode, "renew"));
+            SessionToken other = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+            assertSpeaks(json, cli().with("CAVOS_TOKEN", other.encode()).run(mode, "revoke"));
+            SessionToken third = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+            assertSpeaks(json, cli().with("CAVOS_TOKEN", third.encode()).run(mode, "revoke", "--all", "--yes"));
+            Cli stored = new Cli(Map.of("CAVOS_HOME", home.resolve(mode).toString(), "CAVOS_PASSPHRASE", "p"));
+            assertSpeaks(json, stored.run(mode, "--store", "encrypted-file", "session", "import", other.encode()));
+            assertSpeaks(json, stored.run(mode, "session", "clear"));
+        }
+    }
+
+    private static void assertSpeaks(boolean json, Cli.Result result) {
+        assertEquals(0, result.exit(), result.toString());
+        if (json) {
+            assertEquals("success", result.json().get("status").asText(), result.toString());
+        } else {
+            assertFalse(result.out().isBlank() || result.out().startsWith("{"), result.toString());
+        }
+    }
+
     private Felt nonce() {
         return xyz.cavos.wallet.starknet.RpcClient.of(node.rpcUri()).getNonce(demo.address(), xyz.cavos.wallet.starknet.BlockId.LATEST);
     }
