@@ -100,17 +100,7 @@ final class Commands {
 
         @Override
         public Integer call() {
-            Token asset = Inputs.token(token);
-            Felt recipient = Inputs.address("Recipient", to);
-            U256 value = Inputs.amount(amount, asset);
-            WalletService wallet = root.wallet();
-            TransactionOutcome outcome = wallet.transfer(asset, recipient, value, root.waitForReceipt(), root.timeout(),
-                    Render.progress(root.output(), wallet));
-            ObjectNode data = Render.outcome(outcome).put("token", asset.symbol()).put("amount", value.toAmountString(asset.decimals()))
-                    .put("amountRaw", value.toString()).put("to", recipient.toHex());
-            root.output().success(data, Render.outcomeText("Sent " + value.toAmountString(asset.decimals()) + " " + asset.symbol()
-                    + " to " + recipient.toHex(), outcome));
-            return 0;
+            return moveTokens(root, token, "Recipient", to, amount, false);
         }
     }
 
@@ -130,18 +120,27 @@ final class Commands {
 
         @Override
         public Integer call() {
-            Token asset = Inputs.token(token);
-            Felt who = Inputs.address("Spender", spender);
-            U256 value = Inputs.amount(amount, asset);
-            WalletService wallet = root.wallet();
-            TransactionOutcome outcome = wallet.approve(asset, who, value, root.waitForReceipt(), root.timeout(),
-                    Render.progress(root.output(), wallet));
-            ObjectNode data = Render.outcome(outcome).put("token", asset.symbol()).put("amount", value.toAmountString(asset.decimals()))
-                    .put("amountRaw", value.toString()).put("spender", who.toHex());
-            root.output().success(data, Render.outcomeText("Approved " + who.toHex() + " to spend " + value.toAmountString(asset.decimals())
-                    + " " + asset.symbol(), outcome));
-            return 0;
+            return moveTokens(root, token, "Spender", spender, amount, true);
         }
+    }
+
+    /** transfer and approve: the same checks and report, a different entry point. */
+    private static int moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText, String amountText,
+            boolean approval) {
+        Token asset = Inputs.token(tokenText);
+        Felt party = Inputs.address(partyLabel, partyText);
+        U256 value = Inputs.amount(amountText, asset);
+        WalletService wallet = root.wallet();
+        var progress = Render.progress(root.output(), wallet);
+        TransactionOutcome outcome = approval
+                ? wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(), progress)
+                : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress);
+        String shown = value.toAmountString(asset.decimals()) + " " + asset.symbol();
+        ObjectNode data = Render.outcome(outcome).put("token", asset.symbol()).put("amount", value.toAmountString(asset.decimals()))
+                .put("amountRaw", value.toString()).put(approval ? "spender" : "to", party.toHex());
+        root.output().success(data, Render.outcomeText(approval ? "Approved " + party.toHex() + " to spend " + shown
+                : "Sent " + shown + " to " + party.toHex(), outcome));
+        return 0;
     }
 
     /** One contract call given by flags. */
