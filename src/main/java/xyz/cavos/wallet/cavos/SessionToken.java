@@ -132,19 +132,6 @@ public final class SessionToken {
         Builder b = builder(privateKey, felt(root, "walletAddress"))
                 .validity(u64(params, "validAfter"), u64(params, "validUntil"), u64(params, "renewalDeadline"))
                 .randomness(felt(params, "randomness"));
-        Felt derived = StarkCurve.publicKey(privateKey);
-        if (!derived.equals(declaredPublicKey)) {
-            throw new InvalidTokenException("The session token's private key does not belong to its public key (sessionPubKey): "
-                    + "the token was altered or damaged. " + NEXT_STEP);
-        }
-        if (params.hasNonNull("sessionPubKey") && !felt(params, "sessionPubKey").equals(declaredPublicKey)) {
-            throw new InvalidTokenException("The session token names two different session public keys. " + NEXT_STEP);
-        }
-        SessionToken candidate = b.build();
-        if (!candidate.nonce.equals(felt(root, "nonce"))) {
-            throw new InvalidTokenException("The session token's nonce does not match Poseidon(sessionPubKey, validUntil, randomness): "
-                    + "the token was altered or damaged. " + NEXT_STEP);
-        }
         String seed = root.path("addressSeed").asText("");
         if (!seed.isEmpty()) {
             b.addressSeed(Optional.of(felt(root, "addressSeed")));
@@ -162,13 +149,34 @@ public final class SessionToken {
             b.network(Optional.of(root.get("network").asText()));
         }
         if (root.hasNonNull("chainId")) {
-            String chain = root.get("chainId").asText();
-            b.chainId(Optional.of(chain.startsWith("0x") || chain.matches("[0-9]+") ? felt(root, "chainId") : Felt.fromShortString(chain)));
+            b.chainId(Optional.of(chainId(root.get("chainId").asText())));
         }
         if (root.hasNonNull("rpcUrl")) {
             b.rpcUrl(Optional.of(root.get("rpcUrl").asText()));
         }
-        return b.build();
+        // One build derives the public key and the nonce; both must match what the token declares.
+        SessionToken token = b.build();
+        if (!token.sessionPublicKey.equals(declaredPublicKey)) {
+            throw new InvalidTokenException("The session token's private key does not belong to its public key (sessionPubKey): "
+                    + "the token was altered or damaged. " + NEXT_STEP);
+        }
+        if (params.hasNonNull("sessionPubKey") && !felt(params, "sessionPubKey").equals(declaredPublicKey)) {
+            throw new InvalidTokenException("The session token names two different session public keys. " + NEXT_STEP);
+        }
+        if (!token.nonce.equals(felt(root, "nonce"))) {
+            throw new InvalidTokenException("The session token's nonce does not match Poseidon(sessionPubKey, validUntil, randomness): "
+                    + "the token was altered or damaged. " + NEXT_STEP);
+        }
+        return token;
+    }
+
+    /** A chain id as hex, decimal or its short-string name ("SN_SEPOLIA"). */
+    private static Felt chainId(String text) {
+        try {
+            return text.startsWith("0x") || text.matches("[0-9]+") ? Felt.parse("chainId", text) : Felt.fromShortString(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidTokenException("The session token's chainId is not a chain id: " + e.getMessage() + ". " + NEXT_STEP);
+        }
     }
 
     private static Felt privateKey(JsonNode node) {
