@@ -247,13 +247,31 @@ public final class WalletService {
         });
         OnChainSession onChain = OnChainSession.parse(session.get());
         Block block = pending.get();
-        Optional<String> revocation = revocation(onChain, events.get(), revocations);
+        Optional<String> revocation = revocation(onChain, events, revocations);
         long calls = store.map(s -> s.settings().callsMade(token.sessionPublicKey())).orElse(0L);
         return new WalletSnapshot(network, Math.max(0, block.blockNumber() - 1), block.timestamp(), held, onChain, spent, revocation,
                 nonce.get(), calls);
     }
 
-    private Optional<String> revocation(OnChainSession session, EventsPage firstPage, EventFilter filter) {
+    private Optional<String> revocation(OnChainSession session, RpcBatch.Result<EventsPage> batched, EventFilter wide) {
+        EventFilter filter = wide;
+        EventsPage firstPage;
+        try {
+            firstPage = batched.get();
+        } catch (RpcException.NodeError refused) {
+            // Providers that cap block ranges refuse a scan from the network's first block: narrow it to the
+            // block the session was registered in, which this batch just read.
+            if (!session.isRegistered()) {
+                return Optional.empty();
+            }
+            filter = new EventFilter(BlockId.number(session.registeredAt()), wide.toBlock(), wide.address(), wide.keys(),
+                    wide.chunkSize(), Optional.empty());
+            try {
+                firstPage = rpc.getEvents(filter);
+            } catch (RpcException.NodeError alsoRefused) {
+                return Optional.empty(); // revocation by emergency revoke stays unknown; everything else is still right
+            }
+        }
         List<EmittedEvent> all = new ArrayList<>(firstPage.events());
         Optional<String> next = firstPage.continuationToken();
         while (next.isPresent()) {
