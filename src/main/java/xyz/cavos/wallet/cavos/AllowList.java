@@ -48,10 +48,6 @@ public final class AllowList {
         return levels.getFirst().isEmpty();
     }
 
-    public boolean contains(Felt contract) {
-        return levels.getFirst().contains(leaf(contract));
-    }
-
     /** The proof for a contract, or an empty proof when it is not in the list (the account then refuses). */
     public List<Felt> proof(Felt contract) {
         int index = levels.getFirst().indexOf(leaf(contract));

@@ -221,7 +221,7 @@ public final class CavosCommand implements Runnable {
                 case KEYCHAIN_UNAVAILABLE -> WalletError.Code.KEYCHAIN_UNAVAILABLE;
                 case KEYCHAIN_LOCKED -> WalletError.Code.KEYCHAIN_LOCKED;
                 case WRONG_PASSPHRASE -> WalletError.Code.WRONG_PASSPHRASE;
-                case PASSPHRASE_NEEDED, IO -> WalletError.Code.STORAGE_ERROR;
+                case IO -> WalletError.Code.STORAGE_ERROR;
             }, s.getMessage(), s.hint());
             default -> {
                 log(e);

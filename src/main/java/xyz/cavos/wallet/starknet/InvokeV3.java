@@ -50,11 +50,6 @@ public record InvokeV3(
                 nonceDataAvailabilityMode, feeDataAvailabilityMode, query, newSignature);
     }
 
-    public InvokeV3 withResourceBounds(ResourceBoundsMapping bounds) {
-        return new InvokeV3(senderAddress, calldata, nonce, bounds, tip, paymasterData, accountDeploymentData,
-                nonceDataAvailabilityMode, feeDataAvailabilityMode, query, signature);
-    }
-
     public InvokeV3 asQuery(boolean newQuery) {
         return new InvokeV3(senderAddress, calldata, nonce, resourceBounds, tip, paymasterData, accountDeploymentData,
                 nonceDataAvailabilityMode, feeDataAvailabilityMode, newQuery, signature);

@@ -4,7 +4,7 @@ package xyz.cavos.wallet.store;
 public final class StoreException extends RuntimeException {
 
     /** What went wrong, for callers that map it to their own error codes. */
-    public enum Reason { KEYCHAIN_UNAVAILABLE, KEYCHAIN_LOCKED, WRONG_PASSPHRASE, PASSPHRASE_NEEDED, IO }
+    public enum Reason { KEYCHAIN_UNAVAILABLE, KEYCHAIN_LOCKED, WRONG_PASSPHRASE, IO }
 
     private final Reason reason;
     private final String hint;
