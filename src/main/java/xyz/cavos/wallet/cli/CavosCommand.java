@@ -36,7 +36,7 @@ import xyz.cavos.wallet.wallet.WalletService;
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
                 Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
-                SandboxCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                SandboxCommand.class, GuiCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class CavosCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")

@@ -1,0 +1,17 @@
+package xyz.cavos.wallet.cli;
+
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import xyz.cavos.wallet.ui.CavosApp;
+
+/** {@code cavos gui}: opens the desktop app. */
+@Command(name = "gui", description = "Opens the Cavos Desktop window.")
+final class GuiCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Application.launch(CavosApp.class);
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package xyz.cavos.wallet.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Where view-models send slow work (RPC, keychain, starting the sandbox): off the FX thread, with the
+ * result handed back on it. Tests swap in {@link #direct()}, which runs everything on the calling thread.
+ */
+public interface UiExecutor {
+
+    <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** Virtual threads for the work, {@code Platform.runLater} for the result. */
+    static UiExecutor background() {
+        ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        return new UiExecutor() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                workers.execute(() -> {
+                    try {
+                        T result = work.call();
+                        Platform.runLater(() -> onSuccess.accept(result));
+                    } catch (Throwable e) {
+                        Platform.runLater(() -> onFailure.accept(e));
+                    }
+                });
+            }
+        };
+    }
+
+    /** Runs work and callbacks right away on the calling thread: for view-model tests without a toolkit. */
+    static UiExecutor direct() {
+        return new UiExecutor() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Throwable e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            }
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package xyz.cavos.wallet.ui.balances;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import xyz.cavos.wallet.ui.WalletModel;
+
+/** Balances: table, wallet address with copy, connection state, refresh. */
+public final class BalancesView {
+
+    private final VBox root = new VBox(16);
+
+    public BalancesView(BalancesViewModel vm) {
+        root.setPadding(new Insets(28));
+
+        Label title = new Label("Balances");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button refresh = new Button("Refresh");
+        refresh.setId("refresh");
+        refresh.disableProperty().bind(vm.model().refreshingProperty());
+        refresh.setOnAction(e -> vm.refresh());
+        HBox header = new HBox(12, title, spacer, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Label address = new Label();
+        address.setId("wallet-address");
+        address.textProperty().bind(vm.walletAddressProperty());
+        address.setStyle("-fx-font-family: monospace;");
+        Button copy = new Button("Copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(vm.walletAddressProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        copy.getStyleClass().add(Styles.SMALL);
+        HBox wallet = new HBox(10, new Label("Wallet"), address, copy);
+        wallet.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<BalancesViewModel.Row> table = new TableView<>(vm.rows());
+        table.setId("balances");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Token", BalancesViewModel.Row::symbol));
+        table.getColumns().add(column("Name", BalancesViewModel.Row::name));
+        TableColumn<BalancesViewModel.Row, String> amount = column("Balance", BalancesViewModel.Row::balance);
+        amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        table.getColumns().add(amount);
+        table.setPrefHeight(220);
+        table.setPlaceholder(new Label("No session connected: import one first."));
+
+        Circle dot = new Circle(5);
+        vm.model().connectionProperty().addListener((obs, old, state) -> dot.setFill(colour(state)));
+        dot.setFill(colour(vm.model().connectionProperty().get()));
+        Label connection = new Label();
+        connection.setId("connection");
+        connection.textProperty().bind(vm.connectionProperty());
+        Label freshness = new Label();
+        freshness.textProperty().bind(vm.freshnessProperty());
+        freshness.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox status = new HBox(8, dot, connection, new Label("·"), freshness);
+        status.setAlignment(Pos.CENTER_LEFT);
+
+        root.getChildren().addAll(header, wallet, table, status);
+    }
+
+    private static Color colour(WalletModel.Connection state) {
+        return switch (state) {
+            case ONLINE -> Color.web("#1a7f37");
+            case CONNECTING -> Color.web("#9a6700");
+            case OFFLINE -> Color.web("#cf222e");
+            case NO_SESSION -> Color.GRAY;
+        };
+    }
+
+    private static TableColumn<BalancesViewModel.Row, String> column(String name,
+            java.util.function.Function<BalancesViewModel.Row, String> value) {
+        TableColumn<BalancesViewModel.Row, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new javafx.beans.property.SimpleStringProperty(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,82 @@
+package xyz.cavos.wallet.ui.balances;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.wallet.WalletSnapshot;
+
+/** Balances: one row per token, exact; the wallet address; the connection's state and freshness. */
+public final class BalancesViewModel {
+
+    /** One token's line. */
+    public record Row(String symbol, String name, String balance, String address) {
+    }
+
+    private final WalletModel model;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper walletAddress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper("");
+
+    public BalancesViewModel(WalletModel model) {
+        this.model = model;
+        model.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
+        model.connectionDetailProperty().addListener((obs, old, text) -> updateConnection());
+        model.latencyMillisProperty().addListener((obs, old, ms) -> updateConnection());
+        show(model.snapshotProperty().get());
+        updateConnection();
+    }
+
+    private void show(WalletSnapshot snapshot) {
+        if (snapshot == null) {
+            rows.clear();
+            walletAddress.set("");
+            return;
+        }
+        rows.setAll(snapshot.balances().stream()
+                .map(b -> new Row(b.token().symbol(), b.token().name(), b.display(), b.token().address().toHex())).toList());
+        walletAddress.set(model.walletProperty().get().token().walletAddress().toHex());
+        freshness.set("Last refreshed " + ago(model.lastRefreshedProperty().get()));
+    }
+
+    private void updateConnection() {
+        long latency = model.latencyMillisProperty().get();
+        connection.set(model.connectionDetailProperty().get() + (latency >= 0 ? " · " + latency + " ms" : ""));
+    }
+
+    static String ago(Instant when) {
+        if (when == null) {
+            return "never";
+        }
+        long seconds = Duration.between(when, Instant.now()).toSeconds();
+        return seconds < 5 ? "just now" : seconds + " s ago";
+    }
+
+    public void refresh() {
+        model.refresh();
+    }
+
+    public ObservableList<Row> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public ReadOnlyStringProperty walletAddressProperty() {
+        return walletAddress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty freshnessProperty() {
+        return freshness.getReadOnlyProperty();
+    }
+
+    public WalletModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,200 @@
+package xyz.cavos.wallet.ui.importsession;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import xyz.cavos.wallet.cavos.InvalidTokenException;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.wallet.WalletService;
+
+/**
+ * Import Session: a pasted token is decoded as it is typed, and its preview shown before anything is
+ * saved; Import stores it in the keychain and connects; Try the sandbox starts a local node with a funded
+ * demo wallet and imports its session.
+ */
+public final class ImportViewModel {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final WalletModel model;
+    private final StringProperty tokenText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper walletAddress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper policySummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper();
+    private Optional<SessionToken> decoded = Optional.empty();
+
+    public ImportViewModel(WalletModel model) {
+        this.model = model;
+        tokenText.addListener((obs, old, text) -> preview(text));
+    }
+
+    private void preview(String text) {
+        warnings.clear();
+        result.set("");
+        if (text == null || text.isBlank()) {
+            decoded = Optional.empty();
+            valid.set(false);
+            error.set("");
+            walletAddress.set("");
+            network.set("");
+            expiry.set("");
+            policySummary.set("");
+            return;
+        }
+        try {
+            SessionToken token = SessionToken.decode(text);
+            decoded = Optional.of(token);
+            valid.set(true);
+            error.set("");
+            walletAddress.set(token.walletAddress().toHex());
+            network.set(token.network().orElse("detected when connecting"));
+            expiry.set(UTC.format(Instant.ofEpochSecond(token.validUntil())));
+            policySummary.set(summary(token.effectivePolicy()));
+            warnings.setAll(WalletService.tokenWarnings(token));
+        } catch (InvalidTokenException e) {
+            decoded = Optional.empty();
+            valid.set(false);
+            error.set(e.getMessage());
+            walletAddress.set("");
+            network.set("");
+            expiry.set("");
+            policySummary.set("");
+        }
+    }
+
+    static String summary(SessionPolicy policy) {
+        String limits = policy.spendingLimits().isEmpty() ? "no spending limits"
+                : policy.spendingLimits().stream().map(l -> Token.byAddress(l.token())
+                        .map(t -> l.limit().toAmountString(t.decimals()) + " " + t.symbol()).orElse(l.limit() + " of " + l.token().toHex()))
+                        .collect(Collectors.joining(", "));
+        String contracts = policy.allowedContracts().isEmpty() ? "any contract" : policy.allowedContracts().size() + " allowed contracts";
+        return limits + " · " + contracts + " · " + policy.maxCallsPerTx() + " calls per transaction";
+    }
+
+    /** Stores the decoded token in the keychain, then connects. The previous session stays if storing fails. */
+    public void importToken() {
+        SessionToken token = decoded.orElse(null);
+        if (token == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        model.executor().run(() -> {
+            model.store().save(token, token.network(), token.rpcUrl());
+            return token;
+        }, saved -> connect(saved, "Session imported into the " + model.store().kind() + "."), e -> {
+            busy.set(false);
+            error.set(e instanceof StoreException s ? s.getMessage() + " " + s.hint() : e.getMessage());
+        });
+    }
+
+    /** Starts a sandbox with a funded demo wallet and imports its session. */
+    public void trySandbox() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        result.set("Starting the sandbox…");
+        model.executor().run(() -> {
+            SandboxNode node = SandboxNode.start();
+            SessionToken token = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token();
+            String stored;
+            try {
+                model.store().save(token, token.network(), token.rpcUrl());
+                stored = "Demo session imported into the " + model.store().kind() + ".";
+            } catch (StoreException e) {
+                stored = "Demo session in use (not stored: " + e.getMessage() + ").";
+            }
+            return new SandboxStart(node, token, stored);
+        }, started -> {
+            model.adoptSandbox(started.node());
+            tokenText.set("");
+            connect(started.token(), started.message());
+        }, e -> {
+            busy.set(false);
+            result.set("");
+            error.set("The sandbox did not start: " + e.getMessage());
+        });
+    }
+
+    private record SandboxStart(SandboxNode node, SessionToken token, String message) {
+    }
+
+    private void connect(SessionToken token, String message) {
+        model.connect(token, () -> {
+            busy.set(false);
+            result.set(message);
+            imported.set(true);
+        }, e -> {
+            busy.set(false);
+            error.set(e.getMessage());
+        });
+    }
+
+    public StringProperty tokenTextProperty() {
+        return tokenText;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty walletAddressProperty() {
+        return walletAddress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty expiryProperty() {
+        return expiry.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty policySummaryProperty() {
+        return policySummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> warnings() {
+        return FXCollections.unmodifiableObservableList(warnings);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Turns true once a session was imported and connected: the shell moves on to the balances. */
+    public ReadOnlyBooleanProperty importedProperty() {
+        return imported.getReadOnlyProperty();
+    }
+}

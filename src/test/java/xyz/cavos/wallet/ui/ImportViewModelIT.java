@@ -1,0 +1,107 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.ui.balances.BalancesViewModel;
+import xyz.cavos.wallet.ui.importsession.ImportViewModel;
+import xyz.cavos.wallet.wallet.ConnectionOptions;
+
+/** The Import and Balances view-models against a real in-process sandbox, without a window. */
+class ImportViewModelIT {
+
+    @TempDir
+    Path home;
+
+    private WalletModel model;
+    private final SandboxNode node = SandboxNode.start();
+
+    private WalletModel model() {
+        model = new WalletModel(UiExecutor.direct(),
+                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT);
+        return model;
+    }
+
+    @AfterEach
+    void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+        node.close();
+    }
+
+    @Test
+    void aPastedTokenIsPreviewedBeforeAnythingIsSaved() {
+        ImportViewModel vm = new ImportViewModel(model());
+        SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+        vm.tokenTextProperty().set("  \"" + demo.token().encode() + "\"\n");
+        assertTrue(vm.validProperty().get());
+        assertEquals(demo.address().toHex(), vm.walletAddressProperty().get());
+        assertEquals("sandbox", vm.networkProperty().get());
+        assertTrue(vm.expiryProperty().get().endsWith("UTC"));
+        assertEquals("100.0 STRK, 0.1 ETH, 50.0 USDC · 4 allowed contracts · 5 calls per transaction", vm.policySummaryProperty().get());
+        assertEquals(List.of(), vm.warnings());
+        assertTrue(model.store().load().isEmpty(), "nothing is stored before Import");
+
+        vm.importToken();
+        assertTrue(vm.importedProperty().get(), vm.errorProperty().get());
+        assertTrue(model.store().load().orElseThrow().sameSession(demo.token()));
+        assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get());
+        BalancesViewModel balances = new BalancesViewModel(model);
+        assertEquals("1000.0", balances.rows().getFirst().balance());
+        assertEquals(demo.address().toHex(), balances.walletAddressProperty().get());
+    }
+
+    @Test
+    void aBadTokenShowsWhyAndKeepsThePreviousSession() {
+        WalletModel walletModel = model();
+        ImportViewModel vm = new ImportViewModel(walletModel);
+        SessionToken first = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token();
+        vm.tokenTextProperty().set(first.encode());
+        vm.importToken();
+
+        vm.tokenTextProperty().set(first.encode().substring(0, 120));
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.errorProperty().get().contains("truncated") || vm.errorProperty().get().contains("cut"), vm.errorProperty().get());
+        vm.importToken();
+        assertTrue(walletModel.store().load().orElseThrow().sameSession(first), "the failed import changed nothing");
+        vm.tokenTextProperty().set("");
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void anUnlimitedSessionIsFlagged() {
+        ImportViewModel vm = new ImportViewModel(model());
+        SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+        SessionToken open = node.dashboard().registerSession(demo.address(),
+                SandboxDashboard.SessionRequest.of(new SessionPolicy(List.of(), List.of(), 10), 3600));
+        vm.tokenTextProperty().set(open.encode());
+        assertTrue(vm.warnings().contains("No spending limits: unlimited transfers allowed."), vm.warnings().toString());
+        assertTrue(vm.warnings().contains("No contract allow-list: the session may call any contract."), vm.warnings().toString());
+    }
+
+    @Test
+    void tryTheSandboxStartsANodeAndImportsAFundedSession() {
+        WalletModel walletModel = model();
+        ImportViewModel vm = new ImportViewModel(walletModel);
+        vm.trySandbox();
+        assertTrue(vm.importedProperty().get(), vm.errorProperty().get());
+        assertTrue(vm.resultProperty().get().startsWith("Demo session imported"), vm.resultProperty().get());
+        assertTrue(walletModel.sandboxProperty().get() != null, "the app keeps its sandbox running");
+        assertEquals("1000.0", walletModel.snapshotProperty().get().balances().getFirst().display());
+        assertEquals("Active", walletModel.statusProperty().get().state().label());
+    }
+}
