@@ -58,7 +58,7 @@ public final class WalletService {
     private static final Felt TRANSFER = Selector.of("transfer");
     private static final Felt APPROVE = Selector.of("approve");
     private static final BigInteger L2_GAS_OVERHEAD = BigInteger.valueOf(5_000_000);
-    private static final int NONCE_RETRIES = 3;
+    private static final int NONCE_RETRIES = 6;
     private static final String NEW_SESSION_HINT = "Export a new session from the Cavos dashboard and import it: cavos session import <token>";
 
     private final SessionToken token;
@@ -434,7 +434,16 @@ public final class WalletService {
             WalletSnapshot snapshot = snapshot();
             preflight(snapshot, calls);
             progress.step("Estimating the fee");
-            FeeQuote quote = quote(snapshot.nonce(), calls);
+            FeeQuote quote;
+            try {
+                quote = estimate(snapshot.nonce(), calls);
+            } catch (RpcException.NodeError e) {
+                if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
+                    pauseBeforeRetry();
+                    continue; // another device's transaction landed meanwhile: read again, check again
+                }
+                throw rejected(e);
+            }
             checkFunds(snapshot, calls, quote);
             InvokeV3 signed = SessionTransaction.sign(token, network.chainId(), snapshot.nonce(), calls, quote.bounds());
             Felt hash = signed.hash(network.chainId());
@@ -442,7 +451,8 @@ public final class WalletService {
             try {
                 guard(() -> rpc.addInvokeTransaction(signed));
             } catch (RpcException.NodeError e) {
-                if (e.is(StarknetErrorCode.INVALID_TRANSACTION_NONCE) && attempt < NONCE_RETRIES) {
+                if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
+                    pauseBeforeRetry();
                     continue; // another device used this nonce first: the transaction was refused, check again and re-sign
                 }
                 throw rejected(e);
@@ -645,21 +655,41 @@ public final class WalletService {
         }
     }
 
-    /** Fee estimate (validation skipped, as the SDK does) and bounds with the SDK's margins. */
+    /** {@link #estimate} with a refusal turned into the matching wallet error. */
     private FeeQuote quote(Felt nonce, List<Call> calls) {
-        FeeEstimate estimate;
         try {
-            estimate = guard(() -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token, nonce, calls)), true,
-                    BlockId.PRE_CONFIRMED).getFirst());
+            return estimate(nonce, calls);
         } catch (RpcException.NodeError e) {
             throw rejected(e);
         }
+    }
+
+    /** Fee estimate (validation skipped, as the SDK does) and bounds with the SDK's margins. */
+    private FeeQuote estimate(Felt nonce, List<Call> calls) {
+        FeeEstimate estimate = guard(() -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token, nonce, calls)), true,
+                BlockId.PRE_CONFIRMED).getFirst());
         ResourceBoundsMapping bounds = new ResourceBoundsMapping(
                 new ResourceBounds(estimate.l1GasConsumed().multiply(BigInteger.TWO), estimate.l1GasPrice().multiply(BigInteger.TWO)),
                 new ResourceBounds(estimate.l2GasConsumed().multiply(BigInteger.TWO).add(L2_GAS_OVERHEAD),
                         estimate.l2GasPrice().multiply(BigInteger.TWO)),
                 new ResourceBounds(estimate.l1DataGasConsumed().multiply(BigInteger.TWO), estimate.l1DataGasPrice().multiply(BigInteger.TWO)));
         return new FeeQuote(estimate, bounds, bounds.maxFee());
+    }
+
+    /** The account's nonce moved on between reading it and using it: nothing was sent, so trying again is safe. */
+    private static boolean isStaleNonce(RpcException.NodeError e) {
+        return e.is(StarknetErrorCode.INVALID_TRANSACTION_NONCE)
+                || e.revertReason().orElse(e.nodeMessage()).toLowerCase(java.util.Locale.ROOT).contains("invalid transaction nonce");
+    }
+
+    /** A short random pause, so two devices that collided do not collide again in lockstep. */
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(50 + java.util.concurrent.ThreadLocalRandom.current().nextInt(200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WalletError(WalletError.Code.TRANSACTION_REJECTED, "Interrupted while retrying: nothing was sent.", "Try again.", e);
+        }
     }
 
     private WalletError sessionError(SessionStatus status) {
