@@ -19,12 +19,14 @@ import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportView;
 import xyz.cavos.wallet.ui.importsession.ImportViewModel;
+import xyz.cavos.wallet.ui.transfer.TransferView;
+import xyz.cavos.wallet.ui.transfer.TransferViewModel;
 
 /** The window's frame: sidebar navigation, the current screen, a status bar with network, block and session state. */
 public final class AppShell {
 
     /** The screens, in sidebar order. */
-    public enum Screen { IMPORT, BALANCES }
+    public enum Screen { IMPORT, BALANCES, TRANSFER }
 
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
@@ -36,6 +38,7 @@ public final class AppShell {
         ImportViewModel importVm = new ImportViewModel(model);
         views.put(Screen.IMPORT, new ImportView(importVm).root());
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)).root());
+        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model)).root());
         importVm.importedProperty().addListener((obs, old, done) -> {
             if (done) {
                 show(Screen.BALANCES);
@@ -50,7 +53,9 @@ public final class AppShell {
         sidebar.getStyleClass().add("sidebar");
         addButton(sidebar, Screen.IMPORT, "Import session", "nav-import");
         addButton(sidebar, Screen.BALANCES, "Balances", "nav-balances");
+        addButton(sidebar, Screen.TRANSFER, "Transfer", "nav-transfer");
         buttons.get(Screen.BALANCES).disableProperty().bind(model.walletProperty().isNull());
+        buttons.get(Screen.TRANSFER).disableProperty().bind(model.walletProperty().isNull());
 
         Label network = new Label();
         network.setId("status-network");

@@ -14,6 +14,9 @@ public interface UiExecutor {
 
     <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs a UI update from a worker's callback (progress, partial results) on the UI thread. */
+    void onUi(Runnable update);
+
     /** Virtual threads for the work, {@code Platform.runLater} for the result. */
     static UiExecutor background() {
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -28,6 +31,11 @@ public interface UiExecutor {
                         Platform.runLater(() -> onFailure.accept(e));
                     }
                 });
+            }
+
+            @Override
+            public void onUi(Runnable update) {
+                Platform.runLater(update);
             }
         };
     }
@@ -45,6 +53,11 @@ public interface UiExecutor {
                     return;
                 }
                 onSuccess.accept(result);
+            }
+
+            @Override
+            public void onUi(Runnable update) {
+                update.run();
             }
         };
     }

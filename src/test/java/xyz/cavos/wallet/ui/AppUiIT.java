@@ -69,6 +69,28 @@ class AppUiIT {
     }
 
     @Test
+    void sendAFirstTransferFromTheSandbox(FxRobot robot) throws Exception {
+        robot.clickOn("#try-sandbox");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null);
+        robot.clickOn("#nav-transfer");
+        robot.clickOn("#transfer-recipient").write("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+        robot.clickOn("#transfer-amount").write("1.5");
+        robot.clickOn("#transfer-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-send").queryAll().isEmpty());
+        robot.clickOn("#confirm-send");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#transfer-progress").queryAs(Label.class).getText().startsWith("Sent 1.5 STRK"));
+        assertTrue(robot.lookup("#transfer-hash").queryAs(Label.class).getText().startsWith("Transaction 0x"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"));
+
+        robot.clickOn("#transfer-amount").eraseText(3).write("500");
+        robot.clickOn("#transfer-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#transfer-problem").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#transfer-problem").queryAs(Label.class).getText().startsWith("Spending limit exceeded (1.5 used, 100.0 limit)"),
+                robot.lookup("#transfer-problem").queryAs(Label.class).getText());
+    }
+
+    @Test
     void aMistypedTokenIsExplainedInline(FxRobot robot) {
         robot.clickOn("#token-field").write("eyJub3QgYSB0b2tlbg");
         WaitForAsyncUtils.waitForFxEvents();

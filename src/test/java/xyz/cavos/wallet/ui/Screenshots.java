@@ -54,6 +54,14 @@ public final class Screenshots {
         }
         Thread.sleep(500);
         save(scene[0], out.resolve("balances.png"));
+        onFx(() -> {
+            shell[0].show(AppShell.Screen.TRANSFER);
+            ((javafx.scene.control.TextField) scene[0].lookup("#transfer-recipient"))
+                    .setText("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+            ((javafx.scene.control.TextField) scene[0].lookup("#transfer-amount")).setText("1.5");
+        });
+        Thread.sleep(300);
+        save(scene[0], out.resolve("transfer.png"));
         model.shutdown();
         Platform.exit();
         System.exit(0);

@@ -1,0 +1,137 @@
+package xyz.cavos.wallet.ui.transfer;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import xyz.cavos.wallet.cavos.Token;
+
+/** Transfer: the form, the confirmation dialog, the progress and the result. */
+public final class TransferView {
+
+    private final VBox root = new VBox(16);
+
+    public TransferView(TransferViewModel vm) {
+        root.setPadding(new Insets(28));
+        root.setMaxWidth(820);
+        Label title = new Label("Transfer");
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        ComboBox<Token> token = new ComboBox<>(vm.tokens());
+        token.setId("transfer-token");
+        token.valueProperty().bindBidirectional(vm.tokenProperty());
+        token.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Token t) {
+                return t == null ? "" : t.symbol() + " · " + t.name();
+            }
+
+            @Override
+            public Token fromString(String text) {
+                return null;
+            }
+        });
+        TextField recipient = new TextField();
+        recipient.setId("transfer-recipient");
+        recipient.setPromptText("0x… recipient address");
+        recipient.textProperty().bindBidirectional(vm.recipientProperty());
+        TextField amount = new TextField();
+        amount.setId("transfer-amount");
+        amount.setPromptText("e.g. 1.5");
+        amount.textProperty().bindBidirectional(vm.amountProperty());
+        Button max = new Button("Max");
+        max.setId("transfer-max");
+        max.setOnAction(e -> vm.max());
+
+        GridPane form = new GridPane(12, 6);
+        form.addRow(0, new Label("Token"), token);
+        form.addRow(1, new Label("Recipient"), recipient);
+        form.add(error(vm.recipientErrorProperty(), "transfer-recipient-error"), 1, 2);
+        form.addRow(3, new Label("Amount"), new HBox(8, amount, max));
+        form.add(error(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
+        Label available = new Label();
+        available.textProperty().bind(vm.availableProperty());
+        available.getStyleClass().add(Styles.TEXT_MUTED);
+        form.add(available, 1, 5);
+        recipient.setPrefColumnCount(44);
+
+        Button review = new Button("Review transfer");
+        review.setId("transfer-review");
+        review.getStyleClass().add(Styles.ACCENT);
+        review.setDefaultButton(true);
+        review.disableProperty().bind(vm.canReviewProperty().not().or(Bindings.createBooleanBinding(
+                () -> vm.stageProperty().get() == TransferViewModel.Stage.REVIEWING || vm.stageProperty().get() == TransferViewModel.Stage.SENDING
+                        || vm.stageProperty().get() == TransferViewModel.Stage.SUBMITTED, vm.stageProperty())));
+        review.setOnAction(e -> vm.review());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        spinner.visibleProperty().bind(Bindings.createBooleanBinding(() -> switch (vm.stageProperty().get()) {
+            case REVIEWING, SENDING, SUBMITTED -> true;
+            default -> false;
+        }, vm.stageProperty()));
+        Label progress = new Label();
+        progress.setId("transfer-progress");
+        progress.textProperty().bind(vm.progressProperty());
+        HBox actions = new HBox(12, review, spinner, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label problem = error(vm.problemProperty(), "transfer-problem");
+        Label hash = new Label();
+        hash.setId("transfer-hash");
+        hash.textProperty().bind(Bindings.when(vm.transactionHashProperty().isEmpty()).then("")
+                .otherwise(Bindings.concat("Transaction ", vm.transactionHashProperty())));
+        hash.setStyle("-fx-font-family: monospace;");
+        Label link = new Label();
+        link.textProperty().bind(vm.explorerLinkProperty());
+        link.getStyleClass().add(Styles.TEXT_MUTED);
+
+        vm.stageProperty().addListener((obs, old, now) -> {
+            if (now == TransferViewModel.Stage.READY) {
+                confirm(vm);
+            }
+        });
+        root.getChildren().addAll(title, form, actions, problem, hash, link);
+    }
+
+    private void confirm(TransferViewModel vm) {
+        Alert dialog = new Alert(Alert.AlertType.CONFIRMATION);
+        dialog.setTitle("Confirm transfer");
+        dialog.setHeaderText("Send this transfer?");
+        dialog.setContentText(String.join("\n", vm.confirmationLines()));
+        ButtonType send = new ButtonType("Send", ButtonBar.ButtonData.OK_DONE);
+        dialog.getButtonTypes().setAll(ButtonType.CANCEL, send);
+        dialog.getDialogPane().lookupButton(send).setId("confirm-send");
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.showAndWait().filter(send::equals).ifPresentOrElse(b -> vm.send(), vm::cancel);
+    }
+
+    private static Label error(javafx.beans.value.ObservableStringValue text, String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.DANGER);
+        label.textProperty().bind(text);
+        label.managedProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
+        label.visibleProperty().bind(label.managedProperty());
+        return label;
+    }
+
+    public Node root() {
+        return root;
+    }
+}
