@@ -228,7 +228,9 @@ public final class TransferViewModel {
         if (wallet == null || snapshot == null || asset == null) {
             return Optional.empty();
         }
-        return wallet.policyUsage(snapshot).limits().stream().filter(l -> l.tokenAddress().equals(asset.address())).findFirst();
+        // Runs on every keystroke: read the one limit, not the whole policy usage (which rebuilds the allow-list tree).
+        return wallet.token().effectivePolicy().limitFor(asset.address()).map(l -> new SpendingUsage(l.token(),
+                Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()));
     }
 
     /** What the confirmation shows, one line per detail. */
