@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -267,15 +265,7 @@ public final class CavosCommand implements Runnable {
         }
 
         static String version() {
-            Properties properties = new Properties();
-            try (InputStream in = CavosCommand.class.getResourceAsStream("/xyz/cavos/wallet/version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            } catch (IOException e) {
-                return "unknown";
-            }
-            return properties.getProperty("version", "unknown");
+            return xyz.cavos.wallet.Version.current();
         }
     }
 }

@@ -15,8 +15,8 @@ public record PolicyUsage(
         long sessionSeconds,
         List<String> warnings) {
 
-    /** An allowed contract and the name the wallet knows it by, if any. */
-    public record AllowedContract(Felt address, String name) {
+    /** An allowed contract: its display name (the known name with a short address, or the address) and the known name alone. */
+    public record AllowedContract(Felt address, String name, java.util.Optional<String> knownAs) {
     }
 
     public PolicyUsage {

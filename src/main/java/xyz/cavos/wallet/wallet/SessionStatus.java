@@ -25,6 +25,33 @@ public record SessionStatus(
         return Math.min(3600, Math.max(0, validUntil - validAfter) / 5);
     }
 
+    /**
+     * Where the session stands at a later chain time, without asking the chain: the window's edges are
+     * known, so a countdown can cross them. Revocation and registration only change on chain.
+     */
+    public SessionStatus at(long time) {
+        SessionState next = switch (state) {
+            case REVOKED, NOT_REGISTERED -> state;
+            default -> stateAt(time, validAfter, validUntil, renewalDeadline);
+        };
+        return new SessionStatus(next, sessionKey, walletAddress, registered, validAfter, validUntil, renewalDeadline, time,
+                blockNumber, callsMade, revocation);
+    }
+
+    /** The time-based state of a registered, unrevoked session. */
+    static SessionState stateAt(long time, long validAfter, long validUntil, long renewalDeadline) {
+        if (time < validAfter) {
+            return SessionState.NOT_YET_ACTIVE;
+        }
+        if (time >= validUntil) {
+            return time < renewalDeadline ? SessionState.EXPIRED_RENEWABLE : SessionState.EXPIRED;
+        }
+        if (validUntil - time <= expiringSoonThreshold(validAfter, validUntil)) {
+            return SessionState.EXPIRING_SOON;
+        }
+        return SessionState.ACTIVE;
+    }
+
     public boolean isRenewable() {
         return state == SessionState.EXPIRED_RENEWABLE;
     }

@@ -302,14 +302,8 @@ public final class WalletService {
             state = SessionState.REVOKED;
         } else if (!s.isRegistered()) {
             state = SessionState.NOT_REGISTERED;
-        } else if (now < s.validAfter()) {
-            state = SessionState.NOT_YET_ACTIVE;
-        } else if (now >= s.validUntil()) {
-            state = now < s.renewalDeadline() ? SessionState.EXPIRED_RENEWABLE : SessionState.EXPIRED;
-        } else if (s.validUntil() - now <= SessionStatus.expiringSoonThreshold(s.validAfter(), s.validUntil())) {
-            state = SessionState.EXPIRING_SOON;
         } else {
-            state = SessionState.ACTIVE;
+            state = SessionStatus.stateAt(now, s.validAfter(), s.validUntil(), s.renewalDeadline());
         }
         boolean registered = s.isRegistered();
         return new SessionStatus(state, token.sessionPublicKey(), token.walletAddress(), registered,
@@ -328,7 +322,7 @@ public final class WalletService {
                 .map(l -> new SpendingUsage(l.token(), Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()))
                 .toList();
         List<PolicyUsage.AllowedContract> allowed = policy.allowedContracts().stream()
-                .map(a -> new PolicyUsage.AllowedContract(a, knownName(a))).toList();
+                .map(a -> new PolicyUsage.AllowedContract(a, knownName(a), knownAs(a))).toList();
         long seconds = token.validUntil() - token.validAfter();
         List<String> warnings = new ArrayList<>(tokenWarnings(token));
         if (snapshot.session().isRegistered()) {
@@ -762,8 +756,11 @@ public final class WalletService {
     }
 
     String knownName(Felt address) {
-        return Token.byAddress(address).map(Token::symbol).or(() -> Optional.ofNullable(network.contractNames().get(address)))
-                .map(name -> name + " (" + shortHex(address) + ")").orElse(address.toHex());
+        return knownAs(address).map(name -> name + " (" + shortHex(address) + ")").orElse(address.toHex());
+    }
+
+    private Optional<String> knownAs(Felt address) {
+        return Token.byAddress(address).map(Token::symbol).or(() -> Optional.ofNullable(network.contractNames().get(address)));
     }
 
     private static String shortHex(Felt address) {
