@@ -7,12 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files only their owner can read, replaced atomically so a crash never leaves half a file. */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private PrivateFiles() {
     }
 
-    static void writeAtomically(Path file, byte[] content) throws IOException {
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");

@@ -1,97 +1,298 @@
 package xyz.cavos.wallet.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportView;
 import xyz.cavos.wallet.ui.importsession.ImportViewModel;
+import xyz.cavos.wallet.ui.policy.PolicyView;
+import xyz.cavos.wallet.ui.policy.PolicyViewModel;
+import xyz.cavos.wallet.ui.session.SessionView;
+import xyz.cavos.wallet.ui.session.SessionViewModel;
 import xyz.cavos.wallet.ui.transfer.TransferView;
 import xyz.cavos.wallet.ui.transfer.TransferViewModel;
+import xyz.cavos.wallet.wallet.SessionStatus;
 
-/** The window's frame: sidebar navigation, the current screen, a status bar with network, block and session state. */
+/**
+ * The window's frame: sidebar navigation, the current screen, a status bar with network, block and
+ * session state; the app clock (one tick a second), the theme and the keyboard shortcuts.
+ */
 public final class AppShell {
 
-    /** The screens, in sidebar order. */
-    public enum Screen { IMPORT, BALANCES, TRANSFER }
+    /** The screens, in sidebar order; Ctrl+1 to Ctrl+5 reach them. */
+    public enum Screen {
+        IMPORT("Import session", "nav-import"),
+        BALANCES("Balances", "nav-balances"),
+        TRANSFER("Transfer", "nav-transfer"),
+        POLICY("Policy usage", "nav-policy"),
+        SESSION("Session", "nav-session");
 
+        private final String title;
+        private final String id;
+
+        Screen(String title, String id) {
+            this.title = title;
+            this.id = id;
+        }
+    }
+
+    static final String SHORTCUTS = String.join("\n",
+            "Ctrl+1 … Ctrl+5: the screens, in sidebar order",
+            "F5 or Ctrl+R: refresh balances and session",
+            "Ctrl+D: light or dark theme",
+            "F1: this window",
+            "Ctrl+Q: quit");
+
+    private final WalletModel model;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Map<Screen, Node> views = new LinkedHashMap<>();
     private final Map<Screen, ToggleButton> buttons = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
 
     public AppShell(WalletModel model) {
+        this.model = model;
         ImportViewModel importVm = new ImportViewModel(model);
         views.put(Screen.IMPORT, new ImportView(importVm).root());
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)).root());
         views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model)).root());
+        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)).root());
+        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model)).root());
         importVm.importedProperty().addListener((obs, old, done) -> {
             if (done) {
                 show(Screen.BALANCES);
             }
         });
+        model.walletProperty().addListener((obs, old, wallet) -> {
+            if (wallet == null) {
+                show(Screen.IMPORT);
+            }
+        });
 
         Label brand = new Label("Cavos Desktop");
         brand.getStyleClass().addAll(Styles.TITLE_4);
-        VBox sidebar = new VBox(6, brand);
-        sidebar.setPadding(new Insets(20, 12, 20, 12));
-        sidebar.setPrefWidth(200);
+        Label tagline = new Label("Session keys on Starknet");
+        tagline.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        VBox sidebar = new VBox(6, brand, tagline, gap(12));
+        sidebar.setPadding(new Insets(20, 12, 16, 12));
+        sidebar.setPrefWidth(210);
         sidebar.getStyleClass().add("sidebar");
-        addButton(sidebar, Screen.IMPORT, "Import session", "nav-import");
-        addButton(sidebar, Screen.BALANCES, "Balances", "nav-balances");
-        addButton(sidebar, Screen.TRANSFER, "Transfer", "nav-transfer");
-        buttons.get(Screen.BALANCES).disableProperty().bind(model.walletProperty().isNull());
-        buttons.get(Screen.TRANSFER).disableProperty().bind(model.walletProperty().isNull());
+        int number = 1;
+        for (Screen screen : Screen.values()) {
+            ToggleButton button = new ToggleButton(screen.title);
+            button.setId(screen.id);
+            button.setToggleGroup(navigation);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.getStyleClass().add(Styles.FLAT);
+            button.setTooltip(new Tooltip(screen.title + " (Ctrl+" + number++ + ")"));
+            button.setOnAction(e -> show(screen));
+            if (screen != Screen.IMPORT) {
+                button.disableProperty().bind(model.walletProperty().isNull());
+            }
+            buttons.put(screen, button);
+            sidebar.getChildren().add(button);
+        }
+        ToggleButton theme = new ToggleButton();
+        theme.setId("theme-toggle");
+        theme.selectedProperty().bindBidirectional(dark);
+        theme.textProperty().bind(javafx.beans.binding.Bindings.when(dark).then("☀ Light theme").otherwise("☾ Dark theme"));
+        theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+D)"));
+        Button about = new Button("About");
+        about.setId("about");
+        about.setOnAction(e -> about());
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {theme, about}) {
+            b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+        }
+        Region push = new Region();
+        VBox.setVgrow(push, Priority.ALWAYS);
+        sidebar.getChildren().addAll(push, theme, about);
+        dark.addListener((obs, old, isDark) -> Application.setUserAgentStylesheet(isDark
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
 
+        root.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
+        root.setLeft(sidebar);
+        content.setAlignment(Pos.TOP_LEFT);
+        root.setCenter(new VBox(clipboardBanner(importVm), content));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setBottom(statusBar());
+        show(Screen.IMPORT);
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+    }
+
+    private static Region gap(double height) {
+        Region gap = new Region();
+        gap.setMinHeight(height);
+        return gap;
+    }
+
+    private HBox statusBar() {
+        Circle dot = new Circle(4);
+        dot.setFill(dotColour(model.connectionProperty().get()));
+        model.connectionProperty().addListener((obs, old, state) -> dot.setFill(dotColour(state)));
         Label network = new Label();
         network.setId("status-network");
         network.textProperty().bind(model.connectionDetailProperty());
         Label session = new Label();
         session.setId("status-session");
-        model.statusProperty().addListener((obs, old, status) -> session.setText(status == null ? "" : "Session: " + status.state().label()));
+        model.statusProperty().addListener((obs, old, status) -> session.setText(sessionText(status)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusBar = new HBox(16, network, spacer, session);
-        statusBar.setPadding(new Insets(6, 16, 6, 16));
-        statusBar.setAlignment(Pos.CENTER_LEFT);
-        statusBar.getStyleClass().add("status-bar");
-
-        root.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
-        root.setLeft(sidebar);
-        root.setCenter(content);
-        root.setBottom(statusBar);
-        show(Screen.IMPORT);
+        HBox bar = new HBox(8, dot, network, spacer, session);
+        bar.setPadding(new Insets(6, 16, 6, 16));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
     }
 
-    private void addButton(VBox sidebar, Screen screen, String text, String id) {
-        ToggleButton button = new ToggleButton(text);
-        button.setId(id);
-        button.setToggleGroup(navigation);
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.setAlignment(Pos.CENTER_LEFT);
-        button.getStyleClass().add(Styles.FLAT);
-        button.setOnAction(e -> show(screen));
-        buttons.put(screen, button);
-        sidebar.getChildren().add(button);
+    static Color dotColour(WalletModel.Connection state) {
+        return switch (state) {
+            case ONLINE -> Color.web("#2da44e");
+            case CONNECTING -> Color.web("#bf8700");
+            case OFFLINE -> Color.web("#cf222e");
+            case NO_SESSION -> Color.GRAY;
+        };
+    }
+
+    private static String sessionText(SessionStatus status) {
+        if (status == null) {
+            return "";
+        }
+        String text = "Session: " + status.state().label();
+        return status.state().canTransact() ? text + " · " + remaining(status.secondsLeft()) + " left" : text;
+    }
+
+    private static String remaining(long seconds) {
+        return seconds >= 3600 ? seconds / 3600 + " h " + seconds / 60 % 60 + " min" : seconds >= 60 ? seconds / 60 + " min" : seconds + " s";
+    }
+
+    /** After an import from pasted text: offers to clear the clipboard, if it still holds the token. */
+    private HBox clipboardBanner(ImportViewModel vm) {
+        Label text = new Label("The session token may still be on the clipboard, where other apps can read it.");
+        text.setWrapText(true);
+        Button clear = new Button("Clear clipboard");
+        clear.setId("clear-clipboard");
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+        clear.setOnAction(e -> {
+            Clipboard clipboard = Clipboard.getSystemClipboard();
+            if (vm.isImportedToken(clipboard.getString())) {
+                clipboard.clear();
+            }
+            vm.dismissClipboardOffer();
+        });
+        Button keep = new Button("Keep");
+        keep.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        keep.setOnAction(e -> vm.dismissClipboardOffer());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox banner = new HBox(10, text, spacer, clear, keep);
+        banner.setId("clipboard-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 16, 8, 16));
+        banner.getStyleClass().add("banner");
+        // Offered only when the clipboard really holds the imported token.
+        vm.clipboardOfferProperty().addListener((obs, old, offered) -> {
+            if (offered && !vm.isImportedToken(Clipboard.getSystemClipboard().getString())) {
+                vm.dismissClipboardOffer();
+            }
+        });
+        banner.visibleProperty().bind(vm.clipboardOfferProperty());
+        banner.managedProperty().bind(vm.clipboardOfferProperty());
+        return banner;
+    }
+
+    private void tick() {
+        model.tick(Instant.now());
+    }
+
+    /** Keyboard shortcuts; called once the shell is in a scene. */
+    public void installShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            Screen screen = screens[i];
+            keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (!buttons.get(screen).isDisabled()) {
+                    show(screen);
+                }
+            });
+        }
+        keys.put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), model::refresh);
+        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> dark.set(!dark.get()));
+        keys.put(new KeyCodeCombination(KeyCode.F1), this::about);
+        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+    }
+
+    void about() {
+        Alert dialog = new Alert(Alert.AlertType.INFORMATION);
+        dialog.setTitle("About Cavos Desktop");
+        dialog.setHeaderText("Cavos Desktop " + Version.current());
+        dialog.setContentText("A wallet for Cavos session keys on Starknet: the session's policy is enforced by your account on chain.\n\n"
+                + "Java " + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version", "?") + "\n"
+                + "Sessions are kept in the " + model.store().kind() + "; settings in " + model.store().home() + "\n\n"
+                + "Keyboard shortcuts\n" + SHORTCUTS);
+        dialog.getDialogPane().setId("about-dialog");
+        dialog.getDialogPane().setMinWidth(560);
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        dialog.show();
     }
 
     public void show(Screen screen) {
         content.getChildren().setAll(views.get(screen));
         buttons.get(screen).setSelected(true);
+    }
+
+    /** Dark or light; the app remembers it. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public void stop() {
+        clock.stop();
     }
 
     public BorderPane root() {

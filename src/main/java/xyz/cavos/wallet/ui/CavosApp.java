@@ -1,11 +1,16 @@
 package xyz.cavos.wallet.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -14,19 +19,29 @@ import xyz.cavos.wallet.wallet.ConnectionOptions;
 public final class CavosApp extends Application {
 
     private WalletModel model;
+    private AppShell shell;
+    private Stage stage;
+    private Path home;
+    private DesktopSettings settings;
 
     @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    public void start(Stage primary) {
+        stage = primary;
         var env = System.getenv();
-        SessionStore store = SessionStore.open(SessionStore.defaultHome(env), Optional.empty(), () -> {
+        home = SessionStore.defaultHome(env);
+        settings = DesktopSettings.load(home);
+        Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        SessionStore store = SessionStore.open(home, Optional.empty(), () -> {
             throw new IllegalStateException("The encrypted session file is used by the command line only; import the session in the app "
                     + "to keep it in the keychain.");
         });
         model = new WalletModel(UiExecutor.background(), store,
                 ConnectionOptions.of(Optional.empty(), Optional.empty(), env, Duration.ofSeconds(30)));
-        AppShell shell = new AppShell(model);
-        Scene scene = new Scene(shell.root(), 1100, 720);
+        shell = new AppShell(model);
+        shell.darkProperty().set(settings.dark());
+        Scene scene = new Scene(shell.root(), settings.width(), settings.height());
+        shell.installShortcuts(scene);
         stage.setTitle("Cavos Desktop");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = CavosApp.class.getResourceAsStream("icons/cavos-desktop-" + size + ".png");
@@ -34,6 +49,13 @@ public final class CavosApp extends Application {
                 stage.getIcons().add(new Image(icon));
             }
         }
+        stage.setMinWidth(DesktopSettings.MIN_WIDTH);
+        stage.setMinHeight(DesktopSettings.MIN_HEIGHT);
+        if (settings.hasPosition() && onSomeScreen(settings)) {
+            stage.setX(settings.x());
+            stage.setY(settings.y());
+        }
+        stage.setMaximized(settings.maximized());
         stage.setScene(scene);
         stage.show();
         // A stored session reconnects by itself; reading the keychain takes ~0.5 s, so off the FX thread.
@@ -41,8 +63,24 @@ public final class CavosApp extends Application {
                 e -> { })), e -> { });
     }
 
+    /** A window restored where no screen is any more (an unplugged monitor) is placed by the system instead. */
+    private static boolean onSomeScreen(DesktopSettings s) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(s.x(), s.y(), Math.min(s.width(), 200), 50)).isEmpty();
+    }
+
     @Override
     public void stop() {
+        if (shell != null) {
+            shell.stop();
+            DesktopSettings now = stage.isMaximized() ? settings.withDark(shell.darkProperty().get()).withWindow(settings.x(), settings.y(),
+                    settings.width(), settings.height(), true)
+                    : settings.withDark(shell.darkProperty().get()).withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            try {
+                now.save(home);
+            } catch (IOException e) {
+                // the next start uses the defaults
+            }
+        }
         if (model != null) {
             model.shutdown();
         }

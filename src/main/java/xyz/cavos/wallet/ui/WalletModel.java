@@ -43,7 +43,12 @@ public final class WalletModel {
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SandboxNode> sandbox = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private long generation;
+    private SessionStatus readStatus;
+    private Instant readAt;
+    private Instant lastAttempt = Instant.EPOCH;
+    private int failures;
 
     public WalletModel(UiExecutor executor, SessionStore store, ConnectionOptions options) {
         this.executor = executor;
@@ -61,6 +66,8 @@ public final class WalletModel {
 
     /** Connects a session (already validated) and reads its first snapshot. */
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
+        generation++; // a refresh of the previous session must not land on this one
+        readStatus = null;
         connection.set(Connection.CONNECTING);
         connectionDetail.set("Connecting…");
         executor.run(() -> WalletService.connect(token, options, Optional.of(store)), service -> {
@@ -83,14 +90,19 @@ public final class WalletModel {
         long mine = ++generation;
         refreshing.set(true);
         Instant started = Instant.now();
+        lastAttempt = now.get().isAfter(started) ? now.get() : started;
         executor.run(service::snapshot, read -> {
             if (mine != generation) {
                 return;
             }
             refreshing.set(false);
-            latencyMillis.set(Duration.between(started, Instant.now()).toMillis());
-            lastRefreshed.set(Instant.now()); // before the snapshot: its listeners show the refresh time
-            status.set(service.status(read));
+            failures = 0;
+            Instant received = Instant.now();
+            latencyMillis.set(Duration.between(started, received).toMillis());
+            lastRefreshed.set(received); // before the snapshot: its listeners show the refresh time
+            readStatus = service.status(read);
+            readAt = received;
+            status.set(readStatus);
             snapshot.set(read);
             connection.set(Connection.ONLINE);
             connectionDetail.set(service.network().name() + " · block " + read.blockNumber());
@@ -99,9 +111,61 @@ public final class WalletModel {
                 return;
             }
             refreshing.set(false);
+            failures++;
             connection.set(Connection.OFFLINE);
             connectionDetail.set(message(e));
         });
+    }
+
+    /**
+     * The app's clock, called every second on the UI thread: the session countdown runs on by chain time
+     * (the last read's chain time plus the time since), a crossed edge of the session window is confirmed
+     * with the chain, and the wallet is re-read every {@link #REFRESH_EVERY}, backing off while offline.
+     */
+    public void tick(Instant time) {
+        now.set(time);
+        if (readStatus != null && readAt != null) {
+            long elapsed = Math.max(0, Duration.between(readAt, time).toSeconds());
+            SessionStatus ticked = readStatus.at(readStatus.chainTime() + elapsed);
+            SessionStatus shown = status.get();
+            status.set(ticked);
+            if (shown != null && shown.state() != ticked.state() && !refreshing.get()) {
+                refresh();
+                return;
+            }
+        }
+        if (wallet.get() != null && !refreshing.get() && !time.isBefore(lastAttempt.plus(refreshInterval()))) {
+            refresh();
+        }
+    }
+
+    /** How often the wallet is re-read. */
+    public static final Duration REFRESH_EVERY = Duration.ofSeconds(20);
+
+    private Duration refreshInterval() {
+        if (failures == 0) {
+            return REFRESH_EVERY;
+        }
+        return Duration.ofSeconds(Math.min(120, 5L << Math.min(failures, 5)));
+    }
+
+    /** Removes the session from this device (the keychain entry) and returns to the start. */
+    public void forget(Runnable onDone, java.util.function.Consumer<Throwable> onFailure) {
+        executor.run(() -> {
+            store.clear();
+            return Boolean.TRUE;
+        }, done -> {
+            generation++;
+            wallet.set(null);
+            readStatus = null;
+            readAt = null;
+            status.set(null);
+            snapshot.set(null);
+            latencyMillis.set(-1);
+            connection.set(Connection.NO_SESSION);
+            connectionDetail.set("No session");
+            onDone.run();
+        }, onFailure);
     }
 
     /** Keeps a sandbox started from the app alive with the app, and stops it on exit. */
@@ -118,6 +182,14 @@ public final class WalletModel {
         if (node != null) {
             node.close();
         }
+    }
+
+    /** An error as a screen shows it: the wallet's message, then its next step on a second line. */
+    public static String problemText(Throwable e) {
+        if (e instanceof WalletError w && w.hint() != null && !w.hint().isBlank()) {
+            return w.getMessage() + "\n" + w.hint();
+        }
+        return message(e);
     }
 
     static String message(Throwable e) {
@@ -157,6 +229,11 @@ public final class WalletModel {
 
     public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
         return lastRefreshed.getReadOnlyProperty();
+    }
+
+    /** The app clock's last tick. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SandboxNode> sandboxProperty() {

@@ -2,18 +2,27 @@ package xyz.cavos.wallet.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +31,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import xyz.cavos.wallet.Version;
+import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -30,7 +41,10 @@ import xyz.cavos.wallet.wallet.ConnectionOptions;
 @ExtendWith(ApplicationExtension.class)
 class AppUiIT {
 
+    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
+
     private WalletModel model;
+    private AppShell shell;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -39,55 +53,164 @@ class AppUiIT {
         model = new WalletModel(UiExecutor.background(),
                 SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "ui test passphrase"::toCharArray),
                 ConnectionOptions.DEFAULT);
-        stage.setScene(new Scene(new AppShell(model).root(), 1100, 720));
+        shell = new AppShell(model);
+        Scene scene = new Scene(shell.root(), 1100, 720);
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
         stage.show();
     }
 
     @AfterEach
     void stop() {
+        shell.stop();
         model.shutdown();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void trySandbox(FxRobot robot) throws Exception {
+        robot.clickOn("#try-sandbox");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null
+                && !robot.lookup("#balances").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void tryTheSandboxThenSeeTheBalances(FxRobot robot) throws Exception {
-        Button importButton = robot.lookup("#import").queryButton();
-        assertTrue(importButton.isDisabled(), "nothing to import yet");
-        assertTrue(robot.lookup("#nav-balances").queryAs(javafx.scene.control.ToggleButton.class).isDisabled());
+        assertTrue(robot.lookup("#import").queryButton().isDisabled(), "nothing to import yet");
+        assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).isDisabled());
 
-        robot.clickOn("#try-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#balances").queryAll().isEmpty()
-                && robot.lookup("#balances").queryTableView().getItems().size() == 4);
+        trySandbox(robot);
         @SuppressWarnings("unchecked")
         TableView<BalancesViewModel.Row> table = robot.lookup("#balances").queryAs(TableView.class);
+        assertEquals(4, table.getItems().size());
         assertEquals("STRK", table.getItems().getFirst().symbol());
         assertEquals("1000.0", table.getItems().getFirst().balance());
-        WaitForAsyncUtils.waitForFxEvents();
-        String network = robot.lookup("#status-network").queryAs(Label.class).getText();
-        assertTrue(network.startsWith("sandbox · block "), network);
-        assertEquals("Session: Active", robot.lookup("#status-session").queryAs(Label.class).getText());
-        assertFalse(robot.lookup("#wallet-address").queryAs(Label.class).getText().isBlank());
+        assertTrue(text(robot, "#status-network").startsWith("sandbox · block "), text(robot, "#status-network"));
+        assertTrue(text(robot, "#status-session").startsWith("Session: Active · 2"), text(robot, "#status-session"));
+
+        String address = text(robot, "#wallet-address");
+        assertFalse(address.isBlank());
+        Image qr = robot.lookup("#wallet-qr").queryAs(ImageView.class).getImage();
+        assertEquals(address, decode(qr), "the QR code on screen scans to the wallet address");
     }
 
+    private static String decode(Image image) throws Exception {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)))).getText();
+    }
+
+    /** The path the issue names: sandbox, balances, transfer, gauge, refusal, countdown, revoke. */
     @Test
-    void sendAFirstTransferFromTheSandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null);
+    void aUsersPathFromTheSandboxToARevokedSession(FxRobot robot) throws Exception {
+        trySandbox(robot);
         robot.clickOn("#nav-transfer");
-        robot.clickOn("#transfer-recipient").write("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+        robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
         robot.clickOn("#transfer-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-send").queryAll().isEmpty());
         robot.clickOn("#confirm-send");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#transfer-progress").queryAs(Label.class).getText().startsWith("Sent 1.5 STRK"));
-        assertTrue(robot.lookup("#transfer-hash").queryAs(Label.class).getText().startsWith("Transaction 0x"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#transfer-progress").startsWith("Sent 1.5 STRK"));
+        assertTrue(text(robot, "#transfer-hash").startsWith("Transaction 0x"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"));
 
-        robot.clickOn("#transfer-amount").eraseText(3).write("500");
+        robot.clickOn("#nav-balances");
+        @SuppressWarnings("unchecked")
+        TableView<BalancesViewModel.Row> table = robot.lookup("#balances").queryAs(TableView.class);
+        assertTrue(table.getItems().getFirst().balance().startsWith("998.49"), table.getItems().getFirst().balance());
+
+        robot.clickOn("#nav-policy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1.5 of 100.0 STRK", text(robot, "#gauge-used-STRK"));
+        assertEquals(0.015, robot.lookup("#gauge-STRK").queryAs(ProgressBar.class).getProgress(), 1e-9);
+        assertTrue(robot.lookup("#gauge-STRK").queryAs(ProgressBar.class).getStyleClass().contains("gauge-ok"));
+
+        robot.clickOn("#nav-transfer");
+        robot.doubleClickOn("#transfer-amount").eraseText(3).write("500");
         robot.clickOn("#transfer-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#transfer-problem").queryAs(Label.class).isVisible());
-        assertTrue(robot.lookup("#transfer-problem").queryAs(Label.class).getText().startsWith("Spending limit exceeded (1.5 used, 100.0 limit)"),
-                robot.lookup("#transfer-problem").queryAs(Label.class).getText());
+        assertTrue(text(robot, "#transfer-problem").startsWith("Spending limit exceeded (1.5 used, 100.0 limit)"),
+                text(robot, "#transfer-problem"));
+        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
+
+        robot.clickOn("#nav-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Active", text(robot, "#session-state"));
+        String before = text(robot, "#session-countdown");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(robot, "#session-countdown").equals(before));
+        assertTrue(text(robot, "#session-countdown").compareTo(before) < 0, before + " then " + text(robot, "#session-countdown"));
+
+        robot.clickOn("#session-revoke");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke").queryAll().isEmpty());
+        robot.clickOn("#confirm-revoke");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#session-state").equals("Revoked"));
+        assertTrue(text(robot, "#session-explanation").startsWith("Revoked: "), text(robot, "#session-explanation"));
+        assertEquals("Session: Revoked", text(robot, "#status-session"));
+        assertTrue(robot.lookup("#session-revoke").queryButton().isDisabled());
+    }
+
+    @Test
+    void revokingAllSessionsAsksTwice(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.clickOn("#nav-session");
+        robot.clickOn("#session-revoke-all");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke-all").queryAll().isEmpty());
+        robot.clickOn("#confirm-revoke-all");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke-all-again").queryAll().isEmpty());
+        assertEquals("Active", text(robot, "#session-state"), "nothing is sent after the first confirmation");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Active", text(robot, "#session-state"), "cancelling the second confirmation sends nothing");
+        assertEquals(0, model.snapshotProperty().get().callsMade());
+    }
+
+    @Test
+    void theWindowStaysResponsiveWhileTheNodeIsSlow(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        model.sandboxProperty().get().setFaults(FaultPlan.latency(2000));
+        robot.clickOn("#refresh");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.refreshingProperty().get(), "the refresh is waiting on the slow node");
+        long worst = 0;
+        int pings = 0;
+        while (model.refreshingProperty().get()) {
+            long start = System.nanoTime();
+            WaitForAsyncUtils.asyncFx(() -> { }).get(5, TimeUnit.SECONDS);
+            worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
+            pings++;
+            Thread.sleep(20);
+        }
+        assertTrue(pings >= 10, "the refresh took a while: " + pings + " pings");
+        assertTrue(worst < 1000, "the UI thread answered within " + worst + " ms while the node took 2 s per request");
+        robot.clickOn("#nav-policy"); // and it still navigates
+        assertFalse(robot.lookup("#policy-gauges").queryAll().isEmpty());
+    }
+
+    @Test
+    void shortcutsThemeAndAbout(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#nav-session").queryAs(ToggleButton.class).isSelected());
+
+        String light = Application.getUserAgentStylesheet();
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(light, Application.getUserAgentStylesheet());
+        assertTrue(Application.getUserAgentStylesheet().contains("dark"), Application.getUserAgentStylesheet());
+        assertTrue(shell.darkProperty().get());
+
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#about-dialog").queryAll().isEmpty());
+        javafx.scene.control.DialogPane about = robot.lookup("#about-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Cavos Desktop " + Version.current(), about.getHeaderText());
+        assertTrue(about.getContentText().contains("F5 or Ctrl+R"), about.getContentText());
     }
 
     @Test

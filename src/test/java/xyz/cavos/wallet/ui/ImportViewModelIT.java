@@ -59,6 +59,12 @@ class ImportViewModelIT {
         vm.importToken();
         assertTrue(vm.importedProperty().get(), vm.errorProperty().get());
         assertTrue(model.store().load().orElseThrow().sameSession(demo.token()));
+        assertEquals("", vm.tokenTextProperty().get(), "the token leaves the field once it is in the keychain");
+        assertTrue(vm.clipboardOfferProperty().get(), "clearing the clipboard is offered");
+        assertTrue(vm.isImportedToken(demo.token().encode() + "\n"));
+        assertFalse(vm.isImportedToken("something else the person copied"));
+        vm.dismissClipboardOffer();
+        assertFalse(vm.clipboardOfferProperty().get());
         assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get());
         BalancesViewModel balances = new BalancesViewModel(model);
         assertEquals("1000.0", balances.rows().getFirst().balance());

@@ -5,45 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.cavos.wallet.cavos.Token;
-import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.ui.transfer.TransferViewModel;
-import xyz.cavos.wallet.wallet.ConnectionOptions;
 
 /** The Transfer view-model against a real in-process sandbox, without a window. */
 class TransferViewModelIT {
 
-    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
+    private static final String RECIPIENT = SandboxWallet.RECIPIENT.toHex();
 
     @TempDir
     Path home;
 
-    private final SandboxNode node = SandboxNode.start();
-    private WalletModel model;
+    private SandboxWallet world;
+    private SandboxNode node;
     private TransferViewModel vm;
 
     @BeforeEach
     void connect() {
-        model = new WalletModel(UiExecutor.direct(),
-                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "p"::toCharArray), ConnectionOptions.DEFAULT);
-        model.connect(node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token(), () -> { }, e -> {
-            throw new AssertionError(e);
-        });
-        vm = new TransferViewModel(model);
+        world = new SandboxWallet(home);
+        node = world.node;
+        vm = new TransferViewModel(world.model);
     }
 
     @AfterEach
     void stop() {
-        node.close();
+        world.close();
     }
 
     @Test

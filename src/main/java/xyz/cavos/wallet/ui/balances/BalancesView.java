@@ -8,13 +8,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import xyz.cavos.wallet.ui.QrCode;
 import xyz.cavos.wallet.ui.WalletModel;
 
 /** Balances: table, wallet address with copy, connection state, refresh. */
@@ -30,6 +33,7 @@ public final class BalancesView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = new Button("Refresh");
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Read balances and session again (F5)"));
         refresh.setId("refresh");
         refresh.disableProperty().bind(vm.model().refreshingProperty());
         refresh.setOnAction(e -> vm.refresh());
@@ -39,16 +43,41 @@ public final class BalancesView {
         Label address = new Label();
         address.setId("wallet-address");
         address.textProperty().bind(vm.walletAddressProperty());
-        address.setStyle("-fx-font-family: monospace;");
-        Button copy = new Button("Copy");
+        address.getStyleClass().add("mono");
+        address.setWrapText(true);
+        Button copy = new Button("Copy address");
+        copy.setId("copy-address");
+        copy.disableProperty().bind(vm.walletAddressProperty().isEmpty());
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.walletAddressProperty().get());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
         });
+        vm.walletAddressProperty().addListener((obs, old, now) -> copy.setText("Copy address"));
         copy.getStyleClass().add(Styles.SMALL);
-        HBox wallet = new HBox(10, new Label("Wallet"), address, copy);
-        wallet.setAlignment(Pos.CENTER_LEFT);
+        Label walletCaption = new Label("Wallet address");
+        walletCaption.getStyleClass().add(Styles.TEXT_MUTED);
+        Label network = new Label();
+        network.textProperty().bind(vm.networkProperty());
+        network.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox addressBox = new VBox(8, walletCaption, address, copy, network);
+        HBox.setHgrow(addressBox, Priority.ALWAYS);
+        ImageView qr = new ImageView();
+        qr.setId("wallet-qr");
+        qr.setFitWidth(132);
+        qr.setFitHeight(132);
+        qr.setSmooth(false);
+        StackPane qrFrame = new StackPane(qr);
+        qrFrame.getStyleClass().add("qr-code");
+        qrFrame.visibleProperty().bind(vm.walletAddressProperty().isNotEmpty());
+        vm.walletAddressProperty().addListener((obs, old, now) -> qr.setImage(now.isEmpty() ? null : QrCode.of(now, 4)));
+        if (!vm.walletAddressProperty().get().isEmpty()) {
+            qr.setImage(QrCode.of(vm.walletAddressProperty().get(), 4));
+        }
+        HBox wallet = new HBox(16, addressBox, qrFrame);
+        wallet.setPadding(new Insets(16));
+        wallet.getStyleClass().add("card-panel");
 
         TableView<BalancesViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("balances");
@@ -58,7 +87,7 @@ public final class BalancesView {
         TableColumn<BalancesViewModel.Row, String> amount = column("Balance", BalancesViewModel.Row::balance);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(amount);
-        table.setPrefHeight(220);
+        table.setPrefHeight(210);
         table.setPlaceholder(new Label("No session connected: import one first."));
 
         Circle dot = new Circle(5);

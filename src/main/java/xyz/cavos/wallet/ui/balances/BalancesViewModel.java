@@ -18,15 +18,18 @@ public final class BalancesViewModel {
 
     private final WalletModel model;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper walletAddress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
 
     public BalancesViewModel(WalletModel model) {
         this.model = model;
         model.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         model.connectionDetailProperty().addListener((obs, old, text) -> updateConnection());
         model.latencyMillisProperty().addListener((obs, old, ms) -> updateConnection());
+        model.nowProperty().addListener((obs, old, now) -> freshness.set(freshnessText(model.lastRefreshedProperty().get(), now)));
         show(model.snapshotProperty().get());
         updateConnection();
     }
@@ -35,12 +38,15 @@ public final class BalancesViewModel {
         if (snapshot == null) {
             rows.clear();
             walletAddress.set("");
+            network.set("");
+            freshness.set("");
             return;
         }
         rows.setAll(snapshot.balances().stream()
                 .map(b -> new Row(b.token().symbol(), b.token().name(), b.display(), b.token().address().toHex())).toList());
         walletAddress.set(model.walletProperty().get().token().walletAddress().toHex());
-        freshness.set("Last refreshed " + ago(model.lastRefreshedProperty().get()));
+        network.set("On " + snapshot.network().name() + ". Send only Starknet tokens to this address.");
+        freshness.set(freshnessText(model.lastRefreshedProperty().get(), model.nowProperty().get()));
     }
 
     private void updateConnection() {
@@ -48,12 +54,13 @@ public final class BalancesViewModel {
         connection.set(model.connectionDetailProperty().get() + (latency >= 0 ? " · " + latency + " ms" : ""));
     }
 
-    static String ago(Instant when) {
+    /** "Last refreshed just now", "… 42 s ago", "… 3 min ago", as the app clock ticks. */
+    static String freshnessText(Instant when, Instant now) {
         if (when == null) {
-            return "never";
+            return "Not refreshed yet";
         }
-        long seconds = Duration.between(when, Instant.now()).toSeconds();
-        return seconds < 5 ? "just now" : seconds + " s ago";
+        long seconds = Math.max(0, Duration.between(when, now).toSeconds());
+        return "Last refreshed " + (seconds < 5 ? "just now" : seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago");
     }
 
     public void refresh() {
@@ -61,7 +68,7 @@ public final class BalancesViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyStringProperty walletAddressProperty() {
@@ -70,6 +77,10 @@ public final class BalancesViewModel {
 
     public ReadOnlyStringProperty connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty networkProperty() {
+        return network.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty freshnessProperty() {

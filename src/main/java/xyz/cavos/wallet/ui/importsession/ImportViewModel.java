@@ -41,10 +41,13 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper expiry = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper policySummary = new ReadOnlyStringWrapper("");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<String> warningsView = FXCollections.unmodifiableObservableList(warnings);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper clipboardOffer = new ReadOnlyBooleanWrapper();
     private Optional<SessionToken> decoded = Optional.empty();
+    private Optional<SessionToken> pasted = Optional.empty();
 
     public ImportViewModel(WalletModel model) {
         this.model = model;
@@ -104,7 +107,12 @@ public final class ImportViewModel {
         model.executor().run(() -> {
             model.store().save(token, token.network(), token.rpcUrl());
             return token;
-        }, saved -> connect(saved, "Session imported into the " + model.store().kind() + "."), e -> {
+        }, saved -> {
+            tokenText.set(""); // the token leaves the field once it is in the keychain
+            pasted = Optional.of(saved);
+            clipboardOffer.set(true);
+            connect(saved, "Session imported into the " + model.store().kind() + ".");
+        }, e -> {
             busy.set(false);
             error.set(e instanceof StoreException s ? s.getMessage() + " " + s.hint() : e.getMessage());
         });
@@ -143,6 +151,7 @@ public final class ImportViewModel {
     }
 
     private void connect(SessionToken token, String message) {
+        imported.set(false);
         model.connect(token, () -> {
             busy.set(false);
             result.set(message);
@@ -151,6 +160,32 @@ public final class ImportViewModel {
             busy.set(false);
             error.set(e.getMessage());
         });
+    }
+
+    /**
+     * Whether text read from the clipboard is the session just imported: only then is clearing the
+     * clipboard offered, so nothing else the person copied is thrown away.
+     */
+    public boolean isImportedToken(String clipboardText) {
+        if (clipboardText == null || clipboardText.isBlank() || pasted.isEmpty()) {
+            return false;
+        }
+        try {
+            return SessionToken.decode(clipboardText).sessionPublicKey().equals(pasted.get().sessionPublicKey());
+        } catch (InvalidTokenException e) {
+            return false;
+        }
+    }
+
+    /** The offer was taken or declined. */
+    public void dismissClipboardOffer() {
+        clipboardOffer.set(false);
+        pasted = Optional.empty();
+    }
+
+    /** True after an import from pasted text: the token may still be on the clipboard, where any app can read it. */
+    public ReadOnlyBooleanProperty clipboardOfferProperty() {
+        return clipboardOffer.getReadOnlyProperty();
     }
 
     public StringProperty tokenTextProperty() {
@@ -182,7 +217,7 @@ public final class ImportViewModel {
     }
 
     public ObservableList<String> warnings() {
-        return FXCollections.unmodifiableObservableList(warnings);
+        return warningsView;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -5,10 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -18,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.ui.Dialogs;
+import xyz.cavos.wallet.ui.Messages;
 
 /** Transfer: the form, the confirmation dialog, the progress and the result. */
 public final class TransferView {
@@ -59,14 +58,25 @@ public final class TransferView {
         GridPane form = new GridPane(12, 6);
         form.addRow(0, new Label("Token"), token);
         form.addRow(1, new Label("Recipient"), recipient);
-        form.add(error(vm.recipientErrorProperty(), "transfer-recipient-error"), 1, 2);
+        form.add(Messages.problem(vm.recipientErrorProperty(), "transfer-recipient-error"), 1, 2);
         form.addRow(3, new Label("Amount"), new HBox(8, amount, max));
-        form.add(error(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
+        form.add(Messages.problem(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
         Label available = new Label();
         available.textProperty().bind(vm.availableProperty());
         available.getStyleClass().add(Styles.TEXT_MUTED);
         form.add(available, 1, 5);
         recipient.setPrefColumnCount(44);
+        Label fee = new Label();
+        fee.setId("transfer-fee");
+        fee.textProperty().bind(Bindings.when(vm.feeProperty().isEmpty()).then("Estimated when you review the transfer")
+                .otherwise(vm.feeProperty()));
+        Label limitAfter = new Label();
+        limitAfter.setId("transfer-limit-after");
+        limitAfter.textProperty().bind(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—").otherwise(vm.limitAfterProperty()));
+        form.addRow(6, new Label("Fee"), fee);
+        form.addRow(7, new Label("Limit"), limitAfter);
+        form.setPadding(new Insets(16));
+        form.getStyleClass().add("card-panel");
 
         Button review = new Button("Review transfer");
         review.setId("transfer-review");
@@ -88,7 +98,7 @@ public final class TransferView {
         HBox actions = new HBox(12, review, spinner, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label problem = error(vm.problemProperty(), "transfer-problem");
+        Label problem = Messages.problem(vm.problemProperty(), "transfer-problem");
         Label hash = new Label();
         hash.setId("transfer-hash");
         hash.textProperty().bind(Bindings.when(vm.transactionHashProperty().isEmpty()).then("")
@@ -107,28 +117,12 @@ public final class TransferView {
     }
 
     private void confirm(TransferViewModel vm) {
-        Alert dialog = new Alert(Alert.AlertType.CONFIRMATION);
-        dialog.setTitle("Confirm transfer");
-        dialog.setHeaderText("Send this transfer?");
-        dialog.setContentText(String.join("\n", vm.confirmationLines()));
-        ButtonType send = new ButtonType("Send", ButtonBar.ButtonData.OK_DONE);
-        dialog.getButtonTypes().setAll(ButtonType.CANCEL, send);
-        dialog.getDialogPane().lookupButton(send).setId("confirm-send");
-        if (root.getScene() != null) {
-            dialog.initOwner(root.getScene().getWindow());
+        if (Dialogs.confirm(root, "Confirm transfer", "Send this transfer?", String.join("\n", vm.confirmationLines()), "Send",
+                "confirm-send", false)) {
+            vm.send();
+        } else {
+            vm.cancel();
         }
-        dialog.showAndWait().filter(send::equals).ifPresentOrElse(b -> vm.send(), vm::cancel);
-    }
-
-    private static Label error(javafx.beans.value.ObservableStringValue text, String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.DANGER);
-        label.textProperty().bind(text);
-        label.managedProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
-        label.visibleProperty().bind(label.managedProperty());
-        return label;
     }
 
     public Node root() {

@@ -28,7 +28,6 @@ import xyz.cavos.wallet.wallet.FeeQuote;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SpendingUsage;
 import xyz.cavos.wallet.wallet.TransactionOutcome;
-import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
@@ -46,6 +45,7 @@ public final class TransferViewModel {
 
     private final WalletModel model;
     private final ObservableList<Token> tokens = FXCollections.observableArrayList();
+    private final ObservableList<Token> tokensView = FXCollections.unmodifiableObservableList(tokens);
     private final ObjectProperty<Token> token = new SimpleObjectProperty<>(Token.STRK);
     private final StringProperty recipient = new SimpleStringProperty("");
     private final StringProperty amount = new SimpleStringProperty("");
@@ -207,8 +207,7 @@ public final class TransferViewModel {
     private void failed(Throwable e) {
         stage.set(Stage.FAILED);
         progress.set("");
-        problem.set(e instanceof WalletError w ? w.getMessage() + (w.hint() == null || w.hint().isBlank() ? "" : "\n" + w.hint())
-                : e.getMessage());
+        problem.set(WalletModel.problemText(e));
     }
 
     private List<Call> calls() {
@@ -246,7 +245,7 @@ public final class TransferViewModel {
     }
 
     public ObservableList<Token> tokens() {
-        return FXCollections.unmodifiableObservableList(tokens);
+        return tokensView;
     }
 
     public ObjectProperty<Token> tokenProperty() {

@@ -1,0 +1,121 @@
+package xyz.cavos.wallet.ui.policy;
+
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Policy usage: spending gauges, allowed contracts, calls per transaction, warnings. */
+public final class PolicyView {
+
+    private final ScrollPane root;
+
+    public PolicyView(PolicyViewModel vm) {
+        VBox page = new VBox(18);
+        page.setPadding(new Insets(28));
+        page.setMaxWidth(860);
+        Label title = new Label("Policy usage");
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        VBox gauges = new VBox(12);
+        gauges.setId("policy-gauges");
+        vm.gauges().addListener((ListChangeListener<PolicyViewModel.Gauge>) change -> showGauges(gauges, vm));
+        showGauges(gauges, vm);
+        Label counted = new Label(PolicyViewModel.COUNTED_CALLS);
+        counted.setId("policy-counted");
+        counted.setWrapText(true);
+        counted.getStyleClass().add(Styles.TEXT_MUTED);
+
+        GridPane contracts = new GridPane(16, 6);
+        contracts.setId("policy-contracts");
+        vm.contracts().addListener((ListChangeListener<PolicyViewModel.Contract>) change -> showContracts(contracts, vm));
+        showContracts(contracts, vm);
+        Label maxCalls = new Label();
+        maxCalls.setId("policy-max-calls");
+        maxCalls.textProperty().bind(vm.maxCallsProperty());
+        maxCalls.getStyleClass().add(Styles.TEXT_BOLD);
+
+        VBox warnings = new VBox(6);
+        warnings.setId("policy-warnings");
+        vm.warnings().addListener((ListChangeListener<String>) change -> warnings.getChildren().setAll(vm.warnings().stream().map(w -> {
+            Label label = new Label("⚠ " + w);
+            label.setWrapText(true);
+            label.getStyleClass().add(Styles.WARNING);
+            return (Node) label;
+        }).toList()));
+
+        page.getChildren().addAll(title, warnings,
+                card("Spending limits", vm.limitsSummaryProperty(), gauges, counted),
+                card("Allowed contracts", vm.contractsSummaryProperty(), contracts),
+                card("Calls per transaction", null, maxCalls));
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+        root.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+    }
+
+    private static VBox card(String heading, javafx.beans.value.ObservableStringValue summary, Node... body) {
+        Label title = new Label(heading);
+        title.getStyleClass().add(Styles.TITLE_4);
+        VBox card = new VBox(10, title);
+        if (summary != null) {
+            Label text = new Label();
+            text.textProperty().bind(summary);
+            text.getStyleClass().add(Styles.TEXT_MUTED);
+            card.getChildren().add(text);
+        }
+        card.getChildren().addAll(body);
+        card.setPadding(new Insets(16));
+        card.getStyleClass().add("card-panel");
+        return card;
+    }
+
+    private static void showGauges(VBox box, PolicyViewModel vm) {
+        box.getChildren().setAll(vm.gauges().stream().map(PolicyView::gauge).toList());
+    }
+
+    private static Node gauge(PolicyViewModel.Gauge gauge) {
+        Label symbol = new Label(gauge.symbol());
+        symbol.getStyleClass().add(Styles.TEXT_BOLD);
+        Label name = new Label(gauge.name());
+        name.getStyleClass().add(Styles.TEXT_MUTED);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label used = new Label(gauge.usedText());
+        used.setId("gauge-used-" + gauge.symbol());
+        HBox top = new HBox(8, symbol, name, spacer, used);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        ProgressBar bar = new ProgressBar(gauge.fraction());
+        bar.setId("gauge-" + gauge.symbol());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.getStyleClass().addAll("gauge", "gauge-" + gauge.band().name().toLowerCase(java.util.Locale.ROOT));
+        Label left = new Label(gauge.band() == PolicyViewModel.Band.REACHED ? "Limit reached: no more " + gauge.symbol() + " can be sent"
+                : gauge.remaining() + " " + gauge.symbol() + " left");
+        left.getStyleClass().add(gauge.band() == PolicyViewModel.Band.OK ? Styles.TEXT_MUTED : Styles.DANGER);
+        return new VBox(4, top, bar, left);
+    }
+
+    private static void showContracts(GridPane grid, PolicyViewModel vm) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (PolicyViewModel.Contract contract : vm.contracts()) {
+            Label name = new Label(contract.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label address = new Label(contract.address());
+            address.getStyleClass().add("mono");
+            grid.addRow(row++, name, address);
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,155 @@
+package xyz.cavos.wallet.ui.session;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.Dialogs;
+import xyz.cavos.wallet.ui.Messages;
+import xyz.cavos.wallet.wallet.SessionState;
+
+/** Session status: the countdown, what the state means, the session's dates, and renew / revoke / remove. */
+public final class SessionView {
+
+    private static final String[] STATE_STYLES = {"state-good", "state-warn", "state-bad", "state-none"};
+
+    private final ScrollPane root = new ScrollPane();
+
+    public SessionView(SessionViewModel vm) {
+        VBox page = new VBox(18);
+        page.setPadding(new Insets(28));
+        page.setMaxWidth(860);
+        Label title = new Label("Session");
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        Label state = new Label();
+        state.setId("session-state");
+        state.textProperty().bind(vm.stateLabelProperty());
+        state.getStyleClass().add("state-badge");
+        vm.stateProperty().addListener((obs, old, now) -> styleState(state, now));
+        styleState(state, vm.stateProperty().get());
+        Label countdown = new Label();
+        countdown.setId("session-countdown");
+        countdown.textProperty().bind(vm.countdownProperty());
+        countdown.getStyleClass().add("countdown");
+        Label caption = new Label();
+        caption.textProperty().bind(vm.countdownCaptionProperty());
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox clock = new HBox(14, countdown, caption);
+        clock.setAlignment(Pos.BASELINE_LEFT);
+        Label explanation = new Label();
+        explanation.setId("session-explanation");
+        explanation.textProperty().bind(vm.explanationProperty());
+        explanation.setWrapText(true);
+        VBox hero = new VBox(10, state, clock, explanation);
+        hero.setPadding(new Insets(20));
+        hero.getStyleClass().add("card-panel");
+
+        GridPane details = new GridPane(18, 8);
+        details.setPadding(new Insets(16));
+        details.getStyleClass().add("card-panel");
+        row(details, 0, "Valid from", vm.validFromProperty(), "session-valid-from");
+        row(details, 1, "Valid until", vm.validUntilProperty(), "session-valid-until");
+        row(details, 2, "Renewal deadline", vm.renewalDeadlineProperty(), "session-renewal-deadline");
+        row(details, 3, "Chain time", vm.chainTimeProperty(), "session-chain-time");
+        row(details, 4, "Session public key", vm.sessionKeyProperty(), "session-key");
+        row(details, 5, "Calls", vm.callsMadeProperty(), "session-calls");
+
+        Button renew = new Button("Renew session");
+        renew.setId("session-renew");
+        renew.getStyleClass().add(Styles.ACCENT);
+        renew.managedProperty().bind(vm.renewableProperty());
+        renew.visibleProperty().bind(vm.renewableProperty());
+        renew.disableProperty().bind(vm.busyProperty());
+        renew.setOnAction(e -> vm.renew());
+        Button revoke = new Button("Revoke this session…");
+        revoke.setId("session-revoke");
+        revoke.getStyleClass().add(Styles.DANGER);
+        revoke.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
+        revoke.setOnAction(e -> {
+            if (Dialogs.confirm(root, "Revoke session", "Revoke this session?",
+                    "The session key stops working on chain, for good. Other sessions of the account keep working.\n"
+                            + "This sends a transaction; its fee is paid from the wallet.", "Revoke", "confirm-revoke", true)) {
+                vm.revoke();
+            }
+        });
+        Button revokeAll = new Button("Revoke all sessions…");
+        revokeAll.setId("session-revoke-all");
+        revokeAll.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        revokeAll.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
+        revokeAll.setOnAction(e -> {
+            if (Dialogs.confirm(root, "Revoke all sessions", "Revoke every session of this account?",
+                    "Every app and device using a session of this wallet loses access, including this one.", "Continue",
+                    "confirm-revoke-all", true)
+                    && Dialogs.confirm(root, "Revoke all sessions", "This cannot be undone. Revoke all sessions now?",
+                            "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
+                            "confirm-revoke-all-again", true)) {
+                vm.revokeAll();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button forget = new Button("Remove from this device…");
+        forget.setId("session-forget");
+        forget.getStyleClass().add(Styles.FLAT);
+        forget.disableProperty().bind(vm.busyProperty().or(vm.stateProperty().isNull()));
+        forget.setOnAction(e -> {
+            if (Dialogs.confirm(root, "Remove session", "Remove this session from this device?",
+                    "The key is deleted from the keychain. On chain the session stays valid until it expires: "
+                            + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true)) {
+                vm.forget();
+            }
+        });
+        HBox actions = new HBox(10, renew, revoke, revokeAll, spacer, forget);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        spinner.managedProperty().bind(vm.busyProperty());
+        Label progress = new Label();
+        progress.setId("session-progress");
+        progress.textProperty().bind(vm.progressProperty());
+        HBox working = new HBox(10, spinner, progress);
+        working.setAlignment(Pos.CENTER_LEFT);
+
+        page.getChildren().addAll(title, hero, details, actions, working,
+                Messages.problem(vm.problemProperty(), "session-problem"), Messages.success(vm.resultProperty(), "session-result"));
+        root.setContent(page);
+        root.setFitToWidth(true);
+        root.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+    }
+
+    private static void styleState(Label label, SessionState state) {
+        label.getStyleClass().removeAll(STATE_STYLES);
+        label.getStyleClass().add(state == null ? "state-none" : switch (state) {
+            case ACTIVE -> "state-good";
+            case EXPIRING_SOON, NOT_YET_ACTIVE, EXPIRED_RENEWABLE -> "state-warn";
+            case EXPIRED, REVOKED, NOT_REGISTERED -> "state-bad";
+        });
+    }
+
+    private static void row(GridPane grid, int row, String caption, ObservableStringValue value, String id) {
+        Label name = new Label(caption);
+        name.getStyleClass().add(Styles.TEXT_MUTED);
+        Label text = new Label();
+        text.setId(id);
+        text.textProperty().bind(value);
+        text.getStyleClass().add("mono");
+        grid.addRow(row, name, text);
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,75 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.FaultPlan;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.balances.BalancesViewModel;
+
+/** Balances against a real in-process sandbox: exact amounts, the connection's state, refreshing by itself. */
+class BalancesViewModelIT {
+
+    @TempDir
+    Path home;
+
+    private SandboxWallet world;
+    private BalancesViewModel vm;
+
+    @BeforeEach
+    void connect() {
+        world = new SandboxWallet(home);
+        vm = new BalancesViewModel(world.model);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void everyTokenWithItsExactBalance() {
+        assertEquals(List.of("STRK", "ETH", "USDC", "USDT"), vm.rows().stream().map(BalancesViewModel.Row::symbol).toList());
+        assertEquals(List.of("1000.0", "0.5", "250.0", "0.0"), vm.rows().stream().map(BalancesViewModel.Row::balance).toList());
+        assertEquals(world.demo.address().toHex(), vm.walletAddressProperty().get());
+        assertTrue(vm.connectionProperty().get().startsWith("sandbox · block "), vm.connectionProperty().get());
+        assertTrue(vm.connectionProperty().get().endsWith(" ms"), vm.connectionProperty().get());
+
+        world.send("0.000000000000000001");
+        String strk = vm.rows().getFirst().balance();
+        assertTrue(strk.startsWith("999.99") && strk.length() > 20, "1 wei and the fee left the wallet, to the last digit: " + strk);
+    }
+
+    @Test
+    void theWalletIsReadAgainEveryTwentySecondsAndBacksOffWhileOffline() {
+        Instant first = world.model.lastRefreshedProperty().get();
+        Instant clock = Instant.now();
+        world.model.tick(clock = clock.plusSeconds(5));
+        assertEquals(first, world.model.lastRefreshedProperty().get(), "not yet");
+        assertTrue(vm.freshnessProperty().get().startsWith("Last refreshed"), vm.freshnessProperty().get());
+
+        world.node.mint(world.demo.address(), Token.USDT, U256.parseAmount("7", 6));
+        world.model.tick(clock = clock.plus(WalletModel.REFRESH_EVERY));
+        assertNotEquals(first, world.model.lastRefreshedProperty().get());
+        assertEquals("7.0", vm.rows().get(3).balance(), "the new balance shows without a click");
+
+        world.node.setFaults(new FaultPlan(0, 0, 1, 0, 0));
+        world.model.tick(clock = clock.plus(WalletModel.REFRESH_EVERY));
+        assertEquals(WalletModel.Connection.OFFLINE, world.model.connectionProperty().get());
+        assertEquals("7.0", vm.rows().get(3).balance(), "the last balances stay on screen while offline");
+        world.node.setFaults(FaultPlan.NONE);
+        world.model.tick(clock = clock.plusSeconds(5));
+        assertEquals(WalletModel.Connection.OFFLINE, world.model.connectionProperty().get(), "the retry waits a little while offline");
+        world.model.tick(clock.plusSeconds(6));
+        assertEquals(WalletModel.Connection.ONLINE, world.model.connectionProperty().get());
+    }
+}

@@ -1,0 +1,84 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.ui.policy.PolicyViewModel;
+
+/** Policy usage against a real in-process sandbox: the gauges follow what the chain counted. */
+class PolicyViewModelIT {
+
+    @TempDir
+    Path home;
+
+    private SandboxWallet world;
+    private PolicyViewModel vm;
+
+    @BeforeEach
+    void connect() {
+        world = new SandboxWallet(home);
+        vm = new PolicyViewModel(world.model);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    @Test
+    void theGaugesFillAsTheSessionSpendsAndTurnRedAtTheLimit() {
+        assertEquals(List.of("STRK", "ETH", "USDC"), vm.gauges().stream().map(PolicyViewModel.Gauge::symbol).toList());
+        PolicyViewModel.Gauge strk = vm.gauges().getFirst();
+        assertEquals("0.0 of 100.0 STRK", strk.usedText());
+        assertEquals(PolicyViewModel.Band.OK, strk.band());
+
+        world.send("1.5");
+        strk = vm.gauges().getFirst();
+        assertEquals("1.5 of 100.0 STRK", strk.usedText());
+        assertEquals("98.5", strk.remaining());
+        assertEquals(0.015, strk.fraction(), 1e-12);
+        assertEquals(PolicyViewModel.Band.OK, strk.band());
+
+        world.send("80");
+        assertEquals(PolicyViewModel.Band.NEAR, vm.gauges().getFirst().band(), "81.5 of 100 is near the limit");
+        world.send("18.5");
+        strk = vm.gauges().getFirst();
+        assertEquals("100.0 of 100.0 STRK", strk.usedText());
+        assertEquals(PolicyViewModel.Band.REACHED, strk.band());
+        assertEquals("0.0", strk.remaining());
+        assertEquals("0.0 of 0.1 ETH", vm.gauges().get(1).usedText(), "the other limits are untouched");
+    }
+
+    @Test
+    void allowedContractsCarryTheirNamesAndTheCallRulesAreStated() {
+        assertEquals(List.of("STRK", "ETH", "USDC", "Demo swap"), vm.contracts().stream().map(PolicyViewModel.Contract::name).toList());
+        assertEquals(SandboxNode.DEMO_SWAP.toHex(), vm.contracts().get(3).address());
+        assertEquals("5 calls per transaction", vm.maxCallsProperty().get());
+        assertEquals("3 tokens are limited for this session.", vm.limitsSummaryProperty().get());
+        assertTrue(PolicyViewModel.COUNTED_CALLS.contains("Only transfer and approve calls count"));
+        assertEquals(List.of(), vm.warnings());
+    }
+
+    @Test
+    void anUnlimitedSessionSaysSoAndWarns() {
+        var open = world.node.dashboard().registerSession(world.demo.address(),
+                SandboxDashboard.SessionRequest.of(new SessionPolicy(List.of(), List.of(), 1), 3600));
+        world.model.connect(open, () -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals(List.of(), vm.gauges());
+        assertEquals("No spending limits: this session may move any amount of any token.", vm.limitsSummaryProperty().get());
+        assertEquals("No allow-list: this session may call any contract.", vm.contractsSummaryProperty().get());
+        assertEquals("1 call per transaction", vm.maxCallsProperty().get());
+        assertTrue(vm.warnings().contains("No spending limits: unlimited transfers allowed."), vm.warnings().toString());
+    }
+}

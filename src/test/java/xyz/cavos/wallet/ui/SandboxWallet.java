@@ -1,0 +1,49 @@
+package xyz.cavos.wallet.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.Progress;
+
+/**
+ * A view-model test's world: an in-process sandbox with the dashboard's demo wallet, its session stored
+ * in an encrypted file under {@code home} and connected through a {@link WalletModel} that runs work on the
+ * calling thread.
+ */
+final class SandboxWallet implements AutoCloseable {
+
+    static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+
+    final SandboxNode node = SandboxNode.start();
+    final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    final WalletModel model;
+
+    SandboxWallet(Path home) {
+        model = new WalletModel(UiExecutor.direct(),
+                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT);
+        model.store().save(demo.token(), demo.token().network(), demo.token().rpcUrl());
+        model.connect(demo.token(), () -> { }, e -> {
+            throw new AssertionError(e);
+        });
+    }
+
+    /** Sends STRK from the session (as another screen or the CLI would) and re-reads the wallet. */
+    void send(String strk) {
+        model.walletProperty().get().transfer(Token.STRK, RECIPIENT, U256.parseAmount(strk, 18), true, java.time.Duration.ofSeconds(30),
+                Progress.SILENT);
+        model.refresh();
+    }
+
+    @Override
+    public void close() {
+        model.shutdown();
+        node.close();
+    }
+}

@@ -1,0 +1,114 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.ui.session.SessionViewModel;
+import xyz.cavos.wallet.wallet.SessionState;
+
+/** Session status against a real in-process sandbox: the countdown, renewal, revocation, removal. */
+class SessionViewModelIT {
+
+    @TempDir
+    Path home;
+
+    private SandboxWallet world;
+    private SessionViewModel vm;
+
+    @BeforeEach
+    void connect() {
+        world = new SandboxWallet(home);
+        vm = new SessionViewModel(world.model);
+    }
+
+    @AfterEach
+    void stop() {
+        world.close();
+    }
+
+    private static long seconds(String clock) {
+        String[] parts = clock.replaceFirst("^\\d+ d ", "").split(":");
+        long days = clock.contains(" d ") ? Long.parseLong(clock.substring(0, clock.indexOf(' '))) : 0;
+        return days * 86_400 + Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60 + Long.parseLong(parts[2]);
+    }
+
+    @Test
+    void theCountdownRunsByTheAppClock() {
+        assertEquals(SessionState.ACTIVE, vm.stateProperty().get());
+        assertEquals("Active", vm.stateLabelProperty().get());
+        assertEquals("left until the session expires", vm.countdownCaptionProperty().get());
+        long left = seconds(vm.countdownProperty().get());
+        assertTrue(left > 22 * 3600 && left <= 24 * 3600, vm.countdownProperty().get());
+
+        world.model.tick(Instant.now().plusSeconds(5));
+        long later = seconds(vm.countdownProperty().get());
+        assertTrue(left - later >= 4 && left - later <= 6, left + " then " + later);
+        assertTrue(vm.revocableProperty().get());
+        assertFalse(vm.renewableProperty().get());
+        assertEquals("0 sent from this device", vm.callsMadeProperty().get());
+    }
+
+    @Test
+    void expiryIsSeenByTheCountdownConfirmedOnChainAndRenewed() {
+        long left = world.model.statusProperty().get().secondsLeft();
+        world.node.increaseTime(left + 10);
+        world.model.tick(Instant.now().plusSeconds(left + 10)); // crossing the edge re-reads the chain
+        assertEquals(SessionState.EXPIRED_RENEWABLE, vm.stateProperty().get());
+        assertEquals("left to renew", vm.countdownCaptionProperty().get());
+        assertTrue(vm.explanationProperty().get().startsWith("The session expired at "), vm.explanationProperty().get());
+        assertTrue(vm.renewableProperty().get());
+        assertFalse(vm.revocableProperty().get(), "an expired session cannot sign its own revocation");
+
+        SessionToken old = world.model.walletProperty().get().token();
+        vm.renew();
+        assertEquals("", vm.problemProperty().get());
+        assertTrue(vm.resultProperty().get().startsWith("Session renewed in transaction 0x"), vm.resultProperty().get());
+        assertEquals(SessionState.ACTIVE, vm.stateProperty().get());
+        SessionToken renewed = world.model.walletProperty().get().token();
+        assertNotEquals(old.sessionPublicKey(), renewed.sessionPublicKey());
+        assertTrue(world.model.store().load().orElseThrow().sameSession(renewed), "the keychain holds the new session");
+    }
+
+    @Test
+    void renewingAnActiveSessionIsRefusedWithTheReason() {
+        vm.renew();
+        assertTrue(vm.problemProperty().get().startsWith("Session is still active"), vm.problemProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void revokeShowsTheRevokedState() {
+        vm.revoke();
+        assertTrue(vm.resultProperty().get().startsWith("Session revoked in transaction 0x"), vm.problemProperty().get());
+        assertEquals(SessionState.REVOKED, vm.stateProperty().get());
+        assertTrue(vm.explanationProperty().get().startsWith("Revoked: "), vm.explanationProperty().get());
+        assertFalse(vm.revocableProperty().get());
+    }
+
+    @Test
+    void revokeAllEndsEverySessionOfTheAccount() {
+        vm.revokeAll();
+        assertEquals(SessionState.REVOKED, vm.stateProperty().get(), vm.problemProperty().get());
+        assertTrue(vm.explanationProperty().get().contains("all sessions revoked"), vm.explanationProperty().get());
+    }
+
+    @Test
+    void removingFromThisDeviceEmptiesTheKeychainAndTheScreens() {
+        vm.forget();
+        assertTrue(world.model.store().load().isEmpty());
+        assertNull(world.model.walletProperty().get());
+        assertNull(vm.stateProperty().get());
+        assertEquals("No session", vm.stateLabelProperty().get());
+        assertEquals(WalletModel.Connection.NO_SESSION, world.model.connectionProperty().get());
+    }
+}
