@@ -71,18 +71,25 @@ public final class CavosCommand implements Runnable {
     private final Map<String, String> env;
     private Output output;
     private SessionStore sessionStore;
+    private final java.util.List<WalletService> opened = new java.util.ArrayList<>();
 
     CavosCommand(Map<String, String> env) {
         this.env = env;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        CavosCommand root = new CavosCommand(System.getenv());
+        int code = commandLine(root).execute(args);
+        root.opened.forEach(WalletService::close);
+        System.exit(code);
     }
 
     /** The configured command line; {@code env} stands for the process environment (tests pass their own). */
     public static CommandLine commandLine(Map<String, String> env) {
-        CavosCommand root = new CavosCommand(env);
+        return commandLine(new CavosCommand(env));
+    }
+
+    private static CommandLine commandLine(CavosCommand root) {
         CommandLine cli = new CommandLine(root);
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
         cli.setParameterExceptionHandler((e, args) -> root.usageError(e, args));
@@ -176,7 +183,9 @@ public final class CavosCommand implements Runnable {
     WalletService wallet() {
         SessionToken session = sessionToken();
         Optional<SessionStore> counts = optionalStore();
-        return WalletService.connect(session, connectionOptions(), counts);
+        WalletService wallet = WalletService.connect(session, connectionOptions(), counts);
+        opened.add(wallet);
+        return wallet;
     }
 
     /** The store for counts and settings when it opens without asking anything (no passphrase prompt). */

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A Starknet JSON-RPC 0.10 client over {@code java.net.http}. Reads are retried with exponential backoff
  * on HTTP 429, 5xx, dropped connections and garbled replies; writes are sent exactly once. Thread-safe.
  */
-public final class RpcClient {
+public final class RpcClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -44,13 +44,29 @@ public final class RpcClient {
     private RpcClient(Builder builder) {
         this.endpoint = builder.endpoint;
         this.shownEndpoint = shown(builder.endpoint);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
+        if ("http".equalsIgnoreCase(builder.endpoint.getScheme())) {
+            // A plain-HTTP node (a local sandbox or devnet) never needs TLS: skip loading the default trust
+            // store, which is most of a short command's start-up, and do not follow redirects into TLS.
+            http.sslContext(plainHttpOnly()).followRedirects(HttpClient.Redirect.NEVER);
+        } else {
+            http.followRedirects(HttpClient.Redirect.NORMAL);
+        }
+        this.http = http.build();
         this.requestTimeout = builder.requestTimeout;
         this.maxRetries = builder.maxRetries;
         this.initialBackoff = builder.initialBackoff;
+    }
+
+    /** A TLS context that trusts nobody: handed to a client that only ever speaks plain HTTP. */
+    private static javax.net.ssl.SSLContext plainHttpOnly() {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime", e);
+        }
     }
 
     public static Builder builder(URI endpoint) {
@@ -59,6 +75,15 @@ public final class RpcClient {
 
     public static RpcClient of(URI endpoint) {
         return builder(endpoint).build();
+    }
+
+    /**
+     * Stops the HTTP client's selector thread now. A process that exits with it still waiting in the
+     * kernel pays up to 300 ms at JVM shutdown, which is most of a short CLI command.
+     */
+    @Override
+    public void close() {
+        http.shutdownNow();
     }
 
     /** The node's address as shown to people: scheme, host and port, never the path (it may hold an API key). */
@@ -300,6 +325,9 @@ public final class RpcClient {
         }
         if (status == 404) {
             return " (not found). Check the path of your RPC URL (for example …/rpc/v0_10).";
+        }
+        if (status / 100 == 3) {
+            return " (a redirect). Use the address it points to, most likely the https:// one, as the RPC URL.";
         }
         if (status / 100 == 5) {
             return " (server error). The node may be overloaded; try again later or use another RPC URL.";

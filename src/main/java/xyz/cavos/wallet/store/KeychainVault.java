@@ -40,6 +40,18 @@ final class KeychainVault implements SecretVault {
     }
 
     @Override
+    public synchronized void close() {
+        if (keyring != null) {
+            try {
+                keyring.close();
+            } catch (Exception e) {
+                // closing on the way out: nothing left to do with a failure
+            }
+            keyring = null;
+        }
+    }
+
+    @Override
     public Optional<String> read() {
         try {
             return Optional.of(keyring().getPassword(SERVICE, account));

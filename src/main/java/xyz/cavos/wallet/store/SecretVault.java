@@ -13,4 +13,8 @@ interface SecretVault {
 
     /** A short name for settings and messages: "keychain" or "encrypted-file". */
     String kind();
+
+    /** Lets go of the connection to the keychain, if any (its D-Bus threads would keep the app alive). */
+    default void close() {
+    }
 }

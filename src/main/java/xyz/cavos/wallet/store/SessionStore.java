@@ -125,6 +125,11 @@ public final class SessionStore {
                 settings.callsMade()));
     }
 
+    /** Closes the keychain connection; the store opens it again if used afterwards. */
+    public void close() {
+        vault.close();
+    }
+
     public Settings settings() {
         return readSettings(home);
     }

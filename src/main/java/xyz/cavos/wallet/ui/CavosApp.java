@@ -57,10 +57,33 @@ public final class CavosApp extends Application {
         }
         stage.setMaximized(settings.maximized());
         stage.setScene(scene);
+        String probe = env.get("CAVOS_STARTUP_PROBE");
+        if (probe != null) {
+            reportFirstFrame(scene, "exit".equals(probe));
+        }
         stage.show();
         // A stored session reconnects by itself; reading the keychain takes ~0.5 s, so off the FX thread.
         model.executor().run(store::load, stored -> stored.ifPresent(token -> model.connect(token, () -> shell.show(AppShell.Screen.BALANCES),
                 e -> { })), e -> { });
+    }
+
+    /**
+     * For start-up measurements and the installer's training run: prints the wall-clock time of the first
+     * pulse after the window is shown (the first frame), and quits if asked to.
+     */
+    private static void reportFirstFrame(Scene scene, boolean quit) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.out.println("first-frame-epoch-ms=" + System.currentTimeMillis());
+            System.out.flush();
+            if (quit) {
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+                settle.setOnFinished(e -> javafx.application.Platform.exit());
+                settle.play();
+            }
+        };
+        scene.windowProperty().get().setOnShown(e -> scene.addPostLayoutPulseListener(once[0]));
     }
 
     /** A window restored where no screen is any more (an unplugged monitor) is placed by the system instead. */

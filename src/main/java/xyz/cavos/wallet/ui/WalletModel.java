@@ -71,7 +71,11 @@ public final class WalletModel {
         connection.set(Connection.CONNECTING);
         connectionDetail.set("Connecting…");
         executor.run(() -> WalletService.connect(token, options, Optional.of(store)), service -> {
+            WalletService previous = wallet.get();
             wallet.set(service);
+            if (previous != null) {
+                previous.close();
+            }
             onConnected.run();
             refresh();
         }, e -> {
@@ -156,7 +160,11 @@ public final class WalletModel {
             return Boolean.TRUE;
         }, done -> {
             generation++;
+            WalletService previous = wallet.get();
             wallet.set(null);
+            if (previous != null) {
+                previous.close();
+            }
             readStatus = null;
             readAt = null;
             status.set(null);
@@ -178,10 +186,14 @@ public final class WalletModel {
     }
 
     public void shutdown() {
+        if (wallet.get() != null) {
+            wallet.get().close();
+        }
         SandboxNode node = sandbox.get();
         if (node != null) {
             node.close();
         }
+        store.close();
     }
 
     /** An error as a screen shows it: the wallet's message, then its next step on a second line. */

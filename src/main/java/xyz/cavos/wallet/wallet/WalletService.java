@@ -52,7 +52,7 @@ import xyz.cavos.wallet.store.SessionStore;
  * every write is checked first against fresh chain data and the session's policy, so nothing the account
  * would refuse is signed, and no fee is burnt on it.
  */
-public final class WalletService {
+public final class WalletService implements AutoCloseable {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Felt TRANSFER = Selector.of("transfer");
@@ -92,11 +92,16 @@ public final class WalletService {
         }
         URI endpoint = choice.url().or(() -> choice.network().map(Network::defaultRpcUrl)).orElseThrow();
         RpcClient client = client(endpoint, options);
-        Network network = choice.network().orElseGet(() -> {
-            Felt chainId = guard(client::chainId);
-            return Network.byChainId(chainId).orElse(Network.custom(chainId, endpoint));
-        });
-        return new WalletService(token, network, endpoint, client, store);
+        try {
+            Network network = choice.network().orElseGet(() -> {
+                Felt chainId = guard(client::chainId);
+                return Network.byChainId(chainId).orElse(Network.custom(chainId, endpoint));
+            });
+            return new WalletService(token, network, endpoint, client, store);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** One source's say on the network and RPC URL; the first source that says anything wins. */
@@ -140,6 +145,7 @@ public final class WalletService {
             } catch (RpcException e) {
                 tried.add(candidate.name() + ": " + e.getMessage());
             }
+            client.close();
         }
         throw new WalletError(WalletError.Code.NETWORK_NOT_FOUND,
                 "Could not tell which network this session is on (" + String.join("; ", tried) + ").",
@@ -170,6 +176,12 @@ public final class WalletService {
             throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The RPC URL is not an http(s) URL.",
                     "Give one like --rpc-url https://starknet-mainnet.example/rpc/v0_10");
         }
+    }
+
+    /** Releases the connection to the node; the service is not used afterwards. */
+    @Override
+    public void close() {
+        rpc.close();
     }
 
     public SessionToken token() {

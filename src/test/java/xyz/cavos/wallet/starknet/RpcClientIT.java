@@ -191,6 +191,15 @@ class RpcClientIT {
     }
 
     @Test
+    void aPlainHttpNodeThatRedirectsIsNamedNotFollowed() {
+        node.answer("starknet_blockNumber", "1").fault(Fault.REDIRECT_TO_HTTPS, 1);
+        var error = assertThrows(RpcException.Transport.class, client::blockNumber);
+        assertTrue(error.getMessage().contains("HTTP 301 (a redirect)"), error.getMessage());
+        assertTrue(error.getMessage().contains("https://"), error.getMessage());
+        assertEquals(1, node.httpRequests());
+    }
+
+    @Test
     void readsGiveUpAfterTheRetriesWithAClearMessage() {
         node.answer("starknet_blockNumber", "1").fault(Fault.HTML_502, 10);
         var error = assertThrows(RpcException.Transport.class, client::blockNumber);

@@ -29,7 +29,7 @@ public final class ScriptedNode implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A scripted HTTP-level failure for the next request(s). */
-    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500 }
+    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, REDIRECT_TO_HTTPS }
 
     private final LoopbackServer server;
     private final Map<String, Function<JsonNode, JsonNode>> results = new ConcurrentHashMap<>();
@@ -126,6 +126,10 @@ public final class ScriptedNode implements AutoCloseable {
                 case HTML_502 -> reply(exchange, 502, "<html><body>Bad Gateway</body></html>");
                 case NOT_JSON -> reply(exchange, 200, "{\"jsonrpc\":\"2.0\",\"result\":");
                 case DROP_CONNECTION -> exchange.close();
+                case REDIRECT_TO_HTTPS -> {
+                    exchange.getResponseHeaders().set("Location", "https://rpc.example.invalid/rpc/v0_10");
+                    reply(exchange, 301, "");
+                }
                 case RPC_ERROR_WITH_HTTP_500 -> reply(exchange, 500, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
                         + ",\"error\":{\"code\":63,\"message\":\"An unexpected error occurred\",\"data\":\"node overloaded\"}}");
             }
