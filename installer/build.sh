@@ -90,18 +90,20 @@ if [ "$os" = linux ]; then
 fi
 
 # The class path and JVM options exactly as the launcher passes them, so the AOT cache fits the installed app.
+native_appdir="$appdir"
+[ "$os" = windows ] && native_appdir="$(cygpath -m "$appdir")"   # java.exe reads C:/…, not /c/…
 classpath() {
-  sed -n 's/^app\.classpath=//p' "$appdir/$1.cfg" | sed "s|\$APPDIR|$appdir|g" | paste -sd "$sep" -
+  sed -n 's/^app\.classpath=//p' "$appdir/$1.cfg" | sed "s|\$APPDIR|$native_appdir|g; s|\\\\|/|g" | paste -sd "$sep" -
 }
 java_options() {
-  sed -n 's/^java-options=//p' "$appdir/$1.cfg" | grep -v -- '-XX:AOTCache=\|-Xlog:' | sed "s|\$APPDIR|$appdir|g"
+  sed -n 's/^java-options=//p' "$appdir/$1.cfg" | grep -v -- '-XX:AOTCache=\|-Xlog:' | sed "s|\$APPDIR|$native_appdir|g"
 }
 
 step "AOT cache for the desktop app (training: open the window, first frame, quit)"
 training_home="$root/$work/training/home"
 mkdir -p "$training_home"
 gui_options=(); while IFS= read -r o; do gui_options+=("$o"); done < <(java_options "$name")
-gui_run=("$java" -XX:AOTCacheOutput="$appdir/cavos-desktop.aot" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.ui.CavosApp)
+gui_run=("$java" -XX:AOTCacheOutput="$native_appdir/cavos-desktop.aot" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.ui.CavosApp)
 if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
   gui_run=(xvfb-run -a "${gui_run[@]}")
 fi
@@ -122,7 +124,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$token" ] || { cat "$work/training/sandbox.err" >&2; echo "installer/build.sh: the training sandbox did not start" >&2; exit 1; }
-CAVOS_HOME="$training_home" CAVOS_TOKEN="$token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$appdir/cavos-cli.aot" \
+CAVOS_HOME="$training_home" CAVOS_TOKEN="$token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
   xyz.cavos.wallet.cli.CavosCommand balance --rpc-url "http://127.0.0.1:$port/rpc/v0_10" > "$work/training/cli.log" 2>&1 \
   || { cat "$work/training/cli.log" >&2; exit 1; }
 kill "$sandbox" 2>/dev/null || true
