@@ -97,7 +97,9 @@ public final class CavosApp extends Application {
             shell.stop();
             DesktopSettings now = stage.isMaximized() ? settings.withDark(shell.darkProperty().get()).withWindow(settings.x(), settings.y(),
                     settings.width(), settings.height(), true)
-                    : settings.withDark(shell.darkProperty().get()).withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+                    // the scene's size, not the window's: the window adds its decorations to what the next start asks for
+                    : settings.withDark(shell.darkProperty().get()).withWindow(stage.getX(), stage.getY(),
+                            stage.getScene().getWidth(), stage.getScene().getHeight(), false);
             try {
                 now.save(home);
             } catch (IOException e) {

@@ -67,6 +67,7 @@ public final class WalletModel {
     /** Connects a session (already validated) and reads its first snapshot. */
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         generation++; // a refresh of the previous session must not land on this one
+        refreshing.set(false);
         readStatus = null;
         connection.set(Connection.CONNECTING);
         connectionDetail.set("Connecting…");
