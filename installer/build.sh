@@ -16,11 +16,12 @@ version="$(sed -n 's/^version=//p' target/classes/xyz/cavos/wallet/version.prope
 app_version="${version%%-*}"   # jpackage takes numbers only: 0.1.0-SNAPSHOT -> 0.1.0
 
 case "$(uname -s)" in
-  Linux*) os=linux; sep=":"; exe="" ;;
-  Darwin*) os=macos; sep=":"; exe="" ;;
-  MINGW*|MSYS*|CYGWIN*) os=windows; sep=";"; exe=".exe" ;;
+  Linux*) os=linux; sep=":" ;;
+  Darwin*) os=macos; sep=":" ;;
+  MINGW*|MSYS*|CYGWIN*) os=windows; sep=";" ;;
   *) echo "installer/build.sh: unsupported system $(uname -s)" >&2; exit 2 ;;
 esac
+[ "$os" = windows ] && jdk="$(cygpath -u "$jdk")"   # Maven hands over C:\…; Git Bash runs /c/…
 step() { printf '==> %s\n' "$*"; }
 # A training run that hangs must fail the build, not stall it (GNU timeout where there is one).
 limited() { if command -v timeout > /dev/null; then timeout 180 "$@"; else "$@"; fi; }
