@@ -111,7 +111,7 @@ fi
 CAVOS_HOME="$training_home" CAVOS_STARTUP_PROBE=exit limited "${gui_run[@]}" > "$work/training/gui.log" 2>&1 \
   || { cat "$work/training/gui.log" >&2; exit 1; }
 
-step "AOT cache for the command line (training: a sandbox, then cavos --version, balance, status)"
+step "AOT cache for the command line (training: cavos balance against a sandbox)"
 cli_options=(); while IFS= read -r o; do cli_options+=("$o"); done < <(java_options cavos)
 cli_java=("$java" "${cli_options[@]}" -cp "$(classpath cavos)")
 port=$(( 20000 + RANDOM % 20000 ))
