@@ -9,12 +9,17 @@ import java.util.zip.ZipOutputStream;
 /**
  * Rewrites a signed jar without its signature files. The JVM's AOT cache skips every class of a signed
  * jar, and checking the signature costs about 100 ms at each start; the jar's integrity is already
- * checked when Maven downloads it. Usage: java installer/UnsignJar.java <jar>
+ * checked when Maven downloads it. Usage: java installer/UnsignJar.java <jar>…
  */
 public final class UnsignJar {
 
     public static void main(String[] args) throws IOException {
-        Path jar = Path.of(args[0]);
+        for (String arg : args) {
+            unsign(Path.of(arg));
+        }
+    }
+
+    private static void unsign(Path jar) throws IOException {
         Path unsigned = jar.resolveSibling(jar.getFileName() + ".unsigned");
         boolean signed = false;
         try (ZipFile in = new ZipFile(jar.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(unsigned))) {

@@ -23,6 +23,7 @@ case "$(uname -s)" in
 esac
 [ "$os" = windows ] && jdk="$(cygpath -u "$jdk")"   # Maven hands over C:\…; Git Bash runs /c/…
 step() { printf '==> %s\n' "$*"; }
+source installer/sandbox.sh
 # A training run that hangs must fail the build, not stall it (GNU timeout where there is one).
 limited() { if command -v timeout > /dev/null; then timeout 180 "$@"; else "$@"; fi; }
 
@@ -39,9 +40,7 @@ for jar in "$work"/jars/*.jar; do
 done
 
 step "Jars without signatures (so the AOT cache can hold their classes)"
-for jar in "$work"/input/*.jar; do
-  "$jdk/bin/java" installer/UnsignJar.java "$jar"
-done
+"$jdk/bin/java" installer/UnsignJar.java "$work"/input/*.jar
 
 step "JDK modules the app needs (jdeps)"
 modules="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
@@ -114,22 +113,13 @@ CAVOS_HOME="$training_home" CAVOS_STARTUP_PROBE=exit limited "${gui_run[@]}" > "
 step "AOT cache for the command line (training: cavos balance against a sandbox)"
 cli_options=(); while IFS= read -r o; do cli_options+=("$o"); done < <(java_options cavos)
 cli_java=("$java" "${cli_options[@]}" -cp "$(classpath cavos)")
-port=$(( 20000 + RANDOM % 20000 ))
-CAVOS_HOME="$training_home" "${cli_java[@]}" xyz.cavos.wallet.cli.CavosCommand sandbox start --port "$port" \
-  > "$work/training/sandbox.out" 2> "$work/training/sandbox.err" &
-sandbox=$!
-trap 'kill $sandbox 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$work/training/sandbox.out" | head -1)"
-  [ -n "$token" ] && break
-  sleep 0.2
-done
-[ -n "$token" ] || { cat "$work/training/sandbox.err" >&2; echo "installer/build.sh: the training sandbox did not start" >&2; exit 1; }
-CAVOS_HOME="$training_home" CAVOS_TOKEN="$token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
-  xyz.cavos.wallet.cli.CavosCommand balance --rpc-url "http://127.0.0.1:$port/rpc/v0_10" > "$work/training/cli.log" 2>&1 \
+trap stop_sandbox EXIT
+start_sandbox "$work/training/sandbox.log" env CAVOS_HOME="$training_home" "${cli_java[@]}" xyz.cavos.wallet.cli.CavosCommand \
+  || { echo "installer/build.sh: the training sandbox did not start" >&2; exit 1; }
+CAVOS_HOME="$training_home" CAVOS_TOKEN="$sandbox_token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
+  xyz.cavos.wallet.cli.CavosCommand balance --rpc-url "$sandbox_url" > "$work/training/cli.log" 2>&1 \
   || { cat "$work/training/cli.log" >&2; exit 1; }
-kill "$sandbox" 2>/dev/null || true
-wait "$sandbox" 2>/dev/null || true
+stop_sandbox
 trap - EXIT
 
 if [ "$os" = linux ]; then

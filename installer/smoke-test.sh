@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 step() { printf '\n==> %s\n' "$*"; }
 fail() { echo "smoke test: $*" >&2; exit 1; }
+source installer/sandbox.sh
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
 
@@ -30,17 +31,9 @@ echo "cavos --version: $(cavos --version)"
 
 step "The installed cavos against a sandbox, with the session in the keychain"
 export CAVOS_HOME="$(mktemp -d)"
-port=$(( 20000 + RANDOM % 20000 ))
-cavos sandbox start --port "$port" > "$CAVOS_HOME/sandbox.out" 2>&1 &
-sandbox=$!
-trap 'kill $sandbox 2>/dev/null || true; as_root apt-get remove -y cavos-desktop > /dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 100); do
-  token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$CAVOS_HOME/sandbox.out" | head -1)"
-  [ -n "$token" ] && break
-  sleep 0.2
-done
-[ -n "$token" ] || { cat "$CAVOS_HOME/sandbox.out"; fail "the installed cavos sandbox did not start"; }
-cavos session import "$token" --network sandbox --rpc-url "http://127.0.0.1:$port/rpc/v0_10"
+trap 'stop_sandbox; as_root apt-get remove -y cavos-desktop > /dev/null 2>&1 || true' EXIT
+start_sandbox "$CAVOS_HOME/sandbox.log" cavos || fail "the installed cavos sandbox did not start"
+cavos session import "$sandbox_token" --network sandbox --rpc-url "$sandbox_url"
 balance="$(cavos balance)"
 echo "$balance"
 grep -Eq '^ *STRK +1000\.0$' <<< "$balance" || fail "cavos balance did not show the demo wallet's 1000 STRK"
@@ -56,7 +49,7 @@ grep -q '^first-frame-epoch-ms=' <<< "$gui" || { echo "$gui"; fail "the desktop 
 echo "first frame shown"
 
 step "Start-up figures"
-kill $sandbox 2>/dev/null || true
+stop_sandbox
 xvfb-run -a installer/startup-benchmark.sh /opt/cavos-desktop
 
 step "Remove it"

@@ -4,6 +4,7 @@
 # against a local sandbox. Medians of 5 runs after one warm-up. Needs a display (run under xvfb-run).
 # Usage: installer/startup-benchmark.sh [/opt/cavos-desktop]
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/sandbox.sh"
 app="${1:-/opt/cavos-desktop}"
 runs=5
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -28,11 +29,10 @@ wall() {          # prints the wall time of a command in ms
 }
 
 appdir="$app/lib/app"
-gui_direct() {    # the desktop app started by the runtime's java, with the launcher's options
+gui_without_aot() {   # what the menu entry (lib/cavos-desktop-app) starts, less the AOT cache
   local options=() o
   while IFS= read -r o; do
-    [ "${1:-}" = no-aot ] && [[ "$o" == -XX:AOTCache=* ]] && continue
-    options+=("${o//\$APPDIR/$appdir}")
+    [[ "$o" == -XX:AOTCache=* ]] || options+=("${o//\$APPDIR/$appdir}")
   done < <(sed -n 's/^java-options=//p' "$appdir/cavos-desktop.cfg")
   "$app/lib/runtime/bin/java" "${options[@]}" \
     -cp "$(sed -n 's/^app\.classpath=//p' "$appdir/cavos-desktop.cfg" | sed "s|\$APPDIR|$appdir|g" | paste -sd: -)" \
@@ -42,20 +42,12 @@ gui_direct() {    # the desktop app started by the runtime's java, with the laun
 echo "Start-up, $(nproc) cores, $(sed -n 's/^JAVA_VERSION=//p' "$app/lib/runtime/release" | tr -d '"'), medians of $runs"
 measure "desktop app, first frame (menu entry, AOT cache)" first_frame "$app/lib/cavos-desktop-app"
 measure "desktop app, first frame (jpackage launcher)" first_frame "$app/bin/cavos-desktop"
-measure "desktop app, first frame (java, AOT cache)" first_frame gui_direct
-measure "desktop app, first frame (java, no AOT cache)" first_frame gui_direct no-aot
+measure "desktop app, first frame (menu entry, no AOT cache)" first_frame gui_without_aot
 
 cavos="$(command -v cavos || echo "$app/lib/cavos")"
-port=$(( 20000 + RANDOM % 20000 ))
-"$cavos" sandbox start --port "$port" > "$CAVOS_HOME/sandbox.out" 2>&1 &
-sandbox=$!
-trap 'kill $sandbox 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$CAVOS_HOME/sandbox.out" | head -1)"
-  [ -n "$token" ] && break
-  sleep 0.2
-done
-export CAVOS_TOKEN="$token" CAVOS_RPC_URL="http://127.0.0.1:$port/rpc/v0_10" CAVOS_NETWORK=sandbox
+trap stop_sandbox EXIT
+start_sandbox "$CAVOS_HOME/sandbox.log" "$cavos" || { echo "startup-benchmark: the sandbox did not start" >&2; exit 1; }
+export CAVOS_TOKEN="$sandbox_token" CAVOS_RPC_URL="$sandbox_url" CAVOS_NETWORK=sandbox
 measure "cavos --version" wall "$cavos" --version
 measure "cavos balance (sandbox)" wall "$cavos" balance
 measure "cavos balance (sandbox, bin/cavos launcher)" wall "$app/bin/cavos" balance
