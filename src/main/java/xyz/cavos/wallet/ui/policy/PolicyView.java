@@ -7,25 +7,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.Page;
 
 /** Policy usage: spending gauges, allowed contracts, calls per transaction, warnings. */
 public final class PolicyView {
 
-    private final ScrollPane root;
+    private final Page page = new Page("Policy usage");
 
     public PolicyView(PolicyViewModel vm) {
-        VBox page = new VBox(18);
-        page.setPadding(new Insets(28));
-        page.setMaxWidth(860);
-        Label title = new Label("Policy usage");
-        title.getStyleClass().add(Styles.TITLE_2);
-
         VBox gauges = new VBox(12);
         gauges.setId("policy-gauges");
         vm.gauges().addListener((ListChangeListener<PolicyViewModel.Gauge>) change -> showGauges(gauges, vm));
@@ -53,13 +47,10 @@ public final class PolicyView {
             return (Node) label;
         }).toList()));
 
-        page.getChildren().addAll(title, warnings,
+        page.column().getChildren().addAll(warnings,
                 card("Spending limits", vm.limitsSummaryProperty(), gauges, counted),
                 card("Allowed contracts", vm.contractsSummaryProperty(), contracts),
                 card("Calls per transaction", null, maxCalls));
-        root = new ScrollPane(page);
-        root.setFitToWidth(true);
-        root.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
     }
 
     private static VBox card(String heading, javafx.beans.value.ObservableStringValue summary, Node... body) {
@@ -116,6 +107,6 @@ public final class PolicyView {
     }
 
     public Node root() {
-        return root;
+        return page.root();
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import xyz.cavos.wallet.ui.Dialogs;
 import xyz.cavos.wallet.ui.Messages;
+import xyz.cavos.wallet.ui.Page;
 import xyz.cavos.wallet.wallet.SessionState;
 
 /** Session status: the countdown, what the state means, the session's dates, and renew / revoke / remove. */
@@ -23,15 +23,9 @@ public final class SessionView {
 
     private static final String[] STATE_STYLES = {"state-good", "state-warn", "state-bad", "state-none"};
 
-    private final ScrollPane root = new ScrollPane();
+    private final Page page = new Page("Session");
 
     public SessionView(SessionViewModel vm) {
-        VBox page = new VBox(18);
-        page.setPadding(new Insets(28));
-        page.setMaxWidth(860);
-        Label title = new Label("Session");
-        title.getStyleClass().add(Styles.TITLE_2);
-
         Label state = new Label();
         state.setId("session-state");
         state.textProperty().bind(vm.stateLabelProperty());
@@ -77,7 +71,7 @@ public final class SessionView {
         revoke.getStyleClass().add(Styles.DANGER);
         revoke.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
         revoke.setOnAction(e -> {
-            if (Dialogs.confirm(root, "Revoke session", "Revoke this session?",
+            if (Dialogs.confirm(page.root(), "Revoke session", "Revoke this session?",
                     "The session key stops working on chain, for good. Other sessions of the account keep working.\n"
                             + "This sends a transaction; its fee is paid from the wallet.", "Revoke", "confirm-revoke", true)) {
                 vm.revoke();
@@ -88,10 +82,10 @@ public final class SessionView {
         revokeAll.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         revokeAll.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
         revokeAll.setOnAction(e -> {
-            if (Dialogs.confirm(root, "Revoke all sessions", "Revoke every session of this account?",
+            if (Dialogs.confirm(page.root(), "Revoke all sessions", "Revoke every session of this account?",
                     "Every app and device using a session of this wallet loses access, including this one.", "Continue",
                     "confirm-revoke-all", true)
-                    && Dialogs.confirm(root, "Revoke all sessions", "This cannot be undone. Revoke all sessions now?",
+                    && Dialogs.confirm(page.root(), "Revoke all sessions", "This cannot be undone. Revoke all sessions now?",
                             "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
                             "confirm-revoke-all-again", true)) {
                 vm.revokeAll();
@@ -104,7 +98,7 @@ public final class SessionView {
         forget.getStyleClass().add(Styles.FLAT);
         forget.disableProperty().bind(vm.busyProperty().or(vm.stateProperty().isNull()));
         forget.setOnAction(e -> {
-            if (Dialogs.confirm(root, "Remove session", "Remove this session from this device?",
+            if (Dialogs.confirm(page.root(), "Remove session", "Remove this session from this device?",
                     "The key is deleted from the keychain. On chain the session stays valid until it expires: "
                             + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true)) {
                 vm.forget();
@@ -123,11 +117,8 @@ public final class SessionView {
         HBox working = new HBox(10, spinner, progress);
         working.setAlignment(Pos.CENTER_LEFT);
 
-        page.getChildren().addAll(title, hero, details, actions, working,
+        page.column().getChildren().addAll(hero, details, actions, working,
                 Messages.problem(vm.problemProperty(), "session-problem"), Messages.success(vm.resultProperty(), "session-result"));
-        root.setContent(page);
-        root.setFitToWidth(true);
-        root.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
     }
 
     private static void styleState(Label label, SessionState state) {
@@ -150,6 +141,6 @@ public final class SessionView {
     }
 
     public Node root() {
-        return root;
+        return page.root();
     }
 }
