@@ -16,11 +16,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import xyz.cavos.wallet.cavos.InvalidTokenException;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.store.StoreException;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 
@@ -220,22 +220,11 @@ public final class CavosCommand implements Runnable {
     }
 
     private WalletError asWalletError(Exception e) {
-        return switch (e) {
-            case WalletError w -> w;
-            case InvalidTokenException t -> new WalletError(WalletError.Code.INVALID_TOKEN, t.getMessage(),
-                    "Copy the whole token again from the dashboard (it starts with eyJ), then: cavos session import <token>");
-            case StoreException s -> new WalletError(switch (s.reason()) {
-                case KEYCHAIN_UNAVAILABLE -> WalletError.Code.KEYCHAIN_UNAVAILABLE;
-                case KEYCHAIN_LOCKED -> WalletError.Code.KEYCHAIN_LOCKED;
-                case WRONG_PASSPHRASE -> WalletError.Code.WRONG_PASSPHRASE;
-                case IO -> WalletError.Code.STORAGE_ERROR;
-            }, s.getMessage(), s.hint());
-            default -> {
-                log(e);
-                yield new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: " + e.getClass().getSimpleName() + ".",
-                        "Details are in " + home().resolve("cavos.log") + ". Please report it.");
-            }
-        };
+        return WalletError.explain(e).orElseGet(() -> {
+            log(e);
+            return new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: " + e.getClass().getSimpleName() + ".", "",
+                    new NextStep.Report(home().resolve("cavos.log")));
+        });
     }
 
     private int usageError(CommandLine.ParameterException e, String[] args) {

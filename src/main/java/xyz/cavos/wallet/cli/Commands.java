@@ -368,16 +368,15 @@ final class Commands {
             ObjectNode data = Render.outcome(renewal.outcome());
             data.set("session", Render.sessionSummary(newToken));
             String where;
-            if (root.sessionIsStored()) {
-                var store = root.sessionStore();
-                store.save(newToken, java.util.Optional.of(wallet.network().name()), java.util.Optional.of(wallet.rpcUrl().toString()));
-                where = "The new session replaced the old one in the " + store.kind() + ".";
+            if (renewal.storedIn().isPresent()) {
+                where = "The new session replaced the old one in the " + renewal.storedIn().get() + ".";
                 data.put("stored", true);
             } else {
-                // the old token came from --token or CAVOS_TOKEN: hand the new one back the same way
+                // the old token came from --token or CAVOS_TOKEN, or storing failed: hand the new one back, never lose it
                 data.put("stored", false);
                 data.put("token", newToken.encode());
-                where = "Use the new session from now on:\n  export CAVOS_TOKEN=\"" + newToken.encode() + "\"";
+                where = renewal.notStored().map(e -> "The new session could not be stored (" + e.getMessage() + ").\n").orElse("")
+                        + "Use the new session from now on:\n  export CAVOS_TOKEN=\"" + newToken.encode() + "\"";
             }
             root.output().success(data, Render.outcomeText("Session renewed until " + Render.time(newToken.validUntil()) + ". " + where,
                     renewal.outcome()));

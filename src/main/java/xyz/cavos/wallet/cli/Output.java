@@ -71,7 +71,7 @@ final class Output {
     }
 
     void error(WalletError e) {
-        error(e.code().id(), e.getMessage(), e.hint());
+        error(e.code().id(), e.getMessage(), NextStepText.hint(e));
     }
 
     /** A line of progress, on a terminal only: scripts get nothing on stderr but the hash and errors. */

@@ -68,7 +68,7 @@ final class EncryptedFileVault implements SecretVault {
                     "The passphrase does not open " + file + ".", "Try again with the passphrase you chose at import.");
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not read the encrypted session file " + file + ": "
-                    + e.getClass().getSimpleName() + ".", "Import the session again with: cavos --store encrypted-file session import <token>");
+                    + e.getClass().getSimpleName() + ".", "Import the session again into the encrypted file.");
         }
     }
 

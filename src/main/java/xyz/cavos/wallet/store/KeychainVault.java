@@ -12,8 +12,7 @@ import java.util.Optional;
 final class KeychainVault implements SecretVault {
 
     static final String SERVICE = "Cavos Desktop";
-    private static final String WAY_OUT = "Unlock your keychain, or run with the token in CAVOS_TOKEN, "
-            + "or opt in to an encrypted file with --store encrypted-file.";
+    private static final String WAY_OUT = "Unlock your keychain and try again.";
 
     private final String account;
     private Keyring keyring;

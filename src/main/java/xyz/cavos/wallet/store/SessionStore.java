@@ -184,7 +184,7 @@ public final class SessionStore {
                     text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls);
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
-                    "Delete it and import your session again: cavos session import <token>");
+                    "Delete it and import your session again.");
         }
     }
 

@@ -9,7 +9,7 @@ public final class StoreException extends RuntimeException {
     private final Reason reason;
     private final String hint;
 
-    StoreException(Reason reason, String message, String hint) {
+    public StoreException(Reason reason, String message, String hint) {
         super(message);
         this.reason = reason;
         this.hint = hint;

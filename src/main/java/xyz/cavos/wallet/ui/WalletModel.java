@@ -197,28 +197,12 @@ public final class WalletModel {
         store.close();
     }
 
-    /** An error as a screen shows it: the wallet's message, then its next step on a second line. */
+    /** An error as a screen shows it: the wallet's message, then what to do in the app on a second line. */
     public static String problemText(Throwable e) {
-        if (e instanceof WalletError w && w.hint() != null && !w.hint().isBlank()) {
-            return w.getMessage() + "\n" + inTheApp(w.hint());
-        }
-        return message(e);
-    }
-
-    /** The wallet's next steps name CLI commands; where the app has a screen for it, the app names the screen. */
-    private static final java.util.Map<String, String> SCREENS = java.util.Map.of(
-            "Renew it with: cavos renew", "Renew it on the Session screen",
-            "and import it: cavos session import <token>", "and import it on the Import session screen",
-            "Check usage with: cavos policy show", "See the Policy usage screen",
-            "Check the policy with: cavos policy show", "See the Policy usage screen",
-            "Check the session with: cavos session status", "See the Session screen");
-
-    static String inTheApp(String hint) {
-        String text = hint;
-        for (var phrase : SCREENS.entrySet()) {
-            text = text.replace(phrase.getKey(), phrase.getValue());
-        }
-        return text;
+        return WalletError.explain(e).map(w -> {
+            String next = NextStepInTheApp.guidance(w);
+            return next.isBlank() ? w.getMessage() : w.getMessage() + "\n" + next;
+        }).orElseGet(() -> message(e));
     }
 
     static String message(Throwable e) {

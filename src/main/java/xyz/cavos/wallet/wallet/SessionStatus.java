@@ -1,6 +1,9 @@
 package xyz.cavos.wallet.wallet;
 
 import java.util.Optional;
+import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.OnChainSession;
+import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
@@ -19,6 +22,25 @@ public record SessionStatus(
         long blockNumber,
         long callsMade,
         Optional<String> revocation) {
+
+    /** Where the session stands at the snapshot's chain time; the token fills in the window of a session the chain does not know. */
+    public static SessionStatus of(SessionToken token, WalletSnapshot snapshot) {
+        OnChainSession s = snapshot.session();
+        long now = snapshot.chainTime();
+        SessionState state;
+        if (snapshot.revocation().isPresent()) {
+            state = SessionState.REVOKED;
+        } else if (!s.isRegistered()) {
+            state = SessionState.NOT_REGISTERED;
+        } else {
+            state = stateAt(now, s.validAfter(), s.validUntil(), s.renewalDeadline());
+        }
+        boolean registered = s.isRegistered();
+        return new SessionStatus(state, token.sessionPublicKey(), token.walletAddress(), registered,
+                registered ? s.validAfter() : token.validAfter(), registered ? s.validUntil() : token.validUntil(),
+                registered ? s.renewalDeadline() : token.validUntil() + CavosAccount.RENEWAL_GRACE_SECONDS,
+                now, snapshot.blockNumber(), snapshot.callsMade(), snapshot.revocation());
+    }
 
     /** A session is "expiring soon" in its last hour, or its last fifth when it is short. */
     public static long expiringSoonThreshold(long validAfter, long validUntil) {

@@ -3,8 +3,9 @@ package xyz.cavos.wallet.wallet;
 import java.util.Locale;
 
 /**
- * Every failure a person sees: a stable code (scripts match on it), a message that names the problem, and
- * a hint that names the next step. Bad input is told apart from an operation that failed.
+ * Every failure a person sees: a stable code (scripts match on it), a message that names the problem, advice
+ * in words that fit every face, and a typed {@link NextStep} that each face renders as its own action. Bad
+ * input is told apart from an operation that failed.
  */
 public final class WalletError extends RuntimeException {
 
@@ -60,24 +61,44 @@ public final class WalletError extends RuntimeException {
     }
 
     private final Code code;
-    private final String hint;
+    private final String advice;
+    private final NextStep next;
 
-    public WalletError(Code code, String message, String hint) {
-        this(code, message, hint, null);
+    /** An error with advice only, no step to take. */
+    public WalletError(Code code, String message, String advice) {
+        this(code, message, advice, NextStep.NONE, null);
     }
 
-    public WalletError(Code code, String message, String hint, Throwable cause) {
+    public WalletError(Code code, String message, String advice, NextStep next) {
+        this(code, message, advice, next, null);
+    }
+
+    public WalletError(Code code, String message, String advice, NextStep next, Throwable cause) {
         super(message, cause);
         this.code = code;
-        this.hint = hint;
+        this.advice = advice == null ? "" : advice;
+        this.next = next;
     }
 
     public Code code() {
         return code;
     }
 
-    /** What to do next, in one sentence that names a command when there is one. */
-    public String hint() {
-        return hint;
+    /** What to know or do, in words that suit the app and the command line alike; may be empty. */
+    public String advice() {
+        return advice;
+    }
+
+    /** The action that helps, for each face to name in its own terms. */
+    public NextStep next() {
+        return next;
+    }
+
+    /**
+     * Any failure as the wallet error people see: an invalid token, a keychain or session-file failure, or a
+     * wallet error as it is. Empty for a failure nobody expected, which the face logs and reports as such.
+     */
+    public static java.util.Optional<WalletError> explain(Throwable e) {
+        return ErrorTranslation.explain(e);
     }
 }

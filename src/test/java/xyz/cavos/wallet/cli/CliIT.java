@@ -109,8 +109,8 @@ class CliIT {
         node.increaseTime(3 * 24 * 3600 + 60);
         Cli.Result expired = cli().run("transfer", "--to", RECIPIENT, "--amount", "1.5", "--token", "STRK");
         assertEquals(1, expired.exit());
-        assertEquals("Error: Session expired\nSolution: Export a new session from the dashboard or renew the existing one (if within grace period).\n",
-                expired.err());
+        assertTrue(expired.err().startsWith("Error: Session expired\nSolution: Export a new session from the dashboard or renew the existing one"
+                + " (if within grace period). Import it with: cavos session import <token>\n"), expired.err());
         assertEquals("expired", cli().run("--json", "session", "status").json().at("/data/state").asText());
     }
 

@@ -67,7 +67,7 @@ class TransferViewModelIT {
         vm.review();
         assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get());
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
-        assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen"), "the next step is a screen, not a command: "
+        assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen."), "the next step is a screen, not a command: "
                 + vm.problemProperty().get());
         assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum(), "nothing was sent");
         vm.amountProperty().set("1");

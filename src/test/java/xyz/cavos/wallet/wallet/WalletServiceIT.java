@@ -3,6 +3,7 @@ package xyz.cavos.wallet.wallet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class WalletServiceIT {
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("60", 18), true, WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.SPENDING_LIMIT_EXCEEDED, over.code());
         assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", over.getMessage());
-        assertTrue(over.hint().contains("45.0 STRK more"), over.hint());
+        assertTrue(over.advice().contains("45.0 STRK more"), over.advice());
 
         WalletError denied = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.USDT, RECIPIENT, U256.parseAmount("1", 6), true, WAIT, Progress.SILENT));
@@ -112,7 +113,7 @@ class WalletServiceIT {
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.SESSION_EXPIRED, expired.code());
         assertEquals("Session expired", expired.getMessage());
-        assertTrue(expired.hint().contains("cavos renew"), expired.hint());
+        assertInstanceOf(NextStep.RenewSession.class, expired.next());
     }
 
     @Test

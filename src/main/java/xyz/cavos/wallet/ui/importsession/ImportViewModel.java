@@ -114,7 +114,7 @@ public final class ImportViewModel {
             connect(saved, "Session imported into the " + model.store().kind() + ".");
         }, e -> {
             busy.set(false);
-            error.set(e instanceof StoreException s ? s.getMessage() + " " + s.hint() : e.getMessage());
+            error.set(WalletModel.problemText(e));
         });
     }
 

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.NextStepInTheApp;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SessionState;
@@ -141,13 +141,9 @@ public final class SessionViewModel {
         start("Renewing…");
         model.executor().run(() -> {
             WalletService.Renewal renewal = wallet.renew(WAIT, progress());
-            String stored;
-            try {
-                model.store().save(renewal.newToken(), java.util.Optional.of(wallet.network().name()), java.util.Optional.of(wallet.rpcUrl().toString()));
-                stored = "The new session replaced the old one in the " + model.store().kind() + ".";
-            } catch (StoreException e) {
-                stored = "The new session is in use but could not be stored (" + e.getMessage() + "). " + e.hint();
-            }
+            String stored = renewal.storedIn().map(kind -> "The new session replaced the old one in the " + kind + ".")
+                    .orElseGet(() -> renewal.notStored().map(e -> "The new session is in use but could not be stored ("
+                            + e.getMessage() + "). " + NextStepInTheApp.guidance(e)).orElse("The new session is in use."));
             return new Renewed(renewal, stored);
         }, renewed -> model.connect(renewed.renewal().newToken(), () -> {
             busy.set(false);

@@ -1,0 +1,45 @@
+package xyz.cavos.wallet.cli;
+
+import xyz.cavos.wallet.wallet.NextStep;
+import xyz.cavos.wallet.wallet.WalletError;
+
+/** A wallet error's next step in the command line's words: the command to run. */
+final class NextStepText {
+
+    private NextStepText() {
+    }
+
+    /** The error's advice followed by the command that helps, as one line. */
+    static String hint(WalletError e) {
+        String step = command(e.next());
+        if (e.advice().isBlank()) {
+            return step;
+        }
+        return step.isEmpty() ? e.advice() : e.advice() + " " + step;
+    }
+
+    static String command(NextStep step) {
+        return switch (step) {
+            case NextStep.None none -> "";
+            case NextStep.RenewSession renew -> "Renew it with: cavos renew (possible until " + Render.time(renew.deadline()) + ").";
+            case NextStep.ImportSession importing -> "Import it with: cavos session import <token>";
+            case NextStep.SeePolicy policy -> "Check usage with: cavos policy show";
+            case NextStep.SeeSession session -> "Check the session with: cavos session status";
+            case NextStep.CheckTransaction tx -> "Check it with: cavos tx status " + tx.hash().toHex();
+            case NextStep.ReviewCalls review -> "Check the calls, or estimate them without sending: cavos simulate …";
+            case NextStep.CheckConnection connection -> "Check your connection and the RPC URL (--rpc-url or CAVOS_RPC_URL).";
+            case NextStep.SetRpcEndpoint endpoint -> endpoint.network()
+                    .map(n -> "Use an RPC URL for " + n + " (--rpc-url), or pick the network that matches with --network.")
+                    .orElse("Give an http(s) URL, e.g. --rpc-url https://starknet-mainnet.example/rpc/v0_10");
+            case NextStep.ChooseNetwork choose -> "Name it with --network mainnet|sepolia|sandbox or --rpc-url <url> "
+                    + "(or CAVOS_NETWORK / CAVOS_RPC_URL).";
+            case NextStep.StartSandbox sandbox -> "Is the node running? For the sandbox: cavos sandbox start";
+            case NextStep.TopUp topUp -> "Top up the wallet " + topUp.wallet().toHex() + ".";
+            case NextStep.TryAgain again -> "Run the command again.";
+            case NextStep.UnlockKeychain keychain -> "Unlock your keychain, or run with the token in CAVOS_TOKEN, "
+                    + "or opt in to an encrypted file with --store encrypted-file.";
+            case NextStep.Report report -> "Details are in " + report.log() + ". Please report it.";
+            case NextStep.FixArgument fix -> fix.example();
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package xyz.cavos.wallet.ui;
+
+import java.util.Optional;
+import xyz.cavos.wallet.wallet.NextStep;
+import xyz.cavos.wallet.wallet.WalletError;
+
+/**
+ * A wallet error's next step in the app's words: the screen that helps, or plain advice where the app has no
+ * screen for it. Never a command or a flag.
+ */
+public final class NextStepInTheApp {
+
+    /** What to tell the person, and the screen to offer them, if one helps. */
+    public record Guidance(String text, Optional<AppShell.Screen> screen) {
+    }
+
+    private NextStepInTheApp() {
+    }
+
+    /** The error's advice followed by the step, as one sentence or two. */
+    public static String guidance(WalletError e) {
+        String step = of(e.next()).text();
+        if (e.advice().isBlank()) {
+            return step;
+        }
+        return step.isEmpty() ? e.advice() : e.advice() + " " + step;
+    }
+
+    public static Guidance of(NextStep step) {
+        return switch (step) {
+            case NextStep.None none -> plain("");
+            case NextStep.RenewSession renew -> screen("Renew it on the Session screen.", AppShell.Screen.SESSION);
+            case NextStep.ImportSession importing -> screen("Import it on the Import session screen.", AppShell.Screen.IMPORT);
+            case NextStep.SeePolicy policy -> screen("See the Policy usage screen.", AppShell.Screen.POLICY);
+            case NextStep.SeeSession session -> screen("See the Session screen.", AppShell.Screen.SESSION);
+            case NextStep.CheckTransaction tx -> plain(tx.explorerLink()
+                    .map(link -> "Look it up before sending again: " + link)
+                    .orElse("Wait a minute and refresh: the balances show whether it went through."));
+            case NextStep.ReviewCalls review -> plain("Check the recipient and the amount, then review again.");
+            case NextStep.CheckConnection connection -> plain("Check your internet connection; the app keeps trying.");
+            case NextStep.SetRpcEndpoint endpoint -> plain(endpoint.network()
+                    .map(n -> "The node's address must be one for " + n + ".")
+                    .orElse("The node's address must be an http(s) URL."));
+            case NextStep.ChooseNetwork choose -> plain("Check your internet connection; a session on another network "
+                    + "needs that network's node address.");
+            case NextStep.StartSandbox sandbox -> screen("The local sandbox is not running: start it with Try the sandbox on the "
+                    + "Import session screen.", AppShell.Screen.IMPORT);
+            case NextStep.TopUp topUp -> plain("Top up the wallet " + topUp.wallet().toHex() + ".");
+            case NextStep.TryAgain again -> plain("Try again.");
+            case NextStep.UnlockKeychain keychain -> plain("Unlock your keychain (your desktop's password store) and try again.");
+            case NextStep.Report report -> plain("Details are in " + report.log() + ". Please report it.");
+            case NextStep.FixArgument fix -> plain("");
+        };
+    }
+
+    private static Guidance plain(String text) {
+        return new Guidance(text, Optional.empty());
+    }
+
+    private static Guidance screen(String text, AppShell.Screen screen) {
+        return new Guidance(text, Optional.of(screen));
+    }
+}

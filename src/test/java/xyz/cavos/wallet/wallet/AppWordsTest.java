@@ -1,0 +1,162 @@
+package xyz.cavos.wallet.wallet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.InvalidTokenException;
+import xyz.cavos.wallet.cavos.OnChainSession;
+import xyz.cavos.wallet.cavos.RevertReason;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.NextStepInTheApp;
+import xyz.cavos.wallet.ui.WalletModel;
+
+/**
+ * Every error the wallet raises, as the app shows it, in the app's words: no command, no flag. Each sample is
+ * made by the code that makes it for real; every error code has one, or is raised by the command line alone.
+ */
+class AppWordsTest {
+
+    /** Raised only while the command line parses its own arguments; the app has its own fields and checks. */
+    private static final Set<WalletError.Code> COMMAND_LINE_ONLY = EnumSet.of(WalletError.Code.NO_SESSION,
+            WalletError.Code.INVALID_AMOUNT, WalletError.Code.INVALID_ADDRESS, WalletError.Code.UNKNOWN_TOKEN,
+            WalletError.Code.UNEXPECTED);
+
+    private static final long NOW = 1_800_000_000L;
+    private static final Felt WALLET = Felt.parse("0x4a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f");
+    private static final Felt HASH = Felt.parse("0x7d3f1c0a5b6e4d2f8a9c1b3e5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b0d2");
+    private static final SessionPolicy POLICY = new SessionPolicy(List.of(Token.STRK.address()),
+            List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("100", 18))), 2);
+    private static final SessionToken TOKEN = SessionToken.builder(Felt.of(0xabc), WALLET)
+            .validity(NOW - 3600, NOW + 3600 * 20, NOW + 3600 * 20 + CavosAccount.RENEWAL_GRACE_SECONDS)
+            .randomness(Felt.of(9)).policy(Optional.of(POLICY)).build();
+
+    @Test
+    void noErrorTheAppShowsNamesACommandOrAFlag() {
+        List<WalletError> samples = samples();
+        Set<WalletError.Code> covered = EnumSet.noneOf(WalletError.Code.class);
+        for (WalletError e : samples) {
+            covered.add(e.code());
+            String shown = WalletModel.problemText(e);
+            assertFalse(shown.contains("cavos "), e.code() + " shows: " + shown);
+            assertFalse(shown.contains("--"), e.code() + " shows: " + shown);
+            assertTrue(shown.startsWith(e.getMessage()), shown);
+        }
+        Set<WalletError.Code> missing = EnumSet.allOf(WalletError.Code.class);
+        missing.removeAll(covered);
+        missing.removeAll(COMMAND_LINE_ONLY);
+        assertEquals(Set.of(), missing, "error codes with no sample here: add one for each");
+    }
+
+    @Test
+    void stepsWithAScreenOfferTheScreen() {
+        assertTrue(NextStepInTheApp.of(new NextStep.RenewSession(NOW)).screen().isPresent());
+        assertTrue(NextStepInTheApp.of(new NextStep.SeePolicy()).screen().isPresent());
+        assertTrue(NextStepInTheApp.of(new NextStep.ImportSession()).screen().isPresent());
+        assertTrue(NextStepInTheApp.of(new NextStep.SeeSession()).screen().isPresent());
+        assertTrue(NextStepInTheApp.of(new NextStep.SetRpcEndpoint(Optional.empty())).screen().isEmpty(),
+                "no endpoint settings screen yet: plain advice");
+    }
+
+    private static List<WalletError> samples() {
+        List<WalletError> all = new ArrayList<>();
+        all.add(WalletError.explain(new InvalidTokenException("The session token is not valid JSON.")).orElseThrow());
+        for (SessionState state : List.of(SessionState.NOT_REGISTERED, SessionState.REVOKED, SessionState.NOT_YET_ACTIVE,
+                SessionState.EXPIRED_RENEWABLE, SessionState.EXPIRED)) {
+            all.add(ErrorTranslation.sessionUnusable(status(state)));
+        }
+        for (SessionState state : List.of(SessionState.ACTIVE, SessionState.EXPIRED, SessionState.NOT_REGISTERED)) {
+            all.add(caught(() -> {
+                SessionRenewal.requireRenewable(status(state));
+                return null;
+            }));
+        }
+        for (RevertReason reason : RevertReason.values()) {
+            all.add(ErrorTranslation.refusal("Transaction execution has failed: " + reason.text(), false, null));
+            all.add(ErrorTranslation.reverted(HASH, "Error in the called contract: " + reason.text()));
+        }
+        all.add(ErrorTranslation.refusal("ERC20: insufficient balance", false, null));
+        all.add(ErrorTranslation.refusal("something else", false, null));
+        all.add(ErrorTranslation.reverted(HASH, "something else"));
+        all.add(ErrorTranslation.notIncluded(HASH, Network.MAINNET, "Transaction was sent but not yet included after 120 s.", null));
+        all.add(ErrorTranslation.notIncluded(HASH, Network.SANDBOX, "Stopped waiting.", null));
+        all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, null));
+        all.add(ErrorTranslation.transactionNotFound(HASH, Network.SANDBOX));
+        all.add(ErrorTranslation.callFailed(Token.STRK.address(), "ENTRYPOINT_NOT_FOUND"));
+        all.add(ErrorTranslation.connectionFailed(URI.create("http://127.0.0.1:5050/rpc/v0_10"), true, "Could not reach 127.0.0.1:5050.", null));
+        all.add(ErrorTranslation.connectionFailed(URI.create("https://rpc.example/rpc/v0_10"), true, "Could not reach rpc.example.", null));
+        all.add(ErrorTranslation.connectionFailed(URI.create("https://rpc.example/rpc/v0_10"), false, "HTTP 503 from rpc.example.", null));
+        all.add(ErrorTranslation.networkNotFound(List.of("mainnet: not registered", "sepolia: not registered")));
+        all.add(ErrorTranslation.chainMismatch("https://rpc.example", Felt.fromShortString("SN_SEPOLIA"), Network.MAINNET));
+        for (var options : List.of(new ConnectionOptions(Optional.of("moon"), Optional.empty(), java.time.Duration.ofSeconds(1)),
+                new ConnectionOptions(Optional.empty(), Optional.of("ftp://rpc.example"), java.time.Duration.ofSeconds(1)))) {
+            all.add(caught(() -> EndpointResolver.resolve(TOKEN, options, Optional.empty())));
+        }
+        for (List<Call> calls : preflightRefusals()) {
+            all.add(caught(() -> {
+                Preflight.check(TOKEN, active(), calls);
+                return null;
+            }));
+        }
+        all.add(caught(() -> {
+            Preflight.checkFunds(active(), WALLET, List.of(), U256.parseAmount("5000", 18).value());
+            return null;
+        }));
+        for (StoreException.Reason reason : StoreException.Reason.values()) {
+            all.add(ErrorTranslation.stored(new StoreException(reason, "The keychain said no.", "Unlock your keychain and try again.")));
+        }
+        all.add(new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: IllegalStateException.", "",
+                new NextStep.Report(Path.of("cavos.log"))));
+        return all;
+    }
+
+    private static List<List<Call>> preflightRefusals() {
+        Felt recipient = Felt.of(0x1234);
+        Call strk = new Call(Token.STRK.address(), Preflight.TRANSFER, List.of(recipient, Felt.of(1), Felt.ZERO));
+        return List.of(
+                List.of(strk, strk, strk),
+                List.of(new Call(Felt.of(0x999), Preflight.TRANSFER, List.of())),
+                List.of(new Call(WALLET, CavosAccount.UPGRADE, List.of(Felt.ONE))),
+                List.of(new Call(Token.STRK.address(), Preflight.TRANSFER, List.of(recipient))),
+                List.of(new Call(Token.STRK.address(), Preflight.TRANSFER, List.of(recipient, Felt.parse("0x" + "f".repeat(32)),
+                        Felt.of(1)))));
+    }
+
+    private static WalletSnapshot active() {
+        OnChainSession session = new OnChainSession(TOKEN.nonce(), NOW - 3600, NOW + 3600, NOW + 7200, 1, POLICY.allowedContractsRoot(), 2);
+        return new WalletSnapshot(Network.SANDBOX, 5, NOW, List.of(new Balance(Token.STRK, U256.parseAmount("10", 18))), session,
+                Map.of(), Optional.empty(), Felt.of(1), 0);
+    }
+
+    private static SessionStatus status(SessionState state) {
+        return new SessionStatus(state, TOKEN.sessionPublicKey(), WALLET, state != SessionState.NOT_REGISTERED, NOW - 3600, NOW + 60,
+                NOW + 7200, NOW, 5, 0, state == SessionState.REVOKED ? Optional.of("revoked in block 4") : Optional.empty());
+    }
+
+    private static WalletError caught(Supplier<Object> work) {
+        try {
+            work.get();
+        } catch (WalletError e) {
+            return e;
+        }
+        throw new AssertionError("expected a wallet error");
+    }
+}
