@@ -265,13 +265,13 @@ final class Chain {
 
     synchronized Felt classHashAt(Felt address) {
         if (world.tokens.containsKey(address)) {
-            return Execution.ERC20_CLASS_HASH;
+            return TokenContract.CLASS_HASH;
         }
         if (world.accounts.containsKey(address)) {
             return CavosAccount.CLASS_HASH;
         }
         if (world.swaps.contains(address)) {
-            return Execution.SWAP_CLASS_HASH;
+            return SwapContract.CLASS_HASH;
         }
         throw new RpcFailure(StarknetErrorCode.CONTRACT_NOT_FOUND.code(), "Contract not found", null);
     }
@@ -365,13 +365,13 @@ final class Chain {
     private static List<Call> decodeCalls(InvokeV3 tx, boolean submitting) {
         List<Felt> data = tx.calldata();
         try {
-            int count = Execution.at(data, 0).value().intValueExact();
+            int count = Cairo.at(data, 0).value().intValueExact();
             List<Call> calls = new ArrayList<>(count);
             int index = 1;
             for (int i = 0; i < count; i++) {
-                Felt to = Execution.at(data, index);
-                Felt selector = Execution.at(data, index + 1);
-                int length = Execution.at(data, index + 2).value().intValueExact();
+                Felt to = Cairo.at(data, index);
+                Felt selector = Cairo.at(data, index + 1);
+                int length = Cairo.at(data, index + 2).value().intValueExact();
                 index += 3;
                 if (index + length > data.size()) {
                     throw new ContractPanic("Failed to deserialize param #1");
