@@ -192,9 +192,9 @@ final class SandboxRpc {
         out.put("block_number", number);
         out.put("timestamp", timestamp);
         out.put("sequencer_address", Chain.SEQUENCER.toHex());
-        price(out.putObject("l1_gas_price"), Chain.L1_GAS_PRICE);
-        price(out.putObject("l2_gas_price"), Chain.L2_GAS_PRICE);
-        price(out.putObject("l1_data_gas_price"), Chain.L1_DATA_GAS_PRICE);
+        price(out.putObject("l1_gas_price"), Gas.L1_GAS_PRICE);
+        price(out.putObject("l2_gas_price"), Gas.L2_GAS_PRICE);
+        price(out.putObject("l1_data_gas_price"), Gas.L1_DATA_GAS_PRICE);
         out.put("l1_da_mode", "BLOB");
         out.put("starknet_version", "0.14.1");
         return out;
@@ -202,7 +202,7 @@ final class SandboxRpc {
 
     private static void price(ObjectNode out, BigInteger fri) {
         out.put("price_in_fri", Chain.hex(fri));
-        out.put("price_in_wei", Chain.hex(fri.divide(Chain.WEI_PER_FRI_DIVISOR).max(BigInteger.ONE)));
+        out.put("price_in_wei", Chain.hex(fri.divide(Gas.WEI_PER_FRI_DIVISOR).max(BigInteger.ONE)));
     }
 
     private JsonNode call(Params p) {
@@ -228,11 +228,11 @@ final class SandboxRpc {
         for (Chain.Estimate estimate : chain.estimate(txs, skipValidate)) {
             out.addObject()
                     .put("l1_gas_consumed", Chain.hex(BigInteger.valueOf(estimate.gas().l1Gas())))
-                    .put("l1_gas_price", Chain.hex(Chain.L1_GAS_PRICE))
+                    .put("l1_gas_price", Chain.hex(Gas.L1_GAS_PRICE))
                     .put("l2_gas_consumed", Chain.hex(BigInteger.valueOf(estimate.gas().l2Gas())))
-                    .put("l2_gas_price", Chain.hex(Chain.L2_GAS_PRICE))
+                    .put("l2_gas_price", Chain.hex(Gas.L2_GAS_PRICE))
                     .put("l1_data_gas_consumed", Chain.hex(BigInteger.valueOf(estimate.gas().l1DataGas())))
-                    .put("l1_data_gas_price", Chain.hex(Chain.L1_DATA_GAS_PRICE))
+                    .put("l1_data_gas_price", Chain.hex(Gas.L1_DATA_GAS_PRICE))
                     .put("overall_fee", Chain.hex(estimate.overallFee()))
                     .put("unit", "FRI");
         }
