@@ -21,9 +21,9 @@ final class EventSearch {
     private final Chain chain;
     private final BlockLookup blocks;
 
-    EventSearch(Chain chain, BlockLookup blocks) {
+    EventSearch(Chain chain) {
         this.chain = chain;
-        this.blocks = blocks;
+        this.blocks = new BlockLookup(chain);
     }
 
     JsonNode page(JsonNode filter) {

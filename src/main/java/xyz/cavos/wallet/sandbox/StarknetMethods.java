@@ -22,7 +22,7 @@ final class StarknetMethods {
     StarknetMethods(Chain chain) {
         this.chain = chain;
         this.blocks = new BlockLookup(chain);
-        this.events = new EventSearch(chain, blocks);
+        this.events = new EventSearch(chain);
     }
 
     JsonNode chainId(RpcParams p) {
