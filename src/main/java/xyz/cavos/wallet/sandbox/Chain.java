@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.sandbox;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvokeV3;
 import xyz.cavos.wallet.starknet.Poseidon;
-import xyz.cavos.wallet.starknet.ResourceBounds;
-import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 
 /**
@@ -28,28 +25,9 @@ import xyz.cavos.wallet.starknet.StarknetErrorCode;
 final class Chain {
 
     static final Felt SEQUENCER = Felt.parse("0x1176a1bd84444c89232ec27754698e5d2e7e1a7f1539f12027f28b23ec9f3d8");
-    static final BigInteger L1_GAS_PRICE = BigInteger.valueOf(50_000_000_000_000L);
-    static final BigInteger L2_GAS_PRICE = BigInteger.valueOf(12_000_000_000L);
-    static final BigInteger L1_DATA_GAS_PRICE = BigInteger.valueOf(100_000_000L);
-    static final BigInteger WEI_PER_FRI_DIVISOR = BigInteger.valueOf(10_000);
-    private static final Felt EXECUTE = Selector.of("__execute__");
-    private static final Felt VALIDATE = Selector.of("__validate__");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     record Block(long number, Felt hash, Felt parentHash, long timestamp, List<Felt> transactionHashes) {
-    }
-
-    record Gas(long l1Gas, long l1DataGas, long l2Gas) {
-        static Gas of(InvokeV3 tx, int calls) {
-            long l2 = 300_000 + 220_000L * calls + 2_000L * tx.calldata().size() + 1_500L * tx.signature().size();
-            return new Gas(0, 128 + 64L * calls, l2);
-        }
-
-        BigInteger fee() {
-            return BigInteger.valueOf(l1Gas).multiply(L1_GAS_PRICE)
-                    .add(BigInteger.valueOf(l1DataGas).multiply(L1_DATA_GAS_PRICE))
-                    .add(BigInteger.valueOf(l2Gas).multiply(L2_GAS_PRICE));
-        }
     }
 
     /** A transaction in a block; {@code invoke} is null for the dashboard's and mint's own transactions. */
@@ -151,9 +129,14 @@ final class Chain {
             throw new RpcFailure(StarknetErrorCode.INVALID_TRANSACTION_NONCE.code(), "Invalid transaction nonce",
                     NODES.textNode("Account nonce: " + hex(account.nonce) + "; got: " + tx.nonce().toHex()));
         }
-        List<Call> calls = decodeCalls(tx, true);
+        List<Call> calls;
+        try {
+            calls = Multicall.decode(tx.calldata());
+        } catch (ContractPanic panic) {
+            throw ExecutionErrors.validationFailure(tx.senderAddress(), panic.reason());
+        }
         Gas gas = Gas.of(tx, calls.size());
-        checkResources(tx, gas);
+        gas.checkCoveredBy(tx);
         BigInteger maxFee = tx.resourceBounds().maxFee().add(tx.tip().multiply(tx.resourceBounds().l2Gas().maxAmount()));
         BigInteger strk = world.tokens.get(Token.STRK.address()).balanceOf(tx.senderAddress());
         if (strk.compareTo(maxFee) < 0) {
@@ -170,8 +153,7 @@ final class Chain {
         try {
             new Execution(world.copy(), timestamp, blockNumber).validate(tx.senderAddress(), hash, tx.signature(), calls);
         } catch (ContractPanic panic) {
-            throw new RpcFailure(StarknetErrorCode.VALIDATION_FAILURE.code(), "Account validation failed",
-                    NODES.textNode(validationFailureText(tx.senderAddress(), panic.reason())));
+            throw ExecutionErrors.validationFailure(tx.senderAddress(), panic.reason());
         }
 
         WorldState next = world.copy();
@@ -183,11 +165,11 @@ final class Chain {
             succeeded = true;
         } catch (ContractPanic panic) {
             succeeded = false;
-            revertReason = executionFailureText(tx.senderAddress(), panic.reason());
+            revertReason = ExecutionErrors.revertReason(tx.senderAddress(), panic.reason());
             next = world.copy();
             execution = new Execution(next, timestamp, blockNumber);
         }
-        BigInteger fee = gas.fee().add(tx.tip().multiply(BigInteger.valueOf(gas.l2Gas())));
+        BigInteger fee = gas.feeWithTip(tx.tip());
         next.accounts.get(tx.senderAddress()).nonce = account.nonce.add(BigInteger.ONE);
         execution.move(Token.STRK.address(), next.tokens.get(Token.STRK.address()), tx.senderAddress(), SEQUENCER, fee);
         world = next;
@@ -212,28 +194,29 @@ final class Chain {
             InvokeV3 tx = txs.get(i);
             WorldState.Account account = scratch.accounts.get(tx.senderAddress());
             if (account == null) {
-                throw executionError(i, tx.senderAddress(), VALIDATE, "Requested contract address " + tx.senderAddress().toHex() + " is not deployed.");
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE,
+                        "Requested contract address " + tx.senderAddress().toHex() + " is not deployed.");
             }
             if (!tx.nonce().value().equals(account.nonce)) {
-                throw executionError(i, tx.senderAddress(), VALIDATE,
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE,
                         "Invalid transaction nonce: account nonce " + hex(account.nonce) + ", got " + tx.nonce().toHex());
             }
             List<Call> calls;
             try {
-                calls = decodeCalls(tx, false);
+                calls = Multicall.decode(tx.calldata());
             } catch (ContractPanic panic) {
-                throw executionError(i, tx.senderAddress(), VALIDATE, panic.reason());
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE, panic.reason());
             }
             Execution execution = new Execution(scratch, timestamp, pendingBlockNumber());
-            Felt selector = VALIDATE;
+            Felt selector = ExecutionErrors.VALIDATE;
             try {
                 if (!skipValidate) {
                     execution.validate(tx.senderAddress(), tx.hash(chainId), tx.signature(), calls);
                 }
-                selector = EXECUTE;
+                selector = ExecutionErrors.EXECUTE;
                 execution.execute(tx.senderAddress(), tx.signature(), calls);
             } catch (ContractPanic panic) {
-                throw executionError(i, tx.senderAddress(), selector, panic.reason());
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), selector, panic.reason());
             }
             account.nonce = account.nonce.add(BigInteger.ONE);
             Gas gas = Gas.of(tx, calls.size());
@@ -252,26 +235,19 @@ final class Chain {
         } catch (ContractPanic.EntryPointNotFound e) {
             throw new RpcFailure(StarknetErrorCode.ENTRYPOINT_NOT_FOUND.code(), "Requested entry point does not exist in the contract", null);
         } catch (ContractPanic panic) {
-            ObjectNode error = NODES.objectNode();
-            error.put("contract_address", call.to().toHex());
-            error.put("class_hash", classHashAt(call.to()).toHex());
-            error.put("selector", call.selector().toHex());
-            error.put("error", "Execution failed. Failure reason: \"" + panic.reason() + "\".");
-            ObjectNode data = NODES.objectNode();
-            data.set("revert_error", error);
-            throw new RpcFailure(StarknetErrorCode.CONTRACT_ERROR.code(), "Contract error", data);
+            throw ExecutionErrors.inCall(call, classHashAt(call.to()), panic.reason());
         }
     }
 
     synchronized Felt classHashAt(Felt address) {
         if (world.tokens.containsKey(address)) {
-            return Execution.ERC20_CLASS_HASH;
+            return TokenContract.CLASS_HASH;
         }
         if (world.accounts.containsKey(address)) {
             return CavosAccount.CLASS_HASH;
         }
         if (world.swaps.contains(address)) {
-            return Execution.SWAP_CLASS_HASH;
+            return SwapContract.CLASS_HASH;
         }
         throw new RpcFailure(StarknetErrorCode.CONTRACT_NOT_FOUND.code(), "Contract not found", null);
     }
@@ -313,7 +289,7 @@ final class Chain {
         world = next;
         Felt hash = Poseidon.hashMany(Felt.fromShortString("SANDBOX_SYSTEM_TX"), chainId, Felt.of(++systemCounter), sender,
                 Felt.of(timestamp));
-        record(hash, null, sender, true, null, BigInteger.ZERO, new Gas(0, 0, 0), execution.events, timestamp);
+        record(hash, null, sender, true, null, BigInteger.ZERO, Gas.NONE, execution.events, timestamp);
         return hash;
     }
 
@@ -338,82 +314,6 @@ final class Chain {
         }
         throw new RpcFailure(StarknetErrorCode.VALIDATION_FAILURE.code(), "Account validation failed",
                 NODES.textNode("Requested contract address " + address.toHex() + " is not deployed."));
-    }
-
-    private void checkResources(InvokeV3 tx, Gas gas) {
-        List<String> problems = new ArrayList<>();
-        check(problems, "L1 gas", tx.resourceBounds().l1Gas(), gas.l1Gas(), L1_GAS_PRICE);
-        check(problems, "L1 data gas", tx.resourceBounds().l1DataGas(), gas.l1DataGas(), L1_DATA_GAS_PRICE);
-        check(problems, "L2 gas", tx.resourceBounds().l2Gas(), gas.l2Gas(), L2_GAS_PRICE);
-        if (!problems.isEmpty()) {
-            throw new RpcFailure(StarknetErrorCode.INSUFFICIENT_RESOURCES_FOR_VALIDATE.code(),
-                    "The transaction's resources don't cover validation or the minimal transaction fee",
-                    NODES.textNode(String.join("; ", problems)));
-        }
-    }
-
-    private static void check(List<String> problems, String name, ResourceBounds bounds, long needed, BigInteger price) {
-        if (bounds.maxAmount().compareTo(BigInteger.valueOf(needed)) < 0) {
-            problems.add("max " + name + " amount " + bounds.maxAmount() + " is below the " + needed + " needed");
-        }
-        if (needed > 0 && bounds.maxPricePerUnit().compareTo(price) < 0) {
-            problems.add("max " + name + " price " + bounds.maxPricePerUnit() + " is below the block's " + price);
-        }
-    }
-
-    /** The account's {@code __execute__} argument: Cairo 1 multicall calldata. */
-    private static List<Call> decodeCalls(InvokeV3 tx, boolean submitting) {
-        List<Felt> data = tx.calldata();
-        try {
-            int count = Execution.at(data, 0).value().intValueExact();
-            List<Call> calls = new ArrayList<>(count);
-            int index = 1;
-            for (int i = 0; i < count; i++) {
-                Felt to = Execution.at(data, index);
-                Felt selector = Execution.at(data, index + 1);
-                int length = Execution.at(data, index + 2).value().intValueExact();
-                index += 3;
-                if (index + length > data.size()) {
-                    throw new ContractPanic("Failed to deserialize param #1");
-                }
-                calls.add(new Call(to, selector, data.subList(index, index + length)));
-                index += length;
-            }
-            if (index != data.size()) {
-                throw new ContractPanic("Failed to deserialize param #1");
-            }
-            return calls;
-        } catch (ArithmeticException | ContractPanic e) {
-            if (submitting) {
-                throw new RpcFailure(StarknetErrorCode.VALIDATION_FAILURE.code(), "Account validation failed",
-                        NODES.textNode(validationFailureText(tx.senderAddress(), "Failed to deserialize param #1")));
-            }
-            throw new ContractPanic("Failed to deserialize param #1");
-        }
-    }
-
-    private static String validationFailureText(Felt account, String reason) {
-        return "The 'validate' entry point panicked with:\nError in contract (contract address: " + account.toHex()
-                + ", class hash: " + CavosAccount.CLASS_HASH.toHex() + ", selector: " + VALIDATE.toHex() + "):\n\""
-                + reason + "\".\n";
-    }
-
-    private static String executionFailureText(Felt account, String reason) {
-        return "Transaction execution has failed:\n0: Error in the called contract (contract address: " + account.toHex()
-                + ", class hash: " + CavosAccount.CLASS_HASH.toHex() + ", selector: " + EXECUTE.toHex()
-                + "):\nExecution failed. Failure reason: \"" + reason + "\".\n";
-    }
-
-    private RpcFailure executionError(int index, Felt account, Felt selector, String reason) {
-        ObjectNode inner = NODES.objectNode();
-        inner.put("contract_address", account.toHex());
-        inner.put("class_hash", CavosAccount.CLASS_HASH.toHex());
-        inner.put("selector", selector.toHex());
-        inner.put("error", "Execution failed. Failure reason: \"" + reason + "\".");
-        ObjectNode data = NODES.objectNode();
-        data.put("transaction_index", index);
-        data.set("execution_error", inner);
-        return new RpcFailure(StarknetErrorCode.TRANSACTION_EXECUTION_ERROR.code(), "Transaction execution error", data);
     }
 
     static String hex(BigInteger value) {

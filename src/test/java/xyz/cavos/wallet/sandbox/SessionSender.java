@@ -20,9 +20,9 @@ import xyz.cavos.wallet.starknet.U256;
 final class SessionSender {
 
     static final ResourceBoundsMapping BOUNDS = new ResourceBoundsMapping(
-            new ResourceBounds(BigInteger.ZERO, Chain.L1_GAS_PRICE.multiply(BigInteger.TWO)),
-            new ResourceBounds(BigInteger.valueOf(20_000_000), Chain.L2_GAS_PRICE.multiply(BigInteger.TWO)),
-            new ResourceBounds(BigInteger.valueOf(10_000), Chain.L1_DATA_GAS_PRICE.multiply(BigInteger.TWO)));
+            new ResourceBounds(BigInteger.ZERO, Gas.L1_GAS_PRICE.multiply(BigInteger.TWO)),
+            new ResourceBounds(BigInteger.valueOf(20_000_000), Gas.L2_GAS_PRICE.multiply(BigInteger.TWO)),
+            new ResourceBounds(BigInteger.valueOf(10_000), Gas.L1_DATA_GAS_PRICE.multiply(BigInteger.TWO)));
 
     final RpcClient rpc;
     final SessionToken token;

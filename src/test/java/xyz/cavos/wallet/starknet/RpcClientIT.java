@@ -254,6 +254,7 @@ class RpcClientIT {
         assertFalse(error.maybeDelivered());
         assertTrue(error.getMessage().contains("http://127.0.0.1:" + port), error.getMessage());
         assertTrue(error.getMessage().contains("Check the RPC URL"), error.getMessage());
+        assertFalse(error.getMessage().contains("cavos "), error.getMessage());
         assertFalse(error.getMessage().contains("SECRET-API-KEY"), error.getMessage());
         assertEquals("http://127.0.0.1:" + port, offline.endpointForDisplay());
     }

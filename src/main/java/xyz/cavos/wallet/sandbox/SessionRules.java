@@ -1,0 +1,127 @@
+package xyz.cavos.wallet.sandbox;
+
+import static xyz.cavos.wallet.sandbox.Cairo.at;
+import static xyz.cavos.wallet.sandbox.Cairo.require;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import xyz.cavos.wallet.cavos.AllowList;
+import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.RevertReason;
+import xyz.cavos.wallet.cavos.SessionSignature;
+import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Selector;
+import xyz.cavos.wallet.starknet.StarkCurve;
+
+/**
+ * The Cavos account's session rules for a transaction signed with a session key, check for check as the
+ * account contract (version 3) runs them: signature, registration, revocation, validity window, call
+ * count and allow-list at {@code __validate__}; spending limits at {@code __execute__}.
+ */
+final class SessionRules {
+
+    private static final Felt TRANSFER = Selector.of("transfer");
+    private static final Felt APPROVE = Selector.of("approve");
+    private static final Felt EXECUTE_FROM_OUTSIDE = Selector.of("execute_from_outside_v2");
+
+    private final WorldState world;
+    private final long now;
+
+    SessionRules(WorldState world, long now) {
+        this.world = world;
+        this.now = now;
+    }
+
+    /** {@code __validate__} of a Cavos account for an INVOKE signed with a session key. */
+    void validate(Felt account, Felt txHash, List<Felt> signature, List<Call> calls) {
+        WorldState.Account state = world.accounts.get(account);
+        Felt type = at(signature, 0);
+        if (type.equals(SessionSignature.MAGIC) && calls.size() == 1) {
+            Call only = calls.getFirst();
+            if (only.to().equals(account)
+                    && (only.selector().equals(CavosAccount.RENEW_SESSION) || only.selector().equals(EXECUTE_FROM_OUTSIDE))) {
+                validateSkipExpiry(state, txHash, signature);
+                return;
+            }
+        }
+        if (type.equals(SessionSignature.OAUTH_MAGIC)) {
+            throw new ContractPanic("OAUTH_JWT_V1 signatures cannot be verified by the sandbox: register sessions with its dashboard");
+        }
+        if (!type.equals(SessionSignature.MAGIC)) {
+            throw new ContractPanic(RevertReason.INVALID_SIGNATURE_TYPE.text());
+        }
+        Felt key = checkSessionSignature(txHash, signature);
+        WorldState.Session session = state.session(key);
+        require(!session.nonce().isZero(), RevertReason.SESSION_NOT_REGISTERED);
+        require(session.revocationEpoch() == state.revocationEpoch, RevertReason.SESSION_REVOKED);
+        require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
+        require(now < session.validUntil(), RevertReason.SESSION_EXPIRED);
+        require(calls.size() <= session.maxCallsPerTx(), RevertReason.TOO_MANY_CALLS);
+        verifyAllowedContracts(account, session.allowedContractsRoot(), calls, signature);
+    }
+
+    private void validateSkipExpiry(WorldState.Account state, Felt txHash, List<Felt> signature) {
+        Felt key = checkSessionSignature(txHash, signature);
+        WorldState.Session session = state.session(key);
+        require(!session.nonce().isZero(), RevertReason.SESSION_NOT_REGISTERED);
+        require(session.revocationEpoch() == state.revocationEpoch, RevertReason.SESSION_REVOKED);
+        require(now < session.renewalDeadline(), RevertReason.RENEWAL_PERIOD_EXPIRED);
+    }
+
+    private static Felt checkSessionSignature(Felt txHash, List<Felt> signature) {
+        require(signature.size() >= 4, RevertReason.INVALID_SIGNATURE_LENGTH);
+        Felt key = signature.get(3);
+        require(StarkCurve.verify(key, txHash, new StarkCurve.Signature(signature.get(1), signature.get(2))),
+                RevertReason.INVALID_SESSION_SIGNATURE);
+        return key;
+    }
+
+    private static void verifyAllowedContracts(Felt account, Felt root, List<Call> calls, List<Felt> signature) {
+        if (root.isZero()) {
+            return;
+        }
+        int index = 4;
+        for (Call call : calls) {
+            int proofLength = Cairo.toInt(at(signature, index));
+            index++;
+            if (index + proofLength > signature.size()) {
+                throw new ContractPanic("Index out of bounds");
+            }
+            List<Felt> proof = signature.subList(index, index + proofLength);
+            index += proofLength;
+            if (call.to().equals(account)) {
+                require(!call.selector().equals(CavosAccount.UPGRADE), RevertReason.CANNOT_UPGRADE);
+                continue;
+            }
+            require(AllowList.verify(root, call.to(), proof), RevertReason.CONTRACT_NOT_ALLOWED);
+        }
+    }
+
+    /** At {@code __execute__}, for session signatures only: ERC-20 transfers and approvals within the key's limits. */
+    void enforceSpendingLimits(Felt account, List<Felt> signature, List<Call> calls) {
+        if (!at(signature, 0).equals(SessionSignature.MAGIC)) {
+            return;
+        }
+        WorldState.Account state = world.accounts.get(account);
+        Felt key = at(signature, 3);
+        List<SpendingLimit> policies = state.spendingPolicies.getOrDefault(key, List.of());
+        if (policies.isEmpty()) {
+            return;
+        }
+        for (Call call : calls) {
+            if (!call.selector().equals(TRANSFER) && !call.selector().equals(APPROVE)) {
+                continue;
+            }
+            require(call.calldata().size() >= 3, RevertReason.INVALID_ERC20_CALLDATA);
+            BigInteger amount = Cairo.u128(call.calldata().get(1)).or(Cairo.u128(call.calldata().get(2)).shiftLeft(128));
+            SpendingLimit limit = policies.stream().filter(p -> p.token().equals(call.to())).findFirst()
+                    .orElseThrow(() -> new ContractPanic(RevertReason.TOKEN_NOT_IN_POLICY.text()));
+            BigInteger newSpent = state.spent(key, call.to()).add(amount);
+            require(newSpent.compareTo(limit.limit().value()) <= 0, RevertReason.SPENDING_LIMIT_EXCEEDED);
+            state.spent.computeIfAbsent(key, k -> new HashMap<>()).put(call.to(), newSpent);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package xyz.cavos.wallet.sandbox;
+
+import static xyz.cavos.wallet.sandbox.Cairo.at;
+import static xyz.cavos.wallet.sandbox.Cairo.u256;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Selector;
+import xyz.cavos.wallet.starknet.U256;
+
+/** The ERC-20 contract the sandbox's tokens run: balances, allowances, transfers and their events. */
+final class TokenContract {
+
+    static final Felt CLASS_HASH = Felt.parse("0x4ad3c1dc8413453db314497945b6903e1c766495a1e60492d44da9c2a986e4b");
+    private static final Map<Felt, String> ENTRY_POINTS = Cairo.entryPoints("balanceOf", "balance_of", "allowance",
+            "decimals", "symbol", "name", "totalSupply", "total_supply", "transfer", "transferFrom", "transfer_from", "approve");
+
+    private final Execution execution;
+
+    TokenContract(Execution execution) {
+        this.execution = execution;
+    }
+
+    List<Felt> call(Felt caller, Felt token, Felt selector, List<Felt> data) {
+        WorldState.Erc20 erc20 = execution.world.tokens.get(token);
+        return switch (ENTRY_POINTS.getOrDefault(selector, "")) {
+            case "balanceOf", "balance_of" -> U256.of(erc20.balanceOf(at(data, 0))).toCalldata();
+            case "allowance" -> U256.of(erc20.allowance(at(data, 0), at(data, 1))).toCalldata();
+            case "decimals" -> List.of(Felt.of(erc20.decimals));
+            case "symbol" -> List.of(Felt.fromShortString(erc20.symbol));
+            case "name" -> List.of(Felt.fromShortString(erc20.name));
+            case "totalSupply", "total_supply" -> U256.of(erc20.totalSupply).toCalldata();
+            case "transfer" -> {
+                move(token, erc20, caller, at(data, 0), u256(data, 1));
+                yield List.of(Felt.ONE);
+            }
+            case "transferFrom", "transfer_from" -> {
+                Felt from = at(data, 0);
+                BigInteger amount = u256(data, 2);
+                spendAllowance(erc20, from, caller, amount);
+                move(token, erc20, from, at(data, 1), amount);
+                yield List.of(Felt.ONE);
+            }
+            case "approve" -> {
+                Felt spender = at(data, 0);
+                BigInteger amount = u256(data, 1);
+                erc20.allowances.computeIfAbsent(caller, k -> new HashMap<>()).put(spender, amount);
+                execution.emit(token, List.of(Selector.of("Approval"), caller, spender), U256.of(amount).toCalldata());
+                yield List.of(Felt.ONE);
+            }
+            default -> throw Cairo.entryPointNotFound(selector);
+        };
+    }
+
+    /** Lowers what {@code spender} may still take from {@code owner}; panics when it is not enough. */
+    static void spendAllowance(WorldState.Erc20 erc20, Felt owner, Felt spender, BigInteger amount) {
+        BigInteger allowed = erc20.allowance(owner, spender);
+        if (allowed.compareTo(amount) < 0) {
+            throw new ContractPanic("ERC20: insufficient allowance");
+        }
+        erc20.allowances.computeIfAbsent(owner, k -> new HashMap<>()).put(spender, allowed.subtract(amount));
+    }
+
+    /** Moves tokens and emits Transfer; also used to charge fees. */
+    void move(Felt token, WorldState.Erc20 erc20, Felt from, Felt to, BigInteger amount) {
+        BigInteger balance = erc20.balanceOf(from);
+        if (balance.compareTo(amount) < 0) {
+            throw new ContractPanic("ERC20: insufficient balance");
+        }
+        erc20.balances.put(from, balance.subtract(amount));
+        erc20.balances.put(to, erc20.balanceOf(to).add(amount));
+        execution.emit(token, List.of(Selector.of("Transfer"), from, to), U256.of(amount).toCalldata());
+    }
+}

@@ -1,0 +1,225 @@
+package xyz.cavos.wallet.starknet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP side of {@link RpcClient}: one POST of a JSON body to the node, tried again with backoff for
+ * reads on HTTP 429, 5xx, dropped connections and garbled replies, and sent exactly once for writes.
+ * Failures become {@link RpcException.Transport}s that name the node by scheme, host and port only.
+ */
+final class NodeConnection implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS, true);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final URI endpoint;
+    private final String shownEndpoint;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final AtomicLong roundTrips = new AtomicLong();
+
+    NodeConnection(URI endpoint, Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration initialBackoff) {
+        this.endpoint = endpoint;
+        this.shownEndpoint = shown(endpoint);
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+            // A plain-HTTP node (a local sandbox or devnet) never needs TLS: skip loading the default trust
+            // store, which is most of a short command's start-up, and do not follow redirects into TLS.
+            http.sslContext(plainHttpOnly()).followRedirects(HttpClient.Redirect.NEVER);
+        } else {
+            http.followRedirects(HttpClient.Redirect.NORMAL);
+        }
+        this.http = http.build();
+        this.requestTimeout = requestTimeout;
+        this.maxRetries = maxRetries;
+        this.initialBackoff = initialBackoff;
+    }
+
+    /** A TLS context that trusts nobody: handed to a client that only ever speaks plain HTTP. */
+    private static javax.net.ssl.SSLContext plainHttpOnly() {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime", e);
+        }
+    }
+
+    /** Scheme, host and port, never the path (it may hold an API key). */
+    static String shown(URI uri) {
+        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
+        return uri.getScheme() + "://" + uri.getHost() + port;
+    }
+
+    String shownEndpoint() {
+        return shownEndpoint;
+    }
+
+    long roundTrips() {
+        return roundTrips.get();
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
+    /** One HTTP exchange, retried for reads. Returns the parsed JSON body. */
+    JsonNode exchange(JsonNode body, String label, boolean write) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not encode a JSON-RPC request", e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build();
+        int attempts = write ? 1 : maxRetries + 1;
+        RpcException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Duration wait = null;
+            try {
+                roundTrips.incrementAndGet();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                JsonNode parsed = parseBody(response.body());
+                if (status / 100 == 2 && parsed != null) {
+                    return parsed;
+                }
+                if (status / 100 != 2 && parsed != null && isErrorReply(parsed)) {
+                    return parsed; // a JSON-RPC error sent with a non-2xx status: the node's words win
+                }
+                if (status / 100 == 2) {
+                    last = new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, status, write,
+                            "The Starknet node at " + shownEndpoint + " answered " + label + " with a body that is not JSON."
+                                    + " Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
+                } else {
+                    last = new RpcException.Transport(label, RpcException.Transport.Kind.HTTP_STATUS, status, write,
+                            "The Starknet node at " + shownEndpoint + " answered " + label + " with HTTP " + status
+                                    + statusHint(status), null);
+                    if (status != 429 && status / 100 != 5) {
+                        throw last;
+                    }
+                    wait = retryAfter(response).orElse(null);
+                }
+            } catch (HttpConnectTimeoutException e) {
+                last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
+                        "Could not connect to the Starknet node at " + shownEndpoint + " in time. Check the RPC URL and your network.", e);
+            } catch (HttpTimeoutException e) {
+                throw new RpcException.Transport(label, RpcException.Transport.Kind.TIMEOUT, 0, true,
+                        "The Starknet node at " + shownEndpoint + " did not answer " + label + " within "
+                                + requestTimeout.toSeconds() + " s. Try again, or use another RPC URL.", e);
+            } catch (ConnectException e) {
+                last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
+                        "Could not reach the Starknet node at " + shownEndpoint + " (connection refused). "
+                                + "Check the RPC URL and that the node is running.", e);
+            } catch (IOException e) {
+                last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, true,
+                        "The connection to the Starknet node at " + shownEndpoint + " broke during " + label
+                                + " (" + e.getClass().getSimpleName() + "). Try again.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RpcException.Transport(label, RpcException.Transport.Kind.INTERRUPTED, 0, true,
+                        "Interrupted while waiting for the Starknet node at " + shownEndpoint, e);
+            }
+            if (attempt < attempts) {
+                sleep(wait != null ? wait : backoff(attempt), label);
+            }
+        }
+        throw last;
+    }
+
+    /** A reply that arrived but is not JSON-RPC. */
+    RpcException.Transport malformed(String label, String what) {
+        return new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, false,
+                "The Starknet node at " + shownEndpoint + " sent a reply to " + label + " that is not valid JSON-RPC ("
+                        + what + "). Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
+    }
+
+    private static boolean isErrorReply(JsonNode parsed) {
+        if (parsed.isObject()) {
+            return parsed.has("error");
+        }
+        return parsed.isArray() && !parsed.isEmpty() && parsed.get(0).has("error");
+    }
+
+    private static JsonNode parseBody(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String statusHint(int status) {
+        if (status == 429) {
+            return " (too many requests). Wait a moment, or use an RPC URL with a higher rate limit.";
+        }
+        if (status == 401 || status == 403) {
+            return " (not authorised). Check the API key in your RPC URL.";
+        }
+        if (status == 404) {
+            return " (not found). Check the path of your RPC URL (for example …/rpc/v0_10).";
+        }
+        if (status / 100 == 3) {
+            return " (a redirect). Use the address it points to, most likely the https:// one, as the RPC URL.";
+        }
+        if (status / 100 == 5) {
+            return " (server error). The node may be overloaded; try again later or use another RPC URL.";
+        }
+        return ".";
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                long seconds = Long.parseLong(value.trim());
+                Duration d = Duration.ofSeconds(Math.max(0, seconds));
+                return Optional.of(d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Duration backoff(int attempt) {
+        long base = initialBackoff.toMillis() << (attempt - 1);
+        long jitter = base > 0 ? ThreadLocalRandom.current().nextLong(base / 2 + 1) : 0;
+        return Duration.ofMillis(base + jitter);
+    }
+
+    private void sleep(Duration duration, String label) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException.Transport(label, RpcException.Transport.Kind.INTERRUPTED, 0, false,
+                    "Interrupted while waiting to retry the Starknet node at " + shownEndpoint, e);
+        }
+    }
+}
