@@ -1,0 +1,95 @@
+package xyz.cavos.wallet.wallet;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.store.StoreException;
+
+/**
+ * The session kept on this computer, as the app and the command line reach it: the token in the OS keychain
+ * (or an encrypted file the person opted in to) and its settings. Every failure is a {@link WalletError}.
+ */
+public final class SessionStorage implements AutoCloseable {
+
+    /** Where a token can be kept, by the names people use for them. */
+    public static final List<String> KINDS = List.of(SessionStore.Kind.KEYCHAIN.label(), SessionStore.Kind.ENCRYPTED_FILE.label());
+
+    private final SessionStore store;
+
+    private SessionStorage(SessionStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Opens the storage in {@code home}: the kind named ({@code keychain} or {@code encrypted-file}), else the
+     * one the last import used. The passphrase is asked for only when an encrypted file is opened.
+     */
+    public static SessionStorage open(Path home, Optional<String> kind, Supplier<char[]> passphrase) {
+        Optional<SessionStore.Kind> chosen = kind.map(label -> SessionStore.Kind.of(label).orElseThrow(() -> new WalletError(
+                WalletError.Code.INVALID_ARGUMENT, "Unknown store \"" + label + "\".", "A session can be kept in: "
+                        + String.join(" or ", KINDS) + ".", new NextStep.FixArgument("Use --store keychain or --store encrypted-file."))));
+        return guard(() -> new SessionStorage(SessionStore.open(home, chosen, passphrase)));
+    }
+
+    /** The platform's config folder for Cavos, or {@code CAVOS_HOME} when set. */
+    public static Path defaultHome(Map<String, String> env) {
+        return SessionStore.defaultHome(env);
+    }
+
+    /** The stored session, if any. */
+    public Optional<SessionToken> load() {
+        return guard(store::load);
+    }
+
+    /** Whether a session was ever imported here (read from the settings, without opening the keychain). */
+    public boolean hasImported() {
+        return guard(() -> store.settings().walletAddress().isPresent());
+    }
+
+    /** Stores a validated token; if that fails, the previous session and its settings are untouched. */
+    public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
+        guard(() -> {
+            store.save(token, network, rpcUrl);
+            return null;
+        });
+    }
+
+    /** Forgets the session: the secret and the settings that point to it. Nothing changes on chain. */
+    public void clear() {
+        guard(() -> {
+            store.clear();
+            return null;
+        });
+    }
+
+    /** {@code keychain} or {@code encrypted-file}. */
+    public String kind() {
+        return store.kind();
+    }
+
+    public Path home() {
+        return store.home();
+    }
+
+    /** The store underneath, for the wallet's own parts (call counts, renewal). */
+    SessionStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private static <T> T guard(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StoreException e) {
+            throw ErrorTranslation.stored(e);
+        }
+    }
+}
