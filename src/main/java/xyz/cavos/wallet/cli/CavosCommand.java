@@ -93,9 +93,16 @@ public final class CavosCommand implements Runnable {
     private static CommandLine commandLine(CavosCommand root) {
         CommandLine cli = new CommandLine(root);
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
+        answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
         cli.setParameterExceptionHandler((e, args) -> root.usageError(e, args));
         return cli;
+    }
+
+    /** Every command has --version (mixinStandardHelpOptions); each answers it like the root. */
+    private static void answerVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> answerVersion(sub, version));
     }
 
     public static CommandLine commandLine() {

@@ -43,7 +43,7 @@ final class Commands {
     private Commands() {
     }
 
-    @Command(name = "whoami", description = "The wallet and session in use, and where they are.")
+    @Command(name = "whoami", mixinStandardHelpOptions = true, description = "The wallet and session in use, and where they are.")
     static final class Whoami implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -57,7 +57,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "balance", description = "Token balances of the wallet (exact, with each token's decimals).")
+    @Command(name = "balance", mixinStandardHelpOptions = true, description = "Token balances of the wallet (exact, with each token's decimals).")
     static final class BalanceCommand implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -82,7 +82,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "transfer", description = "Sends tokens within the session's limits.")
+    @Command(name = "transfer", mixinStandardHelpOptions = true, description = "Sends tokens within the session's limits.")
     static final class Transfer implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -108,7 +108,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "approve", description = "Lets a spender move tokens from the wallet (counts towards the spending limit).")
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Lets a spender move tokens from the wallet (counts towards the spending limit).")
     static final class Approve implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -150,7 +150,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "execute", description = "Invokes a contract function in a transaction.")
+    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Invokes a contract function in a transaction.")
     static final class Execute implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -165,7 +165,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "multicall", description = "Several calls in one transaction (all or nothing).")
+    @Command(name = "multicall", mixinStandardHelpOptions = true, description = "Several calls in one transaction (all or nothing).")
     static final class Multicall implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -185,7 +185,7 @@ final class Commands {
         return Transaction.of(wallet.execute(calls, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
     }
 
-    @Command(name = "call", description = "Reads from a contract (nothing is sent, no fee).")
+    @Command(name = "call", mixinStandardHelpOptions = true, description = "Reads from a contract (nothing is sent, no fee).")
     static final class CallCommand implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -199,7 +199,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "simulate", description = "Checks calls against the session and estimates the fee. Nothing is sent.")
+    @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Checks calls against the session and estimates the fee. Nothing is sent.")
     static final class Simulate implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
@@ -225,12 +225,12 @@ final class Commands {
         }
     }
 
-    @Command(name = "tx", description = "Transactions.", subcommands = Tx.Status.class)
+    @Command(name = "tx", mixinStandardHelpOptions = true, description = "Transactions.", subcommands = Tx.Status.class)
     static final class Tx {
         @ParentCommand
         CavosCommand root;
 
-        @Command(name = "status", description = "Where a transaction is, and its receipt.")
+        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where a transaction is, and its receipt.")
         static final class Status implements Callable<CommandResult> {
             @ParentCommand
             Tx tx;
@@ -255,7 +255,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "policy", description = "The session's policy.", subcommands = Policy.Show.class)
+    @Command(name = "policy", mixinStandardHelpOptions = true, description = "The session's policy.", subcommands = Policy.Show.class)
     static final class Policy {
         /** The entry points the account counts towards spending limits. */
         static final List<String> COUNTED_ENTRYPOINTS = List.of("transfer", "approve");
@@ -263,7 +263,7 @@ final class Commands {
         @ParentCommand
         CavosCommand root;
 
-        @Command(name = "show", description = "Spending limits with usage, allowed contracts, max calls per transaction.")
+        @Command(name = "show", mixinStandardHelpOptions = true, description = "Spending limits with usage, allowed contracts, max calls per transaction.")
         static final class Show implements Callable<CommandResult> {
             @ParentCommand
             Policy policy;
@@ -280,7 +280,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "revoke", description = {"Revokes this session on chain.",
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = {"Revokes this session on chain.",
             "With --all, revokes every session of the wallet (emergency), after asking twice."})
     static final class Revoke implements Callable<CommandResult> {
         @ParentCommand
@@ -319,7 +319,7 @@ final class Commands {
         }
     }
 
-    @Command(name = "renew", description = "Renews an expired session within its grace window (a new key, the same policy).")
+    @Command(name = "renew", mixinStandardHelpOptions = true, description = "Renews an expired session within its grace window (a new key, the same policy).")
     static final class Renew implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;

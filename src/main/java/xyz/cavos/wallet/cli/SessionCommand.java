@@ -26,7 +26,7 @@ import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /** {@code cavos session import|status|clear|export}. */
-@Command(name = "session", description = "Import, inspect, export or forget the session.",
+@Command(name = "session", mixinStandardHelpOptions = true, description = "Import, inspect, export or forget the session.",
         subcommands = {SessionCommand.Import.class, SessionCommand.Status.class, SessionCommand.Clear.class,
                 SessionCommand.Export.class, CommandLine.HelpCommand.class})
 final class SessionCommand implements Runnable {
@@ -42,7 +42,7 @@ final class SessionCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "import", description = {"Checks a session token and stores it in the OS keychain.",
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Checks a session token and stores it in the OS keychain.",
             "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal."})
     static final class Import implements Callable<CommandResult> {
         @ParentCommand
@@ -85,7 +85,7 @@ final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "The session's on-chain state: registration, validity, renewal, calls made.")
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "The session's on-chain state: registration, validity, renewal, calls made.")
     static final class Status implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
@@ -106,7 +106,7 @@ final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "clear", description = "Forgets the imported session (the keychain entry and its settings). Nothing changes on chain.")
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Forgets the imported session (the keychain entry and its settings). Nothing changes on chain.")
     static final class Clear implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
@@ -120,7 +120,7 @@ final class SessionCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", description = "Prints the session token, e.g. to move it to another machine. Treat it as a password.")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Prints the session token, e.g. to move it to another machine. Treat it as a password.")
     static final class Export implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
