@@ -98,13 +98,7 @@ final class Commands {
 
         @Override
         public CommandResult call() {
-            Token asset = Inputs.token(token);
-            Felt recipient = Inputs.address("Recipient", to);
-            U256 value = Inputs.amount(amount, asset);
-            WalletService wallet = root.wallet();
-            Transaction sent = Transaction.of(wallet.transfer(asset, recipient, value, root.waitForReceipt(), root.timeout(),
-                    Render.progress(root.output(), wallet)));
-            return new TransferResult(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, recipient);
+            return moveTokens(root, token, "Recipient", to, amount, false, TransferResult::new);
         }
     }
 
@@ -124,14 +118,28 @@ final class Commands {
 
         @Override
         public CommandResult call() {
-            Token asset = Inputs.token(token);
-            Felt party = Inputs.address("Spender", spender);
-            U256 value = Inputs.amount(amount, asset);
-            WalletService wallet = root.wallet();
-            Transaction sent = Transaction.of(wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(),
-                    Render.progress(root.output(), wallet)));
-            return new ApproveResult(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party);
+            return moveTokens(root, token, "Spender", spender, amount, true, ApproveResult::new);
         }
+    }
+
+    /** How transfer and approve report: the transaction, the token, the amount (exact and raw) and the other party. */
+    @FunctionalInterface
+    private interface TokenMove<R extends CommandResult> {
+        R result(Transaction sent, String token, String amount, U256 amountRaw, Felt party);
+    }
+
+    /** transfer and approve: the same checks and report, a different entry point. */
+    private static <R extends CommandResult> R moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText,
+            String amountText, boolean approval, TokenMove<R> report) {
+        Token asset = Inputs.token(tokenText);
+        Felt party = Inputs.address(partyLabel, partyText);
+        U256 value = Inputs.amount(amountText, asset);
+        WalletService wallet = root.wallet();
+        var progress = Render.progress(root.output(), wallet);
+        Transaction sent = Transaction.of(approval
+                ? wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(), progress)
+                : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress));
+        return report.result(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party);
     }
 
     /** One contract call given by flags. */
