@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -91,9 +92,17 @@ public final class CavosCommand implements Runnable {
 
     private static CommandLine commandLine(CavosCommand root) {
         CommandLine cli = new CommandLine(root);
+        cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
+        answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
         cli.setParameterExceptionHandler((e, args) -> root.usageError(e, args));
         return cli;
+    }
+
+    /** Every command has --version (mixinStandardHelpOptions); each answers it like the root. */
+    private static void answerVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> answerVersion(sub, version));
     }
 
     public static CommandLine commandLine() {
@@ -103,6 +112,16 @@ public final class CavosCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command; a command that returns a result has it printed here, in text or JSON. */
+    private int runAndPrint(CommandLine.ParseResult parseResult) {
+        int code = new CommandLine.RunLast().execute(parseResult);
+        List<CommandLine> invoked = parseResult.asCommandLineList();
+        if (invoked.getLast().getExecutionResult() instanceof CommandResult result) {
+            output().success(result);
+        }
+        return code;
     }
 
     // ---------------------------------------------------------------- shared by the commands

@@ -1,56 +1,64 @@
 package xyz.cavos.wallet.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
+import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
+import xyz.cavos.wallet.cli.CommandResult.CallResult;
+import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
+import xyz.cavos.wallet.cli.CommandResult.MulticallResult;
+import xyz.cavos.wallet.cli.CommandResult.PolicyResult;
+import xyz.cavos.wallet.cli.CommandResult.RenewResult;
+import xyz.cavos.wallet.cli.CommandResult.RevokeResult;
+import xyz.cavos.wallet.cli.CommandResult.SessionSummary;
+import xyz.cavos.wallet.cli.CommandResult.SimulateResult;
+import xyz.cavos.wallet.cli.CommandResult.Transaction;
+import xyz.cavos.wallet.cli.CommandResult.TransferResult;
+import xyz.cavos.wallet.cli.CommandResult.TxStatusResult;
+import xyz.cavos.wallet.cli.CommandResult.WhoamiResult;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.Balance;
 import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.SessionStatus;
-import xyz.cavos.wallet.wallet.TransactionOutcome;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
-/** The wallet commands: reads, writes and session management on chain. */
+/** The wallet commands: reads, writes and session management on chain. Each returns its result; {@link Output} prints it. */
 final class Commands {
 
     private Commands() {
     }
 
-    @Command(name = "whoami", description = "The wallet and session in use, and where they are.")
-    static final class Whoami implements Callable<Integer> {
+    @Command(name = "whoami", mixinStandardHelpOptions = true, description = "The wallet and session in use, and where they are.")
+    static final class Whoami implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
         @Override
-        public Integer call() {
+        public CommandResult call() {
             WalletService wallet = root.wallet();
             SessionStatus status = wallet.sessionStatus();
-            ObjectNode data = Render.sessionSummary(wallet.token());
-            data.put("network", wallet.network().name());
-            data.put("rpcEndpoint", wallet.rpcEndpointForDisplay());
-            data.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
-            root.output().success(data, "Wallet       " + wallet.token().walletAddress().toHex() + "\n"
-                    + "Session key  " + wallet.token().sessionPublicKey().toHex() + "\n"
-                    + "Network      " + wallet.network().name() + " via " + wallet.rpcEndpointForDisplay() + "\n"
-                    + "State        " + status.state().label() + " (valid until " + Render.time(status.validUntil()) + ")");
-            return 0;
+            return new WhoamiResult(status.walletAddress(), status.sessionKey(), Instant.ofEpochSecond(status.validAfter()),
+                    Instant.ofEpochSecond(status.validUntil()), wallet.network().name(), wallet.rpcEndpointForDisplay(), status.state());
         }
     }
 
-    @Command(name = "balance", description = "Token balances of the wallet (exact, with each token's decimals).")
-    static final class BalanceCommand implements Callable<Integer> {
+    @Command(name = "balance", mixinStandardHelpOptions = true, description = "Token balances of the wallet (exact, with each token's decimals).")
+    static final class BalanceCommand implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -58,8 +66,8 @@ final class Commands {
         String token;
 
         @Override
-        public Integer call() {
-            java.util.Optional<Token> only = java.util.Optional.ofNullable(token).map(Inputs::token);
+        public CommandResult call() {
+            Optional<Token> only = Optional.ofNullable(token).map(Inputs::token);
             WalletService wallet = root.wallet();
             WalletSnapshot snapshot = wallet.snapshot();
             List<Balance> balances = snapshot.balances().stream().filter(b -> only.isEmpty() || b.token().equals(only.get())).toList();
@@ -67,25 +75,15 @@ final class Commands {
                 throw new WalletError(WalletError.Code.UNKNOWN_TOKEN, only.get().symbol() + " is not deployed on " + wallet.network().name() + ".",
                         "Check the network (--network) or pick another token.");
             }
-            ObjectNode data = Output.JSON.createObjectNode();
-            data.put("walletAddress", wallet.token().walletAddress().toHex());
-            data.put("network", wallet.network().name());
-            data.put("blockNumber", snapshot.blockNumber());
-            ArrayNode list = data.putArray("balances");
-            StringBuilder text = new StringBuilder("Wallet " + wallet.token().walletAddress().toHex() + " on " + wallet.network().name()
-                    + " (block " + snapshot.blockNumber() + ")\n");
-            for (Balance b : balances) {
-                list.addObject().put("symbol", b.token().symbol()).put("name", b.token().name()).put("address", b.token().address().toHex())
-                        .put("decimals", b.token().decimals()).put("balance", b.display()).put("raw", b.raw().toString());
-                text.append(String.format("  %-5s %s%n", b.token().symbol(), b.display()));
-            }
-            root.output().success(data, text.toString());
-            return 0;
+            return new BalanceResult(wallet.token().walletAddress(), wallet.network().name(), snapshot.blockNumber(), balances.stream()
+                    .map(b -> new BalanceResult.TokenBalance(b.token().symbol(), b.token().name(), b.token().address(), b.token().decimals(),
+                            b.display(), b.raw()))
+                    .toList());
         }
     }
 
-    @Command(name = "transfer", description = "Sends tokens within the session's limits.")
-    static final class Transfer implements Callable<Integer> {
+    @Command(name = "transfer", mixinStandardHelpOptions = true, description = "Sends tokens within the session's limits.")
+    static final class Transfer implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -99,13 +97,13 @@ final class Commands {
         String token;
 
         @Override
-        public Integer call() {
-            return moveTokens(root, token, "Recipient", to, amount, false);
+        public CommandResult call() {
+            return moveTokens(root, token, "Recipient", to, amount, false, TransferResult::new);
         }
     }
 
-    @Command(name = "approve", description = "Lets a spender move tokens from the wallet (counts towards the spending limit).")
-    static final class Approve implements Callable<Integer> {
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Lets a spender move tokens from the wallet (counts towards the spending limit).")
+    static final class Approve implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -119,28 +117,29 @@ final class Commands {
         String token;
 
         @Override
-        public Integer call() {
-            return moveTokens(root, token, "Spender", spender, amount, true);
+        public CommandResult call() {
+            return moveTokens(root, token, "Spender", spender, amount, true, ApproveResult::new);
         }
     }
 
+    /** How transfer and approve report: the transaction, the token, the amount (exact and raw) and the other party. */
+    @FunctionalInterface
+    private interface TokenMove<R extends CommandResult> {
+        R result(Transaction sent, String token, String amount, U256 amountRaw, Felt party);
+    }
+
     /** transfer and approve: the same checks and report, a different entry point. */
-    private static int moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText, String amountText,
-            boolean approval) {
+    private static <R extends CommandResult> R moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText,
+            String amountText, boolean approval, TokenMove<R> report) {
         Token asset = Inputs.token(tokenText);
         Felt party = Inputs.address(partyLabel, partyText);
         U256 value = Inputs.amount(amountText, asset);
         WalletService wallet = root.wallet();
         var progress = Render.progress(root.output(), wallet);
-        TransactionOutcome outcome = approval
+        Transaction sent = Transaction.of(approval
                 ? wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(), progress)
-                : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress);
-        String shown = value.toAmountString(asset.decimals()) + " " + asset.symbol();
-        ObjectNode data = Render.outcome(outcome).put("token", asset.symbol()).put("amount", value.toAmountString(asset.decimals()))
-                .put("amountRaw", value.toString()).put(approval ? "spender" : "to", party.toHex());
-        root.output().success(data, Render.outcomeText(approval ? "Approved " + party.toHex() + " to spend " + shown
-                : "Sent " + shown + " to " + party.toHex(), outcome));
-        return 0;
+                : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress));
+        return report.result(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party);
     }
 
     /** One contract call given by flags. */
@@ -159,8 +158,8 @@ final class Commands {
         }
     }
 
-    @Command(name = "execute", description = "Invokes a contract function in a transaction.")
-    static final class Execute implements Callable<Integer> {
+    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Invokes a contract function in a transaction.")
+    static final class Execute implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -168,13 +167,14 @@ final class Commands {
         SingleCall call;
 
         @Override
-        public Integer call() {
-            return send(root, List.of(call.toCall()), "Executed " + call.entrypoint + " on " + call.contract);
+        public CommandResult call() {
+            Call one = call.toCall();
+            return new ExecuteResult(send(root, List.of(one)), one.to(), call.entrypoint);
         }
     }
 
-    @Command(name = "multicall", description = "Several calls in one transaction (all or nothing).")
-    static final class Multicall implements Callable<Integer> {
+    @Command(name = "multicall", mixinStandardHelpOptions = true, description = "Several calls in one transaction (all or nothing).")
+    static final class Multicall implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -183,21 +183,18 @@ final class Commands {
         String calls;
 
         @Override
-        public Integer call() {
-            List<Call> parsed = Inputs.calls(calls);
-            return send(root, parsed, "Executed " + parsed.size() + " calls");
+        public CommandResult call() {
+            return new MulticallResult(send(root, Inputs.calls(calls)));
         }
     }
 
-    static int send(CavosCommand root, List<Call> calls, String headline) {
+    private static Transaction send(CavosCommand root, List<Call> calls) {
         WalletService wallet = root.wallet();
-        TransactionOutcome outcome = wallet.execute(calls, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet));
-        root.output().success(Render.outcome(outcome), Render.outcomeText(headline, outcome));
-        return 0;
+        return Transaction.of(wallet.execute(calls, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
     }
 
-    @Command(name = "call", description = "Reads from a contract (nothing is sent, no fee).")
-    static final class CallCommand implements Callable<Integer> {
+    @Command(name = "call", mixinStandardHelpOptions = true, description = "Reads from a contract (nothing is sent, no fee).")
+    static final class CallCommand implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -205,19 +202,13 @@ final class Commands {
         SingleCall call;
 
         @Override
-        public Integer call() {
-            List<Felt> result = root.wallet().call(call.toCall());
-            ObjectNode data = Output.JSON.createObjectNode();
-            ArrayNode values = data.putArray("result");
-            result.forEach(f -> values.add(f.toHex()));
-            root.output().success(data, result.isEmpty() ? "(no return values)"
-                    : String.join("\n", result.stream().map(Felt::toHex).toList()));
-            return 0;
+        public CommandResult call() {
+            return new CallResult(root.wallet().call(call.toCall()));
         }
     }
 
-    @Command(name = "simulate", description = "Checks calls against the session and estimates the fee. Nothing is sent.")
-    static final class Simulate implements Callable<Integer> {
+    @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Checks calls against the session and estimates the fee. Nothing is sent.")
+    static final class Simulate implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -233,32 +224,22 @@ final class Commands {
         }
 
         @Override
-        public Integer call() {
+        public CommandResult call() {
             List<Call> calls = what.calls != null ? Inputs.calls(what.calls) : List.of(what.single.toCall());
             FeeQuote quote = root.wallet().simulate(calls);
-            ObjectNode data = Output.JSON.createObjectNode();
-            data.put("estimatedFee", U256.of(quote.estimatedFee()).toAmountString(18));
-            data.put("maxFee", U256.of(quote.maxFee()).toAmountString(18));
-            data.put("unit", "STRK");
-            data.put("l2GasConsumed", quote.estimate().l2GasConsumed().toString());
-            data.put("l1DataGasConsumed", quote.estimate().l1DataGasConsumed().toString());
-            data.put("l1GasConsumed", quote.estimate().l1GasConsumed().toString());
-            data.put("calls", calls.size());
-            root.output().success(data, "The session allows these " + calls.size() + " call(s).\n"
-                    + "  estimated fee  " + Render.strk(quote.estimatedFee()) + "\n"
-                    + "  at most        " + Render.strk(quote.maxFee()) + "\n"
-                    + "Nothing was sent.");
-            return 0;
+            return new SimulateResult(Render.strkAmount(quote.estimatedFee()), Render.strkAmount(quote.maxFee()), "STRK",
+                    quote.estimate().l2GasConsumed().toString(), quote.estimate().l1DataGasConsumed().toString(),
+                    quote.estimate().l1GasConsumed().toString(), calls.size());
         }
     }
 
-    @Command(name = "tx", description = "Transactions.", subcommands = Tx.Status.class)
+    @Command(name = "tx", mixinStandardHelpOptions = true, description = "Transactions.", subcommands = Tx.Status.class)
     static final class Tx {
         @ParentCommand
         CavosCommand root;
 
-        @Command(name = "status", description = "Where a transaction is, and its receipt.")
-        static final class Status implements Callable<Integer> {
+        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where a transaction is, and its receipt.")
+        static final class Status implements Callable<CommandResult> {
             @ParentCommand
             Tx tx;
 
@@ -266,7 +247,7 @@ final class Commands {
             String hash;
 
             @Override
-            public Integer call() {
+            public CommandResult call() {
                 Felt txHash;
                 try {
                     txHash = Felt.parse("Transaction hash", hash);
@@ -274,48 +255,42 @@ final class Commands {
                     throw new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage() + ".", "Give the 0x… hash printed when the transaction was sent.");
                 }
                 var view = tx.root.wallet().transactionStatus(txHash);
-                ObjectNode data = Output.JSON.createObjectNode();
-                data.put("transactionHash", txHash.toHex());
-                data.put("finalityStatus", view.status().finalityStatus());
-                view.status().executionStatus().ifPresent(s -> data.put("executionStatus", s));
-                view.status().failureReason().ifPresent(s -> data.put("failureReason", s));
-                view.receipt().ifPresent(r -> data.put("fee", U256.of(r.actualFee()).toAmountString(18)).put("blockNumber", r.blockNumber()));
-                view.explorerLink().ifPresent(l -> data.put("explorerUrl", l));
-                String text = "Transaction " + txHash.toHex() + "\n"
-                        + "  finality   " + view.status().finalityStatus() + "\n"
-                        + view.status().executionStatus().map(s -> "  execution  " + s + "\n").orElse("")
-                        + view.status().failureReason().map(s -> "  reason     " + s.strip().replace("\n", "\n             ") + "\n").orElse("")
-                        + view.receipt().map(r -> "  block      " + r.blockNumber() + "\n  fee        " + Render.strk(r.actualFee()) + "\n").orElse("")
-                        + view.explorerLink().map(l -> "  explorer   " + l + "\n").orElse("");
-                tx.root.output().success(data, text);
-                return 0;
+                return new TxStatusResult(txHash, view.status().finalityStatus(), view.status().executionStatus(),
+                        view.status().failureReason(), view.receipt().map(r -> Render.strkAmount(r.actualFee())),
+                        Render.blockNumber(view.receipt()),
+                        view.explorerLink());
             }
         }
     }
 
-    @Command(name = "policy", description = "The session's policy.", subcommands = Policy.Show.class)
+    @Command(name = "policy", mixinStandardHelpOptions = true, description = "The session's policy.", subcommands = Policy.Show.class)
     static final class Policy {
+        /** The entry points the account counts towards spending limits. */
+        static final List<String> COUNTED_ENTRYPOINTS = List.of("transfer", "approve");
+
         @ParentCommand
         CavosCommand root;
 
-        @Command(name = "show", description = "Spending limits with usage, allowed contracts, max calls per transaction.")
-        static final class Show implements Callable<Integer> {
+        @Command(name = "show", mixinStandardHelpOptions = true, description = "Spending limits with usage, allowed contracts, max calls per transaction.")
+        static final class Show implements Callable<CommandResult> {
             @ParentCommand
             Policy policy;
 
             @Override
-            public Integer call() {
-                var usage = policy.root.wallet().policyUsage();
-                Render.printWarnings(policy.root.output(), usage.warnings());
-                policy.root.output().success(Render.policy(usage), Render.policyText(usage));
-                return 0;
+            public CommandResult call() {
+                PolicyUsage usage = policy.root.wallet().policyUsage();
+                return new PolicyResult(
+                        usage.limits().stream().map(l -> new PolicyResult.Limit(l.tokenAddress(), l.symbol(), l.spentDisplay(),
+                                l.limitDisplay(), l.remaining().toAmountString(l.decimals()), l.spent(), l.limit())).toList(),
+                        usage.allowedContracts().stream().map(c -> new PolicyResult.Contract(c.address(), c.name())).toList(),
+                        usage.maxCallsPerTx(), COUNTED_ENTRYPOINTS, usage.warnings());
             }
         }
     }
 
-    @Command(name = "revoke", description = {"Revokes this session on chain.",
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = {"Revokes this session on chain.",
             "With --all, revokes every session of the wallet (emergency), after asking twice."})
-    static final class Revoke implements Callable<Integer> {
+    static final class Revoke implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
@@ -326,18 +301,15 @@ final class Commands {
         boolean yes;
 
         @Override
-        public Integer call() {
+        public CommandResult call() {
             WalletService wallet = root.wallet();
             if (all && !yes) {
                 confirmTwice(wallet.token().walletAddress());
             }
-            TransactionOutcome outcome = all
-                    ? wallet.revokeAll(root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet))
-                    : wallet.revoke(root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet));
-            ObjectNode data = Render.outcome(outcome).put("revoked", all ? "all" : wallet.token().sessionPublicKey().toHex());
-            root.output().success(data, Render.outcomeText(all ? "Every session of " + wallet.token().walletAddress().toHex() + " is revoked."
-                    : "This session is revoked on chain. Remove it from this computer with: cavos session clear", outcome));
-            return 0;
+            var progress = Render.progress(root.output(), wallet);
+            Transaction sent = Transaction.of(all ? wallet.revokeAll(root.waitForReceipt(), root.timeout(), progress)
+                    : wallet.revoke(root.waitForReceipt(), root.timeout(), progress));
+            return new RevokeResult(sent, all ? RevokeResult.ALL : wallet.token().sessionPublicKey().toHex(), wallet.token().walletAddress());
         }
 
         private static void confirmTwice(Felt wallet) {
@@ -355,32 +327,20 @@ final class Commands {
         }
     }
 
-    @Command(name = "renew", description = "Renews an expired session within its grace window (a new key, the same policy).")
-    static final class Renew implements Callable<Integer> {
+    @Command(name = "renew", mixinStandardHelpOptions = true, description = "Renews an expired session within its grace window (a new key, the same policy).")
+    static final class Renew implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
         @Override
-        public Integer call() {
+        public CommandResult call() {
             WalletService wallet = root.wallet();
             WalletService.Renewal renewal = wallet.renew(root.timeout(), Render.progress(root.output(), wallet));
-            var newToken = renewal.newToken();
-            ObjectNode data = Render.outcome(renewal.outcome());
-            data.set("session", Render.sessionSummary(newToken));
-            String where;
-            if (renewal.storedIn().isPresent()) {
-                where = "The new session replaced the old one in the " + renewal.storedIn().get() + ".";
-                data.put("stored", true);
-            } else {
-                // the old token came from --token or CAVOS_TOKEN, or storing failed: hand the new one back, never lose it
-                data.put("stored", false);
-                data.put("token", newToken.encode());
-                where = renewal.notStored().map(e -> "The new session could not be stored (" + e.getMessage() + ").\n").orElse("")
-                        + "Use the new session from now on:\n  export CAVOS_TOKEN=\"" + newToken.encode() + "\"";
-            }
-            root.output().success(data, Render.outcomeText("Session renewed until " + Render.time(newToken.validUntil()) + ". " + where,
-                    renewal.outcome()));
-            return 0;
+            SessionToken newToken = renewal.newToken();
+            // a session from --token or CAVOS_TOKEN, or one that could not be stored, is handed back: never lost
+            return new RenewResult(Transaction.of(renewal.outcome()), SessionSummary.of(newToken, newToken.network()), renewal.storedIn(),
+                    renewal.storedIn().isPresent() ? Optional.empty() : Optional.of(newToken.encode()),
+                    renewal.notStored().map(Throwable::getMessage));
         }
     }
 }

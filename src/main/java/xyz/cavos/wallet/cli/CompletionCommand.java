@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code cavos completion}: prints a bash/zsh completion script. */
-@Command(name = "completion", description = {"Prints a bash/zsh completion script.",
+@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Prints a bash/zsh completion script.",
         "Install it with: source <(cavos completion)   or save it to /etc/bash_completion.d/cavos"})
 final class CompletionCommand implements Callable<Integer> {
 

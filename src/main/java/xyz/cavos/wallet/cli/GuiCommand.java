@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import xyz.cavos.wallet.ui.CavosApp;
 
 /** {@code cavos gui}: opens the desktop app. */
-@Command(name = "gui", description = "Opens the Cavos Desktop window.")
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Opens the Cavos Desktop window.")
 final class GuiCommand implements Callable<Integer> {
 
     @Override

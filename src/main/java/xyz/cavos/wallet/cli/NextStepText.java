@@ -21,7 +21,7 @@ final class NextStepText {
     static String command(NextStep step) {
         return switch (step) {
             case NextStep.None none -> "";
-            case NextStep.RenewSession renew -> "Renew it with: cavos renew (possible until " + Render.time(renew.deadline()) + ").";
+            case NextStep.RenewSession renew -> "Renew it with: cavos renew (possible until " + Render.time(java.time.Instant.ofEpochSecond(renew.deadline())) + ").";
             case NextStep.ImportSession importing -> "Import it with: cavos session import <token>";
             case NextStep.SeePolicy policy -> "Check usage with: cavos policy show";
             case NextStep.SeeSession session -> "Check the session with: cavos session status";

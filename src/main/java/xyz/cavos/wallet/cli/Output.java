@@ -1,11 +1,24 @@
 package xyz.cavos.wallet.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.SessionState;
 import xyz.cavos.wallet.wallet.WalletError;
 
 /**
@@ -14,7 +27,27 @@ import xyz.cavos.wallet.wallet.WalletError;
  */
 final class Output {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Results as scripts read them: felts in hex, raw amounts as decimal strings, times in ISO-8601 UTC,
+     * states in lower case; empty optionals left out.
+     */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new Jdk8Module())
+            .registerModule(new SimpleModule("cavos-results")
+                    .addSerializer(Felt.class, asString(Felt::toHex))
+                    .addSerializer(U256.class, asString(U256::toString))
+                    .addSerializer(Instant.class, asString(Render::iso))
+                    .addSerializer(SessionState.class, asString(state -> state.name().toLowerCase(Locale.ROOT))))
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
+
+    private static <T> JsonSerializer<T> asString(Function<T, String> text) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(text.apply(value));
+            }
+        };
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -39,17 +72,24 @@ final class Output {
         return json;
     }
 
-    /** A successful result: {@code {"status":"success","data":…}} or the human text. */
-    void success(JsonNode data, String text) {
+    /** A successful result: {@code {"status":"success","data":…}}, or its text with its warnings on stderr. */
+    void success(CommandResult result) {
         if (json) {
             ObjectNode envelope = JSON.createObjectNode();
             envelope.put("status", "success");
-            envelope.set("data", data);
+            envelope.set("data", data(result));
             out.println(write(envelope));
         } else {
+            result.warnings().forEach(this::warning);
+            String text = TextRenderer.render(result);
             out.print(text.endsWith("\n") ? text : text + "\n");
         }
         out.flush();
+    }
+
+    /** The envelope's {@code data}: the result record as JSON. */
+    static JsonNode data(CommandResult result) {
+        return JSON.valueToTree(result);
     }
 
     /** A failure: the JSON envelope, or "Error: …" and the next step, on stderr. */

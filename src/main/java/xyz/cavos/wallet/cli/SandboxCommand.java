@@ -19,7 +19,7 @@ import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
 
 /** {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground. */
-@Command(name = "sandbox", description = "A local Starknet node with the Cavos account, for trying things safely.",
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "A local Starknet node with the Cavos account, for trying things safely.",
         subcommands = {SandboxCommand.Start.class, CommandLine.HelpCommand.class})
 final class SandboxCommand implements Runnable {
 

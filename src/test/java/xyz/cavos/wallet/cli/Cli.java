@@ -58,13 +58,28 @@ final class Cli {
     }
 
     Result run(String... args) {
+        return runReturning(args).printed();
+    }
+
+    /**
+     * What a command printed, the command that ran (e.g. "session status") and the value it returned for
+     * printing (empty for commands that print themselves).
+     */
+    record Returned(Result printed, String command, java.util.Optional<CommandResult> value) {
+    }
+
+    Returned runReturning(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = CavosCommand.commandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        CommandLine ran = cli.getParseResult() == null ? cli : cli.getParseResult().asCommandLineList().getLast();
+        java.util.Optional<CommandResult> value = java.util.Optional.ofNullable(ran.getExecutionResult())
+                .filter(CommandResult.class::isInstance).map(CommandResult.class::cast);
+        String command = ran.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", "");
+        return new Returned(new Result(exit, out.toString(), err.toString()), command, value);
     }
 
     /** The same command in a new JVM, with the given home and temp folders as the user's. */

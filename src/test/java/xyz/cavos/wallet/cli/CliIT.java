@@ -147,7 +147,7 @@ class CliIT {
         assertEquals(1, cli().run("tx", "status", "0x1234").exit());
 
         Cli.Result noWait = cli().run("--no-wait", "transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK");
-        assertTrue(noWait.out().contains("sent, not waited for"), noWait.toString());
+        assertTrue(noWait.out().contains("submitted, not waited for"), noWait.toString());
     }
 
     @Test

@@ -1,0 +1,161 @@
+package xyz.cavos.wallet.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.TransactionReceipt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.SessionState;
+import xyz.cavos.wallet.wallet.TransactionOutcome;
+
+/**
+ * What a command found or did, as one value: {@code --json} prints it as the envelope's {@code data},
+ * {@link TextRenderer} prints it for people. Nothing else decides what a command shows.
+ */
+sealed interface CommandResult {
+
+    /** Shown on stderr in text mode; the JSON carries them in {@code warnings}. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
+    // ---------------------------------------------------------------- session
+
+    /** A session token's identity and window, as the token states it. */
+    record SessionSummary(Felt walletAddress, Felt sessionKey, Instant validAfter, Instant validUntil, Optional<String> network) {
+
+        static SessionSummary of(SessionToken token, Optional<String> network) {
+            return new SessionSummary(token.walletAddress(), token.sessionPublicKey(), Instant.ofEpochSecond(token.validAfter()),
+                    Instant.ofEpochSecond(token.validUntil()), network);
+        }
+    }
+
+    record ImportResult(@JsonUnwrapped SessionSummary session, String store, Optional<String> storeFile, List<String> warnings)
+            implements CommandResult {
+    }
+
+    /** The seed's keys come first; the rest is what the chain says about the session at {@code chainTime}. */
+    record SessionStatusResult(
+            Felt sessionKey,
+            @JsonProperty("isRegistered") boolean isRegistered,
+            Instant validUntil,
+            @JsonProperty("isRenewable") boolean isRenewable,
+            long callsMade,
+            String callsMadeNote,
+            SessionState state,
+            Instant validAfter,
+            Instant renewalDeadline,
+            long secondsLeft,
+            Instant chainTime,
+            long blockNumber,
+            Felt walletAddress,
+            String network,
+            Optional<String> revocation,
+            List<String> warnings) implements CommandResult {
+
+        static final String CALLS_MADE_NOTE = "calls sent from this installation; the chain does not count calls";
+    }
+
+    record ClearResult(boolean cleared) implements CommandResult {
+    }
+
+    record ExportResult(@JsonUnwrapped SessionSummary session, String token, List<String> warnings) implements CommandResult {
+    }
+
+    /** The validity window is the chain's, like {@code session status}'s. */
+    record WhoamiResult(Felt walletAddress, Felt sessionKey, Instant validAfter, Instant validUntil, String network,
+            String rpcEndpoint, SessionState state) implements CommandResult {
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    record BalanceResult(Felt walletAddress, String network, long blockNumber, List<TokenBalance> balances) implements CommandResult {
+
+        /** {@code balance} is exact with the token's decimals; {@code raw} is in base units. */
+        record TokenBalance(String symbol, String name, Felt address, int decimals, String balance, U256 raw) {
+        }
+    }
+
+    record PolicyResult(List<Limit> spendingLimits, List<Contract> allowedContracts, long maxCallsPerTx,
+            List<String> countedEntrypoints, List<String> warnings) implements CommandResult {
+
+        record Limit(Felt token, String symbol, String spent, String limit, String remaining, U256 spentRaw, U256 limitRaw) {
+        }
+
+        /** {@code name} is the known name with a short address, or the address. */
+        record Contract(Felt address, String name) {
+        }
+    }
+
+    record CallResult(List<Felt> result) implements CommandResult {
+    }
+
+    /** Fees in STRK; gas amounts as decimal strings. */
+    record SimulateResult(String estimatedFee, String maxFee, String unit, String l2GasConsumed, String l1DataGasConsumed,
+            String l1GasConsumed, int calls) implements CommandResult {
+    }
+
+    record TxStatusResult(Felt transactionHash, String finalityStatus, Optional<String> executionStatus,
+            Optional<String> failureReason, Optional<String> fee, OptionalLong blockNumber, Optional<String> explorerUrl)
+            implements CommandResult {
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * What every write reports: fees in STRK; {@code status} is the receipt's finality, or SUBMITTED when it
+     * was not waited for (then there is no fee, unit or block yet).
+     */
+    record Transaction(Felt transactionHash, String status, int calls, String estimatedFee, String maxFee, Optional<String> fee,
+            Optional<String> feeUnit, OptionalLong blockNumber, Optional<String> explorerUrl) {
+
+        static final String SUBMITTED = "SUBMITTED";
+
+        static Transaction of(TransactionOutcome outcome) {
+            Optional<TransactionReceipt> receipt = outcome.receipt();
+            return new Transaction(outcome.transactionHash(), receipt.map(TransactionReceipt::finalityStatus).orElse(SUBMITTED),
+                    outcome.calls(), Render.strkAmount(outcome.estimatedFee()), Render.strkAmount(outcome.maxFee()),
+                    receipt.map(r -> Render.strkAmount(r.actualFee())), receipt.map(r -> "STRK"),
+                    Render.blockNumber(receipt), outcome.explorerLink());
+        }
+    }
+
+    record TransferResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt to)
+            implements CommandResult {
+    }
+
+    record ApproveResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt spender)
+            implements CommandResult {
+    }
+
+    /** {@code entrypoint} as given: a function name or a selector. */
+    record ExecuteResult(@JsonUnwrapped Transaction transaction, Felt contract, String entrypoint) implements CommandResult {
+    }
+
+    record MulticallResult(@JsonUnwrapped Transaction transaction) implements CommandResult {
+    }
+
+    /** {@code revoked} is this session's key, or "all" after an emergency revoke. */
+    record RevokeResult(@JsonUnwrapped Transaction transaction, String revoked, Felt walletAddress) implements CommandResult {
+
+        static final String ALL = "all";
+    }
+
+    /**
+     * {@code store} names where the new token was saved; a session from --token or CAVOS_TOKEN gets the new
+     * {@code token} back instead, to pass on the same way.
+     */
+    record RenewResult(@JsonUnwrapped Transaction transaction, SessionSummary session, Optional<String> store,
+            Optional<String> token, Optional<String> notStored) implements CommandResult {
+
+        @JsonProperty("stored")
+        boolean stored() {
+            return store.isPresent();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package xyz.cavos.wallet.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
+import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
+import xyz.cavos.wallet.cli.CommandResult.CallResult;
+import xyz.cavos.wallet.cli.CommandResult.ClearResult;
+import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
+import xyz.cavos.wallet.cli.CommandResult.ExportResult;
+import xyz.cavos.wallet.cli.CommandResult.ImportResult;
+import xyz.cavos.wallet.cli.CommandResult.MulticallResult;
+import xyz.cavos.wallet.cli.CommandResult.PolicyResult;
+import xyz.cavos.wallet.cli.CommandResult.RenewResult;
+import xyz.cavos.wallet.cli.CommandResult.RevokeResult;
+import xyz.cavos.wallet.cli.CommandResult.SessionStatusResult;
+import xyz.cavos.wallet.cli.CommandResult.SimulateResult;
+import xyz.cavos.wallet.cli.CommandResult.Transaction;
+import xyz.cavos.wallet.cli.CommandResult.TransferResult;
+import xyz.cavos.wallet.cli.CommandResult.TxStatusResult;
+import xyz.cavos.wallet.cli.CommandResult.WhoamiResult;
+import xyz.cavos.wallet.starknet.Felt;
+
+/** The human form of each result: aligned, calm, every field of the JSON in words. */
+final class TextRenderer {
+
+    private TextRenderer() {
+    }
+
+    static String render(CommandResult result) {
+        return switch (result) {
+            case ImportResult r -> imported(r);
+            case SessionStatusResult r -> sessionStatus(r);
+            case ClearResult r -> r.cleared() ? "Session removed from this computer. It is still valid on chain until it expires;"
+                    + " to end it there too, run cavos revoke before clearing." : "No session was stored.";
+            case ExportResult r -> r.token();
+            case WhoamiResult r -> "Wallet       " + r.walletAddress().toHex() + "\n"
+                    + "Session key  " + r.sessionKey().toHex() + "\n"
+                    + "Network      " + r.network() + " via " + r.rpcEndpoint() + "\n"
+                    + "State        " + r.state().label() + " (valid from " + Render.time(r.validAfter()) + " until "
+                    + Render.time(r.validUntil()) + ")";
+            case BalanceResult r -> balance(r);
+            case PolicyResult r -> policy(r);
+            case CallResult r -> r.result().isEmpty() ? "(no return values)"
+                    : r.result().stream().map(Felt::toHex).collect(Collectors.joining("\n"));
+            case SimulateResult r -> "The session allows these " + r.calls() + " call(s).\n"
+                    + "  estimated fee  " + r.estimatedFee() + " " + r.unit() + "\n"
+                    + "  at most        " + r.maxFee() + " " + r.unit() + "\n"
+                    + "  gas            L2 " + r.l2GasConsumed() + ", L1 data " + r.l1DataGasConsumed() + ", L1 " + r.l1GasConsumed() + "\n"
+                    + "Nothing was sent.";
+            case TxStatusResult r -> txStatus(r);
+            case TransferResult r -> "Sent " + r.amount() + " " + r.token() + " to " + r.to().toHex() + "\n" + transaction(r.transaction());
+            case ApproveResult r -> "Approved " + r.spender().toHex() + " to spend " + r.amount() + " " + r.token() + "\n"
+                    + transaction(r.transaction());
+            case ExecuteResult r -> "Executed " + r.entrypoint() + " on " + r.contract().toHex() + "\n" + transaction(r.transaction());
+            case MulticallResult r -> "Executed " + r.transaction().calls() + " calls\n" + transaction(r.transaction());
+            case RevokeResult r -> (r.revoked().equals(RevokeResult.ALL)
+                    ? "Revoked all sessions of wallet " + r.walletAddress().toHex() + ", on every device.\n"
+                    : "Session " + r.revoked() + " of wallet " + r.walletAddress().toHex() + " is revoked on chain."
+                            + " Remove it from this computer with: cavos session clear\n")
+                    + transaction(r.transaction());
+            case RenewResult r -> renewed(r);
+        };
+    }
+
+    private static String imported(ImportResult r) {
+        return "Session imported into the " + r.storeFile().map(file -> "encrypted file " + file).orElse("OS keychain") + ".\n"
+                + "  wallet       " + r.session().walletAddress().toHex() + "\n"
+                + "  session key  " + r.session().sessionKey().toHex() + "\n"
+                + "  valid from   " + Render.time(r.session().validAfter()) + "\n"
+                + "  valid until  " + Render.time(r.session().validUntil()) + "\n"
+                + "  network      " + r.session().network().orElse("detected on first use (or pass --network)") + "\n"
+                + "Next: cavos session status";
+    }
+
+    private static String sessionStatus(SessionStatusResult r) {
+        String state = r.state().label() + switch (r.state()) {
+            case ACTIVE, EXPIRING_SOON -> " (" + Render.duration(r.secondsLeft()) + " left)";
+            case EXPIRED_RENEWABLE -> " (renew with: cavos renew, until " + Render.time(r.renewalDeadline()) + ")";
+            case NOT_YET_ACTIVE -> " (starts " + Render.time(r.validAfter()) + ")";
+            case REVOKED, EXPIRED, NOT_REGISTERED -> r.revocation().map(reason -> " (" + reason + ")").orElse("");
+        };
+        return "Session Key: " + r.sessionKey().toHex() + "\n"
+                + "Registered: " + yesNo(r.isRegistered()) + "\n"
+                + "State: " + state + "\n"
+                + "Valid After: " + Render.time(r.validAfter()) + "\n"
+                + "Valid Until: " + Render.time(r.validUntil()) + "\n"
+                + "Renewal Deadline: " + Render.time(r.renewalDeadline()) + "\n"
+                + "Renewable: " + yesNo(r.isRenewable()) + "\n"
+                + "Calls Made: " + r.callsMade() + " (" + r.callsMadeNote() + ")\n"
+                + "Wallet: " + r.walletAddress().toHex() + "\n"
+                + "Network: " + r.network() + " (block " + r.blockNumber() + ", chain time " + Render.time(r.chainTime()) + ")";
+    }
+
+    private static String balance(BalanceResult r) {
+        StringBuilder text = new StringBuilder("Wallet " + r.walletAddress().toHex() + " on " + r.network()
+                + " (block " + r.blockNumber() + ")\n");
+        r.balances().forEach(b -> text.append(String.format("  %-5s %s%n", b.symbol(), b.balance())));
+        return text.toString();
+    }
+
+    private static String policy(PolicyResult r) {
+        StringBuilder text = new StringBuilder("Spending Limits:\n");
+        if (r.spendingLimits().isEmpty()) {
+            text.append("  none\n");
+        }
+        r.spendingLimits().forEach(l -> text.append("  ").append(l.symbol()).append(": ").append(l.spent()).append(" / ")
+                .append(l.limit()).append(" used\n"));
+        text.append("Allowed Contracts:\n");
+        if (r.allowedContracts().isEmpty()) {
+            text.append("  any\n");
+        }
+        r.allowedContracts().forEach(c -> text.append("  ").append(c.name()).append('\n'));
+        text.append("Max Calls Per Transaction: ").append(r.maxCallsPerTx()).append('\n');
+        text.append("Only ").append(String.join(" and ", r.countedEntrypoints()))
+                .append(" count towards spending limits (enforced on chain).\n");
+        return text.toString();
+    }
+
+    private static String txStatus(TxStatusResult r) {
+        return "Transaction " + r.transactionHash().toHex() + "\n"
+                + "  finality   " + r.finalityStatus() + "\n"
+                + r.executionStatus().map(s -> "  execution  " + s + "\n").orElse("")
+                + r.failureReason().map(s -> "  reason     " + s.strip().replace("\n", "\n             ") + "\n").orElse("")
+                + (r.blockNumber().isPresent() ? "  block      " + r.blockNumber().getAsLong() + "\n" : "")
+                + r.fee().map(fee -> "  fee        " + fee + " STRK\n").orElse("")
+                + r.explorerUrl().map(l -> "  explorer   " + l + "\n").orElse("");
+    }
+
+    private static String renewed(RenewResult r) {
+        var session = r.session();
+        return "Session renewed: a new key, valid until " + Render.time(session.validUntil()) + ".\n"
+                + "  session key  " + session.sessionKey().toHex() + "\n"
+                + "  wallet       " + session.walletAddress().toHex() + "\n"
+                + "  valid from   " + Render.time(session.validAfter()) + "\n"
+                + session.network().map(n -> "  network      " + n + "\n").orElse("")
+                + transaction(r.transaction())
+                + r.store().map(store -> "The new session replaced the old one in the " + store + ".")
+                        // the old token came from --token or CAVOS_TOKEN, or could not be stored: it goes back by hand
+                        .orElseGet(() -> r.notStored().map(why -> "The new session could not be stored: " + why + "\n").orElse("")
+                                + "Use the new session from now on:\n  export CAVOS_TOKEN=\"" + r.token().orElseThrow() + "\"");
+    }
+
+    /** The lines every write shows under its headline. */
+    private static String transaction(Transaction t) {
+        String hash = t.transactionHash().toHex();
+        StringBuilder text = new StringBuilder();
+        text.append("  transaction  ").append(hash).append(" (").append(t.calls()).append(t.calls() == 1 ? " call)\n" : " calls)\n");
+        if (t.blockNumber().isPresent()) {
+            text.append("  status       ").append(words(t.status())).append(" in block ").append(t.blockNumber().getAsLong()).append('\n');
+            text.append("  fee          ").append(t.fee().orElseThrow()).append(' ').append(t.feeUnit().orElseThrow())
+                    .append(" (estimated ").append(t.estimatedFee()).append(", at most ").append(t.maxFee()).append(")\n");
+        } else {
+            text.append("  status       ").append(words(t.status())).append(", not waited for (check: cavos tx status ")
+                    .append(hash).append(")\n");
+            text.append("  fee          about ").append(t.estimatedFee()).append(" STRK (at most ").append(t.maxFee()).append(")\n");
+        }
+        t.explorerUrl().ifPresent(link -> text.append("  explorer     ").append(link).append('\n'));
+        return text.toString();
+    }
+
+    /** ACCEPTED_ON_L2 as people read it: accepted on L2. */
+    private static String words(String status) {
+        return Arrays.stream(status.split("_")).map(w -> w.matches("L\\d") ? w : w.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "Yes" : "No";
+    }
+}

@@ -1,0 +1,274 @@
+package xyz.cavos.wallet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+
+/**
+ * Every command, run as a person would (text) and as a script would ({@code --json}) against an in-process
+ * sandbox: each value in the JSON's {@code data} must appear in the text, unless the command lists it as
+ * JSON-only with a reason. A result field added without its text, or a command added without a walk here,
+ * fails this test.
+ */
+class CliOutputAgreementIT {
+
+    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
+
+    /** Leaf commands that return no result, and why. */
+    private static final Map<String, String> PRINT_THEMSELVES = Map.of(
+            "help", "picocli's usage help",
+            "session help", "picocli's usage help",
+            "sandbox help", "picocli's usage help",
+            "sandbox start", "a node in the foreground: its banner is not a result",
+            "gui", "opens the desktop window",
+            "completion", "prints a shell script");
+
+    private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*");
+
+    @TempDir
+    Path home;
+
+    private final SandboxNode node = SandboxNode.start();
+    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    private int homes;
+
+    /**
+     * One command as the user types it. {@code cli} is asked once per run (text, then JSON), so a command
+     * that uses its session up gets a fresh one. {@code jsonOnly}: JSON pointers (array items as *) the text
+     * leaves out on purpose, each with its reason.
+     */
+    private record Walk(List<String> args, Supplier<Cli> cli, Map<String, String> jsonOnly) {
+        Walk(Supplier<Cli> cli, String... args) {
+            this(List.of(args), cli, Map.of());
+        }
+
+        Walk except(String pointer, String reason) {
+            Map<String, String> more = new LinkedHashMap<>(jsonOnly);
+            more.put(pointer, reason);
+            return new Walk(args, cli, more);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    private Cli cli() {
+        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode()));
+    }
+
+    private Cli withSession(SessionToken token) {
+        return cli().with("CAVOS_TOKEN", token.encode());
+    }
+
+    /** A session of its own, expired and inside its grace window. */
+    private SessionToken expiredRenewable() {
+        SessionToken hour = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
+                SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+        node.increaseTime(3700);
+        return hour;
+    }
+
+    /** A home of its own with an encrypted session file (no keychain needed). */
+    private Cli storedIn(SessionToken token) {
+        Cli stored = new Cli(Map.of("CAVOS_HOME", home.resolve("stored-" + homes++).toString(), "CAVOS_PASSPHRASE", "a test passphrase"));
+        Cli.Result imported = stored.run("--store", "encrypted-file", "session", "import", token.encode());
+        assertEquals(0, imported.exit(), imported.toString());
+        return stored;
+    }
+
+    private Cli freshSession() {
+        return withSession(node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo()));
+    }
+
+    @Test
+    void everyCommandShowsInTextWhatItsJsonCarries() {
+        String strk = Token.STRK.address().toHex();
+        String swap = SandboxNode.DEMO_SWAP.toHex();
+        String calls = "[{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"transfer\",\"calldata\":[\"" + RECIPIENT
+                + "\",\"u256:1\"]},{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"approve\",\"calldata\":[\"" + swap + "\",\"u256:2\"]}]";
+        String sentHash = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "0.25", "--token", "STRK")
+                .json().at("/data/transactionHash").asText();
+        String raw = "base units for scripts; the text shows the decimal amount";
+        String sessionOfToken = "the text is the bare token, so it can be piped";
+
+        List<Walk> walks = List.of(
+                new Walk(this::cli, "whoami"),
+                new Walk(this::cli, "balance")
+                        .except("/balances/*/name", "the symbol stands for the token in text")
+                        .except("/balances/*/address", "the symbol stands for the token in text")
+                        .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
+                        .except("/balances/*/raw", raw),
+                new Walk(this::cli, "balance", "--token", "USDC")
+                        .except("/balances/*/name", "the symbol stands for the token in text")
+                        .except("/balances/*/address", "the symbol stands for the token in text")
+                        .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
+                        .except("/balances/*/raw", raw),
+                new Walk(this::cli, "session", "status")
+                        .except("/secondsLeft", "shown as a duration in State, e.g. (23h 59m left)"),
+                new Walk(this::cli, "session", "export")
+                        .except("/walletAddress", sessionOfToken).except("/sessionKey", sessionOfToken)
+                        .except("/validAfter", sessionOfToken).except("/validUntil", sessionOfToken).except("/network", sessionOfToken),
+                new Walk(this::cli, "policy", "show")
+                        .except("/spendingLimits/*/token", "the symbol names the token (an unknown token's symbol is its address)")
+                        .except("/spendingLimits/*/remaining", "the limit minus what was spent, both shown")
+                        .except("/spendingLimits/*/spentRaw", raw)
+                        .except("/spendingLimits/*/limitRaw", raw)
+                        .except("/allowedContracts/*/address", "the name carries the address, shortened"),
+                new Walk(this::cli, "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "--no-wait", "transfer", "--to", RECIPIENT, "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
+                new Walk(this::cli, "call", "--contract", strk, "--entrypoint", "decimals"),
+                new Walk(this::cli, "multicall", "--calls", calls),
+                new Walk(this::cli, "simulate", "--contract", strk, "--entrypoint", "transfer", "--calldata", RECIPIENT + ",u256:1"),
+                new Walk(this::cli, "simulate", "--calls", calls),
+                new Walk(this::cli, "tx", "status", sentHash),
+                new Walk(() -> withSession(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
+                new Walk(() -> storedIn(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
+                new Walk(() -> new Cli(Map.of("CAVOS_HOME", home.resolve("import-" + homes++).toString(), "CAVOS_PASSPHRASE", "p")),
+                        "--store", "encrypted-file", "session", "import", demo.token().encode()),
+                new Walk(() -> storedIn(demo.token()), "session", "clear")
+                        .except("/cleared", "the sentence says it: removed, or nothing was stored"),
+                new Walk(this::freshSession, "revoke"),
+                new Walk(this::freshSession, "revoke", "--all", "--yes"));
+
+        Set<String> walked = new TreeSet<>();
+        Set<Class<?>> results = new java.util.HashSet<>();
+        for (Walk walk : walks) {
+            String[] args = walk.args().toArray(String[]::new);
+            Cli.Returned text = walk.cli().get().runReturning(args);
+            String[] jsonArgs = withJson(args);
+            Cli.Returned json = walk.cli().get().runReturning(jsonArgs);
+            String where = String.join(" ", args);
+            assertEquals(0, text.printed().exit(), where + "\n" + text.printed());
+            assertEquals(0, json.printed().exit(), where + " --json\n" + json.printed());
+            assertTrue(text.value().isPresent() && json.value().isPresent(), where + ": returns a result");
+            assertEquals(text.value().get().getClass(), json.value().get().getClass(), where);
+            assertFalse(text.printed().out().startsWith("{"), where + ": text, not JSON\n" + text.printed());
+            walked.add(text.command());
+            results.add(text.value().get().getClass());
+
+            JsonNode envelope = json.printed().json();
+            assertEquals("success", envelope.get("status").asText(), where);
+            JsonNode printedData = envelope.get("data");
+            // the text run's own result as JSON: the same values the text was rendered from
+            JsonNode data = Output.data(text.value().get());
+            assertEquals(leaves(printedData).keySet(), leaves(data).keySet(), where + ": the same fields in both runs");
+            assertAgrees(where, data, text.printed(), walk.jsonOnly());
+        }
+
+        Set<String> leafCommands = new TreeSet<>(leafCommands(CavosCommand.commandLine(Map.of())));
+        leafCommands.removeAll(PRINT_THEMSELVES.keySet());
+        assertEquals(leafCommands, walked, "every command that returns a result is walked here");
+        Set<Class<?>> declared = Arrays.stream(CommandResult.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        assertEquals(declared, results, "every result type is produced by some walk");
+    }
+
+    /** Each leaf of {@code data} is in the text (warnings: on stderr), or listed as JSON-only. */
+    private static void assertAgrees(String where, JsonNode data, Cli.Result text, Map<String, String> jsonOnly) {
+        Map<String, JsonNode> leaves = leaves(data);
+        Set<String> patterns = leaves.keySet().stream().map(CliOutputAgreementIT::pattern).collect(Collectors.toSet());
+        for (String listed : jsonOnly.keySet()) {
+            assertTrue(patterns.contains(listed), where + ": JSON-only " + listed + " is not in the JSON " + data);
+        }
+        List<String> missing = new ArrayList<>();
+        leaves.forEach((pointer, value) -> {
+            if (jsonOnly.containsKey(pattern(pointer))) {
+                return;
+            }
+            String shown = pointer.startsWith("/warnings/") ? text.err() : text.out();
+            if (!shown(shown, value)) {
+                missing.add(pointer + " = " + value);
+            }
+        });
+        assertTrue(missing.isEmpty(), where + ": in the JSON but not in the text: " + missing + "\n" + text);
+    }
+
+    /**
+     * Whether the text shows a JSON value: strings verbatim; numbers as whole numbers; ISO times as the
+     * text prints times; booleans as Yes/No; codes (active, ACCEPTED_ON_L2, encrypted-file) as their words.
+     */
+    private static boolean shown(String text, JsonNode value) {
+        if (value.isBoolean()) {
+            return Pattern.compile("\\b" + (value.asBoolean() ? "Yes" : "No") + "\\b").matcher(text).find();
+        }
+        String s = value.asText();
+        if (value.isNumber() || NUMBER.matcher(s).matches()) {
+            return Pattern.compile("(?<![\\w.])" + Pattern.quote(s) + "(?!\\w|\\.\\d)").matcher(text).find();
+        }
+        if (ISO_INSTANT.matcher(s).matches()) {
+            return text.contains(Render.time(Instant.parse(s)));
+        }
+        if (s.isEmpty() || text.contains(s)) {
+            return true;
+        }
+        return CODE.matcher(s).matches()
+                && Pattern.compile(String.join("[\\W_]+", s.split("[_-]")), Pattern.CASE_INSENSITIVE).matcher(text).find();
+    }
+
+    /** JSON pointer to value, for every scalar in the tree. */
+    private static Map<String, JsonNode> leaves(JsonNode node) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        collect("", node, out);
+        return out;
+    }
+
+    private static void collect(String pointer, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> collect(pointer + "/" + field.getKey(), field.getValue(), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(pointer + "/" + i, node.get(i), out);
+            }
+        } else if (!node.isNull()) {
+            out.put(pointer, node);
+        }
+    }
+
+    /** /balances/2/raw as /balances/{@literal *}/raw. */
+    private static String pattern(String pointer) {
+        return pointer.replaceAll("/\\d+(?=/|$)", "/*");
+    }
+
+    private static String[] withJson(String[] args) {
+        String[] json = Arrays.copyOf(args, args.length + 1);
+        json[args.length] = "--json";
+        return json;
+    }
+
+    /** "session status", "balance", …: the commands picocli would run, without those that only group others. */
+    static List<String> leafCommands(CommandLine command) {
+        List<String> out = new ArrayList<>();
+        if (command.getSubcommands().isEmpty()) {
+            out.add(command.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", ""));
+        }
+        command.getSubcommands().values().forEach(sub -> out.addAll(leafCommands(sub)));
+        return out;
+    }
+}
