@@ -29,6 +29,7 @@ class BalancesViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         vm = new BalancesViewModel(world.model);
+        vm.onShown();
     }
 
     @AfterEach

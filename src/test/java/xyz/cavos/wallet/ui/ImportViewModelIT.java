@@ -67,6 +67,7 @@ class ImportViewModelIT {
         assertFalse(vm.clipboardOfferProperty().get());
         assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get());
         BalancesViewModel balances = new BalancesViewModel(model);
+        balances.onShown();
         assertEquals("1000.0", balances.rows().getFirst().balance());
         assertEquals(demo.address().toHex(), balances.walletAddressProperty().get());
     }

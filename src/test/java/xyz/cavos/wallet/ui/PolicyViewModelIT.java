@@ -27,6 +27,7 @@ class PolicyViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         vm = new PolicyViewModel(world.model);
+        vm.onShown();
     }
 
     @AfterEach

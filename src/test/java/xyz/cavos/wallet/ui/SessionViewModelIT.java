@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,13 @@ class SessionViewModelIT {
 
     private SandboxWallet world;
     private SessionViewModel vm;
+    private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
 
     @BeforeEach
     void connect() {
         world = new SandboxWallet(home);
-        vm = new SessionViewModel(world.model);
+        vm = new SessionViewModel(world.model, confirmations);
+        vm.onShown();
     }
 
     @AfterEach
@@ -87,8 +90,10 @@ class SessionViewModelIT {
     }
 
     @Test
-    void revokeShowsTheRevokedState() {
+    void revokeAsksThenShowsTheRevokedState() {
+        confirmations.answer(true);
         vm.revoke();
+        assertEquals(List.of("confirm-revoke"), confirmations.ids());
         assertTrue(vm.resultProperty().get().startsWith("Session revoked in transaction 0x"), vm.problemProperty().get());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get());
         assertTrue(vm.explanationProperty().get().startsWith("Revoked: "), vm.explanationProperty().get());
@@ -97,14 +102,18 @@ class SessionViewModelIT {
 
     @Test
     void revokeAllEndsEverySessionOfTheAccount() {
+        confirmations.answer(true, true);
         vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all", "confirm-revoke-all-again"), confirmations.ids());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get(), vm.problemProperty().get());
         assertTrue(vm.explanationProperty().get().contains("all sessions revoked"), vm.explanationProperty().get());
     }
 
     @Test
     void removingFromThisDeviceEmptiesTheKeychainAndTheScreens() {
+        confirmations.answer(true);
         vm.forget();
+        assertEquals(List.of("confirm-forget"), confirmations.ids());
         assertTrue(world.model.store().load().isEmpty());
         assertNull(world.model.walletProperty().get());
         assertNull(vm.stateProperty().get());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,22 @@ class TransferViewModelIT {
     private SandboxWallet world;
     private SandboxNode node;
     private TransferViewModel vm;
+    private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
 
     @BeforeEach
     void connect() {
         world = new SandboxWallet(home);
         node = world.node;
-        vm = new TransferViewModel(world.model);
+        vm = new TransferViewModel(world.model, confirmations);
+        vm.onShown();
+    }
+
+    private BigInteger received() {
+        return node.balanceOf(Felt.parse(RECIPIENT), Token.STRK);
+    }
+
+    private static BigInteger strk(String amount) {
+        return U256.parseAmount(amount, 18).value();
     }
 
     @AfterEach
@@ -47,16 +59,19 @@ class TransferViewModelIT {
         assertTrue(vm.canReviewProperty().get());
         assertEquals("Available: 1000.0 STRK · session limit left: 100.0 STRK", vm.availableProperty().get());
 
+        confirmations.answer(true);
         vm.review();
-        assertEquals(TransferViewModel.Stage.READY, vm.stageProperty().get(), vm.problemProperty().get());
-        assertTrue(vm.feeProperty().get().endsWith(")") && vm.feeProperty().get().contains("STRK"), vm.feeProperty().get());
+        assertEquals(List.of("confirm-send"), confirmations.ids(), "asked once before sending");
+        List<String> asked = confirmations.lastLines();
+        assertEquals("Send 1.5 STRK", asked.get(0));
+        assertEquals("To " + Felt.parse(RECIPIENT).toPaddedHex(), asked.get(1));
+        assertTrue(asked.get(4).startsWith("Fee ") && asked.get(4).endsWith(")") && asked.get(4).contains("STRK"), asked.get(4));
+        assertEquals("98.5 STRK of 100.0 left after this transfer", asked.get(5));
         assertEquals("98.5 STRK of 100.0 left after this transfer", vm.limitAfterProperty().get());
-        assertTrue(vm.confirmationLines().contains("Send 1.5 STRK"), vm.confirmationLines().toString());
 
-        vm.send();
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
         assertTrue(vm.progressProperty().get().startsWith("Sent 1.5 STRK, accepted in block"), vm.progressProperty().get());
-        assertEquals(U256.parseAmount("1.5", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.STRK));
+        assertEquals(strk("1.5"), received());
         assertTrue(vm.availableProperty().get().contains("session limit left: 98.5 STRK"), vm.availableProperty().get());
     }
 
@@ -69,7 +84,8 @@ class TransferViewModelIT {
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
         assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen"), "the next step is a screen, not a command: "
                 + vm.problemProperty().get());
-        assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum(), "nothing was sent");
+        assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");
+        assertEquals(0, received().signum(), "nothing was sent");
         vm.amountProperty().set("1");
         assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get(), "editing clears the refusal");
         assertEquals("", vm.problemProperty().get());
