@@ -90,6 +90,20 @@ class ImportViewModelIT {
     }
 
     @Test
+    void theImportResultIsClearedWhenTheSessionIsRemoved() {
+        WalletModel walletModel = model();
+        ImportViewModel vm = new ImportViewModel(walletModel);
+        vm.onShown();
+        vm.tokenTextProperty().set(node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token().encode());
+        vm.importToken();
+        assertTrue(vm.resultProperty().get().startsWith("Session imported"), vm.resultProperty().get());
+        walletModel.forget(() -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals("", vm.resultProperty().get());
+    }
+
+    @Test
     void anUnlimitedSessionIsFlagged() {
         ImportViewModel vm = new ImportViewModel(model());
         SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());

@@ -120,4 +120,66 @@ class SessionViewModelIT {
         assertEquals("No session", vm.stateLabelProperty().get());
         assertEquals(WalletModel.Connection.NO_SESSION, world.model.connectionProperty().get());
     }
+
+    /** Nothing sent, as the chain sees it: the session is still active and no call left this device. */
+    private void assertNothingSent() {
+        world.model.refresh();
+        assertEquals(SessionState.ACTIVE, world.model.statusProperty().get().state());
+        assertEquals(0, world.model.snapshotProperty().get().callsMade());
+        assertEquals("Active", vm.stateLabelProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void revokeAllAsksTwiceAndANoAtEitherQuestionSendsNothing() {
+        confirmations.answer(false);
+        vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all"), confirmations.ids(), "a no at the first question asks no second");
+        assertNothingSent();
+
+        confirmations.answer(true, false);
+        vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all", "confirm-revoke-all", "confirm-revoke-all-again"), confirmations.ids());
+        assertTrue(confirmations.asked.getLast().dangerous());
+        assertNothingSent();
+    }
+
+    @Test
+    void aNoToRevokeOrRemoveChangesNothing() {
+        confirmations.answer(false, false);
+        vm.revoke();
+        vm.forget();
+        assertEquals(List.of("confirm-revoke", "confirm-forget"), confirmations.ids());
+        assertNothingSent();
+        assertTrue(world.model.store().load().isPresent(), "the keychain still holds the session");
+    }
+
+    @Test
+    void aHiddenScreenAsksNothing() {
+        vm.onHidden();
+        vm.revoke();
+        vm.revokeAll();
+        vm.forget();
+        assertEquals(List.of(), confirmations.asked);
+        assertNothingSent();
+    }
+
+    @Test
+    void messagesAreClearedWhenTheSessionChanges() {
+        vm.renew();
+        assertTrue(vm.problemProperty().get().startsWith("Session is still active"), vm.problemProperty().get());
+        world.connectAnotherSession();
+        assertEquals("", vm.problemProperty().get());
+
+        confirmations.answer(true);
+        vm.revoke();
+        assertTrue(vm.resultProperty().get().startsWith("Session revoked"), vm.resultProperty().get());
+        vm.onHidden();
+        world.connectAnotherSession();
+        assertTrue(vm.resultProperty().get().startsWith("Session revoked"), "a hidden screen does not listen");
+        assertEquals("Revoked", vm.stateLabelProperty().get());
+        vm.onShown();
+        assertEquals("", vm.resultProperty().get(), "shown again, it sees the new session and drops the old one's result");
+        assertEquals("Active", vm.stateLabelProperty().get());
+    }
 }
