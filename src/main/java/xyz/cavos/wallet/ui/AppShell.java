@@ -14,7 +14,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -35,6 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import javafx.util.Subscription;
 import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
@@ -81,30 +81,35 @@ public final class AppShell {
     private final WalletModel model;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final Map<Screen, Node> views = new LinkedHashMap<>();
+    private final Map<Screen, ScreenView> views = new LinkedHashMap<>();
     private final Map<Screen, ToggleButton> buttons = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    /** The frame's own listeners on the model; removed when the app stops. */
+    private Subscription listeners;
+    private Screen showing;
 
     public AppShell(WalletModel model) {
         this.model = model;
+        Confirmations confirmations = new Dialogs(root);
         ImportViewModel importVm = new ImportViewModel(model);
-        views.put(Screen.IMPORT, new ImportView(importVm).root());
-        views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)).root());
-        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model)).root());
-        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)).root());
-        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model)).root());
-        importVm.importedProperty().addListener((obs, old, done) -> {
-            if (done) {
-                show(Screen.BALANCES);
-            }
-        });
-        model.walletProperty().addListener((obs, old, wallet) -> {
-            if (wallet == null) {
-                show(Screen.IMPORT);
-            }
-        });
+        views.put(Screen.IMPORT, new ImportView(importVm));
+        views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
+        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations)));
+        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)));
+        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations)));
+        listeners = Subscription.combine(
+                importVm.importedProperty().subscribe((old, done) -> {
+                    if (done) {
+                        show(Screen.BALANCES);
+                    }
+                }),
+                model.walletProperty().subscribe((old, wallet) -> {
+                    if (wallet == null) {
+                        show(Screen.IMPORT);
+                    }
+                }));
 
         Label brand = new Label("Cavos Desktop");
         brand.getStyleClass().addAll(Styles.TITLE_4);
@@ -168,14 +173,14 @@ public final class AppShell {
 
     private HBox statusBar() {
         Circle dot = new Circle(4);
-        dot.setFill(dotColour(model.connectionProperty().get()));
-        model.connectionProperty().addListener((obs, old, state) -> dot.setFill(dotColour(state)));
         Label network = new Label();
         network.setId("status-network");
-        network.textProperty().bind(model.connectionDetailProperty());
         Label session = new Label();
         session.setId("status-session");
-        model.statusProperty().addListener((obs, old, status) -> session.setText(sessionText(status)));
+        listeners = Subscription.combine(listeners,
+                model.connectionProperty().subscribe(state -> dot.setFill(dotColour(state))),
+                model.connectionDetailProperty().subscribe(network::setText),
+                model.statusProperty().subscribe(status -> session.setText(sessionText(status))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, dot, network, spacer, session);
@@ -281,9 +286,18 @@ public final class AppShell {
         dialog.show();
     }
 
+    /** Shows a screen: the one leaving removes its listeners, the one coming adds its own and catches up. */
     public void show(Screen screen) {
-        content.getChildren().setAll(views.get(screen));
         buttons.get(screen).setSelected(true);
+        if (screen == showing) {
+            return;
+        }
+        if (showing != null) {
+            views.get(showing).onHidden();
+        }
+        showing = screen;
+        content.getChildren().setAll(views.get(screen).root());
+        views.get(screen).onShown();
     }
 
     /** Dark or light; the app remembers it. */
@@ -293,6 +307,11 @@ public final class AppShell {
 
     public void stop() {
         clock.stop();
+        if (showing != null) {
+            views.get(showing).onHidden();
+            showing = null;
+        }
+        listeners.unsubscribe();
     }
 
     public BorderPane root() {

@@ -29,6 +29,7 @@ class BalancesViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         vm = new BalancesViewModel(world.model);
+        vm.onShown();
     }
 
     @AfterEach
@@ -71,5 +72,21 @@ class BalancesViewModelIT {
         assertEquals(WalletModel.Connection.OFFLINE, world.model.connectionProperty().get(), "the retry waits a little while offline");
         world.model.tick(clock.plusSeconds(6));
         assertEquals(WalletModel.Connection.ONLINE, world.model.connectionProperty().get());
+    }
+
+    @Test
+    void aHiddenScreenIsLeftAloneAndCatchesUpWhenShown() {
+        vm.onHidden();
+        world.send("1.5");
+        world.model.tick(Instant.now().plusSeconds(300));
+        assertEquals("1000.0", vm.rows().getFirst().balance(), "the hidden screen's rows are untouched");
+        assertEquals("Last refreshed just now", vm.freshnessProperty().get(), "so is its freshness");
+        vm.onShown();
+        assertTrue(vm.rows().getFirst().balance().startsWith("998.49"), vm.rows().getFirst().balance());
+        assertEquals(WalletModel.Connection.ONLINE, vm.connectionStateProperty().get());
+        vm.onShown(); // a second call adds nothing twice
+        vm.onHidden();
+        world.send("1");
+        assertTrue(vm.rows().getFirst().balance().startsWith("998.49"), "one hide removes every listener");
     }
 }

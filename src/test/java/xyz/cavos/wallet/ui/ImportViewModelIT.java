@@ -67,6 +67,7 @@ class ImportViewModelIT {
         assertFalse(vm.clipboardOfferProperty().get());
         assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get());
         BalancesViewModel balances = new BalancesViewModel(model);
+        balances.onShown();
         assertEquals("1000.0", balances.rows().getFirst().balance());
         assertEquals(demo.address().toHex(), balances.walletAddressProperty().get());
     }
@@ -86,6 +87,20 @@ class ImportViewModelIT {
         assertTrue(walletModel.store().load().orElseThrow().sameSession(first), "the failed import changed nothing");
         vm.tokenTextProperty().set("");
         assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void theImportResultIsClearedWhenTheSessionIsRemoved() {
+        WalletModel walletModel = model();
+        ImportViewModel vm = new ImportViewModel(walletModel);
+        vm.onShown();
+        vm.tokenTextProperty().set(node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token().encode());
+        vm.importToken();
+        assertTrue(vm.resultProperty().get().startsWith("Session imported"), vm.resultProperty().get());
+        walletModel.forget(() -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals("", vm.resultProperty().get());
     }
 
     @Test

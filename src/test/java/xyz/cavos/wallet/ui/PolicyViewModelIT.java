@@ -27,6 +27,7 @@ class PolicyViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         vm = new PolicyViewModel(world.model);
+        vm.onShown();
     }
 
     @AfterEach
@@ -41,7 +42,10 @@ class PolicyViewModelIT {
         assertEquals("0.0 of 100.0 STRK", strk.usedText());
         assertEquals(PolicyViewModel.Band.OK, strk.band());
 
+        vm.onHidden();
         world.send("1.5");
+        assertEquals("0.0 of 100.0 STRK", vm.gauges().getFirst().usedText(), "a hidden screen does not follow the snapshots");
+        vm.onShown();
         strk = vm.gauges().getFirst();
         assertEquals("1.5 of 100.0 STRK", strk.usedText());
         assertEquals("98.5", strk.remaining());

@@ -14,7 +14,7 @@ import xyz.cavos.wallet.wallet.Progress;
 /**
  * A view-model test's world: an in-process sandbox with the dashboard's demo wallet, its session stored
  * in an encrypted file under {@code home} and connected through a {@link WalletModel} that runs work on the
- * calling thread.
+ * calling thread, or holds it while a test looks at what happens meanwhile.
  */
 final class SandboxWallet implements AutoCloseable {
 
@@ -22,14 +22,23 @@ final class SandboxWallet implements AutoCloseable {
 
     final SandboxNode node = SandboxNode.start();
     final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    final HeldExecutor executor = new HeldExecutor();
     final WalletModel model;
 
     SandboxWallet(Path home) {
-        model = new WalletModel(UiExecutor.direct(),
+        model = new WalletModel(executor,
                 SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "test passphrase"::toCharArray),
                 ConnectionOptions.DEFAULT);
         model.store().save(demo.token(), demo.token().network(), demo.token().rpcUrl());
         model.connect(demo.token(), () -> { }, e -> {
+            throw new AssertionError(e);
+        });
+    }
+
+    /** A second session of the demo wallet, from the dashboard, connected in place of the first. */
+    void connectAnotherSession() {
+        var other = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+        model.connect(other, () -> { }, e -> {
             throw new AssertionError(e);
         });
     }

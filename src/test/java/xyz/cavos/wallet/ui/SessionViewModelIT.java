@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,13 @@ class SessionViewModelIT {
 
     private SandboxWallet world;
     private SessionViewModel vm;
+    private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
 
     @BeforeEach
     void connect() {
         world = new SandboxWallet(home);
-        vm = new SessionViewModel(world.model);
+        vm = new SessionViewModel(world.model, confirmations);
+        vm.onShown();
     }
 
     @AfterEach
@@ -87,8 +90,10 @@ class SessionViewModelIT {
     }
 
     @Test
-    void revokeShowsTheRevokedState() {
+    void revokeAsksThenShowsTheRevokedState() {
+        confirmations.answer(true);
         vm.revoke();
+        assertEquals(List.of("confirm-revoke"), confirmations.ids());
         assertTrue(vm.resultProperty().get().startsWith("Session revoked in transaction 0x"), vm.problemProperty().get());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get());
         assertTrue(vm.explanationProperty().get().startsWith("Revoked: "), vm.explanationProperty().get());
@@ -97,18 +102,84 @@ class SessionViewModelIT {
 
     @Test
     void revokeAllEndsEverySessionOfTheAccount() {
+        confirmations.answer(true, true);
         vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all", "confirm-revoke-all-again"), confirmations.ids());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get(), vm.problemProperty().get());
         assertTrue(vm.explanationProperty().get().contains("all sessions revoked"), vm.explanationProperty().get());
     }
 
     @Test
     void removingFromThisDeviceEmptiesTheKeychainAndTheScreens() {
+        confirmations.answer(true);
         vm.forget();
+        assertEquals(List.of("confirm-forget"), confirmations.ids());
         assertTrue(world.model.store().load().isEmpty());
         assertNull(world.model.walletProperty().get());
         assertNull(vm.stateProperty().get());
         assertEquals("No session", vm.stateLabelProperty().get());
         assertEquals(WalletModel.Connection.NO_SESSION, world.model.connectionProperty().get());
+    }
+
+    /** Nothing sent, as the chain sees it: the session is still active and no call left this device. */
+    private void assertNothingSent() {
+        world.model.refresh();
+        assertEquals(SessionState.ACTIVE, world.model.statusProperty().get().state());
+        assertEquals(0, world.model.snapshotProperty().get().callsMade());
+        assertEquals("Active", vm.stateLabelProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void revokeAllAsksTwiceAndANoAtEitherQuestionSendsNothing() {
+        confirmations.answer(false);
+        vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all"), confirmations.ids(), "a no at the first question asks no second");
+        assertNothingSent();
+
+        confirmations.answer(true, false);
+        vm.revokeAll();
+        assertEquals(List.of("confirm-revoke-all", "confirm-revoke-all", "confirm-revoke-all-again"), confirmations.ids());
+        assertTrue(confirmations.asked.getLast().dangerous());
+        assertNothingSent();
+    }
+
+    @Test
+    void aNoToRevokeOrRemoveChangesNothing() {
+        confirmations.answer(false, false);
+        vm.revoke();
+        vm.forget();
+        assertEquals(List.of("confirm-revoke", "confirm-forget"), confirmations.ids());
+        assertNothingSent();
+        assertTrue(world.model.store().load().isPresent(), "the keychain still holds the session");
+    }
+
+    @Test
+    void aHiddenScreenAsksNothing() {
+        vm.onHidden();
+        vm.revoke();
+        vm.revokeAll();
+        vm.forget();
+        assertEquals(List.of(), confirmations.asked);
+        assertNothingSent();
+    }
+
+    @Test
+    void messagesAreClearedWhenTheSessionChanges() {
+        vm.renew();
+        assertTrue(vm.problemProperty().get().startsWith("Session is still active"), vm.problemProperty().get());
+        world.connectAnotherSession();
+        assertEquals("", vm.problemProperty().get());
+
+        confirmations.answer(true);
+        vm.revoke();
+        assertTrue(vm.resultProperty().get().startsWith("Session revoked"), vm.resultProperty().get());
+        vm.onHidden();
+        world.connectAnotherSession();
+        assertTrue(vm.resultProperty().get().startsWith("Session revoked"), "a hidden screen does not listen");
+        assertEquals("Revoked", vm.stateLabelProperty().get());
+        vm.onShown();
+        assertEquals("", vm.resultProperty().get(), "shown again, it sees the new session and drops the old one's result");
+        assertEquals("Active", vm.stateLabelProperty().get());
     }
 }

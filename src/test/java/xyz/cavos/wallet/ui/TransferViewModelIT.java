@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,34 @@ class TransferViewModelIT {
     private SandboxWallet world;
     private SandboxNode node;
     private TransferViewModel vm;
+    private final ScriptedConfirmations confirmations = new ScriptedConfirmations();
 
     @BeforeEach
     void connect() {
         world = new SandboxWallet(home);
         node = world.node;
-        vm = new TransferViewModel(world.model);
+        vm = new TransferViewModel(world.model, confirmations);
+        vm.onShown();
+    }
+
+    private BigInteger received() {
+        return node.balanceOf(Felt.parse(RECIPIENT), Token.STRK);
+    }
+
+    private static BigInteger strk(String amount) {
+        return U256.parseAmount(amount, 18).value();
+    }
+
+    private void fill(String amount) {
+        vm.recipientProperty().set(RECIPIENT);
+        vm.amountProperty().set(amount);
+    }
+
+    /** Starts a review that waits, as on a slow node, until the test finishes it. */
+    private void reviewSlowly() {
+        world.executor.hold();
+        vm.review();
+        world.executor.release();
     }
 
     @AfterEach
@@ -47,16 +71,19 @@ class TransferViewModelIT {
         assertTrue(vm.canReviewProperty().get());
         assertEquals("Available: 1000.0 STRK · session limit left: 100.0 STRK", vm.availableProperty().get());
 
+        confirmations.answer(true);
         vm.review();
-        assertEquals(TransferViewModel.Stage.READY, vm.stageProperty().get(), vm.problemProperty().get());
-        assertTrue(vm.feeProperty().get().endsWith(")") && vm.feeProperty().get().contains("STRK"), vm.feeProperty().get());
+        assertEquals(List.of("confirm-send"), confirmations.ids(), "asked once before sending");
+        List<String> asked = confirmations.lastLines();
+        assertEquals("Send 1.5 STRK", asked.get(0));
+        assertEquals("To " + Felt.parse(RECIPIENT).toPaddedHex(), asked.get(1));
+        assertTrue(asked.get(4).startsWith("Fee ") && asked.get(4).endsWith(")") && asked.get(4).contains("STRK"), asked.get(4));
+        assertEquals("98.5 STRK of 100.0 left after this transfer", asked.get(5));
         assertEquals("98.5 STRK of 100.0 left after this transfer", vm.limitAfterProperty().get());
-        assertTrue(vm.confirmationLines().contains("Send 1.5 STRK"), vm.confirmationLines().toString());
 
-        vm.send();
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
         assertTrue(vm.progressProperty().get().startsWith("Sent 1.5 STRK, accepted in block"), vm.progressProperty().get());
-        assertEquals(U256.parseAmount("1.5", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.STRK));
+        assertEquals(strk("1.5"), received());
         assertTrue(vm.availableProperty().get().contains("session limit left: 98.5 STRK"), vm.availableProperty().get());
     }
 
@@ -69,7 +96,8 @@ class TransferViewModelIT {
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
         assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen."), "the next step is a screen, not a command: "
                 + vm.problemProperty().get());
-        assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum(), "nothing was sent");
+        assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");
+        assertEquals(0, received().signum(), "nothing was sent");
         vm.amountProperty().set("1");
         assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get(), "editing clears the refusal");
         assertEquals("", vm.problemProperty().get());
@@ -90,5 +118,107 @@ class TransferViewModelIT {
         vm.tokenProperty().set(Token.USDC);
         vm.max();
         assertEquals("50.0", vm.amountProperty().get());
+    }
+
+    @Test
+    void aNoToTheConfirmationSendsNothing() {
+        fill("1.5");
+        confirmations.answer(false);
+        vm.review();
+        assertEquals(List.of("confirm-send"), confirmations.ids());
+        assertEquals("Send 1.5 STRK", confirmations.lastLines().getFirst());
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
+        world.model.refresh();
+        assertEquals(0, received().signum(), "nothing was sent");
+        assertEquals(0, world.model.snapshotProperty().get().callsMade());
+    }
+
+    /** The review reported: a 1.5 STRK review that lands after the form says 90 must not become "Send 90.0 STRK". */
+    @Test
+    void aReviewThatLandsAfterTheFormChangedIsDroppedAndWhatIsSentIsWhatWasConfirmed() {
+        fill("1.5");
+        reviewSlowly();
+        vm.amountProperty().set("90");
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get(), "an edit during a review goes back to editing");
+        reviewSlowly();
+        assertEquals(2, world.executor.waiting());
+
+        world.executor.finish(0); // the 1.5 review, late
+        assertEquals(List.of(), confirmations.asked, "a review of an older form opens no confirmation");
+        assertEquals(TransferViewModel.Stage.REVIEWING, vm.stageProperty().get(), "still waiting for the review of 90");
+        assertEquals("", vm.feeProperty().get());
+        assertEquals("", vm.limitAfterProperty().get());
+
+        confirmations.answer(true);
+        world.executor.finish(0); // the 90 review
+        assertEquals(List.of("Send 90.0 STRK", "10.0 STRK of 100.0 left after this transfer"),
+                List.of(confirmations.lastLines().getFirst(), confirmations.lastLines().getLast()));
+        assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
+        assertEquals(strk("90"), received(), "what was sent is what was confirmed");
+    }
+
+    @Test
+    void aReviewOfAFormThatChangedSinceIsDroppedAndTheScreenStaysEditing() {
+        fill("1.5");
+        reviewSlowly();
+        vm.amountProperty().set("2");
+        world.executor.finish(0);
+        assertEquals(List.of(), confirmations.asked);
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
+        assertEquals("", vm.feeProperty().get());
+        assertEquals(0, received().signum());
+    }
+
+    @Test
+    void aHiddenScreenAsksNothingAndItsFinishedReviewIsConfirmedWhenShownAgain() {
+        fill("1.5");
+        reviewSlowly();
+        vm.onHidden();
+        world.executor.finish(0);
+        assertEquals(List.of(), confirmations.asked, "no dialog opens from a hidden screen");
+        assertEquals(TransferViewModel.Stage.READY, vm.stageProperty().get(), "the result only updated the screen's own state");
+
+        confirmations.answer(true);
+        vm.onShown();
+        assertEquals("Send 1.5 STRK", confirmations.lastLines().getFirst());
+        assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
+        assertEquals(strk("1.5"), received());
+    }
+
+    @Test
+    void aSessionChangeWhileTheQuestionIsOpenSendsNothing() {
+        fill("1.5");
+        confirmations.answerAfter(world::connectAnotherSession, true);
+        vm.review();
+        assertEquals(1, confirmations.asked.size());
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
+        assertEquals("", vm.feeProperty().get(), "what was said about the old session is gone");
+        assertEquals(0, received().signum(), "the yes was for the session that is gone");
+    }
+
+    @Test
+    void messagesAreClearedWhenTheSessionChangesAndAHiddenScreenIsLeftAlone() {
+        fill("150");
+        vm.review();
+        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded"), vm.problemProperty().get());
+        world.connectAnotherSession();
+        assertEquals("", vm.problemProperty().get(), "a new session clears the old one's refusal");
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
+
+        vm.review();
+        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded"), vm.problemProperty().get());
+        String available = vm.availableProperty().get();
+        vm.onHidden();
+        world.send("1");
+        world.model.forget(() -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get(), "a hidden screen does not listen");
+        assertEquals(available, vm.availableProperty().get(), "nor follow the snapshots");
+        vm.onShown();
+        assertEquals("", vm.problemProperty().get(), "shown again, it catches up: the session was removed");
+        assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
+        assertFalse(vm.canReviewProperty().get());
+        assertEquals("", vm.availableProperty().get());
     }
 }

@@ -18,14 +18,18 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import xyz.cavos.wallet.ui.QrCode;
+import xyz.cavos.wallet.ui.ScreenLifecycle;
+import xyz.cavos.wallet.ui.ScreenView;
 import xyz.cavos.wallet.ui.WalletModel;
 
 /** Balances: table, wallet address with copy, connection state, refresh. */
-public final class BalancesView {
+public final class BalancesView implements ScreenView {
 
     private final VBox root = new VBox(16);
+    private final BalancesViewModel vm;
 
     public BalancesView(BalancesViewModel vm) {
+        this.vm = vm;
         root.setPadding(new Insets(28));
 
         Label title = new Label("Balances");
@@ -35,7 +39,7 @@ public final class BalancesView {
         Button refresh = new Button("Refresh");
         refresh.setTooltip(new javafx.scene.control.Tooltip("Read balances and session again (F5)"));
         refresh.setId("refresh");
-        refresh.disableProperty().bind(vm.model().refreshingProperty());
+        refresh.disableProperty().bind(vm.refreshingProperty());
         refresh.setOnAction(e -> vm.refresh());
         HBox header = new HBox(12, title, spacer, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -91,8 +95,8 @@ public final class BalancesView {
         table.setPlaceholder(new Label("No session connected: import one first."));
 
         Circle dot = new Circle(5);
-        vm.model().connectionProperty().addListener((obs, old, state) -> dot.setFill(colour(state)));
-        dot.setFill(colour(vm.model().connectionProperty().get()));
+        vm.connectionStateProperty().addListener((obs, old, state) -> dot.setFill(colour(state)));
+        dot.setFill(colour(vm.connectionStateProperty().get()));
         Label connection = new Label();
         connection.setId("connection");
         connection.textProperty().bind(vm.connectionProperty());
@@ -122,7 +126,13 @@ public final class BalancesView {
         return column;
     }
 
+    @Override
     public Node root() {
         return root;
+    }
+
+    @Override
+    public ScreenLifecycle viewModel() {
+        return vm;
     }
 }

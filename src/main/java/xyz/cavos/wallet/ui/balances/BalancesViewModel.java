@@ -2,15 +2,21 @@ package xyz.cavos.wallet.ui.balances;
 
 import java.time.Duration;
 import java.time.Instant;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
+import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /** Balances: one row per token, exact; the wallet address; the connection's state and freshness. */
-public final class BalancesViewModel {
+public final class BalancesViewModel extends ScreenViewModel {
 
     /** One token's line. */
     public record Row(String symbol, String name, String balance, String address) {
@@ -23,15 +29,24 @@ public final class BalancesViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<WalletModel.Connection> connectionState = new ReadOnlyObjectWrapper<>(WalletModel.Connection.NO_SESSION);
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
 
     public BalancesViewModel(WalletModel model) {
+        super(model);
         this.model = model;
-        model.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
-        model.connectionDetailProperty().addListener((obs, old, text) -> updateConnection());
-        model.latencyMillisProperty().addListener((obs, old, ms) -> updateConnection());
-        model.nowProperty().addListener((obs, old, now) -> freshness.set(freshnessText(model.lastRefreshedProperty().get(), now)));
-        show(model.snapshotProperty().get());
-        updateConnection();
+    }
+
+    /** Balances are data, not messages: a new session's arrive with its snapshot. */
+    @Override
+    protected Subscription listen() {
+        return Subscription.combine(
+                model.snapshotProperty().subscribe(this::show),
+                model.connectionDetailProperty().subscribe(text -> updateConnection()),
+                model.latencyMillisProperty().subscribe(ms -> updateConnection()),
+                model.nowProperty().subscribe(now -> freshness.set(freshnessText(model.lastRefreshedProperty().get(), now))),
+                model.connectionProperty().subscribe(connectionState::set),
+                model.refreshingProperty().subscribe(refreshing::set));
     }
 
     private void show(WalletSnapshot snapshot) {
@@ -87,7 +102,12 @@ public final class BalancesViewModel {
         return freshness.getReadOnlyProperty();
     }
 
-    public WalletModel model() {
-        return model;
+    public ReadOnlyObjectProperty<WalletModel.Connection> connectionStateProperty() {
+        return connectionState.getReadOnlyProperty();
+    }
+
+    /** True while the wallet is being read; the view disables Refresh meanwhile. */
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
     }
 }

@@ -17,13 +17,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.ScreenLifecycle;
+import xyz.cavos.wallet.ui.ScreenView;
 
 /** Import Session: controls, layout and bindings; every decision is the view-model's. */
-public final class ImportView {
+public final class ImportView implements ScreenView {
 
     private final VBox root = new VBox(16);
 
+    private final ImportViewModel vm;
+
     public ImportView(ImportViewModel vm) {
+        this.vm = vm;
         root.setPadding(new Insets(28));
         root.setMaxWidth(820);
 
@@ -140,7 +145,13 @@ public final class ImportView {
         return label;
     }
 
+    @Override
     public Node root() {
         return root;
+    }
+
+    @Override
+    public ScreenLifecycle viewModel() {
+        return vm;
     }
 }

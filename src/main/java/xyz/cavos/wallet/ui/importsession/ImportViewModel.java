@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.InvalidTokenException;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -20,6 +21,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.WalletService;
 
@@ -28,7 +30,7 @@ import xyz.cavos.wallet.wallet.WalletService;
  * saved; Import stores it in the keychain and connects; Try the sandbox starts a local node with a funded
  * demo wallet and imports its session.
  */
-public final class ImportViewModel {
+public final class ImportViewModel extends ScreenViewModel {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -50,8 +52,20 @@ public final class ImportViewModel {
     private Optional<SessionToken> pasted = Optional.empty();
 
     public ImportViewModel(WalletModel model) {
+        super(model);
         this.model = model;
         tokenText.addListener((obs, old, text) -> preview(text));
+    }
+
+    @Override
+    protected Subscription listen() {
+        return Subscription.EMPTY;
+    }
+
+    /** What was said about the last import goes; the field's own check stays. */
+    @Override
+    protected void sessionChanged() {
+        preview(tokenText.get());
     }
 
     private void preview(String text) {
@@ -108,7 +122,9 @@ public final class ImportViewModel {
             model.store().save(token, token.network(), token.rpcUrl());
             return token;
         }, saved -> {
-            tokenText.set(""); // the token leaves the field once it is in the keychain
+            if (decoded.filter(saved::sameSession).isPresent()) {
+                tokenText.set(""); // the token leaves the field once it is in the keychain (unless another was typed meanwhile)
+            }
             pasted = Optional.of(saved);
             clipboardOffer.set(true);
             connect(saved, "Session imported into the " + model.store().kind() + ".");

@@ -13,13 +13,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import xyz.cavos.wallet.ui.Page;
+import xyz.cavos.wallet.ui.ScreenLifecycle;
+import xyz.cavos.wallet.ui.ScreenView;
 
 /** Policy usage: spending gauges, allowed contracts, calls per transaction, warnings. */
-public final class PolicyView {
+public final class PolicyView implements ScreenView {
 
     private final Page page = new Page("Policy usage");
 
+    private final PolicyViewModel vm;
+
     public PolicyView(PolicyViewModel vm) {
+        this.vm = vm;
         VBox gauges = new VBox(12);
         gauges.setId("policy-gauges");
         vm.gauges().addListener((ListChangeListener<PolicyViewModel.Gauge>) change -> showGauges(gauges, vm));
@@ -106,7 +111,13 @@ public final class PolicyView {
         }
     }
 
+    @Override
     public Node root() {
         return page.root();
+    }
+
+    @Override
+    public ScreenLifecycle viewModel() {
+        return vm;
     }
 }

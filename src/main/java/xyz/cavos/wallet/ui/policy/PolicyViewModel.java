@@ -4,7 +4,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.SpendingUsage;
@@ -15,7 +17,7 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
  * Policy usage: a gauge per spending limit with what the chain says was spent, the contracts the session
  * may call, the calls allowed per transaction, and the dashboard's warnings. Rebuilt from every snapshot.
  */
-public final class PolicyViewModel {
+public final class PolicyViewModel extends ScreenViewModel {
 
     /** How close a limit is to being used up; the view colours the gauge by it. */
     public enum Band { OK, NEAR, REACHED }
@@ -53,9 +55,14 @@ public final class PolicyViewModel {
     private final ReadOnlyStringWrapper contractsSummary = new ReadOnlyStringWrapper("");
 
     public PolicyViewModel(WalletModel model) {
+        super(model);
         this.model = model;
-        model.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
-        show(model.snapshotProperty().get());
+    }
+
+    /** Usage is data, not messages: a new session's arrives with its snapshot. */
+    @Override
+    protected Subscription listen() {
+        return model.snapshotProperty().subscribe(this::show);
     }
 
     private void show(WalletSnapshot snapshot) {

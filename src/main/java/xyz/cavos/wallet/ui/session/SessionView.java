@@ -13,19 +13,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import xyz.cavos.wallet.ui.Dialogs;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.Page;
+import xyz.cavos.wallet.ui.ScreenLifecycle;
+import xyz.cavos.wallet.ui.ScreenView;
 import xyz.cavos.wallet.wallet.SessionState;
 
 /** Session status: the countdown, what the state means, the session's dates, and renew / revoke / remove. */
-public final class SessionView {
+public final class SessionView implements ScreenView {
 
     private static final String[] STATE_STYLES = {"state-good", "state-warn", "state-bad", "state-none"};
 
     private final Page page = new Page("Session");
+    private final SessionViewModel vm;
 
     public SessionView(SessionViewModel vm) {
+        this.vm = vm;
         Label state = new Label();
         state.setId("session-state");
         state.textProperty().bind(vm.stateLabelProperty());
@@ -70,40 +73,19 @@ public final class SessionView {
         revoke.setId("session-revoke");
         revoke.getStyleClass().add(Styles.DANGER);
         revoke.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
-        revoke.setOnAction(e -> {
-            if (Dialogs.confirm(page.root(), "Revoke session", "Revoke this session?",
-                    "The session key stops working on chain, for good. Other sessions of the account keep working.\n"
-                            + "This sends a transaction; its fee is paid from the wallet.", "Revoke", "confirm-revoke", true)) {
-                vm.revoke();
-            }
-        });
+        revoke.setOnAction(e -> vm.revoke());
         Button revokeAll = new Button("Revoke all sessions…");
         revokeAll.setId("session-revoke-all");
         revokeAll.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         revokeAll.disableProperty().bind(vm.revocableProperty().not().or(vm.busyProperty()));
-        revokeAll.setOnAction(e -> {
-            if (Dialogs.confirm(page.root(), "Revoke all sessions", "Revoke every session of this account?",
-                    "Every app and device using a session of this wallet loses access, including this one.", "Continue",
-                    "confirm-revoke-all", true)
-                    && Dialogs.confirm(page.root(), "Revoke all sessions", "This cannot be undone. Revoke all sessions now?",
-                            "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
-                            "confirm-revoke-all-again", true)) {
-                vm.revokeAll();
-            }
-        });
+        revokeAll.setOnAction(e -> vm.revokeAll());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button forget = new Button("Remove from this device…");
         forget.setId("session-forget");
         forget.getStyleClass().add(Styles.FLAT);
         forget.disableProperty().bind(vm.busyProperty().or(vm.stateProperty().isNull()));
-        forget.setOnAction(e -> {
-            if (Dialogs.confirm(page.root(), "Remove session", "Remove this session from this device?",
-                    "The key is deleted from the keychain. On chain the session stays valid until it expires: "
-                            + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true)) {
-                vm.forget();
-            }
-        });
+        forget.setOnAction(e -> vm.forget());
         HBox actions = new HBox(10, renew, revoke, revokeAll, spacer, forget);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -140,7 +122,13 @@ public final class SessionView {
         grid.addRow(row, name, text);
     }
 
+    @Override
     public Node root() {
         return page.root();
+    }
+
+    @Override
+    public ScreenLifecycle viewModel() {
+        return vm;
     }
 }

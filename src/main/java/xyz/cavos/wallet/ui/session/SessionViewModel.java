@@ -10,8 +10,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Subscription;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
+import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SessionState;
@@ -22,14 +25,31 @@ import xyz.cavos.wallet.wallet.WalletService;
 /**
  * Session status: a countdown to the end of the session by chain time, what the state means and what can
  * be done next; renewing an expired session, revoking this one, revoking every session of the account,
- * and removing it from this device.
+ * and removing it from this device. Revoking and removing ask first (revoking all, twice). An action's
+ * result is shown only if the session it was started for is still the connected one.
  */
-public final class SessionViewModel {
+public final class SessionViewModel extends ScreenViewModel {
+
+    static final Confirmations.Question REVOKE = new Confirmations.Question("Revoke session", "Revoke this session?",
+            "The session key stops working on chain, for good. Other sessions of the account keep working.\n"
+                    + "This sends a transaction; its fee is paid from the wallet.", "Revoke", "confirm-revoke", true);
+    static final Confirmations.Question REVOKE_ALL = new Confirmations.Question("Revoke all sessions",
+            "Revoke every session of this account?",
+            "Every app and device using a session of this wallet loses access, including this one.", "Continue",
+            "confirm-revoke-all", true);
+    static final Confirmations.Question REVOKE_ALL_AGAIN = new Confirmations.Question("Revoke all sessions",
+            "This cannot be undone. Revoke all sessions now?",
+            "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
+            "confirm-revoke-all-again", true);
+    static final Confirmations.Question FORGET = new Confirmations.Question("Remove session", "Remove this session from this device?",
+            "The key is deleted from the keychain. On chain the session stays valid until it expires: "
+                    + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true);
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
+    private final Confirmations confirmations;
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper stateLabel = new ReadOnlyStringWrapper("No session");
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("--:--:--");
@@ -47,11 +67,28 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    /** The action the screen is busy with; the results of any other are dropped. */
+    private Action running;
 
-    public SessionViewModel(WalletModel model) {
+    public SessionViewModel(WalletModel model, Confirmations confirmations) {
+        super(model);
         this.model = model;
-        model.statusProperty().addListener((obs, old, status) -> show(status));
-        show(model.statusProperty().get());
+        this.confirmations = confirmations;
+    }
+
+    @Override
+    protected Subscription listen() {
+        return model.statusProperty().subscribe(this::show);
+    }
+
+    /** Another session, or none: what was said about the old one goes, and its actions' results are dropped. */
+    @Override
+    protected void sessionChanged() {
+        running = null;
+        busy.set(false);
+        progress.set("");
+        problem.set("");
+        result.set("");
     }
 
     private void show(SessionStatus status) {
@@ -138,80 +175,132 @@ public final class SessionViewModel {
         if (wallet == null || busy.get()) {
             return;
         }
-        start("Renewing…");
+        Action action = start(wallet, "Renewing…");
         model.executor().run(() -> {
-            WalletService.Renewal renewal = wallet.renew(WAIT, progress());
+            WalletService.Renewal renewal = wallet.renew(WAIT, progress(action));
             String stored = renewal.storedIn().map(kind -> "The new session replaced the old one in the " + kind + ".")
                     .orElseGet(() -> renewal.notStored().map(e -> "The new session is in use but could not be stored ("
                             + e.getMessage() + "). " + NextStepInTheApp.guidance(e)).orElse("The new session is in use."));
             return new Renewed(renewal, stored);
-        }, renewed -> model.connect(renewed.renewal().newToken(), () -> {
-            busy.set(false);
-            progress.set("");
-            result.set("Session renewed in transaction " + renewed.renewal().outcome().transactionHash().toHex() + ". " + renewed.stored());
-        }, this::failed), this::failed);
+        }, renewed -> {
+            if (!current(action)) {
+                return;
+            }
+            running = null; // what is left, connecting the new session, is itself a change of session
+            model.connect(renewed.renewal().newToken(), () -> {
+                busy.set(false);
+                progress.set("");
+                result.set("Session renewed in transaction " + renewed.renewal().outcome().transactionHash().toHex() + ". " + renewed.stored());
+            }, this::failed);
+        }, e -> failed(action, e));
     }
 
     private record Renewed(WalletService.Renewal renewal, String stored) {
     }
 
-    /** Revokes this session on chain: its key stops working for good. */
+    /** Asks, then revokes this session on chain: its key stops working for good. */
     public void revoke() {
-        send("Revoking this session…", "Session revoked", false);
+        if (canAct() && confirmations.confirm(REVOKE)) {
+            send("Revoking this session…", "Session revoked", false);
+        }
     }
 
-    /** Revokes every session of the account ({@code emergency_revoke}): every device's session stops working. */
+    /**
+     * Asks twice, then revokes every session of the account ({@code emergency_revoke}): every device's session
+     * stops working. A no at either question sends nothing.
+     */
     public void revokeAll() {
-        send("Revoking all sessions…", "All sessions of the account revoked", true);
+        if (canAct() && confirmations.confirmTwice(REVOKE_ALL, REVOKE_ALL_AGAIN)) {
+            send("Revoking all sessions…", "All sessions of the account revoked", true);
+        }
+    }
+
+    /** Questions are asked only from the screen on view, about a session that is there. */
+    private boolean canAct() {
+        return isShown() && model.walletProperty().get() != null && !busy.get();
     }
 
     private void send(String doing, String done, boolean all) {
         WalletService wallet = model.walletProperty().get();
         if (wallet == null || busy.get()) {
-            return;
+            return; // the session went while the question was open
         }
-        start(doing);
-        model.executor().run(() -> all ? wallet.revokeAll(true, WAIT, progress()) : wallet.revoke(true, WAIT, progress()),
+        Action action = start(wallet, doing);
+        model.executor().run(() -> all ? wallet.revokeAll(true, WAIT, progress(action)) : wallet.revoke(true, WAIT, progress(action)),
                 (TransactionOutcome outcome) -> {
+                    if (!current(action)) {
+                        return;
+                    }
+                    running = null;
                     busy.set(false);
                     progress.set("");
                     result.set(done + " in transaction " + outcome.transactionHash().toHex()
                             + outcome.receipt().map(r -> " (block " + r.blockNumber() + ")").orElse("") + ".");
                     model.refresh();
-                }, this::failed);
+                }, e -> failed(action, e));
     }
 
-    /** Removes the session from this device; nothing changes on chain. */
+    /** Asks, then removes the session from this device; nothing changes on chain. */
     public void forget() {
-        if (busy.get()) {
+        WalletService wallet = model.walletProperty().get();
+        if (!canAct() || !confirmations.confirm(FORGET) || wallet != model.walletProperty().get() || busy.get()) {
             return;
         }
-        start("Removing the session from this device…");
+        Action action = start(wallet, "Removing the session from this device…");
         model.forget(() -> {
-            busy.set(false);
-            progress.set("");
-        }, this::failed);
+            if (action == running) {
+                running = null;
+                busy.set(false);
+                progress.set("");
+            }
+        }, e -> failed(action, e));
     }
 
-    private void start(String doing) {
+    /** An action in flight, and the session it was started for; compared by identity. */
+    private record Action(WalletService wallet) {
+    }
+
+    /** Whether a result answers the action the screen is busy with, for the session still connected. */
+    private boolean current(Action action) {
+        return action == running && action.wallet() == model.walletProperty().get();
+    }
+
+    private Action start(WalletService wallet, String doing) {
+        running = new Action(wallet);
         busy.set(true);
         problem.set("");
         result.set("");
         progress.set(doing);
+        return running;
     }
 
-    private Progress progress() {
+    private Progress progress(Action action) {
         return new Progress() {
             @Override
             public void step(String message) {
-                model.executor().onUi(() -> progress.set(message + "…"));
+                model.executor().onUi(() -> {
+                    if (current(action)) {
+                        progress.set(message + "…");
+                    }
+                });
             }
 
             @Override
             public void submitted(Felt hash) {
-                model.executor().onUi(() -> progress.set("Submitted " + hash.toHex() + ", waiting for acceptance…"));
+                model.executor().onUi(() -> {
+                    if (current(action)) {
+                        progress.set("Submitted " + hash.toHex() + ", waiting for acceptance…");
+                    }
+                });
             }
         };
+    }
+
+    private void failed(Action action, Throwable e) {
+        if (current(action)) {
+            running = null;
+            failed(e);
+        }
     }
 
     private void failed(Throwable e) {

@@ -15,15 +15,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import xyz.cavos.wallet.cavos.Token;
-import xyz.cavos.wallet.ui.Dialogs;
 import xyz.cavos.wallet.ui.Messages;
+import xyz.cavos.wallet.ui.ScreenLifecycle;
+import xyz.cavos.wallet.ui.ScreenView;
 
-/** Transfer: the form, the confirmation dialog, the progress and the result. */
-public final class TransferView {
+/** Transfer: the form, the progress and the result; the view-model asks for the confirmation. */
+public final class TransferView implements ScreenView {
 
     private final VBox root = new VBox(16);
+    private final TransferViewModel vm;
 
     public TransferView(TransferViewModel vm) {
+        this.vm = vm;
         root.setPadding(new Insets(28));
         root.setMaxWidth(820);
         Label title = new Label("Transfer");
@@ -108,24 +111,16 @@ public final class TransferView {
         link.textProperty().bind(vm.explorerLinkProperty());
         link.getStyleClass().add(Styles.TEXT_MUTED);
 
-        vm.stageProperty().addListener((obs, old, now) -> {
-            if (now == TransferViewModel.Stage.READY) {
-                confirm(vm);
-            }
-        });
         root.getChildren().addAll(title, form, actions, problem, hash, link);
     }
 
-    private void confirm(TransferViewModel vm) {
-        if (Dialogs.confirm(root, "Confirm transfer", "Send this transfer?", String.join("\n", vm.confirmationLines()), "Send",
-                "confirm-send", false)) {
-            vm.send();
-        } else {
-            vm.cancel();
-        }
-    }
-
+    @Override
     public Node root() {
         return root;
+    }
+
+    @Override
+    public ScreenLifecycle viewModel() {
+        return vm;
     }
 }

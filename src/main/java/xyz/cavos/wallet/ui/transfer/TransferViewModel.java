@@ -17,14 +17,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.Confirmations;
+import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Balance;
-import xyz.cavos.wallet.wallet.FeeQuote;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SpendingUsage;
 import xyz.cavos.wallet.wallet.TransactionOutcome;
@@ -33,17 +35,54 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /**
  * Transfer: recipient and amount checked as they are typed, a review that runs the wallet's pre-flight
- * (session, policy, balance) and estimates the fee before anything is signed, then sending with progress
- * until the transaction is accepted.
+ * (session, policy, balance) and estimates the fee before anything is signed, a confirmation of exactly what
+ * was reviewed, then sending with progress until the transaction is accepted. A review answers the form it
+ * was made for: once the form or the session changed, its result is dropped and the screen is back to editing.
  */
-public final class TransferViewModel {
+public final class TransferViewModel extends ScreenViewModel {
 
     /** Where a transfer is. */
     public enum Stage { EDITING, REVIEWING, READY, SENDING, SUBMITTED, ACCEPTED, FAILED }
 
+    /** What a transfer sends: the form as it was read, for the session it was read in. */
+    record Request(WalletService wallet, Token token, Felt recipient, U256 amount) {
+
+        List<Call> calls() {
+            List<Felt> data = new ArrayList<>(List.of(recipient));
+            data.addAll(amount.toCalldata());
+            return List.of(Call.of(token.address(), "transfer", data));
+        }
+
+        /** "1.5 STRK". */
+        String amountText() {
+            return amount.toAmountString(token.decimals()) + " " + token.symbol();
+        }
+    }
+
+    /** A finished review: the request it was made for, its fee, and what the spending limit keeps after it. */
+    record Review(Request request, String fee, String limitAfter) {
+
+        /** What the confirmation shows, one line per detail, all of it from the reviewed request. */
+        List<String> lines() {
+            return List.of(
+                    "Send " + request.amountText(),
+                    "To " + request.recipient().toPaddedHex(),
+                    "From " + request.wallet().token().walletAddress().toPaddedHex(),
+                    "Network " + request.wallet().network().name(),
+                    "Fee " + fee,
+                    limitAfter);
+        }
+
+        Confirmations.Question question() {
+            return new Confirmations.Question("Confirm transfer", "Send this transfer?", String.join("\n", lines()), "Send",
+                    "confirm-send", false);
+        }
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
+    private final Confirmations confirmations;
     private final ObservableList<Token> tokens = FXCollections.observableArrayList();
     private final ObservableList<Token> tokensView = FXCollections.unmodifiableObservableList(tokens);
     private final ObjectProperty<Token> token = new SimpleObjectProperty<>(Token.STRK);
@@ -62,14 +101,31 @@ public final class TransferViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private Optional<Felt> parsedRecipient = Optional.empty();
     private Optional<U256> parsedAmount = Optional.empty();
+    /** The request being reviewed or sent; any other request's result is stale. */
+    private Request pending;
+    /** Reviewed and waiting for the person's yes (asked once the screen is on view). */
+    private Review reviewed;
 
-    public TransferViewModel(WalletModel model) {
+    public TransferViewModel(WalletModel model, Confirmations confirmations) {
+        super(model);
         this.model = model;
-        model.snapshotProperty().addListener((obs, old, snapshot) -> snapshotChanged(snapshot));
+        this.confirmations = confirmations;
         token.addListener((obs, old, now) -> edited());
         recipient.addListener((obs, old, now) -> edited());
         amount.addListener((obs, old, now) -> edited());
-        snapshotChanged(model.snapshotProperty().get());
+    }
+
+    @Override
+    public void onShown() {
+        if (!isShown()) {
+            super.onShown();
+            model.executor().onUi(this::confirmIfShown); // a review that finished while hidden is confirmed now
+        }
+    }
+
+    @Override
+    protected Subscription listen() {
+        return model.snapshotProperty().subscribe(this::snapshotChanged);
     }
 
     private void snapshotChanged(WalletSnapshot snapshot) {
@@ -80,15 +136,33 @@ public final class TransferViewModel {
         validate();
     }
 
-    /** Any edit invalidates a review. */
+    /** A new session, or none: nothing said about the old one stays, and nothing started for it lands. */
+    @Override
+    protected void sessionChanged() {
+        pending = null;
+        reviewed = null;
+        stage.set(Stage.EDITING);
+        for (ReadOnlyStringWrapper message : new ReadOnlyStringWrapper[] {problem, fee, limitAfter, progress, transactionHash, explorerLink}) {
+            message.set("");
+        }
+        validate();
+    }
+
+    /** Any edit invalidates a review; a transfer already being sent goes on. */
     private void edited() {
         if (stage.get() != Stage.SENDING && stage.get() != Stage.SUBMITTED) {
-            stage.set(Stage.EDITING);
+            backToEditing();
             problem.set("");
             fee.set("");
             limitAfter.set("");
         }
         validate();
+    }
+
+    private void backToEditing() {
+        pending = null;
+        reviewed = null;
+        stage.set(Stage.EDITING);
     }
 
     private void validate() {
@@ -144,76 +218,136 @@ public final class TransferViewModel {
         amount.set(U256.of(most).toAmountString(asset.decimals()));
     }
 
-    /** Runs the pre-flight and the fee estimate; nothing is signed. */
-    public void review() {
+    /** The form as a request, if it is complete and a session is connected. */
+    private Optional<Request> request() {
         WalletService wallet = model.walletProperty().get();
-        if (!canReview.get() || wallet == null) {
-            return;
-        }
-        stage.set(Stage.REVIEWING);
-        problem.set("");
-        List<Call> calls = calls();
         Token asset = token.get();
-        U256 value = parsedAmount.orElseThrow();
-        model.executor().run(() -> wallet.simulate(calls), quote -> {
-            fee.set(U256.of(quote.estimatedFee()).toAmountString(18) + " STRK (at most " + U256.of(quote.maxFee()).toAmountString(18) + ")");
-            limitAfter.set(limit(asset).map(l -> l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value)
-                    .toAmountString(l.decimals()) + " " + l.symbol() + " of " + l.limitDisplay() + " left after this transfer")
-                    .orElse("No spending limit for " + asset.symbol()));
-            stage.set(Stage.READY);
-        }, this::failed);
+        if (wallet == null || asset == null || parsedRecipient.isEmpty() || parsedAmount.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Request(wallet, asset, parsedRecipient.get(), parsedAmount.get()));
     }
 
-    /** Signs and sends the reviewed transfer, then waits until it is accepted. */
-    public void send() {
-        WalletService wallet = model.walletProperty().get();
-        if (stage.get() != Stage.READY || wallet == null) {
+    /**
+     * Whether a result answers what the screen is waiting for: the newest request, with the form and the
+     * session unchanged since. A result for an older request is dropped; if the form or session moved on
+     * under the newest one, the screen goes back to editing.
+     */
+    private boolean answers(Request request) {
+        if (request != pending) {
+            return false;
+        }
+        if (request().filter(request::equals).isPresent()) {
+            return true;
+        }
+        backToEditing();
+        return false;
+    }
+
+    /** Runs the pre-flight and the fee estimate for the form as it is now; nothing is signed. */
+    public void review() {
+        Optional<Request> form = request();
+        if (!canReview.get() || form.isEmpty()) {
             return;
         }
+        Request request = form.get();
+        pending = request;
+        reviewed = null;
+        stage.set(Stage.REVIEWING);
+        problem.set("");
+        model.executor().run(() -> request.wallet().simulate(request.calls()), quote -> {
+            if (!answers(request)) {
+                return;
+            }
+            Review review = new Review(request, U256.of(quote.estimatedFee()).toAmountString(18) + " STRK (at most "
+                    + U256.of(quote.maxFee()).toAmountString(18) + ")", limitAfter(request));
+            reviewed = review;
+            fee.set(review.fee());
+            limitAfter.set(review.limitAfter());
+            stage.set(Stage.READY);
+            confirmIfShown();
+        }, e -> {
+            if (answers(request)) {
+                failed(e);
+            }
+        });
+    }
+
+    private String limitAfter(Request request) {
+        U256 value = request.amount();
+        return limit(request.token()).map(l -> l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value)
+                .toAmountString(l.decimals()) + " " + l.symbol() + " of " + l.limitDisplay() + " left after this transfer")
+                .orElse("No spending limit for " + request.token().symbol());
+    }
+
+    /**
+     * Asks before sending what was reviewed, and sends exactly that after a yes; a no goes back to editing.
+     * Not while the screen is hidden: the question waits until it is shown again.
+     */
+    private void confirmIfShown() {
+        Review review = reviewed;
+        if (review == null || stage.get() != Stage.READY || !isShown() || !answers(review.request())) {
+            return;
+        }
+        boolean yes = confirmations.confirm(review.question());
+        if (review != reviewed || !answers(review.request())) {
+            return; // the session or the form changed while the question was open
+        }
+        if (yes) {
+            send(review);
+        } else {
+            backToEditing();
+        }
+    }
+
+    /** Signs and sends the reviewed request, then waits until it is accepted. */
+    private void send(Review review) {
+        Request request = review.request();
+        reviewed = null;
         stage.set(Stage.SENDING);
         progress.set("Checking and signing…");
-        Token asset = token.get();
-        Felt to = parsedRecipient.orElseThrow();
-        U256 value = parsedAmount.orElseThrow();
+        transactionHash.set("");
+        explorerLink.set("");
         Progress updates = new Progress() {
             @Override
             public void submitted(Felt hash) {
                 model.executor().onUi(() -> {
-                    transactionHash.set(hash.toHex());
-                    stage.set(Stage.SUBMITTED);
-                    progress.set("Submitted, waiting for acceptance…");
+                    if (request == pending) {
+                        transactionHash.set(hash.toHex());
+                        stage.set(Stage.SUBMITTED);
+                        progress.set("Submitted, waiting for acceptance…");
+                    }
                 });
             }
         };
-        model.executor().run(() -> wallet.transfer(asset, to, value, true, WAIT, updates), (TransactionOutcome outcome) -> {
-            transactionHash.set(outcome.transactionHash().toHex());
-            explorerLink.set(outcome.explorerLink().orElse(""));
-            progress.set("Sent " + value.toAmountString(asset.decimals()) + " " + asset.symbol() + outcome.receipt()
-                    .map(r -> ", accepted in block " + r.blockNumber() + ", fee " + U256.of(r.actualFee()).toAmountString(18) + " STRK")
-                    .orElse(""));
-            amount.set(""); // cleared while still SUBMITTED, so the edit does not reset the result
-            stage.set(Stage.ACCEPTED);
-            model.refresh();
-        }, this::failed);
-    }
-
-    /** Back to editing from the confirmation, nothing sent. */
-    public void cancel() {
-        if (stage.get() == Stage.READY) {
-            stage.set(Stage.EDITING);
-        }
+        model.executor().run(() -> request.wallet().transfer(request.token(), request.recipient(), request.amount(), true, WAIT, updates),
+                (TransactionOutcome outcome) -> {
+                    if (request != pending) {
+                        return; // another session was connected meanwhile: the outcome is not this screen's any more
+                    }
+                    pending = null;
+                    transactionHash.set(outcome.transactionHash().toHex());
+                    explorerLink.set(outcome.explorerLink().orElse(""));
+                    progress.set("Sent " + request.amountText() + outcome.receipt()
+                            .map(r -> ", accepted in block " + r.blockNumber() + ", fee " + U256.of(r.actualFee()).toAmountString(18) + " STRK")
+                            .orElse(""));
+                    if (request().filter(request::equals).isPresent()) {
+                        amount.set(""); // cleared while still sending, so the edit does not reset the result
+                    }
+                    stage.set(Stage.ACCEPTED);
+                    model.refresh();
+                }, e -> {
+                    if (request == pending) {
+                        pending = null;
+                        failed(e);
+                    }
+                });
     }
 
     private void failed(Throwable e) {
         stage.set(Stage.FAILED);
         progress.set("");
         problem.set(WalletModel.problemText(e));
-    }
-
-    private List<Call> calls() {
-        List<Felt> data = new ArrayList<>(List.of(parsedRecipient.orElseThrow()));
-        data.addAll(parsedAmount.orElseThrow().toCalldata());
-        return List.of(Call.of(token.get().address(), "transfer", data));
     }
 
     private Optional<Balance> balance(Token asset) {
@@ -230,18 +364,6 @@ public final class TransferViewModel {
         // Runs on every keystroke: read the one limit, not the whole policy usage (which rebuilds the allow-list tree).
         return wallet.token().effectivePolicy().limitFor(asset.address()).map(l -> new SpendingUsage(l.token(),
                 Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()));
-    }
-
-    /** What the confirmation shows, one line per detail. */
-    public List<String> confirmationLines() {
-        Token asset = token.get();
-        return List.of(
-                "Send " + parsedAmount.map(a -> a.toAmountString(asset.decimals())).orElse("?") + " " + asset.symbol(),
-                "To " + parsedRecipient.map(Felt::toPaddedHex).orElse("?"),
-                "From " + Optional.ofNullable(model.walletProperty().get()).map(w -> w.token().walletAddress().toPaddedHex()).orElse("?"),
-                "Network " + Optional.ofNullable(model.walletProperty().get()).map(w -> w.network().name()).orElse("?"),
-                "Fee " + fee.get(),
-                limitAfter.get());
     }
 
     public ObservableList<Token> tokens() {
