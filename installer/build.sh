@@ -67,7 +67,7 @@ icon="installer/$os/cavos-desktop.png"
 
 step "App image (jpackage)"
 "$jdk/bin/jpackage" --type app-image "${common[@]}" \
-  --input "$work/input" --main-jar cavos-desktop.jar --main-class xyz.cavos.wallet.ui.CavosApp \
+  --input "$work/input" --main-jar cavos-desktop.jar --main-class xyz.cavos.wallet.app.DesktopLauncher \
   --runtime-image "$work/runtime" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
   --java-options "-XX:AOTCache=\$APPDIR/cavos-desktop.aot" --java-options "-Xlog:aot*=off,cds*=off" \
@@ -103,7 +103,7 @@ step "AOT cache for the desktop app (training: open the window, first frame, qui
 training_home="$root/$work/training/home"
 mkdir -p "$training_home"
 gui_options=(); while IFS= read -r o; do gui_options+=("$o"); done < <(java_options "$name")
-gui_run=("$java" -XX:AOTCacheOutput="$native_appdir/cavos-desktop.aot" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.ui.CavosApp)
+gui_run=("$java" -XX:AOTCacheOutput="$native_appdir/cavos-desktop.aot" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.app.DesktopLauncher)
 if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
   gui_run=(xvfb-run -a "${gui_run[@]}")
 fi
@@ -114,10 +114,10 @@ step "AOT cache for the command line (training: cavos balance against a sandbox)
 cli_options=(); while IFS= read -r o; do cli_options+=("$o"); done < <(java_options cavos)
 cli_java=("$java" "${cli_options[@]}" -cp "$(classpath cavos)")
 trap stop_sandbox EXIT
-start_sandbox "$work/training/sandbox.log" env CAVOS_HOME="$training_home" "${cli_java[@]}" xyz.cavos.wallet.cli.CavosCommand \
+start_sandbox "$work/training/sandbox.log" env CAVOS_HOME="$training_home" "${cli_java[@]}" xyz.cavos.wallet.app.CliLauncher \
   || { echo "installer/build.sh: the training sandbox did not start" >&2; exit 1; }
 CAVOS_HOME="$training_home" CAVOS_TOKEN="$sandbox_token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
-  xyz.cavos.wallet.cli.CavosCommand balance --rpc-url "$sandbox_url" > "$work/training/cli.log" 2>&1 \
+  xyz.cavos.wallet.app.CliLauncher balance --rpc-url "$sandbox_url" > "$work/training/cli.log" 2>&1 \
   || { cat "$work/training/cli.log" >&2; exit 1; }
 stop_sandbox
 trap - EXIT

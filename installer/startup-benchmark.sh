@@ -36,7 +36,7 @@ gui_without_aot() {   # what the menu entry (lib/cavos-desktop-app) starts, less
   done < <(sed -n 's/^java-options=//p' "$appdir/cavos-desktop.cfg")
   "$app/lib/runtime/bin/java" "${options[@]}" \
     -cp "$(sed -n 's/^app\.classpath=//p' "$appdir/cavos-desktop.cfg" | sed "s|\$APPDIR|$appdir|g" | paste -sd: -)" \
-    xyz.cavos.wallet.ui.CavosApp
+    xyz.cavos.wallet.app.DesktopLauncher
 }
 
 echo "Start-up, $(nproc) cores, $(sed -n 's/^JAVA_VERSION=//p' "$app/lib/runtime/release" | tr -d '"'), medians of $runs"

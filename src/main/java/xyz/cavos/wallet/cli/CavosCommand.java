@@ -18,10 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import xyz.cavos.wallet.cavos.SessionToken;
-import xyz.cavos.wallet.store.SessionStore;
-import xyz.cavos.wallet.store.StoreException;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.NextStep;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 
@@ -34,8 +33,7 @@ import xyz.cavos.wallet.wallet.WalletService;
                 "Exit codes: 0 success, 1 the operation failed (policy, chain, network), 2 bad input or usage."},
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
-                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
-                SandboxCommand.class, GuiCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class})
 public final class CavosCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
@@ -71,27 +69,41 @@ public final class CavosCommand implements Runnable {
 
     private final Map<String, String> env;
     private Output output;
-    private SessionStore sessionStore;
+    private SessionStorage sessionStore;
     private final java.util.List<WalletService> opened = new java.util.ArrayList<>();
 
     CavosCommand(Map<String, String> env) {
         this.env = env;
     }
 
-    public static void main(String[] args) {
-        CavosCommand root = new CavosCommand(System.getenv());
-        int code = commandLine(root).execute(args);
-        root.opened.forEach(WalletService::close);
-        System.exit(code);
+    /**
+     * Runs one command line and releases what it opened; the exit code. {@code launcherCommands} are the
+     * commands only a launcher can build (the sandbox, the window), listed after the wallet's own.
+     */
+    public static int execute(Map<String, String> env, List<Object> launcherCommands, String... args) {
+        CavosCommand root = new CavosCommand(env);
+        try {
+            return commandLine(root, launcherCommands).execute(args);
+        } finally {
+            root.opened.forEach(WalletService::close);
+        }
     }
 
-    /** The configured command line; {@code env} stands for the process environment (tests pass their own). */
+    /** The wallet's commands alone; {@code env} stands for the process environment (tests pass their own). */
     public static CommandLine commandLine(Map<String, String> env) {
-        return commandLine(new CavosCommand(env));
+        return commandLine(env, List.of());
     }
 
-    private static CommandLine commandLine(CavosCommand root) {
+    /** The configured command line with the launcher's commands. */
+    public static CommandLine commandLine(Map<String, String> env, List<Object> launcherCommands) {
+        return commandLine(new CavosCommand(env), launcherCommands);
+    }
+
+    private static CommandLine commandLine(CavosCommand root, List<Object> launcherCommands) {
         CommandLine cli = new CommandLine(root);
+        launcherCommands.forEach(cli::addSubcommand);
+        cli.addSubcommand(new CompletionCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
         answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
@@ -103,10 +115,6 @@ public final class CavosCommand implements Runnable {
     private static void answerVersion(CommandLine command, CommandLine.IVersionProvider version) {
         command.getCommandSpec().versionProvider(version);
         command.getSubcommands().values().forEach(sub -> answerVersion(sub, version));
-    }
-
-    public static CommandLine commandLine() {
-        return commandLine(System.getenv());
     }
 
     @Override
@@ -140,15 +148,12 @@ public final class CavosCommand implements Runnable {
     }
 
     Path home() {
-        return SessionStore.defaultHome(env);
+        return SessionStorage.defaultHome(env);
     }
 
-    SessionStore sessionStore() {
+    SessionStorage sessionStore() {
         if (sessionStore == null) {
-            Optional<SessionStore.Kind> kind = Optional.ofNullable(store).map(label -> SessionStore.Kind.of(label)
-                    .orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown store \"" + label + "\".",
-                            "Use --store keychain or --store encrypted-file.")));
-            sessionStore = SessionStore.open(home(), kind, this::passphrase);
+            sessionStore = SessionStorage.open(home(), Optional.ofNullable(store), this::passphrase);
         }
         return sessionStore;
     }
@@ -179,11 +184,11 @@ public final class CavosCommand implements Runnable {
         }
         WalletError none = new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
                 "Import one with: cavos session import <token>, or export CAVOS_TOKEN=\"<token>\". To try things: cavos sandbox start");
-        SessionStore stored = sessionStore();
-        if (stored.settings().walletAddress().isEmpty()) {
+        SessionStorage stored = sessionStore();
+        if (!stored.hasImported()) {
             try {
                 return stored.load().orElseThrow(() -> none);
-            } catch (StoreException e) {
+            } catch (WalletError e) {
                 throw none; // nothing was ever imported here: a missing keychain is not the problem yet
             }
         }
@@ -201,20 +206,20 @@ public final class CavosCommand implements Runnable {
 
     WalletService wallet() {
         SessionToken session = sessionToken();
-        Optional<SessionStore> counts = optionalStore();
+        Optional<SessionStorage> counts = optionalStore();
         WalletService wallet = WalletService.connect(session, connectionOptions(), counts);
         opened.add(wallet);
         return wallet;
     }
 
     /** The store for counts and settings when it opens without asking anything (no passphrase prompt). */
-    Optional<SessionStore> optionalStore() {
+    Optional<SessionStorage> optionalStore() {
         if (sessionIsStored()) {
             return Optional.of(sessionStore());
         }
         String kind = Optional.ofNullable(store).orElse("keychain");
         if (kind.equals("keychain")) {
-            return Optional.of(SessionStore.open(home(), Optional.of(SessionStore.Kind.KEYCHAIN), () -> new char[0]));
+            return Optional.of(SessionStorage.open(home(), Optional.of(kind), () -> new char[0]));
         }
         return Optional.empty();
     }

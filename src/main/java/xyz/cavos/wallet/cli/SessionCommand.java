@@ -18,9 +18,9 @@ import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionStatusResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionSummary;
-import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.SessionStatus;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
@@ -58,7 +58,7 @@ final class SessionCommand implements Runnable {
             var options = root.connectionOptions();
             Optional<String> network = options.network().or(parsed::network);
             Optional<String> rpcUrl = options.rpcUrl().or(parsed::rpcUrl);
-            SessionStore store = root.sessionStore();
+            SessionStorage store = root.sessionStore();
             store.save(parsed, network, rpcUrl);
 
             Optional<String> storeFile = store.kind().equals("keychain") ? Optional.empty()
@@ -113,7 +113,7 @@ final class SessionCommand implements Runnable {
 
         @Override
         public CommandResult call() {
-            SessionStore store = session.root.sessionStore();
+            SessionStorage store = session.root.sessionStore();
             boolean had = store.load().isPresent();
             store.clear();
             return new ClearResult(had);

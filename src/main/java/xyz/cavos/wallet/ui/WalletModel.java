@@ -12,9 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import xyz.cavos.wallet.cavos.SessionToken;
-import xyz.cavos.wallet.sandbox.SandboxNode;
-import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.SessionStatus;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
@@ -31,8 +30,9 @@ public final class WalletModel {
     public enum Connection { NO_SESSION, CONNECTING, ONLINE, OFFLINE }
 
     private final UiExecutor executor;
-    private final SessionStore store;
+    private final SessionStorage store;
     private final ConnectionOptions options;
+    private final SandboxStarter sandboxes;
 
     private final ReadOnlyObjectWrapper<WalletService> wallet = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WalletSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -42,7 +42,7 @@ public final class WalletModel {
     private final ReadOnlyLongWrapper latencyMillis = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<SandboxNode> sandbox = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SandboxStarter.Running> sandbox = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
     private long generation;
     private SessionStatus readStatus;
@@ -50,18 +50,24 @@ public final class WalletModel {
     private Instant lastAttempt = Instant.EPOCH;
     private int failures;
 
-    public WalletModel(UiExecutor executor, SessionStore store, ConnectionOptions options) {
+    /** {@code store} keeps the session on this computer; {@code sandboxes} starts a local sandbox for "Try the sandbox". */
+    public WalletModel(UiExecutor executor, SessionStorage store, ConnectionOptions options, SandboxStarter sandboxes) {
         this.executor = executor;
         this.store = store;
         this.options = options;
+        this.sandboxes = sandboxes;
     }
 
     public UiExecutor executor() {
         return executor;
     }
 
-    public SessionStore store() {
+    public SessionStorage store() {
         return store;
+    }
+
+    public SandboxStarter sandboxes() {
+        return sandboxes;
     }
 
     /** Connects a session (already validated) and reads its first snapshot. */
@@ -178,8 +184,8 @@ public final class WalletModel {
     }
 
     /** Keeps a sandbox started from the app alive with the app, and stops it on exit. */
-    public void adoptSandbox(SandboxNode node) {
-        SandboxNode previous = sandbox.get();
+    public void adoptSandbox(SandboxStarter.Running node) {
+        SandboxStarter.Running previous = sandbox.get();
         sandbox.set(node);
         if (previous != null && previous != node) {
             previous.close();
@@ -190,7 +196,7 @@ public final class WalletModel {
         if (wallet.get() != null) {
             wallet.get().close();
         }
-        SandboxNode node = sandbox.get();
+        SandboxStarter.Running node = sandbox.get();
         if (node != null) {
             node.close();
         }
@@ -249,7 +255,7 @@ public final class WalletModel {
         return now.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<SandboxNode> sandboxProperty() {
+    public ReadOnlyObjectProperty<SandboxStarter.Running> sandboxProperty() {
         return sandbox.getReadOnlyProperty();
     }
 }

@@ -31,7 +31,7 @@ public final class SessionStorage implements AutoCloseable {
     public static SessionStorage open(Path home, Optional<String> kind, Supplier<char[]> passphrase) {
         Optional<SessionStore.Kind> chosen = kind.map(label -> SessionStore.Kind.of(label).orElseThrow(() -> new WalletError(
                 WalletError.Code.INVALID_ARGUMENT, "Unknown store \"" + label + "\".", "A session can be kept in: "
-                        + String.join(" or ", KINDS) + ".", new NextStep.FixArgument("Use --store keychain or --store encrypted-file."))));
+                        + String.join(" or ", KINDS) + ".")));
         return guard(() -> new SessionStorage(SessionStore.open(home, chosen, passphrase)));
     }
 

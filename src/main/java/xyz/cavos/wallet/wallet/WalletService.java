@@ -49,7 +49,8 @@ public final class WalletService implements AutoCloseable {
      * the token's hints, else what was stored at import for this session, else the first of mainnet and
      * Sepolia where the session is registered.
      */
-    public static WalletService connect(SessionToken token, ConnectionOptions options, Optional<SessionStore> store) {
+    public static WalletService connect(SessionToken token, ConnectionOptions options, Optional<SessionStorage> storage) {
+        Optional<SessionStore> store = storage.map(SessionStorage::store);
         return new WalletService(token, EndpointResolver.resolve(token, options, store), store);
     }
 

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import xyz.cavos.wallet.app.CliLauncher;
 
 /** Every command and subcommand answers --help (and --version where it has it) without running anything. */
 class CliHelpTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        List<CommandLine> commands = all(CavosCommand.commandLine(Map.of()));
+        List<CommandLine> commands = all(CliLauncher.commandLine(Map.of()));
         assertTrue(commands.size() > 20, "the whole tree: " + commands.size());
         for (CommandLine command : commands) {
             String name = command.getCommandSpec().qualifiedName(" ");
@@ -42,7 +43,7 @@ class CliHelpTest {
     private static Printed run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CavosCommand.commandLine(Map.of());
+        CommandLine cli = CliLauncher.commandLine(Map.of());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import xyz.cavos.wallet.app.CliLauncher;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -183,7 +184,7 @@ class CliOutputAgreementIT {
             assertAgrees(where, data, text.printed(), walk.jsonOnly());
         }
 
-        Set<String> leafCommands = new TreeSet<>(leafCommands(CavosCommand.commandLine(Map.of())));
+        Set<String> leafCommands = new TreeSet<>(leafCommands(CliLauncher.commandLine(Map.of())));
         leafCommands.removeAll(PRINT_THEMSELVES.keySet());
         assertEquals(leafCommands, walked, "every command that returns a result is walked here");
         Set<Class<?>> declared = Arrays.stream(CommandResult.class.getPermittedSubclasses()).collect(Collectors.toSet());

@@ -31,9 +31,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.sandbox.FaultPlan;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 
@@ -51,8 +52,8 @@ class AppUiIT {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Path home = Files.createTempDirectory("cavos-ui");
         model = new WalletModel(UiExecutor.background(),
-                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "ui test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT);
+                SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT, new LocalSandbox());
         shell = new AppShell(model);
         Scene scene = new Scene(shell.root(), 1100, 720);
         shell.installShortcuts(scene);
@@ -173,7 +174,7 @@ class AppUiIT {
     @Test
     void theWindowStaysResponsiveWhileTheNodeIsSlow(FxRobot robot) throws Exception {
         trySandbox(robot);
-        model.sandboxProperty().get().setFaults(FaultPlan.latency(2000));
+        ((LocalSandbox.Started) model.sandboxProperty().get()).node().setFaults(FaultPlan.latency(2000));
         robot.clickOn("#refresh");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.refreshingProperty().get(), "the refresh is waiting on the slow node");

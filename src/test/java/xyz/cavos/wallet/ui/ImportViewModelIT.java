@@ -10,11 +10,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportViewModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -30,8 +31,8 @@ class ImportViewModelIT {
 
     private WalletModel model() {
         model = new WalletModel(UiExecutor.direct(),
-                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT);
+                SessionStorage.open(home, Optional.of("encrypted-file"), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT, new LocalSandbox());
         return model;
     }
 

@@ -2,12 +2,13 @@ package xyz.cavos.wallet.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.Progress;
 
@@ -27,8 +28,8 @@ final class SandboxWallet implements AutoCloseable {
 
     SandboxWallet(Path home) {
         model = new WalletModel(executor,
-                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT);
+                SessionStorage.open(home, Optional.of("encrypted-file"), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT, new LocalSandbox());
         model.store().save(demo.token(), demo.token().network(), demo.token().rpcUrl());
         model.connect(demo.token(), () -> { }, e -> {
             throw new AssertionError(e);

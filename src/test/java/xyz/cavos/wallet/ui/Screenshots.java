@@ -18,11 +18,12 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.Progress;
 
@@ -46,7 +47,8 @@ public final class Screenshots {
         started.await();
         Path home = Files.createTempDirectory("cavos-screenshots");
         WalletModel model = new WalletModel(UiExecutor.background(),
-                SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "screenshots"::toCharArray), ConnectionOptions.DEFAULT);
+                SessionStorage.open(home, Optional.of("encrypted-file"), "screenshots"::toCharArray), ConnectionOptions.DEFAULT,
+                new LocalSandbox());
         AppShell[] shell = new AppShell[1];
         Scene[] scene = new Scene[1];
         onFx(() -> {

@@ -23,7 +23,7 @@ import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.wallet.SessionStorage;
 
 /** The wallet service against an in-process sandbox. */
 class WalletServiceIT {
@@ -44,7 +44,7 @@ class WalletServiceIT {
 
     private WalletService wallet(SessionToken token) {
         return WalletService.connect(token, ConnectionOptions.DEFAULT,
-                Optional.of(SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "unused"::toCharArray)));
+                Optional.of(SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray)));
     }
 
     @Test

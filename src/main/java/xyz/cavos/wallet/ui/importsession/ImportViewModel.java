@@ -18,11 +18,10 @@ import xyz.cavos.wallet.cavos.InvalidTokenException;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
-import xyz.cavos.wallet.sandbox.SandboxDashboard;
-import xyz.cavos.wallet.sandbox.SandboxNode;
-import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.SandboxStarter;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 
 /**
@@ -142,13 +141,13 @@ public final class ImportViewModel extends ScreenViewModel {
         busy.set(true);
         result.set("Starting the sandbox…");
         model.executor().run(() -> {
-            SandboxNode node = SandboxNode.start();
-            SessionToken token = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token();
+            SandboxStarter.Running node = model.sandboxes().start();
+            SessionToken token = node.demoSession();
             String stored;
             try {
                 model.store().save(token, token.network(), token.rpcUrl());
                 stored = "Demo session imported into the " + model.store().kind() + ".";
-            } catch (StoreException e) {
+            } catch (WalletError e) {
                 stored = "Demo session in use (not stored: " + e.getMessage() + ").";
             }
             return new SandboxStart(node, token, stored);
@@ -163,7 +162,7 @@ public final class ImportViewModel extends ScreenViewModel {
         });
     }
 
-    private record SandboxStart(SandboxNode node, SessionToken token, String message) {
+    private record SandboxStart(SandboxStarter.Running node, SessionToken token, String message) {
     }
 
     private void connect(SessionToken token, String message) {

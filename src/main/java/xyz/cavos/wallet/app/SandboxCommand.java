@@ -1,4 +1,4 @@
-package xyz.cavos.wallet.cli;
+package xyz.cavos.wallet.app;
 
 import java.io.PrintWriter;
 import java.net.BindException;

@@ -1,4 +1,4 @@
-package xyz.cavos.wallet.cli;
+package xyz.cavos.wallet.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +24,7 @@ class SandboxCommandIT {
     @Test
     void startPrintsAWorkingDemoTokenAndTheExportLine(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cli = CavosCommand.commandLine();
+        CommandLine cli = CliLauncher.commandLine(System.getenv());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(new StringWriter(), true));
         AtomicInteger exit = new AtomicInteger(-1);
@@ -50,7 +50,7 @@ class SandboxCommandIT {
     @Test
     void badOptionsAreUsageErrors() {
         StringWriter err = new StringWriter();
-        CommandLine cli = CavosCommand.commandLine();
+        CommandLine cli = CliLauncher.commandLine(System.getenv());
         cli.setErr(new PrintWriter(err, true));
         assertEquals(2, cli.execute("sandbox", "start", "--port", "seventy"));
         assertTrue(err.toString().contains("--port"), err.toString());

@@ -1,4 +1,4 @@
-package xyz.cavos.wallet.ui;
+package xyz.cavos.wallet.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,8 @@
-package xyz.cavos.wallet.cli;
+package xyz.cavos.wallet.app;
 
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine.Command;
-import xyz.cavos.wallet.ui.CavosApp;
 
 /** {@code cavos gui}: opens the desktop app. */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Opens the Cavos Desktop window.")
@@ -11,7 +10,7 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Application.launch(CavosApp.class);
+        Application.launch(DesktopLauncher.class);
         return 0;
     }
 }

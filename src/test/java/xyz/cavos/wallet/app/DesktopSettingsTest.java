@@ -1,4 +1,4 @@
-package xyz.cavos.wallet.ui;
+package xyz.cavos.wallet.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

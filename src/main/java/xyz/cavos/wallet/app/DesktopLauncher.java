@@ -1,4 +1,4 @@
-package xyz.cavos.wallet.ui;
+package xyz.cavos.wallet.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -12,11 +12,17 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.UiExecutor;
+import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.SessionStorage;
 
-/** The desktop app: {@code ./mvnw javafx:run} or {@code cavos gui}. */
-public final class CavosApp extends Application {
+/**
+ * The desktop app's launcher ({@code ./mvnw javafx:run}, {@code cavos gui}, the menu entry): wires the
+ * session storage, the sandbox starter and the window's remembered place into the app, and saves them on exit.
+ */
+public final class DesktopLauncher extends Application {
 
     private WalletModel model;
     private AppShell shell;
@@ -28,23 +34,23 @@ public final class CavosApp extends Application {
     public void start(Stage primary) {
         stage = primary;
         var env = System.getenv();
-        home = SessionStore.defaultHome(env);
+        home = SessionStorage.defaultHome(env);
         settings = DesktopSettings.load(home);
         Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
-        SessionStore store = SessionStore.open(home, Optional.empty(), () -> {
+        SessionStorage store = SessionStorage.open(home, Optional.empty(), () -> {
             throw new IllegalStateException("The encrypted session file is used by the command line only; import the session in the app "
                     + "to keep it in the keychain.");
         });
         model = new WalletModel(UiExecutor.background(), store,
-                ConnectionOptions.of(Optional.empty(), Optional.empty(), env, Duration.ofSeconds(30)));
+                ConnectionOptions.of(Optional.empty(), Optional.empty(), env, Duration.ofSeconds(30)), new LocalSandbox());
         shell = new AppShell(model);
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
         shell.installShortcuts(scene);
         stage.setTitle("Cavos Desktop");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = CavosApp.class.getResourceAsStream("icons/cavos-desktop-" + size + ".png");
+            var icon = DesktopLauncher.class.getResourceAsStream("/xyz/cavos/wallet/ui/icons/cavos-desktop-" + size + ".png");
             if (icon != null) {
                 stage.getIcons().add(new Image(icon));
             }
