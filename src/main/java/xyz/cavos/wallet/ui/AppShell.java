@@ -69,6 +69,11 @@ public final class AppShell {
             this.title = title;
             this.id = id;
         }
+
+        /** The screen's name, as the sidebar shows it. */
+        public String title() {
+            return title;
+        }
     }
 
     static final String SHORTCUTS = String.join("\n",
@@ -96,9 +101,9 @@ public final class AppShell {
         ImportViewModel importVm = new ImportViewModel(model);
         views.put(Screen.IMPORT, new ImportView(importVm));
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
-        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations)));
+        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations), this::show));
         views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)));
-        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations)));
+        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations), this::show));
         listeners = Subscription.combine(
                 importVm.importedProperty().subscribe((old, done) -> {
                     if (done) {

@@ -1,9 +1,12 @@
 package xyz.cavos.wallet.ui;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 
 /** Inline messages under a form: they take no room while empty. */
 public final class Messages {
@@ -14,6 +17,22 @@ public final class Messages {
     /** A refusal or failure, in red. */
     public static Label problem(ObservableStringValue text, String id) {
         return shown(text, id, Styles.DANGER);
+    }
+
+    /** A failure in red, with a link to the screen its next step is on when there is one. */
+    public static VBox problem(Problem problem, String id, Consumer<AppShell.Screen> open) {
+        Label text = problem(problem.textProperty(), id);
+        Hyperlink link = new Hyperlink();
+        link.setId(id + "-link");
+        link.textProperty().bind(Bindings.createStringBinding(() -> problem.screen().map(s -> "Open " + s.title()).orElse(""),
+                problem.screenProperty()));
+        link.managedProperty().bind(problem.screenProperty().isNotNull().and(text.managedProperty()));
+        link.visibleProperty().bind(link.managedProperty());
+        link.setOnAction(e -> problem.screen().ifPresent(open));
+        VBox box = new VBox(2, text, link);
+        box.managedProperty().bind(text.managedProperty());
+        box.visibleProperty().bind(box.managedProperty());
+        return box;
     }
 
     /** A finished action's result, in green. */

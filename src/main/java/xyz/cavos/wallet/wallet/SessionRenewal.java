@@ -59,7 +59,7 @@ final class SessionRenewal {
     static void requireRenewable(SessionStatus status) {
         switch (status.state()) {
             case ACTIVE, EXPIRING_SOON, NOT_YET_ACTIVE -> throw new WalletError(WalletError.Code.RENEWAL_NOT_NEEDED,
-                    "Session is still active (" + WalletService.remaining(status.secondsLeft()) + " remaining). Renewal is only needed after expiry.",
+                    "Session is still active (" + remaining(status.secondsLeft()) + " remaining). Renewal is only needed after expiry.",
                     "Renew after " + ErrorTranslation.time(status.validUntil()) + ".", new NextStep.SeeSession());
             case EXPIRED -> throw new WalletError(WalletError.Code.RENEWAL_PERIOD_EXPIRED,
                     "Renewal period expired on " + ErrorTranslation.time(status.renewalDeadline()) + ".", ErrorTranslation.NEW_SESSION,
@@ -88,5 +88,10 @@ final class SessionRenewal {
         return CavosAccount.renewSession(token.walletAddress(), new CavosAccount.Renewal(token.sessionPublicKey(), approval.r(),
                 approval.s(), next.sessionPublicKey(), next.nonce(), next.validAfter(), next.validUntil(), next.renewalDeadlineHint(),
                 policy.allowedContractsRoot(), policy.maxCallsPerTx(), policy.spendingLimits()));
+    }
+
+    private static String remaining(long seconds) {
+        long s = Math.max(0, seconds);
+        return (s / 3600) + "h " + (s % 3600 / 60) + "m";
     }
 }

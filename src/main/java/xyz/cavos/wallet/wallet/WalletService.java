@@ -119,11 +119,6 @@ public final class WalletService implements AutoCloseable {
         }
     }
 
-    /** A transaction's status with its receipt and explorer link. */
-    public record TransactionStatusView(Felt hash, TransactionStatus status, Optional<TransactionReceipt> receipt,
-            Optional<String> explorerLink) {
-    }
-
     /** Where a transaction is; its receipt once it has one. */
     public TransactionStatusView transactionStatus(Felt hash) {
         try {
@@ -205,10 +200,5 @@ public final class WalletService implements AutoCloseable {
      */
     public Renewal renew(Duration timeout, Progress progress) {
         return renewal.renew(timeout, progress);
-    }
-
-    static String remaining(long seconds) {
-        long s = Math.max(0, seconds);
-        return (s / 3600) + "h " + (s % 3600 / 60) + "m";
     }
 }

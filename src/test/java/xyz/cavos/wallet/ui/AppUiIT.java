@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -68,7 +69,7 @@ class AppUiIT {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(id).queryAs(Labeled.class).getText();
     }
 
     private void trySandbox(FxRobot robot) throws Exception {
@@ -139,6 +140,11 @@ class AppUiIT {
         assertTrue(text(robot, "#transfer-problem").startsWith("Spending limit exceeded (1.5 used, 100.0 limit)"),
                 text(robot, "#transfer-problem"));
         assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
+        assertEquals("Open Policy usage", text(robot, "#transfer-problem-link"), "the next step is a link to its screen");
+        robot.clickOn("#transfer-problem-link");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#nav-policy").queryAs(ToggleButton.class).isSelected(), "the link opens the Policy usage screen");
+        assertTrue(robot.lookup("#policy-gauges").query().isVisible());
 
         robot.clickOn("#nav-session");
         WaitForAsyncUtils.waitForFxEvents();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,7 @@ class TransferViewModelIT {
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
         assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen."), "the next step is a screen, not a command: "
                 + vm.problemProperty().get());
+        assertEquals(Optional.of(AppShell.Screen.POLICY), vm.problem().screen(), "the next step is offered as its screen");
         assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");
         assertEquals(0, received().signum(), "nothing was sent");
         vm.amountProperty().set("1");

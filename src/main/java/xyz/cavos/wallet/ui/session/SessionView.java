@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.ui.session;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.Page;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
@@ -27,7 +29,8 @@ public final class SessionView implements ScreenView {
     private final Page page = new Page("Session");
     private final SessionViewModel vm;
 
-    public SessionView(SessionViewModel vm) {
+    /** {@code open} shows another screen, for the link a problem's next step gets. */
+    public SessionView(SessionViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
         Label state = new Label();
         state.setId("session-state");
@@ -100,7 +103,7 @@ public final class SessionView implements ScreenView {
         working.setAlignment(Pos.CENTER_LEFT);
 
         page.column().getChildren().addAll(hero, details, actions, working,
-                Messages.problem(vm.problemProperty(), "session-problem"), Messages.success(vm.resultProperty(), "session-result"));
+                Messages.problem(vm.problem(), "session-problem", open), Messages.success(vm.resultProperty(), "session-result"));
     }
 
     private static void styleState(Label label, SessionState state) {

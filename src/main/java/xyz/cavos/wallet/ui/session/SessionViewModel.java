@@ -14,6 +14,7 @@ import javafx.util.Subscription;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
+import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Progress;
@@ -65,7 +66,7 @@ public final class SessionViewModel extends ScreenViewModel {
     private final ReadOnlyBooleanWrapper revocable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final Problem problem = new Problem();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     /** The action the screen is busy with; the results of any other are dropped. */
     private Action running;
@@ -87,7 +88,7 @@ public final class SessionViewModel extends ScreenViewModel {
         running = null;
         busy.set(false);
         progress.set("");
-        problem.set("");
+        problem.clear();
         result.set("");
     }
 
@@ -268,7 +269,7 @@ public final class SessionViewModel extends ScreenViewModel {
     private Action start(WalletService wallet, String doing) {
         running = new Action(wallet);
         busy.set(true);
-        problem.set("");
+        problem.clear();
         result.set("");
         progress.set(doing);
         return running;
@@ -306,7 +307,7 @@ public final class SessionViewModel extends ScreenViewModel {
     private void failed(Throwable e) {
         busy.set(false);
         progress.set("");
-        problem.set(WalletModel.problemText(e));
+        problem.show(e);
     }
 
     public ReadOnlyObjectProperty<SessionState> stateProperty() {
@@ -371,7 +372,12 @@ public final class SessionViewModel extends ScreenViewModel {
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.textProperty();
+    }
+
+    /** The problem with the screen its next step is on. */
+    public Problem problem() {
+        return problem;
     }
 
     public ReadOnlyStringProperty resultProperty() {

@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.ui.transfer;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -25,7 +27,8 @@ public final class TransferView implements ScreenView {
     private final VBox root = new VBox(16);
     private final TransferViewModel vm;
 
-    public TransferView(TransferViewModel vm) {
+    /** {@code open} shows another screen, for the link a problem's next step gets. */
+    public TransferView(TransferViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
         root.setPadding(new Insets(28));
         root.setMaxWidth(820);
@@ -101,7 +104,7 @@ public final class TransferView implements ScreenView {
         HBox actions = new HBox(12, review, spinner, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label problem = Messages.problem(vm.problemProperty(), "transfer-problem");
+        VBox problem = Messages.problem(vm.problem(), "transfer-problem", open);
         Label hash = new Label();
         hash.setId("transfer-hash");
         hash.textProperty().bind(Bindings.when(vm.transactionHashProperty().isEmpty()).then("")

@@ -2,7 +2,6 @@ package xyz.cavos.wallet.ui.transfer;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -19,11 +18,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.Token;
-import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.ui.Confirmations;
+import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Balance;
@@ -44,41 +42,6 @@ public final class TransferViewModel extends ScreenViewModel {
     /** Where a transfer is. */
     public enum Stage { EDITING, REVIEWING, READY, SENDING, SUBMITTED, ACCEPTED, FAILED }
 
-    /** What a transfer sends: the form as it was read, for the session it was read in. */
-    record Request(WalletService wallet, Token token, Felt recipient, U256 amount) {
-
-        List<Call> calls() {
-            List<Felt> data = new ArrayList<>(List.of(recipient));
-            data.addAll(amount.toCalldata());
-            return List.of(Call.of(token.address(), "transfer", data));
-        }
-
-        /** "1.5 STRK". */
-        String amountText() {
-            return amount.toAmountString(token.decimals()) + " " + token.symbol();
-        }
-    }
-
-    /** A finished review: the request it was made for, its fee, and what the spending limit keeps after it. */
-    record Review(Request request, String fee, String limitAfter) {
-
-        /** What the confirmation shows, one line per detail, all of it from the reviewed request. */
-        List<String> lines() {
-            return List.of(
-                    "Send " + request.amountText(),
-                    "To " + request.recipient().toPaddedHex(),
-                    "From " + request.wallet().token().walletAddress().toPaddedHex(),
-                    "Network " + request.wallet().network().name(),
-                    "Fee " + fee,
-                    limitAfter);
-        }
-
-        Confirmations.Question question() {
-            return new Confirmations.Question("Confirm transfer", "Send this transfer?", String.join("\n", lines()), "Send",
-                    "confirm-send", false);
-        }
-    }
-
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
@@ -93,7 +56,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper available = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final Problem problem = new Problem();
     private final ReadOnlyStringWrapper fee = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper limitAfter = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper transactionHash = new ReadOnlyStringWrapper("");
@@ -102,9 +65,9 @@ public final class TransferViewModel extends ScreenViewModel {
     private Optional<Felt> parsedRecipient = Optional.empty();
     private Optional<U256> parsedAmount = Optional.empty();
     /** The request being reviewed or sent; any other request's result is stale. */
-    private Request pending;
+    private TransferRequest pending;
     /** Reviewed and waiting for the person's yes (asked once the screen is on view). */
-    private Review reviewed;
+    private TransferReview reviewed;
 
     public TransferViewModel(WalletModel model, Confirmations confirmations) {
         super(model);
@@ -142,7 +105,8 @@ public final class TransferViewModel extends ScreenViewModel {
         pending = null;
         reviewed = null;
         stage.set(Stage.EDITING);
-        for (ReadOnlyStringWrapper message : new ReadOnlyStringWrapper[] {problem, fee, limitAfter, progress, transactionHash, explorerLink}) {
+        problem.clear();
+        for (ReadOnlyStringWrapper message : new ReadOnlyStringWrapper[] {fee, limitAfter, progress, transactionHash, explorerLink}) {
             message.set("");
         }
         validate();
@@ -152,7 +116,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private void edited() {
         if (stage.get() != Stage.SENDING && stage.get() != Stage.SUBMITTED) {
             backToEditing();
-            problem.set("");
+            problem.clear();
             fee.set("");
             limitAfter.set("");
         }
@@ -167,34 +131,12 @@ public final class TransferViewModel extends ScreenViewModel {
 
     private void validate() {
         Token asset = token.get();
-        String to = recipient.get().strip();
-        if (to.isEmpty()) {
-            parsedRecipient = Optional.empty();
-            recipientError.set("");
-        } else {
-            try {
-                Felt address = Felt.parse("Recipient", to);
-                parsedRecipient = address.isZero() ? Optional.empty() : Optional.of(address);
-                recipientError.set(address.isZero() ? "The zero address cannot receive tokens." : "");
-            } catch (InvalidValueException e) {
-                parsedRecipient = Optional.empty();
-                recipientError.set(e.getMessage() + ".");
-            }
-        }
-        String text = amount.get().strip();
-        if (text.isEmpty() || asset == null) {
-            parsedAmount = Optional.empty();
-            amountError.set("");
-        } else {
-            try {
-                U256 value = U256.parseAmount(text, asset.decimals());
-                parsedAmount = value.isZero() ? Optional.empty() : Optional.of(value);
-                amountError.set(value.isZero() ? "Enter an amount above zero." : "");
-            } catch (InvalidValueException e) {
-                parsedAmount = Optional.empty();
-                amountError.set(e.getMessage() + ".");
-            }
-        }
+        TransferForm.Field<Felt> to = TransferForm.recipient(recipient.get());
+        parsedRecipient = to.value();
+        recipientError.set(to.error());
+        TransferForm.Field<U256> value = TransferForm.amount(amount.get(), asset);
+        parsedAmount = value.value();
+        amountError.set(value.error());
         available.set(balance(asset).map(b -> "Available: " + b.display() + " " + asset.symbol()).orElse("")
                 + limit(asset).map(l -> " · session limit left: " + l.remaining().toAmountString(l.decimals()) + " " + l.symbol()).orElse(""));
         canReview.set(parsedRecipient.isPresent() && parsedAmount.isPresent() && model.walletProperty().get() != null);
@@ -219,13 +161,13 @@ public final class TransferViewModel extends ScreenViewModel {
     }
 
     /** The form as a request, if it is complete and a session is connected. */
-    private Optional<Request> request() {
+    private Optional<TransferRequest> request() {
         WalletService wallet = model.walletProperty().get();
         Token asset = token.get();
         if (wallet == null || asset == null || parsedRecipient.isEmpty() || parsedAmount.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Request(wallet, asset, parsedRecipient.get(), parsedAmount.get()));
+        return Optional.of(new TransferRequest(wallet, asset, parsedRecipient.get(), parsedAmount.get()));
     }
 
     /**
@@ -233,7 +175,7 @@ public final class TransferViewModel extends ScreenViewModel {
      * session unchanged since. A result for an older request is dropped; if the form or session moved on
      * under the newest one, the screen goes back to editing.
      */
-    private boolean answers(Request request) {
+    private boolean answers(TransferRequest request) {
         if (request != pending) {
             return false;
         }
@@ -246,20 +188,20 @@ public final class TransferViewModel extends ScreenViewModel {
 
     /** Runs the pre-flight and the fee estimate for the form as it is now; nothing is signed. */
     public void review() {
-        Optional<Request> form = request();
+        Optional<TransferRequest> form = request();
         if (!canReview.get() || form.isEmpty()) {
             return;
         }
-        Request request = form.get();
+        TransferRequest request = form.get();
         pending = request;
         reviewed = null;
         stage.set(Stage.REVIEWING);
-        problem.set("");
+        problem.clear();
         model.executor().run(() -> request.wallet().simulate(request.calls()), quote -> {
             if (!answers(request)) {
                 return;
             }
-            Review review = new Review(request, U256.of(quote.estimatedFee()).toAmountString(18) + " STRK (at most "
+            TransferReview review = new TransferReview(request, U256.of(quote.estimatedFee()).toAmountString(18) + " STRK (at most "
                     + U256.of(quote.maxFee()).toAmountString(18) + ")", limitAfter(request));
             reviewed = review;
             fee.set(review.fee());
@@ -273,7 +215,7 @@ public final class TransferViewModel extends ScreenViewModel {
         });
     }
 
-    private String limitAfter(Request request) {
+    private String limitAfter(TransferRequest request) {
         U256 value = request.amount();
         return limit(request.token()).map(l -> l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value)
                 .toAmountString(l.decimals()) + " " + l.symbol() + " of " + l.limitDisplay() + " left after this transfer")
@@ -285,7 +227,7 @@ public final class TransferViewModel extends ScreenViewModel {
      * Not while the screen is hidden: the question waits until it is shown again.
      */
     private void confirmIfShown() {
-        Review review = reviewed;
+        TransferReview review = reviewed;
         if (review == null || stage.get() != Stage.READY || !isShown() || !answers(review.request())) {
             return;
         }
@@ -301,8 +243,8 @@ public final class TransferViewModel extends ScreenViewModel {
     }
 
     /** Signs and sends the reviewed request, then waits until it is accepted. */
-    private void send(Review review) {
-        Request request = review.request();
+    private void send(TransferReview review) {
+        TransferRequest request = review.request();
         reviewed = null;
         stage.set(Stage.SENDING);
         progress.set("Checking and signing…");
@@ -347,7 +289,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private void failed(Throwable e) {
         stage.set(Stage.FAILED);
         progress.set("");
-        problem.set(WalletModel.problemText(e));
+        problem.show(e);
     }
 
     private Optional<Balance> balance(Token asset) {
@@ -404,7 +346,12 @@ public final class TransferViewModel extends ScreenViewModel {
 
     /** The pre-flight's or the chain's refusal, in the wallet's words, with the next step. */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.textProperty();
+    }
+
+    /** The problem with the screen its next step is on. */
+    public Problem problem() {
+        return problem;
     }
 
     public ReadOnlyStringProperty feeProperty() {

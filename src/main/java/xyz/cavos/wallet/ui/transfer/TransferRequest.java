@@ -1,0 +1,24 @@
+package xyz.cavos.wallet.ui.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.WalletService;
+
+/** What a transfer sends: the form as it was read, for the session it was read in. */
+record TransferRequest(WalletService wallet, Token token, Felt recipient, U256 amount) {
+
+    List<Call> calls() {
+        List<Felt> data = new ArrayList<>(List.of(recipient));
+        data.addAll(amount.toCalldata());
+        return List.of(Call.of(token.address(), "transfer", data));
+    }
+
+    /** "1.5 STRK". */
+    String amountText() {
+        return amount.toAmountString(token.decimals()) + " " + token.symbol();
+    }
+}
