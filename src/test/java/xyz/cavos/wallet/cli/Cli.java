@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import xyz.cavos.wallet.app.CliLauncher;
 
 /** Runs the cavos command line in-process (fast) or as a real process (separate JVM, own files). */
 final class Cli {
@@ -86,7 +87,7 @@ final class Cli {
     Result runProcess(Path userHome, Path tempDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Duser.home=" + userHome, "-Djava.io.tmpdir=" + tempDir,
-                "-cp", System.getProperty("java.class.path"), CavosCommand.class.getName()));
+                "-cp", System.getProperty("java.class.path"), CliLauncher.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
