@@ -11,10 +11,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 export CAVOS_HOME="$(mktemp -d)"
 
-first_frame() {   # prints ms from launch to first frame for the command given
+first_frame() {   # prints ms from launch to first frame for the command given; a run that hangs is stopped
   local start out
   start=$(now_ms)
-  out="$(CAVOS_STARTUP_PROBE=exit "$@" 2>/dev/null)"
+  out="$(CAVOS_STARTUP_PROBE=exit timeout --kill-after=5 60 "$@" 2>/dev/null || true)"
   echo $(( $(sed -n 's/^first-frame-epoch-ms=//p' <<< "$out") - start ))
 }
 measure() {       # label, then the command; prints "label: median ms (runs)"
@@ -29,20 +29,18 @@ wall() {          # prints the wall time of a command in ms
 }
 
 appdir="$app/lib/app"
-gui_without_aot() {   # what the menu entry (lib/cavos-desktop-app) starts, less the AOT cache
-  local options=() o
-  while IFS= read -r o; do
-    [[ "$o" == -XX:AOTCache=* ]] || options+=("${o//\$APPDIR/$appdir}")
-  done < <(sed -n 's/^java-options=//p' "$appdir/cavos-desktop.cfg")
-  "$app/lib/runtime/bin/java" "${options[@]}" \
-    -cp "$(sed -n 's/^app\.classpath=//p' "$appdir/cavos-desktop.cfg" | sed "s|\$APPDIR|$appdir|g" | paste -sd: -)" \
-    xyz.cavos.wallet.app.DesktopLauncher
-}
+# what the menu entry (lib/cavos-desktop-app) starts, less the AOT cache
+gui_without_aot=("$app/lib/runtime/bin/java")
+while IFS= read -r o; do
+  [[ "$o" == -XX:AOTCache=* ]] || gui_without_aot+=("${o//\$APPDIR/$appdir}")
+done < <(sed -n 's/^java-options=//p' "$appdir/cavos-desktop.cfg")
+gui_without_aot+=(-cp "$(sed -n 's/^app\.classpath=//p' "$appdir/cavos-desktop.cfg" | sed "s|\$APPDIR|$appdir|g" | paste -sd: -)"
+  xyz.cavos.wallet.app.DesktopLauncher)
 
 echo "Start-up, $(nproc) cores, $(sed -n 's/^JAVA_VERSION=//p' "$app/lib/runtime/release" | tr -d '"'), medians of $runs"
 measure "desktop app, first frame (menu entry, AOT cache)" first_frame "$app/lib/cavos-desktop-app"
 measure "desktop app, first frame (jpackage launcher)" first_frame "$app/bin/cavos-desktop"
-measure "desktop app, first frame (menu entry, no AOT cache)" first_frame gui_without_aot
+measure "desktop app, first frame (menu entry, no AOT cache)" first_frame "${gui_without_aot[@]}"
 
 cavos="$(command -v cavos || echo "$app/lib/cavos")"
 trap stop_sandbox EXIT

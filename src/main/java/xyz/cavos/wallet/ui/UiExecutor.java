@@ -1,8 +1,10 @@
 package xyz.cavos.wallet.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -16,6 +18,13 @@ public interface UiExecutor {
 
     /** Runs a UI update from a worker's callback (progress, partial results) on the UI thread. */
     void onUi(Runnable update);
+
+    /**
+     * Takes no more work and waits up to {@code grace} for what runs, so that nothing opens a connection
+     * (the keychain's keeps the process alive) after the app has closed its own.
+     */
+    default void close(Duration grace) {
+    }
 
     /** Virtual threads for the work, {@code Platform.runLater} for the result. */
     static UiExecutor background() {
@@ -36,6 +45,16 @@ public interface UiExecutor {
             @Override
             public void onUi(Runnable update) {
                 Platform.runLater(update);
+            }
+
+            @Override
+            public void close(Duration grace) {
+                workers.shutdown();
+                try {
+                    workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         };
     }

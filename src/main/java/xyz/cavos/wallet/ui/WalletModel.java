@@ -192,7 +192,9 @@ public final class WalletModel {
         }
     }
 
+    /** Closes everything the app opened: background work first (up to 2 s), so none of it reopens the keychain. */
     public void shutdown() {
+        executor.close(Duration.ofSeconds(2));
         if (wallet.get() != null) {
             wallet.get().close();
         }

@@ -44,14 +44,16 @@ final class SessionRenewal {
             return List.of(renewalCall(next[0]));
         }, true, timeout, progress);
         SessionToken renewed = next[0];
-        Optional<SessionStore> holder = store.filter(s -> s.settings().sessionPublicKey().filter(token.sessionPublicKey()::equals).isPresent());
-        if (holder.isEmpty()) {
-            return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.empty());
-        }
         try {
+            Optional<SessionStore> holder = store.filter(s -> s.settings().sessionPublicKey().filter(token.sessionPublicKey()::equals)
+                    .isPresent());
+            if (holder.isEmpty()) {
+                return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.empty());
+            }
             holder.get().save(renewed, Optional.of(network.name()), Optional.of(endpoint.toString()));
             return new WalletService.Renewal(outcome, renewed, Optional.of(holder.get().kind()), Optional.empty());
         } catch (StoreException e) {
+            // the renewal is on chain: the new key must reach the person even if it cannot be stored
             return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.of(ErrorTranslation.stored(e)));
         }
     }
