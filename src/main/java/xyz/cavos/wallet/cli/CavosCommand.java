@@ -104,6 +104,7 @@ public final class CavosCommand implements Runnable {
         launcherCommands.forEach(cli::addSubcommand);
         cli.addSubcommand(new CompletionCommand());
         cli.addSubcommand(new CommandLine.HelpCommand());
+        cli.setAllowSubcommandsAsOptionParameters(true); // --network sandbox names a network, not the sandbox command
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
         answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));

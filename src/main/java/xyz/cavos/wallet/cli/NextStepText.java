@@ -33,7 +33,7 @@ final class NextStepText {
                     .orElse("Give an http(s) URL, e.g. --rpc-url https://starknet-mainnet.example/rpc/v0_10");
             case NextStep.ChooseNetwork choose -> "Name it with --network mainnet|sepolia|sandbox or --rpc-url <url> "
                     + "(or CAVOS_NETWORK / CAVOS_RPC_URL).";
-            case NextStep.StartSandbox sandbox -> "Is the node running? For the sandbox: cavos sandbox start";
+            case NextStep.StartSandbox sandbox -> "To start the local sandbox: cavos sandbox start";
             case NextStep.TopUp topUp -> "Top up the wallet " + topUp.wallet().toHex() + ".";
             case NextStep.TryAgain again -> "Run the command again.";
             case NextStep.UnlockKeychain keychain -> "Unlock your keychain, or run with the token in CAVOS_TOKEN, "

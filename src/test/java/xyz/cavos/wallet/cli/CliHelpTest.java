@@ -37,6 +37,15 @@ class CliHelpTest {
         assertFalse(run("revoke", "--help").out().contains("Unknown option"));
     }
 
+    @Test
+    void aNetworkNamedLikeACommandIsStillANetwork() {
+        for (String network : List.of("sandbox", "gui", "help")) {
+            CommandLine.ParseResult parsed = CliLauncher.commandLine(Map.of()).parseArgs("--network", network, "--json", "whoami");
+            assertEquals(network, parsed.matchedOptionValue("--network", ""), "--network " + network);
+            assertEquals("whoami", parsed.subcommand().commandSpec().name());
+        }
+    }
+
     private record Printed(int exit, String out, String err) {
     }
 
