@@ -28,7 +28,10 @@ public final class Messages {
                 problem.screenProperty()));
         link.managedProperty().bind(problem.screenProperty().isNotNull().and(text.managedProperty()));
         link.visibleProperty().bind(link.managedProperty());
-        link.setOnAction(e -> problem.screen().ifPresent(open));
+        link.setOnAction(e -> {
+            link.setVisited(false); // the next problem's link must look like a link again
+            problem.screen().ifPresent(open);
+        });
         VBox box = new VBox(2, text, link);
         box.managedProperty().bind(text.managedProperty());
         box.visibleProperty().bind(box.managedProperty());

@@ -16,10 +16,17 @@ public final class Problem {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AppShell.Screen> screen = new ReadOnlyObjectWrapper<>();
 
-    /** Shows a failure: the wallet's message and next step, and the step's screen if there is one. */
+    /**
+     * Shows a failure: the wallet's message with its advice, and the step's screen as the link; a step the app
+     * has no screen for is told in words instead.
+     */
     public void show(Throwable e) {
-        text.set(WalletModel.problemText(e));
-        screen.set(WalletError.explain(e).flatMap(w -> NextStepInTheApp.of(w.next()).screen()).orElse(null));
+        java.util.Optional<WalletError> error = WalletError.explain(e);
+        java.util.Optional<AppShell.Screen> next = error.flatMap(w -> NextStepInTheApp.of(w.next()).screen());
+        screen.set(next.orElse(null));
+        text.set(next.isPresent() && error.isPresent()
+                ? error.get().getMessage() + (error.get().advice().isBlank() ? "" : "\n" + error.get().advice())
+                : WalletModel.problemText(e));
     }
 
     public void clear() {

@@ -95,8 +95,8 @@ class TransferViewModelIT {
         vm.review();
         assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get());
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
-        assertTrue(vm.problemProperty().get().endsWith("See the Policy usage screen."), "the next step is a screen, not a command: "
-                + vm.problemProperty().get());
+        assertTrue(vm.problemProperty().get().endsWith("At most 100.0 STRK more can be sent or approved in this session."),
+                "the advice, then the next step as a link, not a command: " + vm.problemProperty().get());
         assertEquals(Optional.of(AppShell.Screen.POLICY), vm.problem().screen(), "the next step is offered as its screen");
         assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");
         assertEquals(0, received().signum(), "nothing was sent");

@@ -139,7 +139,8 @@ public final class SessionViewModel extends ScreenViewModel {
             case REVOKED -> {
                 countdown.set(clock(0));
                 countdownCaption.set("revoked");
-                explanation.set("Revoked: " + status.revocation().orElse("revoked") + ". This key can never sign again. "
+                String how = status.revocation().orElse("revoked");
+                explanation.set(Character.toUpperCase(how.charAt(0)) + how.substring(1) + ". This key can never sign again. "
                         + "Create a new session in the Cavos dashboard and import it.");
             }
             case NOT_REGISTERED -> {

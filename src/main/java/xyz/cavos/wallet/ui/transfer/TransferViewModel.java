@@ -197,6 +197,9 @@ public final class TransferViewModel extends ScreenViewModel {
         reviewed = null;
         stage.set(Stage.REVIEWING);
         problem.clear();
+        for (ReadOnlyStringWrapper earlier : new ReadOnlyStringWrapper[] {progress, transactionHash, explorerLink}) {
+            earlier.set(""); // the last transfer's result does not belong under this one
+        }
         model.executor().run(() -> request.wallet().simulate(request.calls()), quote -> {
             if (!answers(request)) {
                 return;
