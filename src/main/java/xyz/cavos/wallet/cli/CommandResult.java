@@ -74,7 +74,9 @@ sealed interface CommandResult {
 
     // ---------------------------------------------------------------- reads
 
-    record BalanceResult(Felt walletAddress, String network, long blockNumber, List<TokenBalance> balances) implements CommandResult {
+    /** {@code blockTag}: the block the figures are from, {@code pre_confirmed} or (where the provider has no such block) {@code latest}. */
+    record BalanceResult(Felt walletAddress, String network, long blockNumber, String blockTag, List<TokenBalance> balances)
+            implements CommandResult {
 
         /** {@code balance} is exact with the token's decimals; {@code raw} is in base units. */
         record TokenBalance(String symbol, String name, Felt address, int decimals, String balance, U256 raw) {

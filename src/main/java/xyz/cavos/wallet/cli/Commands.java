@@ -75,7 +75,7 @@ final class Commands {
                 throw new WalletError(WalletError.Code.UNKNOWN_TOKEN, only.get().symbol() + " is not deployed on " + wallet.network().name() + ".",
                         "Check the network (--network) or pick another token.");
             }
-            return new BalanceResult(wallet.token().walletAddress(), wallet.network().name(), snapshot.blockNumber(), balances.stream()
+            return new BalanceResult(wallet.token().walletAddress(), wallet.network().name(), snapshot.blockNumber(), snapshot.blockTag(), balances.stream()
                     .map(b -> new BalanceResult.TokenBalance(b.token().symbol(), b.token().name(), b.token().address(), b.token().decimals(),
                             b.display(), b.raw()))
                     .toList());

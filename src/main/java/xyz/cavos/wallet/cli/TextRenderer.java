@@ -95,7 +95,7 @@ final class TextRenderer {
 
     private static String balance(BalanceResult r) {
         StringBuilder text = new StringBuilder("Wallet " + r.walletAddress().toHex() + " on " + r.network()
-                + " (block " + r.blockNumber() + ")\n");
+                + " (block " + r.blockNumber() + ", " + r.blockTag() + ")\n");
         r.balances().forEach(b -> text.append(String.format("  %-5s %s%n", b.symbol(), b.balance())));
         return text.toString();
     }

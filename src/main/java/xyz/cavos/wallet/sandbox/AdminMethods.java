@@ -79,6 +79,12 @@ final class AdminMethods {
         return NODES.objectNode().put("wallet_address", wallet.address().toHex()).put("token", wallet.token().encode());
     }
 
+    JsonNode setProviderLimits(RpcParams p) {
+        node.setLimits(new ProviderLimits(p.optional("refuse_pre_confirmed").map(JsonNode::asBoolean).orElse(false),
+                p.optional("max_event_blocks").map(JsonNode::asLong).orElse(0L)));
+        return NODES.booleanNode(true);
+    }
+
     JsonNode setFaults(RpcParams p) {
         node.setFaults(new FaultPlan(
                 p.optional("latency_ms").map(JsonNode::asLong).orElse(0L),

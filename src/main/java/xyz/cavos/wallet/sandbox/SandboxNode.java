@@ -38,6 +38,7 @@ public final class SandboxNode implements AutoCloseable {
     private final SandboxDashboard dashboard;
     private final Optional<Path> stateFile;
     private volatile FaultPlan faults = FaultPlan.NONE;
+    private volatile ProviderLimits limits = ProviderLimits.NONE;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SandboxNode(Options options, Clock clock) throws IOException {
@@ -103,6 +104,15 @@ public final class SandboxNode implements AutoCloseable {
 
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** Behaves like a provider with these limits from the next request on. */
+    public void setLimits(ProviderLimits value) {
+        this.limits = value;
+    }
+
+    public ProviderLimits limits() {
+        return limits;
     }
 
     /** Chain time: the timestamp the next block will carry. */

@@ -22,8 +22,10 @@ final class SandboxRpc {
     }
 
     private final Map<String, Method> methods;
+    private final SandboxNode node;
 
     SandboxRpc(SandboxNode node, Chain chain) {
+        this.node = node;
         StarknetMethods starknet = new StarknetMethods(chain);
         AdminMethods admin = new AdminMethods(node, chain);
         this.methods = Map.ofEntries(
@@ -51,7 +53,8 @@ final class SandboxRpc {
                 method("devnet_load", admin::load, "path"),
                 // the sandbox's own extras
                 method("sandbox_createWallet", admin::createWallet),
-                method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop"));
+                method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop"),
+                method("sandbox_setProviderLimits", admin::setProviderLimits, "refuse_pre_confirmed", "max_event_blocks"));
     }
 
     private static Map.Entry<String, Method> method(String name, Function<RpcParams, JsonNode> handler, String... params) {
@@ -72,12 +75,35 @@ final class SandboxRpc {
             return error(reply, -32601, "Method not found", NODES.textNode(name + " is not served by the Cavos sandbox"));
         }
         try {
-            reply.set("result", method.handler().apply(new RpcParams(method.params(), request.get("params"))));
+            RpcParams params = new RpcParams(method.params(), request.get("params"));
+            if (!isAdmin(name)) {
+                refuseBeyondLimits(params);
+            }
+            reply.set("result", method.handler().apply(params));
             return reply;
         } catch (RpcFailure failure) {
             return error(reply, failure.code, failure.getMessage(), failure.data);
         } catch (IllegalArgumentException e) {
             return error(reply, -32602, "Invalid params", NODES.textNode(e.getMessage()));
+        }
+    }
+
+    /** What a provider with {@link ProviderLimits} refuses, it refuses the way such providers do: as invalid params. */
+    private void refuseBeyondLimits(RpcParams params) {
+        ProviderLimits limits = node.limits();
+        if (limits.refusePreConfirmed() && params.optional("block_id").filter(BlockLookup::isPreConfirmed).isPresent()) {
+            throw new IllegalArgumentException("unknown block tag pre_confirmed: this node serves latest");
+        }
+        if (limits.maxEventBlocks() > 0) {
+            params.optional("filter").ifPresent(filter -> {
+                long from = filter.path("from_block").path("block_number").asLong(0);
+                long to = filter.path("to_block").isObject() ? filter.path("to_block").path("block_number").asLong(Long.MAX_VALUE)
+                        : node.blockNumber();
+                if (to - from + 1 > limits.maxEventBlocks()) {
+                    throw new IllegalArgumentException("event search over " + (to - from + 1) + " blocks: this node allows at most "
+                            + limits.maxEventBlocks());
+                }
+            });
         }
     }
 

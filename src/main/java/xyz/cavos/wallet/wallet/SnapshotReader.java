@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -34,6 +36,9 @@ import xyz.cavos.wallet.store.SessionStore;
  */
 final class SnapshotReader {
 
+    /** Endpoints seen to refuse {@code pre_confirmed} in this process: read at {@code latest} from the start. */
+    private static final Set<URI> LATEST_ONLY = ConcurrentHashMap.newKeySet();
+
     private final SessionToken token;
     private final Network network;
     private final URI endpoint;
@@ -49,31 +54,59 @@ final class SnapshotReader {
     }
 
     WalletSnapshot read() {
-        return ErrorTranslation.guard(endpoint, this::readOnce);
+        return ErrorTranslation.guard(endpoint, () -> {
+            try {
+                return readAt(tag());
+            } catch (PreConfirmedRefused refused) {
+                LATEST_ONLY.add(endpoint); // later reads of this endpoint stay one round trip
+                return readAt((BlockId.Tag) BlockId.LATEST);
+            }
+        });
     }
 
-    private WalletSnapshot readOnce() {
+    /** The block the wallet reads and estimates at: the pre-confirmed one, unless this endpoint refuses it. */
+    BlockId.Tag tag() {
+        return (BlockId.Tag) (LATEST_ONLY.contains(endpoint) ? BlockId.LATEST : BlockId.PRE_CONFIRMED);
+    }
+
+    /** Some providers answer only {@code latest}; the batch is read again there. */
+    private static final class PreConfirmedRefused extends RuntimeException {
+        PreConfirmedRefused() {
+            super(null, null, false, false);
+        }
+    }
+
+    private WalletSnapshot readAt(BlockId.Tag tag) {
         RpcBatch batch = rpc.newBatch();
         RpcBatch.Result<Felt> chainId = batch.add(RpcRequest.chainId());
-        RpcBatch.Result<Block> pending = batch.add(RpcRequest.getBlockWithTxHashes(BlockId.PRE_CONFIRMED));
-        RpcBatch.Result<Felt> nonce = batch.add(RpcRequest.getNonce(token.walletAddress(), BlockId.PRE_CONFIRMED));
+        RpcBatch.Result<Block> pending = batch.add(RpcRequest.getBlockWithTxHashes(tag));
+        RpcBatch.Result<Felt> nonce = batch.add(RpcRequest.getNonce(token.walletAddress(), tag));
         RpcBatch.Result<List<Felt>> session = batch.add(RpcRequest.call(
-                CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.PRE_CONFIRMED));
+                CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), tag));
         Map<Token, RpcBatch.Result<List<Felt>>> balances = new LinkedHashMap<>();
         for (Token known : Token.KNOWN) {
             balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())),
-                    BlockId.PRE_CONFIRMED)));
+                    tag)));
         }
         Map<Felt, RpcBatch.Result<List<Felt>>> spending = new LinkedHashMap<>();
         for (SpendingLimit limit : token.effectivePolicy().spendingLimits()) {
             spending.put(limit.token(), batch.add(RpcRequest.call(
-                    CavosAccount.getSessionSpending(token.walletAddress(), token.sessionPublicKey(), limit.token()), BlockId.PRE_CONFIRMED)));
+                    CavosAccount.getSessionSpending(token.walletAddress(), token.sessionPublicKey(), limit.token()), tag)));
         }
         EventFilter revocations = new EventFilter(BlockId.number(network.firstEventBlock()), BlockId.LATEST,
                 Optional.of(token.walletAddress()), List.of(List.of(CavosAccount.ALL_SESSIONS_REVOKED, CavosAccount.SESSION_REVOKED)),
                 1000, Optional.empty());
         RpcBatch.Result<EventsPage> events = batch.add(RpcRequest.getEvents(revocations));
         batch.send();
+        Block block;
+        try {
+            block = pending.get();
+        } catch (RpcException.NodeError e) {
+            if (tag.equals(BlockId.PRE_CONFIRMED)) {
+                throw new PreConfirmedRefused();
+            }
+            throw e;
+        }
 
         if (!chainId.get().equals(network.chainId())) {
             throw ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network);
@@ -95,11 +128,10 @@ final class SnapshotReader {
             spent.put(tokenAddress, U256.ofParts(value.get(0), value.get(1)));
         });
         OnChainSession onChain = OnChainSession.parse(session.get());
-        Block block = pending.get();
         Optional<String> revocation = revocation(onChain, events, revocations);
         long calls = store.map(s -> s.settings().callsMade(token.sessionPublicKey())).orElse(0L);
-        return new WalletSnapshot(network, Math.max(0, block.blockNumber() - 1), block.timestamp(), held, onChain, spent, revocation,
-                nonce.get(), calls);
+        long latest = tag.equals(BlockId.PRE_CONFIRMED) ? Math.max(0, block.blockNumber() - 1) : block.blockNumber();
+        return new WalletSnapshot(network, latest, block.timestamp(), held, onChain, spent, revocation, nonce.get(), calls, tag.name());
     }
 
     private Optional<String> revocation(OnChainSession session, RpcBatch.Result<EventsPage> batched, EventFilter wide) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SessionTransaction;
-import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.FeeEstimate;
 import xyz.cavos.wallet.starknet.Felt;
@@ -61,7 +60,7 @@ final class TransactionSender {
 
     private FeeQuote estimate(Felt nonce, List<Call> calls) {
         FeeEstimate estimate = ErrorTranslation.guard(endpoint, () -> rpc.estimateFee(
-                List.of(SessionTransaction.estimateQuery(token, nonce, calls)), true, BlockId.PRE_CONFIRMED).getFirst());
+                List.of(SessionTransaction.estimateQuery(token, nonce, calls)), true, reader.tag()).getFirst());
         return FeeBounds.quote(estimate);
     }
 

@@ -113,7 +113,7 @@ public final class WalletService implements AutoCloseable {
     /** A read-only contract call. */
     public List<Felt> call(Call call) {
         try {
-            return ErrorTranslation.guard(rpcUrl, () -> rpc.call(call, BlockId.PRE_CONFIRMED));
+            return ErrorTranslation.guard(rpcUrl, () -> rpc.call(call, reader.tag()));
         } catch (RpcException.NodeError e) {
             throw ErrorTranslation.callFailed(call.to(), e.revertReason().orElse(e.nodeMessage()));
         }

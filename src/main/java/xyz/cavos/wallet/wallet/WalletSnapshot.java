@@ -10,7 +10,8 @@ import xyz.cavos.wallet.starknet.U256;
 /**
  * Everything the wallet shows, read in one JSON-RPC batch: chain time (the timestamp the next block will
  * carry), balances, the session as stored on chain, what it spent per limited token, whether it was
- * revoked, and the account nonce.
+ * revoked, and the account nonce; {@code blockTag} says which block the figures are from
+ * ({@code pre_confirmed}, or {@code latest} where the provider answers only that).
  */
 public record WalletSnapshot(
         Network network,
@@ -21,7 +22,8 @@ public record WalletSnapshot(
         Map<Felt, U256> spent,
         Optional<String> revocation,
         Felt nonce,
-        long callsMade) {
+        long callsMade,
+        String blockTag) {
 
     public WalletSnapshot {
         balances = List.copyOf(balances);

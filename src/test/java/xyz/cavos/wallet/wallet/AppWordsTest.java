@@ -143,7 +143,7 @@ class AppWordsTest {
     private static WalletSnapshot active() {
         OnChainSession session = new OnChainSession(TOKEN.nonce(), NOW - 3600, NOW + 3600, NOW + 7200, 1, POLICY.allowedContractsRoot(), 2);
         return new WalletSnapshot(Network.SANDBOX, 5, NOW, List.of(new Balance(Token.STRK, U256.parseAmount("10", 18))), session,
-                Map.of(), Optional.empty(), Felt.of(1), 0);
+                Map.of(), Optional.empty(), Felt.of(1), 0, "pre_confirmed");
     }
 
     private static SessionStatus status(SessionState state) {

@@ -48,7 +48,7 @@ class PreflightTest {
     private static WalletSnapshot snapshot(OnChainSession session, String spentStrk, String strkBalance) {
         return new WalletSnapshot(Network.SANDBOX, 10, NOW, List.of(new Balance(Token.STRK, strk(strkBalance)),
                 new Balance(Token.ETH, U256.parseAmount("0.5", 18))), session, Map.of(Token.STRK.address(), strk(spentStrk)),
-                Optional.empty(), Felt.of(4), 0);
+                Optional.empty(), Felt.of(4), 0, "pre_confirmed");
     }
 
     private static WalletSnapshot active(String spentStrk) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.ProviderLimits;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Call;
@@ -64,6 +65,25 @@ class WalletServiceIT {
                 policy.limits().stream().map(l -> l.spentDisplay() + " / " + l.limitDisplay() + " " + l.symbol()).toList());
         assertTrue(policy.allowedContracts().stream().anyMatch(c -> c.name().startsWith("Demo swap")), policy.toString());
         assertEquals(List.of(), policy.warnings());
+    }
+
+    @Test
+    void aProviderWithoutPreConfirmedIsReadAtLatestAndStaysOneRoundTrip() {
+        node.setLimits(new ProviderLimits(true, 0));
+        WalletService wallet = wallet(demo.token());
+        long before = wallet.roundTrips();
+        WalletSnapshot first = wallet.snapshot();
+        assertEquals(2, wallet.roundTrips() - before, "the refused batch, then the same batch at latest");
+        assertEquals("latest", first.blockTag());
+        assertEquals(node.blockNumber(), first.blockNumber());
+        assertEquals("1000.0", first.balance(Token.STRK.address()).orElseThrow().display());
+
+        WalletService again = wallet(demo.token()); // the app reconnects, the endpoint is remembered
+        before = again.roundTrips();
+        assertEquals("latest", again.snapshot().blockTag());
+        assertEquals(1, again.roundTrips() - before, "later reads go to latest at once");
+        TransactionOutcome sent = again.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
+        assertTrue(sent.receipt().isPresent(), "fee estimation reads at latest too");
     }
 
     @Test
