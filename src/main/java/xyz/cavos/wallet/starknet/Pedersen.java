@@ -14,21 +14,18 @@ public final class Pedersen {
     private static final int LOW_BITS = 248;
     private static final BigInteger LOW_MASK = BigInteger.ONE.shiftLeft(LOW_BITS).subtract(BigInteger.ONE);
 
-    private static final ECPoint SHIFT = point(
-            "49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804",
-            "3ca0cfe4b3bc6ddf346d49d06ea0ed34e621062c0e056c1d0405d266e10268a");
-    private static final ECPoint A_LOW = point(
-            "234287dcbaffe7f969c748655fca9e58fa8120b6d56eb0c1080d17957ebe47b",
-            "3b056f100f96fb21e889527d41f4e39940135dd7a6c94cc6ed0268ee89e5615");
-    private static final ECPoint A_HIGH = point(
-            "4fa56f376c83db33f9dab2656558f3399099ec1de5e3018b7a6932dba8aa378",
-            "3fa0984c931c9e38113e0c0e47e4401562761f92a7a23b45168f4e80ff5b54d");
-    private static final ECPoint B_LOW = point(
-            "4ba4cc166be8dec764910f75b45f74b40c690c74709e90f3aa372f0bd2d6997",
-            "40301cf5c1751f4b971e46c4ede85fcac5c59a5ce5ae7c48151f27b24b219c");
-    private static final ECPoint B_HIGH = point(
-            "54302dcb0e6cc1c6e44cca8f61a63bb2ca65048d53fb325d36ff12c49a58202",
-            "1b77b3e37d13504b348046268d8ae25ce98ad783c25561a879dcc77e99c2426");
+    /** P0 (the shift point) to P4, each as x then y. */
+    private static final ECPoint[] POINTS = points(
+            "49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804", "3ca0cfe4b3bc6ddf346d49d06ea0ed34e621062c0e056c1d0405d266e10268a",
+            "234287dcbaffe7f969c748655fca9e58fa8120b6d56eb0c1080d17957ebe47b", "3b056f100f96fb21e889527d41f4e39940135dd7a6c94cc6ed0268ee89e5615",
+            "4fa56f376c83db33f9dab2656558f3399099ec1de5e3018b7a6932dba8aa378", "3fa0984c931c9e38113e0c0e47e4401562761f92a7a23b45168f4e80ff5b54d",
+            "4ba4cc166be8dec764910f75b45f74b40c690c74709e90f3aa372f0bd2d6997", "40301cf5c1751f4b971e46c4ede85fcac5c59a5ce5ae7c48151f27b24b219c",
+            "54302dcb0e6cc1c6e44cca8f61a63bb2ca65048d53fb325d36ff12c49a58202", "1b77b3e37d13504b348046268d8ae25ce98ad783c25561a879dcc77e99c2426");
+    private static final ECPoint SHIFT = POINTS[0];
+    private static final ECPoint A_LOW = POINTS[1];
+    private static final ECPoint A_HIGH = POINTS[2];
+    private static final ECPoint B_LOW = POINTS[3];
+    private static final ECPoint B_HIGH = POINTS[4];
 
     /** Precomputes a table per constant point on first use, then reuses it. */
     private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
@@ -49,7 +46,11 @@ public final class Pedersen {
         return Felt.of(sum.getAffineXCoord().toBigInteger());
     }
 
-    private static ECPoint point(String x, String y) {
-        return StarkCurve.point(new BigInteger(x, 16), new BigInteger(y, 16));
+    private static ECPoint[] points(String... coordinates) {
+        ECPoint[] points = new ECPoint[coordinates.length / 2];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = StarkCurve.point(new BigInteger(coordinates[2 * i], 16), new BigInteger(coordinates[2 * i + 1], 16));
+        }
+        return points;
     }
 }
