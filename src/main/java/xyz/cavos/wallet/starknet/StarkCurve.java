@@ -125,6 +125,11 @@ public final class StarkCurve {
         }
     }
 
+    /** The curve point (x, y); fails when it is not on the curve. For the Pedersen hash's constant points. */
+    static ECPoint point(BigInteger x, BigInteger y) {
+        return CURVE.validatePoint(x, y);
+    }
+
     /** A fresh uniformly random private key in [1, n). */
     public static Felt randomPrivateKey(SecureRandom random) {
         return Felt.of(BigIntegers.createRandomInRange(BigInteger.ONE, ORDER.subtract(BigInteger.ONE), random));

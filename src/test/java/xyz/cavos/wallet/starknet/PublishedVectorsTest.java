@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Known answers published by starknet.js, starknet-jvm and cairo-lang. */
+/** Known answers published by starknet.js, starknet-jvm and cairo-lang (Pedersen: values cairo-lang computes). */
 class PublishedVectorsTest {
 
     private static final JsonNode VECTORS = TestResources.json("vectors/invoke-v3-hash.json");
@@ -21,6 +21,21 @@ class PublishedVectorsTest {
                 Poseidon.hashMany(Felt.of(1), Felt.of(2), Felt.of(3)));
         assertEquals(Felt.parse("0x5d44a3decb2b2e0cc71071f7b802f45dd792d064f0fc7316c46514f70f9891a"),
                 Poseidon.hash(Felt.of(1), Felt.of(2)));
+    }
+
+    @Test
+    void pedersenMatchesCairoLangValues() {
+        Felt top = Felt.of(Felt.PRIME.subtract(BigInteger.ONE));
+        assertEquals(Felt.parse("0x49ee3eba8c1600700ee1b87eb599f16716b0b1022947733551fde4050ca6804"),
+                Pedersen.hash(Felt.ZERO, Felt.ZERO), "with both inputs zero the hash is the shift point's x");
+        assertEquals(Felt.parse("0x5bb9440e27889a364bcb678b1f679ecd1347acdedcbf36e83494f857cc58026"),
+                Pedersen.hash(Felt.of(1), Felt.of(2)));
+        assertEquals(Felt.parse("0x268a9d47dde48af4b6e2c33932ed1c13adec25555abaa837c376af4ea2f8a94"),
+                Pedersen.hash(Felt.of(1), Felt.ZERO));
+        assertEquals(Felt.parse("0x46c9aeb066cc2f41c7124af30514f9e607137fbac950524f5fdace5788f9d43"),
+                Pedersen.hash(Felt.ZERO, Felt.of(1)));
+        assertEquals(Felt.parse("0x7258fccaf3371fad51b117471d9d888a1786c5694c3e6099160477b593a576e"),
+                Pedersen.hash(top, top), "the top 4 bits of both inputs set");
     }
 
     @Test

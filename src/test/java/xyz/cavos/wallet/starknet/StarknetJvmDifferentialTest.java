@@ -40,6 +40,15 @@ class StarknetJvmDifferentialTest {
     }
 
     @Test
+    void pedersenAgrees() {
+        for (int i = 0; i < CASES; i++) {
+            Felt a = random.felt();
+            Felt b = random.felt();
+            assertEquals(their(StarknetCurve.pedersen(jvm(a), jvm(b))), Pedersen.hash(a, b), seed + ", case " + i);
+        }
+    }
+
+    @Test
     void publicKeysAgree() {
         for (int i = 0; i < CASES; i++) {
             Felt key = random.privateKey();
