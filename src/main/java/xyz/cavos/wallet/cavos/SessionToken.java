@@ -59,8 +59,8 @@ public final class SessionToken {
     }
 
     /**
-     * Decodes a pasted token. Tolerates surrounding whitespace and quotes, line breaks, a leading
-     * {@code export CAVOS_TOKEN=}, missing padding and the URL-safe Base64 alphabet.
+     * Decodes a pasted token. Tolerates surrounding blanks (zero-width ones too) and quotes (curly ones too),
+     * line breaks, a leading {@code export CAVOS_TOKEN=}, missing padding and the URL-safe Base64 alphabet.
      */
     public static SessionToken decode(String pasted) {
         return TokenJson.read(TokenText.read(pasted));
@@ -68,7 +68,7 @@ public final class SessionToken {
 
     /** The token as the dashboard exports it: Base64 of the JSON, fields in the dashboard's order. */
     public String encode() {
-        return TokenText.write(TokenJson.write(this, privateKey));
+        return TokenText.write(TokenText.jsonBytes(TokenJson.write(this, privateKey)));
     }
 
     /** Signs a hash (a transaction hash, a renewal message) with the session key. */

@@ -25,7 +25,8 @@ final class TokenJson {
     }
 
     /** A token from its JSON object, checked field by field and then as a whole. */
-    static SessionToken read(JsonNode root) {
+    static SessionToken read(TokenText.Decoded decoded) {
+        JsonNode root = decoded.root();
         Felt privateKey = privateKey(root.get("sessionPrivateKey"));
         Felt declaredPublicKey = felt(root, "sessionPubKey");
         JsonNode params = root.get("nonceParams");

@@ -78,9 +78,22 @@ class SessionTokenTest {
         String wrapped = encoded.replaceAll("(.{76})", "$1\n");
         String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(encoded));
         for (String pasted : List.of("  " + encoded + "\n", "\"" + encoded + "\"", "'" + encoded + "'", wrapped,
-                "\r\n" + wrapped + "\r\n", urlSafe, encoded.replace("=", ""), "export CAVOS_TOKEN=\"" + encoded + "\"")) {
+                "\r\n" + wrapped + "\r\n", urlSafe, encoded.replace("=", ""), "export CAVOS_TOKEN=\"" + encoded + "\"",
+                "\u201C" + encoded + "\u201D", "\u2018" + encoded + "\u2019", "\u200B " + encoded + "\uFEFF\n", "CAVOS_TOKEN='" + encoded + "'")) {
             assertTrue(token.sameSession(SessionToken.decode(pasted)), pasted);
         }
+        String longest = " ".repeat(TokenText.MAX_CHARS - encoded.length()) + encoded;
+        assertTrue(token.sameSession(SessionToken.decode(longest)));
+        assertRejected(longest + " ", "too long");
+    }
+
+    @Test
+    void theJsonIsLatin1AsTheBrowsersBtoaWritesIt() {
+        SessionToken named = SessionToken.builder(KEY, WALLET).validity(1, 2, 3).walletName(Optional.of("Café ☕")).build();
+        byte[] bytes = Base64.getDecoder().decode(named.encode());
+        String json = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(json.contains("\"walletName\":\"Caf\u00e9 \\u2615\""), "é is one byte, ☕ (not Latin-1) is escaped: " + json);
+        assertEquals(Optional.of("Café ☕"), SessionToken.decode(named.encode()).walletName());
     }
 
     @Test
