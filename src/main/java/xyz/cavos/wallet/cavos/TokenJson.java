@@ -24,7 +24,10 @@ final class TokenJson {
     private TokenJson() {
     }
 
-    /** A token from its JSON object, checked field by field and then as a whole. */
+    /**
+     * A token from its JSON object, checked field by field and then as a whole. It keeps the bytes it was read
+     * from, so that encoding it gives back exactly the text that was imported.
+     */
     static SessionToken read(TokenText.Decoded decoded) {
         JsonNode root = decoded.root();
         Felt privateKey = privateKey(root.get("sessionPrivateKey"));
@@ -38,7 +41,8 @@ final class TokenJson {
                 .randomness(felt(params, "randomness"))
                 .walletName(optionalText(root, "walletName"))
                 .network(optionalText(root, "network"))
-                .rpcUrl(optionalText(root, "rpcUrl"));
+                .rpcUrl(optionalText(root, "rpcUrl"))
+                .exportedJson(decoded.json());
         String seed = root.path("addressSeed").asText("");
         if (!seed.isEmpty()) {
             b.addressSeed(Optional.of(felt(root, "addressSeed")));
