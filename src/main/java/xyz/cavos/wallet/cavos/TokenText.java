@@ -111,7 +111,7 @@ final class TokenText {
         return isJsWhiteSpace(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT;
     }
 
-    /** None of these can be part of Base64, so they are dropped wherever copying put them. */
+    /** The Base64 in pasted text: blanks are dropped wherever copying put them, quotes and an assignment around it. */
     private static String clean(String pasted) {
         if (pasted == null) {
             return "";
