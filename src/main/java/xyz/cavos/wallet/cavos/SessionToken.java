@@ -30,6 +30,8 @@ public final class SessionToken {
     private final Optional<String> network;
     private final Optional<Felt> chainId;
     private final Optional<String> rpcUrl;
+    /** The JSON bytes of an imported token, written back unchanged; null for a token made here. */
+    private final byte[] exportedJson;
 
     private SessionToken(Builder b) {
         this.privateKey = b.privateKey;
@@ -47,6 +49,7 @@ public final class SessionToken {
         this.network = b.network;
         this.chainId = b.chainId;
         this.rpcUrl = b.rpcUrl;
+        this.exportedJson = b.exportedJson;
     }
 
     /** The session nonce the account stores: Poseidon(public key, valid until, randomness). */
@@ -59,16 +62,20 @@ public final class SessionToken {
     }
 
     /**
-     * Decodes a pasted token. Tolerates surrounding whitespace and quotes, line breaks, a leading
-     * {@code export CAVOS_TOKEN=}, missing padding and the URL-safe Base64 alphabet.
+     * Decodes a pasted token. Tolerates surrounding blanks (zero-width ones too) and quotes (curly ones too),
+     * line breaks, a leading {@code export CAVOS_TOKEN=}, missing padding and the URL-safe Base64 alphabet.
      */
     public static SessionToken decode(String pasted) {
         return TokenJson.read(TokenText.read(pasted));
     }
 
-    /** The token as the dashboard exports it: Base64 of the JSON, fields in the dashboard's order. */
+    /**
+     * The token as the dashboard exports it. An imported token gives back exactly the text that was exported
+     * (its JSON kept byte for byte, so unknown fields, spelling and key order survive); a token made here is
+     * Base64 of the JSON with the fields in the dashboard's order.
+     */
     public String encode() {
-        return TokenText.write(TokenJson.write(this, privateKey));
+        return TokenText.write(exportedJson != null ? exportedJson : TokenText.jsonBytes(TokenJson.write(this, privateKey)));
     }
 
     /** Signs a hash (a transaction hash, a renewal message) with the session key. */
@@ -165,6 +172,7 @@ public final class SessionToken {
         private Optional<String> network = Optional.empty();
         private Optional<Felt> chainId = Optional.empty();
         private Optional<String> rpcUrl = Optional.empty();
+        private byte[] exportedJson;
 
         private Builder(Felt privateKey, Felt walletAddress) {
             if (privateKey.isZero() || privateKey.value().compareTo(StarkCurve.ORDER) >= 0) {
@@ -218,6 +226,12 @@ public final class SessionToken {
 
         public Builder rpcUrl(Optional<String> value) {
             this.rpcUrl = value;
+            return this;
+        }
+
+        /** The JSON the token was decoded from, to be encoded back unchanged. */
+        Builder exportedJson(byte[] json) {
+            this.exportedJson = json.clone();
             return this;
         }
 

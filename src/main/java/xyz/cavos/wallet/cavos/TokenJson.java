@@ -24,8 +24,12 @@ final class TokenJson {
     private TokenJson() {
     }
 
-    /** A token from its JSON object, checked field by field and then as a whole. */
-    static SessionToken read(JsonNode root) {
+    /**
+     * A token from its JSON object, checked field by field and then as a whole. It keeps the bytes it was read
+     * from, so that encoding it gives back exactly the text that was imported.
+     */
+    static SessionToken read(TokenText.Decoded decoded) {
+        JsonNode root = decoded.root();
         Felt privateKey = privateKey(root.get("sessionPrivateKey"));
         Felt declaredPublicKey = felt(root, "sessionPubKey");
         JsonNode params = root.get("nonceParams");
@@ -34,7 +38,11 @@ final class TokenJson {
         }
         SessionToken.Builder b = SessionToken.builder(privateKey, felt(root, "walletAddress"))
                 .validity(u64(params, "validAfter"), u64(params, "validUntil"), u64(params, "renewalDeadline"))
-                .randomness(felt(params, "randomness"));
+                .randomness(felt(params, "randomness"))
+                .walletName(optionalText(root, "walletName"))
+                .network(optionalText(root, "network"))
+                .rpcUrl(optionalText(root, "rpcUrl"))
+                .exportedJson(decoded.json());
         String seed = root.path("addressSeed").asText("");
         if (!seed.isEmpty()) {
             b.addressSeed(Optional.of(felt(root, "addressSeed")));
@@ -42,20 +50,11 @@ final class TokenJson {
         if (root.hasNonNull("appSalt")) {
             b.appSalt(felt(root, "appSalt"));
         }
-        if (root.hasNonNull("walletName")) {
-            b.walletName(Optional.of(root.get("walletName").asText()));
-        }
         if (root.hasNonNull("sessionPolicy")) {
             b.policy(Optional.of(policy(root.get("sessionPolicy"))));
         }
-        if (root.hasNonNull("network")) {
-            b.network(Optional.of(root.get("network").asText()));
-        }
         if (root.hasNonNull("chainId")) {
             b.chainId(Optional.of(chainId(root.get("chainId").asText())));
-        }
-        if (root.hasNonNull("rpcUrl")) {
-            b.rpcUrl(Optional.of(root.get("rpcUrl").asText()));
         }
         // One build derives the public key and the nonce; both must match what the token declares.
         SessionToken token = b.build();
@@ -98,32 +97,84 @@ final class TokenJson {
         return Felt.of(value);
     }
 
+    /**
+     * The policy as the SDK hands it to the chain: numbers go through JavaScript's {@code BigInt()}, which skips
+     * surrounding blanks, so an address typed with a trailing space and {@code maxCallsPerTx} written as a string
+     * are what the account registered.
+     */
     private static SessionPolicy policy(JsonNode node) {
+        if (!node.isObject()) {
+            throw malformed("sessionPolicy", "is not a JSON object");
+        }
         List<Felt> allowed = new ArrayList<>();
-        for (JsonNode contract : node.path("allowedContracts")) {
-            allowed.add(feltValue("sessionPolicy.allowedContracts", contract.asText()));
+        for (JsonNode contract : array(node, "allowedContracts")) {
+            allowed.add(feltValue("sessionPolicy.allowedContracts", number(contract, "sessionPolicy.allowedContracts")));
         }
         List<SpendingLimit> limits = new ArrayList<>();
-        for (JsonNode limit : node.path("spendingLimits")) {
-            Felt token = feltValue("sessionPolicy.spendingLimits.token", limit.path("token").asText());
+        for (JsonNode limit : array(node, "spendingLimits")) {
+            if (!limit.isObject()) {
+                throw malformed("sessionPolicy.spendingLimits", "has an entry that is not a JSON object");
+            }
+            Felt token = feltValue("sessionPolicy.spendingLimits.token", number(limit.get("token"), "sessionPolicy.spendingLimits.token"));
             U256 amount;
             try {
-                amount = U256.parse(limit.path("limit").asText());
+                amount = U256.parse(number(limit.get("limit"), "sessionPolicy.spendingLimits.limit"));
             } catch (InvalidValueException e) {
-                throw new InvalidTokenException("The session token's spending limit for " + token.toHex()
-                        + " is not a whole number of base units: " + e.getMessage());
+                throw malformed("sessionPolicy.spendingLimits.limit", "for " + token.toHex() + " is not a whole number of base units: "
+                        + e.getMessage());
             }
             limits.add(new SpendingLimit(token, amount));
         }
         JsonNode maxCalls = node.get("maxCallsPerTx");
-        int max = SessionPolicy.SDK_DEFAULT.maxCallsPerTx();
-        if (maxCalls != null && !maxCalls.isNull()) {
-            if (!maxCalls.canConvertToInt() || maxCalls.asLong() < 0 || maxCalls.asLong() > 0xFFFF_FFFFL) {
-                throw new InvalidTokenException("The session token's maxCallsPerTx is not a whole number from 0 to 4294967295.");
-            }
-            max = maxCalls.asInt();
-        }
+        int max = maxCalls == null || maxCalls.isNull() ? SessionPolicy.SDK_DEFAULT.maxCallsPerTx() : maxCalls(maxCalls);
         return new SessionPolicy(allowed, limits, max);
+    }
+
+    private static int maxCalls(JsonNode node) {
+        String field = "sessionPolicy.maxCallsPerTx";
+        try {
+            BigInteger value = Felt.parse(field, number(node, field)).value();
+            if (value.bitLength() <= 31) {
+                return value.intValueExact();
+            }
+        } catch (InvalidValueException e) {
+            // not a number: the same message as one out of range
+        }
+        throw malformed(field, "is not a whole number from 0 to " + Integer.MAX_VALUE);
+    }
+
+    /** An optional list in the policy; absent or null is empty. */
+    private static JsonNode array(JsonNode policy, String field) {
+        JsonNode value = policy.path(field);
+        if (!value.isMissingNode() && !value.isNull() && !value.isArray()) {
+            throw malformed("sessionPolicy." + field, "is not a JSON array");
+        }
+        return value;
+    }
+
+    /** The text of a number the SDK passes to {@code BigInt()}: a string, blanks around it skipped, or a JSON integer. */
+    private static String number(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            throw missing(field);
+        }
+        if (value.isIntegralNumber()) {
+            return value.asText();
+        }
+        if (!value.isTextual()) {
+            throw malformed(field, "is not a number in a string");
+        }
+        return TokenText.trim(value.asText(), TokenText::isJsWhiteSpace);
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw malformed(field, "is not a string");
+        }
+        return Optional.of(value.asText());
     }
 
     private static Felt felt(JsonNode node, String field) {
@@ -148,6 +199,10 @@ final class TokenJson {
             throw new InvalidTokenException("The session token's " + field + " is not a unix time. " + NEXT_STEP);
         }
         return value.longValueExact();
+    }
+
+    private static InvalidTokenException malformed(String field, String problem) {
+        return new InvalidTokenException("The session token's " + field + " " + problem + ". " + NEXT_STEP);
     }
 
     private static InvalidTokenException missing(String field) {

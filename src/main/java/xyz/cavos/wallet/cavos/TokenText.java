@@ -1,27 +1,41 @@
 package xyz.cavos.wallet.cavos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A session token as text: standard Base64 of a JSON object. Reading tolerates what copying and pasting
- * add (whitespace, quotes, line breaks, a leading {@code export CAVOS_TOKEN=}, missing padding, the
- * URL-safe alphabet); no message ever quotes the text, since it holds the private key.
+ * A session token as text: standard Base64 of a JSON object whose bytes are Latin-1, one byte per character,
+ * because the Cavos SDK makes it with the browser's {@code btoa(JSON.stringify(...))}. Reading tolerates what
+ * copying and pasting add (blanks, invisible characters, straight or curly quotes, line breaks, a leading
+ * {@code export CAVOS_TOKEN=}, missing padding, the URL-safe alphabet); no message ever quotes the text,
+ * since it holds the private key.
  */
 final class TokenText {
 
     static final String NEXT_STEP = "Export the session again from the Cavos dashboard (Settings → Sessions → Export for CLI).";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above any real token (about 1.5 KB, a few KB with a long policy), low enough to refuse a pasted file. */
+    static final int MAX_CHARS = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final String QUOTES = "\"'`\u2018\u2019\u201C\u201D";
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?:export[\\s\\p{Z}\\p{Cf}]+)?CAVOS_TOKEN[\\s\\p{Z}\\p{Cf}]*=");
+
+    /** The JSON object inside a token and the bytes it was read from. */
+    record Decoded(JsonNode root, byte[] json) {
+    }
 
     private TokenText() {
     }
 
-    /** The JSON object inside a pasted token. */
-    static JsonNode read(String pasted) {
+    /** The JSON object inside a pasted token, and its bytes as the token carried them. */
+    static Decoded read(String pasted) {
         String text = clean(pasted);
         if (text.isEmpty()) {
             throw new InvalidTokenException("The session token is empty. Paste the token exported from the Cavos dashboard (it starts with eyJ).");
@@ -36,7 +50,7 @@ final class TokenText {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            root = JSON.readTree(new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input, which holds the key: never pass it on.
             throw new InvalidTokenException("The session token does not decode to JSON: it is truncated or not a Cavos session token. " + NEXT_STEP);
@@ -44,7 +58,7 @@ final class TokenText {
         if (root == null || !root.isObject()) {
             throw new InvalidTokenException("The session token does not decode to a JSON object: it is not a Cavos session token. " + NEXT_STEP);
         }
-        return root;
+        return new Decoded(root, bytes);
     }
 
     /** A new, empty JSON object to write a token into. */
@@ -52,32 +66,72 @@ final class TokenText {
         return JSON.createObjectNode();
     }
 
-    /** The token text of a JSON object: standard Base64, padded. */
-    static String write(ObjectNode root) {
+    /**
+     * The bytes of a JSON object as the SDK would write them: compact, Latin-1. A character the SDK could not
+     * write (above U+00FF) is escaped as {@code \\uXXXX}, which reads back as the same character.
+     */
+    static byte[] jsonBytes(ObjectNode root) {
+        String text;
         try {
-            return Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(root));
+            text = JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not encode a session token", e);
         }
+        StringBuilder latin1 = new StringBuilder(text.length());
+        text.chars().forEach(c -> latin1.append(c <= 0xFF ? Character.toString(c) : String.format("\\u%04x", c)));
+        return latin1.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The token text of JSON bytes: standard Base64, padded, as {@code btoa} writes it. */
+    static String write(byte[] json) {
+        return Base64.getEncoder().encodeToString(json);
+    }
+
+    /** What JavaScript's {@code String.prototype.trim} and {@code BigInt()} skip around a value. */
+    static boolean isJsWhiteSpace(int c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == 0xFEFF || c == 0x2028 || c == 0x2029
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /** The text without the leading and trailing characters {@code drop} accepts. */
+    static String trim(String text, IntPredicate drop) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && drop.test(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && drop.test(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** Blanks as pasted text has them: white space, line breaks and invisible ones (zero-width space, BOM). */
+    private static boolean isBlank(int c) {
+        return isJsWhiteSpace(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /** The Base64 in pasted text: blanks are dropped wherever copying put them, quotes and an assignment around it. */
     private static String clean(String pasted) {
         if (pasted == null) {
             return "";
         }
-        String text = pasted.strip();
-        for (String prefix : new String[] {"export CAVOS_TOKEN=", "CAVOS_TOKEN="}) {
-            if (text.startsWith(prefix)) {
-                text = text.substring(prefix.length()).strip();
-            }
+        if (pasted.length() > MAX_CHARS) {
+            throw new InvalidTokenException("The pasted text is too long for a session token (over " + MAX_CHARS
+                    + " characters): paste only the token, which starts with eyJ. " + NEXT_STEP);
         }
-        if (text.length() >= 2 && (text.charAt(0) == '"' || text.charAt(0) == '\'') && text.charAt(text.length() - 1) == text.charAt(0)) {
-            text = text.substring(1, text.length() - 1);
+        String text = trim(pasted, TokenText::isBlank);
+        Matcher assignment = ASSIGNMENT.matcher(text);
+        if (assignment.lookingAt()) {
+            text = text.substring(assignment.end());
         }
-        text = text.replaceAll("\\s+", "");
-        while (text.endsWith("=")) {
-            text = text.substring(0, text.length() - 1);
+        text = trim(text, c -> isBlank(c) || QUOTES.indexOf(c) >= 0);
+        StringBuilder base64 = new StringBuilder(text.length());
+        text.chars().filter(c -> !isBlank(c)).forEach(c -> base64.append((char) c));
+        int end = base64.length();
+        while (end > 0 && base64.charAt(end - 1) == '=') {
+            end--;
         }
-        return text;
+        return base64.substring(0, end);
     }
 }

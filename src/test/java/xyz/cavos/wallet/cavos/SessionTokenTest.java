@@ -78,9 +78,22 @@ class SessionTokenTest {
         String wrapped = encoded.replaceAll("(.{76})", "$1\n");
         String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(encoded));
         for (String pasted : List.of("  " + encoded + "\n", "\"" + encoded + "\"", "'" + encoded + "'", wrapped,
-                "\r\n" + wrapped + "\r\n", urlSafe, encoded.replace("=", ""), "export CAVOS_TOKEN=\"" + encoded + "\"")) {
+                "\r\n" + wrapped + "\r\n", urlSafe, encoded.replace("=", ""), "export CAVOS_TOKEN=\"" + encoded + "\"",
+                "\u201C" + encoded + "\u201D", "\u2018" + encoded + "\u2019", "\u200B " + encoded + "\uFEFF\n", "CAVOS_TOKEN='" + encoded + "'")) {
             assertTrue(token.sameSession(SessionToken.decode(pasted)), pasted);
         }
+        String longest = " ".repeat(TokenText.MAX_CHARS - encoded.length()) + encoded;
+        assertTrue(token.sameSession(SessionToken.decode(longest)));
+        assertRejected(longest + " ", "too long");
+    }
+
+    @Test
+    void theJsonIsLatin1AsTheBrowsersBtoaWritesIt() {
+        SessionToken named = SessionToken.builder(KEY, WALLET).validity(1, 2, 3).walletName(Optional.of("Café ☕")).build();
+        byte[] bytes = Base64.getDecoder().decode(named.encode());
+        String json = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(json.contains("\"walletName\":\"Caf\u00e9 \\u2615\""), "é is one byte, ☕ (not Latin-1) is escaped: " + json);
+        assertEquals(Optional.of("Café ☕"), SessionToken.decode(named.encode()).walletName());
     }
 
     @Test
@@ -139,6 +152,61 @@ class SessionTokenTest {
         assertRejected("%%%%¤¤¤ not base64 %%%%", "not valid Base64");
         assertRejected("   ", "is empty");
         assertRejected(null, "is empty");
+    }
+
+    @Test
+    void malformedFieldsAreNamedWithTheNextStep() throws Exception {
+        assertRejected(base64(withPolicy(p -> p.put("maxCallsPerTx", "five"))), "sessionPolicy.maxCallsPerTx is not a whole number");
+        assertRejected(base64(withPolicy(p -> p.put("maxCallsPerTx", -1))), "sessionPolicy.maxCallsPerTx is not a whole number");
+        assertRejected(base64(withPolicy(p -> p.put("maxCallsPerTx", 5.5))), "sessionPolicy.maxCallsPerTx");
+        assertRejected(base64(withPolicy(p -> p.put("maxCallsPerTx", "4294967296"))), "sessionPolicy.maxCallsPerTx");
+        assertRejected(base64(withPolicy(p -> p.put("allowedContracts", Token.STRK.address().toHex()))),
+                "sessionPolicy.allowedContracts is not a JSON array");
+        assertRejected(base64(withPolicy(p -> p.putArray("allowedContracts").add("0xZZ"))), "sessionPolicy.allowedContracts");
+        assertRejected(base64(withPolicy(p -> p.putArray("allowedContracts").add("0x1\u200B"))), "sessionPolicy.allowedContracts");
+        assertRejected(base64(withPolicy(p -> p.putArray("allowedContracts").addObject())), "sessionPolicy.allowedContracts");
+        assertRejected(base64(withPolicy(p -> p.putArray("spendingLimits").add("0x1"))), "sessionPolicy.spendingLimits has an entry");
+        assertRejected(base64(withPolicy(p -> p.putArray("spendingLimits").addObject().put("token", "0x1").put("limit", "-5"))),
+                "sessionPolicy.spendingLimits.limit for 0x1 is not a whole number");
+        assertRejected(base64(withPolicy(p -> p.putArray("spendingLimits").addObject().put("token", "0x1"))),
+                "has no sessionPolicy.spendingLimits.limit");
+        ObjectNode notAnObject = json(sample());
+        notAnObject.put("sessionPolicy", "none");
+        assertRejected(base64(notAnObject), "sessionPolicy is not a JSON object");
+        ObjectNode numberName = json(sample());
+        numberName.put("walletName", 7);
+        assertRejected(base64(numberName), "walletName is not a string");
+        String json = new String(Base64.getDecoder().decode(sample().encode()), StandardCharsets.ISO_8859_1);
+        assertRejected(Base64.getEncoder().encodeToString((json + "{}").getBytes(StandardCharsets.ISO_8859_1)), "does not decode to JSON");
+    }
+
+    @Test
+    void policyNumbersAreReadAsTheSdksBigIntReadsThem() throws Exception {
+        String strk = Token.STRK.address().toHex();
+        ObjectNode spaced = withPolicy(p -> {
+            p.putArray("allowedContracts").add(strk + " ").add("\t" + Token.ETH.address().toHex());
+            p.putArray("spendingLimits").addObject().put("token", " " + strk).put("limit", " 100 ");
+            p.put("maxCallsPerTx", " 7");
+        });
+        SessionPolicy policy = SessionToken.decode(base64(spaced)).policy().orElseThrow();
+        assertEquals(List.of(Token.STRK.address(), Token.ETH.address()), policy.allowedContracts());
+        assertEquals(List.of(new SpendingLimit(Token.STRK.address(), U256.parse("100"))), policy.spendingLimits());
+        assertEquals(7, policy.maxCallsPerTx());
+    }
+
+    @Test
+    void anAbsentWalletNameStaysAbsent() throws Exception {
+        ObjectNode unnamed = json(sample());
+        unnamed.remove("walletName");
+        SessionToken token = SessionToken.decode(base64(unnamed));
+        assertEquals(Optional.empty(), token.walletName());
+        assertFalse(json(token).has("walletName"), "re-export adds no name");
+    }
+
+    private static ObjectNode withPolicy(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode json = json(sample());
+        change.accept((ObjectNode) json.get("sessionPolicy"));
+        return json;
     }
 
     private static void assertRejected(String pasted, String expected) {
