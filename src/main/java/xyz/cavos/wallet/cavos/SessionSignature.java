@@ -21,16 +21,21 @@ public record SessionSignature(Felt r, Felt s, Felt sessionKey, List<List<Felt>>
         proofs = proofs.stream().map(List::copyOf).toList();
     }
 
-    /**
-     * Signs a transaction hash for these calls: with the Merkle proofs when the token's policy lists
-     * allowed contracts (calls to the account itself get an empty proof, as the account skips them).
-     */
+    /** Signs for these calls with proofs as the token's own policy asks; see {@link #sign(SessionToken, Felt, List, Felt)}. */
     public static SessionSignature sign(SessionToken token, Felt hash, List<Call> calls) {
+        return sign(token, hash, calls, token.effectivePolicy().allowedContractsRoot());
+    }
+
+    /**
+     * Signs a transaction hash for these calls. Whenever the account's allow-list root on chain is not 0, the
+     * account reads one proof group per call, self-calls included (an empty group); the proofs come from the
+     * token's list of allowed contracts, which must hash to that root.
+     */
+    public static SessionSignature sign(SessionToken token, Felt hash, List<Call> calls, Felt chainRoot) {
         StarkCurve.Signature signature = token.sign(hash);
         List<List<Felt>> proofs = new ArrayList<>();
-        SessionPolicy policy = token.effectivePolicy();
-        if (policy.restrictsContracts()) {
-            AllowList allowList = policy.allowList();
+        if (!chainRoot.isZero()) {
+            AllowList allowList = token.effectivePolicy().allowList();
             for (Call call : calls) {
                 proofs.add(call.to().equals(token.walletAddress()) ? List.of() : allowList.proof(call.to()));
             }
@@ -46,12 +51,12 @@ public record SessionSignature(Felt r, Felt s, Felt sessionKey, List<List<Felt>>
 
     /** The stand-in the SDK uses for fee estimation (validation skipped): r = s = 1, empty proofs. */
     public static SessionSignature placeholder(SessionToken token, int calls) {
-        List<List<Felt>> proofs = new ArrayList<>();
-        if (token.effectivePolicy().restrictsContracts()) {
-            for (int i = 0; i < calls; i++) {
-                proofs.add(List.of());
-            }
-        }
+        return placeholder(token, calls, token.effectivePolicy().allowedContractsRoot());
+    }
+
+    /** The estimation stand-in with one empty proof group per call when the chain's root is not 0. */
+    public static SessionSignature placeholder(SessionToken token, int calls, Felt chainRoot) {
+        List<List<Felt>> proofs = chainRoot.isZero() ? List.of() : java.util.Collections.nCopies(calls, List.of());
         return new SessionSignature(Felt.ONE, Felt.ONE, token.sessionPublicKey(), proofs);
     }
 

@@ -14,7 +14,13 @@ public final class SessionTransaction {
 
     /** A signed transaction ready for {@code starknet_addInvokeTransaction}. */
     public static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds) {
-        return sign(token, chainId, nonce, calls, bounds, false);
+        return sign(token, chainId, nonce, calls, bounds, token.effectivePolicy().allowedContractsRoot(), false);
+    }
+
+    /** Signed with proof groups as the account's allow-list root on chain ({@code chainRoot}) demands. */
+    public static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds,
+            Felt chainRoot) {
+        return sign(token, chainId, nonce, calls, bounds, chainRoot, false);
     }
 
     /**
@@ -22,18 +28,18 @@ public final class SessionTransaction {
      * signature covers the query version's hash, so it can never be executed.
      */
     public static InvokeV3 signQuery(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds) {
-        return sign(token, chainId, nonce, calls, bounds, true);
+        return sign(token, chainId, nonce, calls, bounds, token.effectivePolicy().allowedContractsRoot(), true);
     }
 
     private static InvokeV3 sign(SessionToken token, Felt chainId, Felt nonce, List<Call> calls, ResourceBoundsMapping bounds,
-            boolean query) {
+            Felt chainRoot, boolean query) {
         InvokeV3 unsigned = InvokeV3.of(token.walletAddress(), calls, nonce, bounds, query);
         Felt hash = unsigned.hash(chainId);
         boolean renewal = calls.size() == 1 && calls.getFirst().to().equals(token.walletAddress())
                 && calls.getFirst().selector().equals(CavosAccount.RENEW_SESSION);
         SessionSignature signature = renewal
                 ? SessionSignature.signWithoutProofs(token, hash)
-                : SessionSignature.sign(token, hash, calls);
+                : SessionSignature.sign(token, hash, calls, chainRoot);
         return unsigned.withSignature(signature.toFelts());
     }
 
@@ -42,7 +48,12 @@ public final class SessionTransaction {
      * SDK's placeholder signature, so no real signature is spent on an estimate.
      */
     public static InvokeV3 estimateQuery(SessionToken token, Felt nonce, List<Call> calls) {
+        return estimateQuery(token, nonce, calls, token.effectivePolicy().allowedContractsRoot());
+    }
+
+    /** The estimate's stand-in, with proof groups as the chain's root demands. */
+    public static InvokeV3 estimateQuery(SessionToken token, Felt nonce, List<Call> calls, Felt chainRoot) {
         return InvokeV3.of(token.walletAddress(), calls, nonce, ResourceBoundsMapping.ZERO, true)
-                .withSignature(SessionSignature.placeholder(token, calls.size()).toFelts());
+                .withSignature(SessionSignature.placeholder(token, calls.size(), chainRoot).toFelts());
     }
 }

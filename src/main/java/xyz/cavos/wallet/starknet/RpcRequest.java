@@ -78,6 +78,15 @@ public final class RpcRequest<T> {
         return read("starknet_getClassHashAt", p, node -> Felt.parse("Class hash", node.asText()));
     }
 
+    /** The value at a storage address of a contract (0 where nothing was written). */
+    public static RpcRequest<Felt> getStorageAt(Felt contractAddress, Felt key, BlockId block) {
+        ObjectNode p = newParams();
+        p.put("contract_address", contractAddress.toHex());
+        p.put("key", key.toHex());
+        p.set("block_id", RpcJson.blockId(block));
+        return read("starknet_getStorageAt", p, node -> Felt.parse("Storage value", node.asText()));
+    }
+
     /**
      * Fee estimates for query transactions (built with {@code query = true}), one per transaction.
      * {@code skipValidate} leaves the account's {@code __validate__} out, as wallets do with a dummy signature.

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.StarkCurve;
@@ -91,25 +90,21 @@ class CavosSessionVectorsTest {
     }
 
     @Test
-    @Disabled("decoder does not accept it yet: an absent walletName is read as \"default\" instead of staying absent")
     void decodesATokenWithoutPolicyOrWalletName() {
         checkToken("no_policy_no_wallet_name");
     }
 
     @Test
-    @Disabled("decoder does not accept it yet: the JSON bytes are read as UTF-8, so the Latin-1 \"Café\" (btoa) becomes \"Caf\uFFFD\"")
     void decodesATokenWithALatin1WalletName() {
         checkToken("latin1_wallet_name");
     }
 
     @Test
-    @Disabled("decoder does not accept it yet: it refuses the allowedContracts address with a trailing space (\"has surrounding whitespace\")")
     void decodesATokenWithATrailingSpaceInAnAddress() {
         checkToken("address_with_trailing_space");
     }
 
     @Test
-    @Disabled("decoder does not accept it yet: it refuses maxCallsPerTx given as the JSON string \"5\" (\"is not a whole number\")")
     void decodesATokenWithMaxCallsAsAString() {
         checkToken("max_calls_as_string");
     }
