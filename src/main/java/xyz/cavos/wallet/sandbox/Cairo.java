@@ -52,29 +52,11 @@ final class Cairo {
         return values.get(index);
     }
 
-    static BigInteger u256(List<Felt> data, int index) {
-        return u128(at(data, index)).or(u128(at(data, index + 1)).shiftLeft(128));
-    }
-
     static BigInteger u128(Felt value) {
         if (value.value().compareTo(U128_MAX) > 0) {
             throw new ContractPanic("Option::unwrap failed.");
         }
         return value.value();
-    }
-
-    static long u64(Felt value) {
-        if (value.value().bitLength() > 63) {
-            throw new ContractPanic("Option::unwrap failed.");
-        }
-        return value.longValueExact();
-    }
-
-    static long u32(Felt value) {
-        if (value.value().bitLength() > 32) {
-            throw new ContractPanic("Option::unwrap failed.");
-        }
-        return value.longValueExact();
     }
 
     /** A felt turned into a {@code ContractAddress} in contract code: below 2^251, or the unwrap panics. */
