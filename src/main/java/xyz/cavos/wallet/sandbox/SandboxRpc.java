@@ -39,6 +39,7 @@ final class SandboxRpc {
                 method("starknet_call", starknet::call, "request", "block_id"),
                 method("starknet_getNonce", starknet::getNonce, "block_id", "contract_address"),
                 method("starknet_getClassHashAt", starknet::getClassHashAt, "block_id", "contract_address"),
+                method("starknet_getStorageAt", starknet::getStorageAt, "contract_address", "key", "block_id", "response_flags"),
                 method("starknet_estimateFee", starknet::estimateFee, "request", "simulation_flags", "block_id"),
                 method("starknet_addInvokeTransaction", starknet::addInvokeTransaction, "invoke_transaction"),
                 method("starknet_getTransactionReceipt", starknet::getTransactionReceipt, "transaction_hash"),
