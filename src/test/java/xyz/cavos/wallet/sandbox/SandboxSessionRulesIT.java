@@ -176,22 +176,22 @@ class SandboxSessionRulesIT {
         SessionSender old = new SessionSender(rpc, hour);
         assertTrue(old.sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "7")).isSucceeded());
 
-        TransactionReceipt early = old.sendForReceipt(renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom())).call);
+        TransactionReceipt early = old.sendForReceipt(renewal(hour).call());
         assertEquals(Optional.of(RevertReason.OLD_SESSION_NOT_EXPIRED), RevertReason.find(early.revertReason().orElseThrow()));
 
         node.increaseTime(3601);
-        Renewal renewal = renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom()));
-        TransactionReceipt renewed = old.sendForReceipt(renewal.call);
+        SessionSender.Renewal renewal = renewal(hour);
+        TransactionReceipt renewed = old.sendForReceipt(renewal.call());
         assertTrue(renewed.isSucceeded(), renewed.toString());
         assertTrue(renewed.events().stream().anyMatch(e -> e.keys().getFirst().equals(CavosAccount.SESSION_REGISTERED)
-                && e.data().getFirst().equals(renewal.token.sessionPublicKey())));
-        SessionSender next = new SessionSender(rpc, renewal.token);
+                && e.data().getFirst().equals(renewal.token().sessionPublicKey())));
+        SessionSender next = new SessionSender(rpc, renewal.token());
         assertEquals(U256.ZERO, next.spent(Token.STRK), "a renewed session starts with nothing spent");
         assertTrue(next.sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "1")).isSucceeded());
-        assertEquals(renewal.token.nonce(), session(renewal.token).nonce());
+        assertEquals(renewal.token().nonce(), session(renewal.token()).nonce());
 
         node.increaseTime(CavosAccount.RENEWAL_GRACE_SECONDS);
-        assertRefused(old, RevertReason.RENEWAL_PERIOD_EXPIRED, List.of(renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom())).call));
+        assertRefused(old, RevertReason.RENEWAL_PERIOD_EXPIRED, List.of(renewal(hour).call()));
     }
 
     @Test
@@ -199,10 +199,10 @@ class SandboxSessionRulesIT {
         SessionToken hour = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.of(
                 SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
         node.increaseTime(3601);
-        Renewal honest = renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom()));
-        List<Felt> forged = new ArrayList<>(honest.call.calldata());
+        SessionSender.Renewal honest = renewal(hour);
+        List<Felt> forged = new ArrayList<>(honest.call().calldata());
         forged.set(1, Felt.of(12345));
-        TransactionReceipt receipt = new SessionSender(rpc, hour).sendForReceipt(new Call(honest.call.to(), honest.call.selector(), forged));
+        TransactionReceipt receipt = new SessionSender(rpc, hour).sendForReceipt(new Call(honest.call().to(), honest.call().selector(), forged));
         assertEquals(Optional.of(RevertReason.INVALID_RENEWAL_SIGNATURE), RevertReason.find(receipt.revertReason().orElseThrow()));
     }
 
@@ -239,22 +239,8 @@ class SandboxSessionRulesIT {
         assertRefused(RevertReason.CANNOT_UPGRADE, List.of(new Call(wallet.address(), CavosAccount.UPGRADE, List.of(Felt.ONE))));
     }
 
-    private record Renewal(Call call, SessionToken token) {
-    }
-
-    /** What a wallet sends to renew: a new key, the same policy, signed by the old key. */
-    private Renewal renewal(SessionToken old, Felt newPrivateKey) {
-        long now = node.chainTime();
-        SessionToken next = SessionToken.builder(newPrivateKey, old.walletAddress())
-                .validity(now - 3600, now + 86_400, now + 86_400 + CavosAccount.RENEWAL_GRACE_SECONDS)
-                .randomness(Felt.of(98765)).policy(old.policy()).build();
-        SessionPolicy policy = next.effectivePolicy();
-        var signature = old.sign(CavosAccount.renewalMessage(next.sessionPublicKey(), next.nonce(), next.validAfter(),
-                next.validUntil(), next.renewalDeadlineHint(), policy.allowedContractsRoot(), policy.maxCallsPerTx()));
-        Call call = CavosAccount.renewSession(old.walletAddress(), new CavosAccount.Renewal(old.sessionPublicKey(), signature.r(),
-                signature.s(), next.sessionPublicKey(), next.nonce(), next.validAfter(), next.validUntil(), next.renewalDeadlineHint(),
-                policy.allowedContractsRoot(), policy.maxCallsPerTx(), policy.spendingLimits()));
-        return new Renewal(call, next);
+    private SessionSender.Renewal renewal(SessionToken old) {
+        return SessionSender.renewal(old, node.chainTime(), old.policy());
     }
 
     private OnChainSession session(SessionToken token) {
