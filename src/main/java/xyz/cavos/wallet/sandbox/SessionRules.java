@@ -64,6 +64,7 @@ final class SessionRules {
     /** A lone {@code renew_session} or {@code execute_from_outside_v2} self-call: an expired key may sign it until its deadline. */
     private void validateSkipExpiry(AccountStorage storage, Felt txHash, List<Felt> signature) {
         StoredSession session = registeredSession(storage, checkSessionSignature(txHash, signature));
+        require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
         require(now < session.renewalDeadline(), RevertReason.RENEWAL_PERIOD_EXPIRED);
     }
 

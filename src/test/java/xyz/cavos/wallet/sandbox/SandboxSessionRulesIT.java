@@ -195,6 +195,13 @@ class SandboxSessionRulesIT {
     }
 
     @Test
+    void aSessionNotYetActiveCannotSignARenewal() {
+        SessionToken later = node.dashboard().registerSession(wallet.address(), new SandboxDashboard.SessionRequest(
+                SandboxDashboard.SessionRequest.demo().policy(), 3600, 600));
+        assertRefused(new SessionSender(rpc, later), RevertReason.SESSION_NOT_YET_ACTIVE, List.of(renewal(later).call()));
+    }
+
+    @Test
     void aRenewalSignedWithTheWrongKeyIsRefused() {
         SessionToken hour = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.of(
                 SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
