@@ -214,6 +214,70 @@ class SandboxSessionRulesIT {
     }
 
     @Test
+    void argumentsAreReadByTheAbiAndFailInTheCairoRuntimesWords() {
+        Felt key = wallet.token().sessionPublicKey();
+        assertCallPanics("Failed to deserialize param #1", new Call(wallet.address(), CavosAccount.GET_SESSION, List.of()));
+        assertCallPanics("Input too long for arguments", new Call(wallet.address(), CavosAccount.GET_SESSION, List.of(key, Felt.ONE)));
+        assertCallPanics("Failed to deserialize param #2", new Call(wallet.address(), CavosAccount.GET_SESSION_SPENDING,
+                List.of(key, Felt.of(BigInteger.ONE.shiftLeft(251)))));
+        assertCallPanics("Failed to deserialize param #2", Call.of(Token.STRK.address(), "allowance", List.of(wallet.address())));
+
+        // In a transaction, __execute__ reverts with the same words.
+        List<Felt> renew = renewal(wallet.token()).call().calldata();
+        assertReverted(sender, "Failed to deserialize param #6", new Call(wallet.address(), CavosAccount.RENEW_SESSION, renew.subList(0, 5)));
+        List<Felt> pastU64 = new ArrayList<>(renew);
+        pastU64.set(5, Felt.of(BigInteger.ONE.shiftLeft(64)));
+        assertReverted(sender, "Failed to deserialize param #6", new Call(wallet.address(), CavosAccount.RENEW_SESSION, pastU64));
+        assertReverted(sender, "Input too long for arguments", new Call(wallet.address(), CavosAccount.REVOKE_SESSION, List.of(key, Felt.ONE)));
+
+        // The account's own argument, the multicall, with a felt left over after the calls: refused at validation.
+        Felt nonce = rpc.getNonce(wallet.address(), BlockId.LATEST);
+        List<Call> calls = List.of(SessionSender.transfer(Token.STRK, RECIPIENT, "1"));
+        InvokeV3 plain = InvokeV3.of(wallet.address(), calls, nonce, SessionSender.BOUNDS, false);
+        List<Felt> longer = new ArrayList<>(plain.calldata());
+        longer.add(Felt.ONE);
+        InvokeV3 tx = new InvokeV3(wallet.address(), longer, nonce, plain.resourceBounds(), plain.tip(), plain.paymasterData(),
+                plain.accountDeploymentData(), plain.nonceDataAvailabilityMode(), plain.feeDataAvailabilityMode(), false, List.of());
+        InvokeV3 signed = tx.withSignature(SessionSignature.sign(wallet.token(), tx.hash(rpc.chainId()), calls).toFelts());
+        var error = assertThrows(RpcException.NodeError.class, () -> rpc.addInvokeTransaction(signed));
+        assertTrue(error.is(StarknetErrorCode.VALIDATION_FAILURE), error.getMessage());
+        assertTrue(error.revertReason().orElseThrow().contains("\"Input too long for arguments\""), error.getMessage());
+    }
+
+    @Test
+    void aRenewalsPoliciesAreReadAsTheAbiSaysAndTheirCountIsStoredAsSent() {
+        SessionToken hour = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.of(
+                SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+        node.increaseTime(3601);
+        SessionSender old = new SessionSender(rpc, hour);
+        // ten scalars, the policy count (#11), then the Span<felt252> of policies (#12): its length and 3 felts per policy
+        List<Felt> data = renewal(hour).call().calldata();
+        assertEquals(Felt.of(3), data.get(10));
+        assertEquals(Felt.of(9), data.get(11));
+
+        // The span's length overstates what follows, or a client leaves it out: decoding runs out of input.
+        List<Felt> overstated = new ArrayList<>(data);
+        overstated.set(11, Felt.of(12));
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, overstated));
+        List<Felt> unprefixed = new ArrayList<>(data);
+        unprefixed.remove(11);
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, unprefixed));
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, data.subList(0, 11)));
+        List<Felt> trailing = new ArrayList<>(data);
+        trailing.add(Felt.ONE);
+        assertReverted(old, "Input too long for arguments", new Call(wallet.address(), CavosAccount.RENEW_SESSION, trailing));
+
+        // A count above the policies carried is not refused by the account: it stores the count as sent.
+        SessionSender.Renewal renewal = renewal(hour);
+        List<Felt> fourDeclared = new ArrayList<>(renewal.call().calldata());
+        fourDeclared.set(10, Felt.of(4));
+        assertTrue(old.sendForReceipt(new Call(wallet.address(), CavosAccount.RENEW_SESSION, fourDeclared)).isSucceeded());
+        assertEquals(4, new StorageReader(rpc).policyCount(wallet.address(), renewal.token().sessionPublicKey()));
+        assertTrue(new SessionSender(rpc, renewal.token()).sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "1")).isSucceeded(),
+                "the policies carried still apply");
+    }
+
+    @Test
     void aWrongSignatureIsRefused() {
         Felt nonce = rpc.getNonce(wallet.address(), BlockId.LATEST);
         List<Call> calls = List.of(SessionSender.transfer(Token.STRK, RECIPIENT, "1"));
@@ -252,6 +316,18 @@ class SandboxSessionRulesIT {
 
     private OnChainSession session(SessionToken token) {
         return OnChainSession.parse(rpc.call(CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST));
+    }
+
+    private void assertCallPanics(String words, Call call) {
+        var error = assertThrows(RpcException.NodeError.class, () -> rpc.call(call, BlockId.LATEST));
+        assertTrue(error.is(StarknetErrorCode.CONTRACT_ERROR), error.getMessage());
+        assertTrue(error.revertReason().orElseThrow().contains("\"" + words + "\""), error.getMessage());
+    }
+
+    private static void assertReverted(SessionSender who, String words, Call call) {
+        TransactionReceipt receipt = who.sendForReceipt(call);
+        assertFalse(receipt.isSucceeded());
+        assertTrue(receipt.revertReason().orElseThrow().contains("\"" + words + "\""), receipt.revertReason().orElseThrow());
     }
 
     private void assertRefused(RevertReason reason, List<Call> calls) {
