@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.sandbox;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import xyz.cavos.wallet.cavos.SpendingLimit;
@@ -24,7 +23,7 @@ final class AccountStorage {
      * How many spending policies a lookup reads before it stops as the chain would, out of gas: a renewal may
      * declare up to 2^32 - 1 policies while carrying far fewer, and the account reads up to the count.
      */
-    static final int MAX_POLICY_READS = 10_000;
+    private static final int MAX_POLICY_READS = 10_000;
 
     private final WorldState.Account account;
     private final long blockNumber;
@@ -75,19 +74,10 @@ final class AccountStorage {
         return read(StorageLayout.spendingPolicyCount(key)).longValueExact();
     }
 
-    SpendingLimit spendingPolicy(Felt key, int index) {
+    /** Entry {@code index} of the key's policies; past the count it may hold stale data from an earlier use of the key. */
+    private SpendingLimit spendingPolicy(Felt key, int index) {
         StorageLayout.PolicySlots slots = StorageLayout.spendingPolicy(key, index);
         return new SpendingLimit(read(slots.token()), U256.ofParts(read(slots.limitLow()), read(slots.limitHigh())));
-    }
-
-    /** The policies below the count, in order (entries past it may hold stale data and are not read). */
-    List<SpendingLimit> spendingPolicies(Felt key) {
-        List<SpendingLimit> out = new ArrayList<>();
-        long count = Math.min(spendingPolicyCount(key), MAX_POLICY_READS);
-        for (int i = 0; i < count; i++) {
-            out.add(spendingPolicy(key, i));
-        }
-        return out;
     }
 
     /**
