@@ -90,7 +90,8 @@ class SandboxStorageIT {
         assertEquals(CavosAccount.CLASS_HASH, rpc.getClassHashAt(wallet.address(), BlockId.LATEST));
 
         // Any block id is answered from the latest state; the slot was last written by the registration.
-        JsonNode atGenesis = storage.send(wallet.address(), StorageLayout.session(key).nonce(), NODES.objectNode().put("block_number", 0), true);
+        JsonNode atGenesis = storage.send(wallet.address(), StorageLayout.session(key).nonce(),
+                NODES.objectNode().put("block_number", 0), true);
         assertEquals(token.nonce(), Felt.parse(atGenesis.get("value").asText()));
         assertEquals(view.registeredAt(), atGenesis.get("last_update_block").asLong());
     }
@@ -98,7 +99,8 @@ class SandboxStorageIT {
     @Test
     void aTransferIsCountedInTheAmountSpentSlots() {
         assertTrue(sender.sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "1.5")).isSucceeded());
-        assertEquals(Felt.of(U256.parseAmount("1.5", 18).value()), storage.at(wallet.address(), StorageLayout.amountSpentLow(key, Token.STRK.address())));
+        assertEquals(Felt.of(U256.parseAmount("1.5", 18).value()),
+                storage.at(wallet.address(), StorageLayout.amountSpentLow(key, Token.STRK.address())));
         assertEquals(Felt.ZERO, storage.at(wallet.address(), StorageLayout.amountSpentHigh(key, Token.STRK.address())));
         assertEquals(Felt.ZERO, storage.at(wallet.address(), StorageLayout.amountSpentLow(key, Token.ETH.address())));
         assertEquals(U256.parseAmount("1.5", 18), sender.spent(Token.STRK), "get_session_spending reads the same slots");
@@ -112,7 +114,8 @@ class SandboxStorageIT {
         assertFalse(session(wallet.token()).isRegistered());
         // As in the contract: the policies and the amount spent stay behind, unused while the key is not registered.
         assertEquals(3, storage.policyCount(wallet.address(), key));
-        assertEquals(Felt.of(U256.parseAmount("1", 18).value()), storage.at(wallet.address(), StorageLayout.amountSpentLow(key, Token.STRK.address())));
+        assertEquals(Felt.of(U256.parseAmount("1", 18).value()),
+                storage.at(wallet.address(), StorageLayout.amountSpentLow(key, Token.STRK.address())));
     }
 
     @Test
