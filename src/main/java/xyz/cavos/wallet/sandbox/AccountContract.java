@@ -1,27 +1,34 @@
 package xyz.cavos.wallet.sandbox;
 
-import static xyz.cavos.wallet.sandbox.Cairo.at;
 import static xyz.cavos.wallet.sandbox.Cairo.require;
-import static xyz.cavos.wallet.sandbox.Cairo.u128;
-import static xyz.cavos.wallet.sandbox.Cairo.u32;
-import static xyz.cavos.wallet.sandbox.Cairo.u64;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.RevertReason;
-import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.StorageLayout;
+import xyz.cavos.wallet.cavos.StoredSession;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.StarkCurve;
-import xyz.cavos.wallet.starknet.U256;
 
 /**
  * The Cavos account's entry points other than {@code __validate__}/{@code __execute__}: the session
- * views, revoking one session or all of them, and renewing an expired session with its old key.
+ * views, revoking one session or all of them, and renewing an expired session with its old key. Each reads
+ * its arguments by the contract's ABI ({@link Cairo.Args}) before it runs, and keeps its state in the
+ * account's storage ({@link AccountStorage}).
  */
 final class AccountContract {
+
+    private static final Felt GET_ADDRESS_SEED = Selector.of("get_address_seed");
+    private static final Felt GET_JWKS_REGISTRY = Selector.of("get_jwks_registry");
+    private static final Felt SUPPORTS_INTERFACE = Selector.of("supports_interface");
+    private static final Set<Felt> PROTOCOL_ONLY = Set.of(ExecutionErrors.EXECUTE, ExecutionErrors.VALIDATE);
+    /** SRC-5, SRC-6 and SNIP-9 (outside execution v2). */
+    private static final Set<Felt> INTERFACES = Set.of(
+            Felt.parse("0x3f918d17e5ee77373b56385708f855659a07f75997f365cf87748628532a055"),
+            Felt.parse("0x2ceccef7f994940b3962a6c67e0ba4fcd37df7d131417c604f91e03caecc1cd"),
+            Felt.parse("0x1d1144bb2138366ff28d8e9ab57456b1d332ac42196230c3a602003c89872"));
 
     private final Execution execution;
 
@@ -30,93 +37,103 @@ final class AccountContract {
     }
 
     List<Felt> call(Felt caller, Felt self, Felt selector, List<Felt> data) {
-        WorldState.Account state = execution.world.accounts.get(self);
+        AccountStorage storage = execution.storage(self);
+        Cairo.Args args = new Cairo.Args(data);
         if (selector.equals(CavosAccount.GET_SESSION)) {
-            WorldState.Session s = state.session(at(data, 0));
-            return List.of(s.nonce(), Felt.of(s.validAfter()), Felt.of(s.validUntil()), Felt.of(s.renewalDeadline()),
-                    Felt.of(s.registeredAt()), s.allowedContractsRoot(), Felt.of(s.maxCallsPerTx()));
+            Felt key = args.felt();
+            args.end();
+            return storage.session(key).view().toFelts();
         }
         if (selector.equals(CavosAccount.GET_SESSION_SPENDING)) {
-            return U256.of(state.spent(at(data, 0), at(data, 1))).toCalldata();
+            Felt key = args.felt();
+            Felt token = args.address();
+            args.end();
+            return storage.spent(key, token).toCalldata();
         }
         if (selector.equals(CavosAccount.GET_VERSION)) {
+            args.end();
             return List.of(Felt.of(3));
         }
-        if (selector.equals(Selector.of("get_address_seed"))) {
-            return List.of(state.addressSeed);
+        if (selector.equals(GET_ADDRESS_SEED)) {
+            args.end();
+            return List.of(storage.addressSeed());
         }
-        if (selector.equals(Selector.of("supports_interface"))) {
-            Felt id = at(data, 0);
-            boolean supported = id.equals(Felt.parse("0x3f918d17e5ee77373b56385708f855659a07f75997f365cf87748628532a055"))
-                    || id.equals(Felt.parse("0x2ceccef7f994940b3962a6c67e0ba4fcd37df7d131417c604f91e03caecc1cd"))
-                    || id.equals(Felt.parse("0x1d1144bb2138366ff28d8e9ab57456b1d332ac42196230c3a602003c89872"));
-            return List.of(supported ? Felt.ONE : Felt.ZERO);
+        if (selector.equals(GET_JWKS_REGISTRY)) {
+            args.end();
+            return List.of(storage.read(StorageLayout.base("jwks_registry")));
+        }
+        if (selector.equals(SUPPORTS_INTERFACE)) {
+            Felt id = args.felt();
+            args.end();
+            return List.of(INTERFACES.contains(id) ? Felt.ONE : Felt.ZERO);
         }
         if (selector.equals(CavosAccount.REVOKE_SESSION)) {
+            Felt key = args.felt();
+            args.end();
             require(caller.equals(self), RevertReason.ONLY_SELF_REVOKE_SESSION);
-            Felt key = at(data, 0);
-            state.sessions.put(key, WorldState.Session.NONE);
+            // The contract zeroes the four session slots only: the policy count and entries, and what the
+            // key spent, stay as they were.
+            storage.writeSession(key, StoredSession.NONE);
             execution.emit(self, List.of(CavosAccount.SESSION_REVOKED), List.of(key));
             return List.of();
         }
         if (selector.equals(CavosAccount.EMERGENCY_REVOKE)) {
+            args.end();
             require(caller.equals(self), RevertReason.ONLY_SELF_REVOKE_SESSIONS);
-            state.revocationEpoch++;
-            execution.emit(self, List.of(CavosAccount.ALL_SESSIONS_REVOKED), List.of(Felt.of(state.revocationEpoch)));
+            long epoch = storage.revocationEpoch() + 1;
+            storage.setRevocationEpoch(epoch);
+            execution.emit(self, List.of(CavosAccount.ALL_SESSIONS_REVOKED), List.of(Felt.of(epoch)));
             return List.of();
         }
         if (selector.equals(CavosAccount.RENEW_SESSION)) {
-            renewSession(self, state, data);
+            renewSession(self, storage, args);
             return List.of();
         }
-        if (selector.equals(Selector.of("__execute__")) || selector.equals(Selector.of("__validate__"))) {
+        if (PROTOCOL_ONLY.contains(selector)) {
+            args.calls();
+            args.end();
             throw new ContractPanic("Only protocol can call __execute__");
         }
         if (selector.equals(CavosAccount.UPGRADE)) {
+            args.address();
+            args.end();
             throw new ContractPanic("Only self can upgrade");
         }
         throw Cairo.entryPointNotFound(selector);
     }
 
-    private void renewSession(Felt self, WorldState.Account state, List<Felt> data) {
-        // Cairo Serde by the ABI: ten scalars, the policy count, then Span<felt252> = length + items.
-        if (data.size() < 12) {
-            throw new ContractPanic("Failed to deserialize param #12");
-        }
-        Felt oldKey = data.get(0);
-        Felt r = data.get(1);
-        Felt s = data.get(2);
-        Felt newKey = data.get(3);
-        Felt newNonce = data.get(4);
-        long validAfter = u64(data.get(5));
-        long validUntil = u64(data.get(6));
-        long renewalDeadline = u64(data.get(7));
-        Felt root = data.get(8);
-        long maxCalls = u32(data.get(9));
-        long policyCount = u32(data.get(10));
-        BigInteger spanLength = data.get(11).value();
-        if (spanLength.compareTo(BigInteger.valueOf(data.size() - 12)) > 0) {
-            throw new ContractPanic("Failed to deserialize param #13");
-        }
-        List<Felt> policies = data.subList(12, 12 + spanLength.intValue());
+    /**
+     * {@code renew_session}: the old key, its signature, then the new session (key, nonce, window, deadline,
+     * allow-list root, max calls) and its spending policies as a count and a {@code Span<felt252>}.
+     */
+    private void renewSession(Felt self, AccountStorage storage, Cairo.Args args) {
+        Felt oldKey = args.felt();
+        StarkCurve.Signature signature = new StarkCurve.Signature(args.felt(), args.felt());
+        Felt newKey = args.felt();
+        Felt newNonce = args.felt();
+        long validAfter = args.u64();
+        long validUntil = args.u64();
+        long renewalDeadline = args.u64();
+        Felt root = args.felt();
+        long maxCalls = args.u32();
+        long policyCount = args.u32();
+        List<Felt> policies = args.span();
+        args.end();
 
         long now = execution.now;
-        WorldState.Session old = state.session(oldKey);
-        require(!old.nonce().isZero(), RevertReason.OLD_SESSION_NOT_REGISTERED);
+        StoredSession old = storage.session(oldKey);
+        require(old.isRegistered(), RevertReason.OLD_SESSION_NOT_REGISTERED);
         require(now >= old.validUntil(), RevertReason.OLD_SESSION_NOT_EXPIRED);
         require(now < old.renewalDeadline(), RevertReason.RENEWAL_PERIOD_EXPIRED);
         Felt message = CavosAccount.renewalMessage(newKey, newNonce, validAfter, validUntil, renewalDeadline, root, maxCalls);
-        require(StarkCurve.verify(oldKey, message, new StarkCurve.Signature(r, s)), RevertReason.INVALID_RENEWAL_SIGNATURE);
-        require(state.session(newKey).nonce().isZero(), RevertReason.NEW_SESSION_ALREADY_REGISTERED);
+        require(StarkCurve.verify(oldKey, message, signature), RevertReason.INVALID_RENEWAL_SIGNATURE);
+        require(!storage.session(newKey).isRegistered(), RevertReason.NEW_SESSION_ALREADY_REGISTERED);
         require(renewalDeadline >= validUntil, RevertReason.RENEWAL_DEADLINE_BEFORE_EXPIRY);
 
-        state.sessions.put(newKey, new WorldState.Session(newNonce, root, validAfter, validUntil, execution.blockNumber,
-                renewalDeadline, maxCalls, state.revocationEpoch));
-        List<SpendingLimit> limits = new ArrayList<>();
-        for (int i = 0; i + 2 < policies.size() && limits.size() < policyCount; i += 3) {
-            limits.add(new SpendingLimit(policies.get(i), U256.ofParts(u128(policies.get(i + 1)), u128(policies.get(i + 2)))));
-        }
-        state.spendingPolicies.put(newKey, limits);
+        // What the old key signed covers the root and max calls but not the policies: they are stored as sent.
+        storage.writeSession(newKey, new StoredSession(newNonce, root, validAfter, validUntil, execution.blockNumber,
+                renewalDeadline, maxCalls, storage.revocationEpoch()));
+        storage.storeSpendingPolicies(newKey, policyCount, policies);
         execution.emit(self, List.of(CavosAccount.SESSION_REGISTERED), List.of(newKey, newNonce, Felt.of(validUntil)));
     }
 }

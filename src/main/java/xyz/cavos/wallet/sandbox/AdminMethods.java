@@ -1,11 +1,18 @@
 package xyz.cavos.wallet.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.StoredSession;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
@@ -77,6 +84,47 @@ final class AdminMethods {
     JsonNode createWallet(RpcParams p) {
         SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
         return NODES.objectNode().put("wallet_address", wallet.address().toHex()).put("token", wallet.token().encode());
+    }
+
+    /**
+     * Registers a token's session key on a sandbox wallet with an on-chain policy of its own (see
+     * {@link SandboxDashboard#registerSession(Felt, SessionToken, SessionPolicy)}). The policy:
+     * {@code allowed_contracts} (addresses), {@code spending_limits} ({@code token}: address or symbol,
+     * {@code limit}: base units, decimal or hex), {@code max_calls_per_tx} (default 10, the SDK's); each may
+     * be left out. Answers with what the account now stores for the key.
+     */
+    JsonNode registerSession(RpcParams p) {
+        SessionToken token = SessionToken.decode(p.required("token").asText());
+        JsonNode policy = p.required("policy");
+        List<Felt> allowed = new ArrayList<>();
+        policy.path("allowed_contracts").forEach(c -> allowed.add(Felt.parse("allowed_contracts", c.asText())));
+        List<SpendingLimit> limits = new ArrayList<>();
+        policy.path("spending_limits").forEach(l -> limits.add(new SpendingLimit(tokenAddress(l.path("token").asText()),
+                U256.parse(l.path("limit").asText()))));
+        int maxCalls = policy.path("max_calls_per_tx").asInt(SessionPolicy.SDK_DEFAULT.maxCallsPerTx());
+        SandboxDashboard.RegisteredSession registered = node.dashboard().registerSession(p.felt("wallet_address"), token,
+                new SessionPolicy(allowed, limits, maxCalls));
+        StoredSession stored = registered.stored();
+        ObjectNode out = NODES.objectNode()
+                .put("wallet_address", registered.walletAddress().toHex())
+                .put("session_key", registered.sessionKey().toHex())
+                .put("nonce", stored.nonce().toHex())
+                .put("valid_after", stored.validAfter())
+                .put("valid_until", stored.validUntil())
+                .put("renewal_deadline", stored.renewalDeadline())
+                .put("registered_at", stored.registeredAt())
+                .put("revocation_epoch", stored.revocationEpoch())
+                .put("allowed_contracts_root", stored.allowedContractsRoot().toHex())
+                .put("max_calls_per_tx", stored.maxCallsPerTx());
+        out.set("allowed_contracts", RpcValues.hexes(registered.policy().allowedContracts()));
+        ArrayNode spending = out.putArray("spending_limits");
+        registered.policy().spendingLimits().forEach(l -> spending.addObject().put("token", l.token().toHex())
+                .put("limit", l.limit().value().toString()));
+        return out.put("transaction_hash", registered.transactionHash().toHex());
+    }
+
+    private static Felt tokenAddress(String symbolOrAddress) {
+        return Token.bySymbol(symbolOrAddress).map(Token::address).orElseGet(() -> Felt.parse("token", symbolOrAddress));
     }
 
     JsonNode setProviderLimits(RpcParams p) {

@@ -35,6 +35,10 @@ final class Chain {
             String revertReason, BigInteger actualFee, Gas gas, List<Execution.Event> events) {
     }
 
+    /** A storage slot's value and the block of its last write (0 for a slot never written). */
+    record StorageValue(Felt value, long lastUpdateBlock) {
+    }
+
     /** A fee estimate: gas used and the prices it was priced at. */
     record Estimate(Gas gas, BigInteger overallFee) {
     }
@@ -248,6 +252,21 @@ final class Chain {
         }
         if (world.swaps.contains(address)) {
             return SwapContract.CLASS_HASH;
+        }
+        throw new RpcFailure(StarknetErrorCode.CONTRACT_NOT_FOUND.code(), "Contract not found", null);
+    }
+
+    /**
+     * starknet_getStorageAt on the latest state. Cavos accounts keep their state in the account's storage
+     * layout; the ERC-20s and the demo swap keep theirs in fields of their own, so every slot of theirs reads 0.
+     */
+    synchronized StorageValue storageAt(Felt address, Felt key) {
+        WorldState.Account account = world.accounts.get(address);
+        if (account != null) {
+            return new StorageValue(account.storage.getOrDefault(key, Felt.ZERO), account.storageUpdatedIn.getOrDefault(key, 0L));
+        }
+        if (world.isDeployed(address)) {
+            return new StorageValue(Felt.ZERO, 0);
         }
         throw new RpcFailure(StarknetErrorCode.CONTRACT_NOT_FOUND.code(), "Contract not found", null);
     }

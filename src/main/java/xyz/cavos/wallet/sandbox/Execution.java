@@ -46,18 +46,23 @@ final class Execution {
 
     /** {@code __validate__} of a Cavos account for an INVOKE signed with a session key. */
     void validate(Felt account, Felt txHash, List<Felt> signature, List<Call> calls) {
-        new SessionRules(world, now).validate(account, txHash, signature, calls);
+        new SessionRules(this).validate(account, txHash, signature, calls);
     }
 
     /** {@code __execute__}: spending limits first (session signatures only), then every call, all or nothing. */
     List<List<Felt>> execute(Felt account, List<Felt> signature, List<Call> calls) {
-        new SessionRules(world, now).enforceSpendingLimits(account, signature, calls);
+        new SessionRules(this).enforceSpendingLimits(account, signature, calls);
         List<List<Felt>> results = new ArrayList<>();
         for (Call call : calls) {
             results.add(call(account, call));
         }
         emit(account, List.of(CavosAccount.TRANSACTION_EXECUTED), List.of(account, Felt.of(calls.size())));
         return results;
+    }
+
+    /** The storage of the Cavos account at {@code account}, written as of this block. */
+    AccountStorage storage(Felt account) {
+        return new AccountStorage(world.accounts.get(account), blockNumber);
     }
 
     /** Moves tokens and emits Transfer; also used to charge fees. */

@@ -2,15 +2,16 @@ package xyz.cavos.wallet.sandbox;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.StoredSession;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Poseidon;
@@ -56,6 +57,11 @@ public final class SandboxDashboard {
     public record DemoWallet(Felt address, SessionToken token) {
     }
 
+    /** A registered session: the four slots the account now holds for the key, and the policy stored with them. */
+    public record RegisteredSession(Felt walletAddress, Felt sessionKey, StoredSession stored, SessionPolicy policy,
+            Felt transactionHash) {
+    }
+
     private static final BigInteger MAX_RANDOMNESS = BigInteger.ONE.shiftLeft(248);
 
     private final SandboxNode node;
@@ -73,7 +79,7 @@ public final class SandboxDashboard {
                 .mod(BigInteger.ONE.shiftLeft(251)));
         chain.deploy(world -> {
             WorldState.Account account = new WorldState.Account();
-            account.addressSeed = seed;
+            new AccountStorage(account, chain.latest().number()).setAddressSeed(seed);
             world.accounts.put(address, account);
         });
         request.funding().forEach((token, amount) -> node.mint(address, token, U256.parseAmount(amount, token.decimals())));
@@ -96,20 +102,45 @@ public final class SandboxDashboard {
                 .chainId(Optional.of(SandboxNode.CHAIN_ID))
                 .rpcUrl(Optional.of(node.rpcUri().toString()))
                 .build();
-        SessionPolicy policy = token.effectivePolicy();
-        chain.systemTransaction(account, execution -> {
+        register(account, token, token.effectivePolicy());
+        return token;
+    }
+
+    /**
+     * Registers the token's session key on an existing sandbox account with an on-chain policy that may differ
+     * from the one the token carries (or lacks), to reproduce a stale export: the token's key, nonce and
+     * validity window are used, the renewal deadline is the window's end plus the account's grace period,
+     * and the allow-list root, max calls and spending limits come from {@code onChain}. Like the account's
+     * own registration, it registers a key that is already registered anew: the session slots, the policy
+     * count and the entries it covers are rewritten, what the key has spent is kept.
+     */
+    public RegisteredSession registerSession(Felt walletAddress, SessionToken token, SessionPolicy onChain) {
+        if (!token.walletAddress().equals(walletAddress)) {
+            throw new IllegalArgumentException("The session token belongs to the wallet " + token.walletAddress().toHex()
+                    + ", not to " + walletAddress.toHex());
+        }
+        return register(walletAddress, token, onChain);
+    }
+
+    private RegisteredSession register(Felt account, SessionToken token, SessionPolicy policy) {
+        Felt key = token.sessionPublicKey();
+        AtomicReference<StoredSession> stored = new AtomicReference<>();
+        Felt hash = chain.systemTransaction(account, execution -> {
             WorldState.Account state = execution.world.accounts.get(account);
             if (state == null) {
                 throw new IllegalArgumentException("No sandbox account at " + account.toHex());
             }
-            state.sessions.put(token.sessionPublicKey(), new WorldState.Session(token.nonce(), policy.allowedContractsRoot(),
-                    validAfter, validUntil, execution.blockNumber, renewalDeadline, policy.maxCallsPerTx(), state.revocationEpoch));
-            state.spendingPolicies.put(token.sessionPublicKey(), new ArrayList<>(policy.spendingLimits()));
+            AccountStorage storage = execution.storage(account);
+            StoredSession session = new StoredSession(token.nonce(), policy.allowedContractsRoot(), token.validAfter(),
+                    token.validUntil(), execution.blockNumber, token.validUntil() + CavosAccount.RENEWAL_GRACE_SECONDS,
+                    policy.maxCallsPerTx(), storage.revocationEpoch());
+            storage.writeSession(key, session);
+            storage.storeSpendingPolicies(key, policy.spendingLimits().size(), policy.spendingPoliciesFelts());
             state.nonce = state.nonce.add(BigInteger.ONE);
-            execution.emit(account, List.of(CavosAccount.SESSION_REGISTERED),
-                    List.of(token.sessionPublicKey(), token.nonce(), Felt.of(validUntil)));
+            execution.emit(account, List.of(CavosAccount.SESSION_REGISTERED), List.of(key, token.nonce(), Felt.of(token.validUntil())));
+            stored.set(session);
         });
-        return token;
+        return new RegisteredSession(account, key, stored.get(), policy, hash);
     }
 
     private static SpendingLimit limit(Token token, String amount) {

@@ -39,6 +39,7 @@ final class SandboxRpc {
                 method("starknet_call", starknet::call, "request", "block_id"),
                 method("starknet_getNonce", starknet::getNonce, "block_id", "contract_address"),
                 method("starknet_getClassHashAt", starknet::getClassHashAt, "block_id", "contract_address"),
+                method("starknet_getStorageAt", starknet::getStorageAt, "contract_address", "key", "block_id", "response_flags"),
                 method("starknet_estimateFee", starknet::estimateFee, "request", "simulation_flags", "block_id"),
                 method("starknet_addInvokeTransaction", starknet::addInvokeTransaction, "invoke_transaction"),
                 method("starknet_getTransactionReceipt", starknet::getTransactionReceipt, "transaction_hash"),
@@ -53,6 +54,7 @@ final class SandboxRpc {
                 method("devnet_load", admin::load, "path"),
                 // the sandbox's own extras
                 method("sandbox_createWallet", admin::createWallet),
+                method("sandbox_registerSession", admin::registerSession, "wallet_address", "token", "policy"),
                 method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop"),
                 method("sandbox_setProviderLimits", admin::setProviderLimits, "refuse_pre_confirmed", "max_event_blocks"));
     }

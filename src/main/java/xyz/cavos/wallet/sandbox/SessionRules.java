@@ -4,22 +4,23 @@ import static xyz.cavos.wallet.sandbox.Cairo.at;
 import static xyz.cavos.wallet.sandbox.Cairo.require;
 
 import java.math.BigInteger;
-import java.util.HashMap;
 import java.util.List;
 import xyz.cavos.wallet.cavos.AllowList;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.RevertReason;
 import xyz.cavos.wallet.cavos.SessionSignature;
-import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.StoredSession;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.StarkCurve;
+import xyz.cavos.wallet.starknet.U256;
 
 /**
  * The Cavos account's session rules for a transaction signed with a session key, check for check as the
  * account contract (version 3) runs them: signature, registration, revocation, validity window, call
- * count and allow-list at {@code __validate__}; spending limits at {@code __execute__}.
+ * count and allow-list at {@code __validate__}; spending limits at {@code __execute__}. Everything is
+ * read from (and the amounts spent written to) the account's storage, as the contract reads it.
  */
 final class SessionRules {
 
@@ -27,23 +28,23 @@ final class SessionRules {
     private static final Felt APPROVE = Selector.of("approve");
     private static final Felt EXECUTE_FROM_OUTSIDE = Selector.of("execute_from_outside_v2");
 
-    private final WorldState world;
+    private final Execution execution;
     private final long now;
 
-    SessionRules(WorldState world, long now) {
-        this.world = world;
-        this.now = now;
+    SessionRules(Execution execution) {
+        this.execution = execution;
+        this.now = execution.now;
     }
 
     /** {@code __validate__} of a Cavos account for an INVOKE signed with a session key. */
     void validate(Felt account, Felt txHash, List<Felt> signature, List<Call> calls) {
-        WorldState.Account state = world.accounts.get(account);
+        AccountStorage storage = execution.storage(account);
         Felt type = at(signature, 0);
         if (type.equals(SessionSignature.MAGIC) && calls.size() == 1) {
             Call only = calls.getFirst();
             if (only.to().equals(account)
                     && (only.selector().equals(CavosAccount.RENEW_SESSION) || only.selector().equals(EXECUTE_FROM_OUTSIDE))) {
-                validateSkipExpiry(state, txHash, signature);
+                validateSkipExpiry(storage, txHash, signature);
                 return;
             }
         }
@@ -53,22 +54,26 @@ final class SessionRules {
         if (!type.equals(SessionSignature.MAGIC)) {
             throw new ContractPanic(RevertReason.INVALID_SIGNATURE_TYPE.text());
         }
-        Felt key = checkSessionSignature(txHash, signature);
-        WorldState.Session session = state.session(key);
-        require(!session.nonce().isZero(), RevertReason.SESSION_NOT_REGISTERED);
-        require(session.revocationEpoch() == state.revocationEpoch, RevertReason.SESSION_REVOKED);
+        StoredSession session = registeredSession(storage, checkSessionSignature(txHash, signature));
         require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
         require(now < session.validUntil(), RevertReason.SESSION_EXPIRED);
         require(calls.size() <= session.maxCallsPerTx(), RevertReason.TOO_MANY_CALLS);
         verifyAllowedContracts(account, session.allowedContractsRoot(), calls, signature);
     }
 
-    private void validateSkipExpiry(WorldState.Account state, Felt txHash, List<Felt> signature) {
-        Felt key = checkSessionSignature(txHash, signature);
-        WorldState.Session session = state.session(key);
-        require(!session.nonce().isZero(), RevertReason.SESSION_NOT_REGISTERED);
-        require(session.revocationEpoch() == state.revocationEpoch, RevertReason.SESSION_REVOKED);
+    /** A lone {@code renew_session} or {@code execute_from_outside_v2} self-call: an expired key may sign it until its deadline. */
+    private void validateSkipExpiry(AccountStorage storage, Felt txHash, List<Felt> signature) {
+        StoredSession session = registeredSession(storage, checkSessionSignature(txHash, signature));
+        require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
         require(now < session.renewalDeadline(), RevertReason.RENEWAL_PERIOD_EXPIRED);
+    }
+
+    /** The key's session: registered (nonce not 0) and in the current revocation epoch. */
+    private static StoredSession registeredSession(AccountStorage storage, Felt key) {
+        StoredSession session = storage.session(key);
+        require(session.isRegistered(), RevertReason.SESSION_NOT_REGISTERED);
+        require(session.revocationEpoch() == storage.revocationEpoch(), RevertReason.SESSION_REVOKED);
+        return session;
     }
 
     private static Felt checkSessionSignature(Felt txHash, List<Felt> signature) {
@@ -105,10 +110,9 @@ final class SessionRules {
         if (!at(signature, 0).equals(SessionSignature.MAGIC)) {
             return;
         }
-        WorldState.Account state = world.accounts.get(account);
+        AccountStorage storage = execution.storage(account);
         Felt key = at(signature, 3);
-        List<SpendingLimit> policies = state.spendingPolicies.getOrDefault(key, List.of());
-        if (policies.isEmpty()) {
+        if (storage.spendingPolicyCount(key) == 0) {
             return;
         }
         for (Call call : calls) {
@@ -117,11 +121,14 @@ final class SessionRules {
             }
             require(call.calldata().size() >= 3, RevertReason.INVALID_ERC20_CALLDATA);
             BigInteger amount = Cairo.u128(call.calldata().get(1)).or(Cairo.u128(call.calldata().get(2)).shiftLeft(128));
-            SpendingLimit limit = policies.stream().filter(p -> p.token().equals(call.to())).findFirst()
+            U256 limit = storage.limitFor(key, call.to())
                     .orElseThrow(() -> new ContractPanic(RevertReason.TOKEN_NOT_IN_POLICY.text()));
-            BigInteger newSpent = state.spent(key, call.to()).add(amount);
-            require(newSpent.compareTo(limit.limit().value()) <= 0, RevertReason.SPENDING_LIMIT_EXCEEDED);
-            state.spent.computeIfAbsent(key, k -> new HashMap<>()).put(call.to(), newSpent);
+            BigInteger newSpent = storage.spent(key, call.to()).value().add(amount);
+            if (newSpent.compareTo(U256.MAX) > 0) {
+                throw new ContractPanic("u256_add Overflow");
+            }
+            require(newSpent.compareTo(limit.value()) <= 0, RevertReason.SPENDING_LIMIT_EXCEEDED);
+            storage.setSpent(key, call.to(), U256.of(newSpent));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvokeV3;
 
 /** The Starknet JSON-RPC 0.10 methods the sandbox serves, on its {@link Chain}, in the spec's reply shapes. */
@@ -103,6 +104,31 @@ final class StarknetMethods {
     JsonNode getClassHashAt(RpcParams p) {
         blocks.block(p.required("block_id"));
         return NODES.textNode(chain.classHashAt(p.felt("contract_address")).toHex());
+    }
+
+    /**
+     * The value of a storage slot, or with {@code INCLUDE_LAST_UPDATE_BLOCK} the value and the block that last
+     * wrote it. The block must exist, but any block id is answered from the latest state, as the sandbox's
+     * other reads are: it keeps no history of its state.
+     */
+    JsonNode getStorageAt(RpcParams p) {
+        blocks.block(p.required("block_id"));
+        Felt key = p.felt("key");
+        if (key.value().bitLength() > 251) {
+            throw new IllegalArgumentException("key " + key.toHex() + " is not a storage key: storage keys are below 2^251");
+        }
+        boolean withLastUpdate = false;
+        for (JsonNode flag : p.optional("response_flags").orElse(NODES.arrayNode())) {
+            if (!flag.asText().equals("INCLUDE_LAST_UPDATE_BLOCK")) {
+                throw new IllegalArgumentException("unknown response flag " + flag.asText());
+            }
+            withLastUpdate = true;
+        }
+        Chain.StorageValue slot = chain.storageAt(p.felt("contract_address"), key);
+        if (!withLastUpdate) {
+            return NODES.textNode(slot.value().toHex());
+        }
+        return NODES.objectNode().put("value", slot.value().toHex()).put("last_update_block", slot.lastUpdateBlock());
     }
 
     JsonNode estimateFee(RpcParams p) {

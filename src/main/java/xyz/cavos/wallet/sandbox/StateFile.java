@@ -31,7 +31,11 @@ import xyz.cavos.wallet.starknet.Felt;
  */
 final class StateFile {
 
-    private static final int FORMAT = 1;
+    /**
+     * 2: Cavos accounts keep their sessions as the account's raw storage (slot address to value). Files of
+     * format 1 held them as records and are refused: their sessions cannot be carried over faithfully.
+     */
+    private static final int FORMAT = 2;
     private static final ObjectMapper JSON = mapper();
 
     private StateFile() {
@@ -98,6 +102,10 @@ final class StateFile {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("Could not read the sandbox state file " + file + ": " + e.getMessage(), e);
+        }
+        if (root != null && root.path("format").isInt() && root.path("format").asInt() < FORMAT && root.has("world")) {
+            throw new IllegalArgumentException(file + " was written by an older sandbox (format " + root.path("format").asInt()
+                    + ", before accounts kept the Cavos storage layout) and cannot be loaded: start without it for a fresh chain");
         }
         if (root == null || root.path("format").asInt() != FORMAT) {
             throw new IllegalArgumentException(file + " is not a Cavos sandbox state file (format " + FORMAT + ")");

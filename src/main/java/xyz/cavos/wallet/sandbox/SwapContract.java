@@ -1,8 +1,5 @@
 package xyz.cavos.wallet.sandbox;
 
-import static xyz.cavos.wallet.sandbox.Cairo.at;
-import static xyz.cavos.wallet.sandbox.Cairo.u256;
-
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +26,17 @@ final class SwapContract {
         if (name.isEmpty()) {
             throw Cairo.entryPointNotFound(selector);
         }
-        Felt tokenIn = at(data, 0);
-        BigInteger amountIn = u256(data, 1);
-        Felt tokenOut = at(data, 3);
+        // get_quote(token_in, amount_in: u256, token_out), swap(the same, then min_amount_out: u256)
+        Cairo.Args args = new Cairo.Args(data);
+        Felt tokenIn = args.address();
+        BigInteger amountIn = args.u256().value();
+        Felt tokenOut = args.address();
+        BigInteger minOut = name.equals("swap") ? args.u256().value() : BigInteger.ZERO;
+        args.end();
         BigInteger amountOut = quote(tokenIn, amountIn, tokenOut);
         if (name.equals("get_quote")) {
             return U256.of(amountOut).toCalldata();
         }
-        BigInteger minOut = u256(data, 4);
         if (amountOut.compareTo(minOut) < 0) {
             throw new ContractPanic("Insufficient output amount");
         }

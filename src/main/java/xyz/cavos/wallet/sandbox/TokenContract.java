@@ -1,8 +1,5 @@
 package xyz.cavos.wallet.sandbox;
 
-import static xyz.cavos.wallet.sandbox.Cairo.at;
-import static xyz.cavos.wallet.sandbox.Cairo.u256;
-
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -24,35 +21,61 @@ final class TokenContract {
         this.execution = execution;
     }
 
+    /** Runs an entry point; its arguments are read by the ERC-20 ABI before it runs ({@link Cairo.Args}). */
     List<Felt> call(Felt caller, Felt token, Felt selector, List<Felt> data) {
         WorldState.Erc20 erc20 = execution.world.tokens.get(token);
+        Cairo.Args args = new Cairo.Args(data);
         return switch (ENTRY_POINTS.getOrDefault(selector, "")) {
-            case "balanceOf", "balance_of" -> U256.of(erc20.balanceOf(at(data, 0))).toCalldata();
-            case "allowance" -> U256.of(erc20.allowance(at(data, 0), at(data, 1))).toCalldata();
-            case "decimals" -> List.of(Felt.of(erc20.decimals));
-            case "symbol" -> List.of(Felt.fromShortString(erc20.symbol));
-            case "name" -> List.of(Felt.fromShortString(erc20.name));
-            case "totalSupply", "total_supply" -> U256.of(erc20.totalSupply).toCalldata();
+            case "balanceOf", "balance_of" -> {
+                Felt owner = args.address();
+                args.end();
+                yield U256.of(erc20.balanceOf(owner)).toCalldata();
+            }
+            case "allowance" -> {
+                Felt owner = args.address();
+                Felt spender = args.address();
+                args.end();
+                yield U256.of(erc20.allowance(owner, spender)).toCalldata();
+            }
+            case "decimals" -> view(args, Felt.of(erc20.decimals));
+            case "symbol" -> view(args, Felt.fromShortString(erc20.symbol));
+            case "name" -> view(args, Felt.fromShortString(erc20.name));
+            case "totalSupply", "total_supply" -> {
+                args.end();
+                yield U256.of(erc20.totalSupply).toCalldata();
+            }
             case "transfer" -> {
-                move(token, erc20, caller, at(data, 0), u256(data, 1));
+                Felt recipient = args.address();
+                U256 amount = args.u256();
+                args.end();
+                move(token, erc20, caller, recipient, amount.value());
                 yield List.of(Felt.ONE);
             }
             case "transferFrom", "transfer_from" -> {
-                Felt from = at(data, 0);
-                BigInteger amount = u256(data, 2);
+                Felt from = args.address();
+                Felt recipient = args.address();
+                BigInteger amount = args.u256().value();
+                args.end();
                 spendAllowance(erc20, from, caller, amount);
-                move(token, erc20, from, at(data, 1), amount);
+                move(token, erc20, from, recipient, amount);
                 yield List.of(Felt.ONE);
             }
             case "approve" -> {
-                Felt spender = at(data, 0);
-                BigInteger amount = u256(data, 1);
+                Felt spender = args.address();
+                BigInteger amount = args.u256().value();
+                args.end();
                 erc20.allowances.computeIfAbsent(caller, k -> new HashMap<>()).put(spender, amount);
                 execution.emit(token, List.of(Selector.of("Approval"), caller, spender), U256.of(amount).toCalldata());
                 yield List.of(Felt.ONE);
             }
             default -> throw Cairo.entryPointNotFound(selector);
         };
+    }
+
+    /** A view without arguments that returns one felt. */
+    private static List<Felt> view(Cairo.Args args, Felt value) {
+        args.end();
+        return List.of(value);
     }
 
     /** Lowers what {@code spender} may still take from {@code owner}; panics when it is not enough. */

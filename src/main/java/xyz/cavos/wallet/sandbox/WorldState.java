@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
- * The contract storage of the sandbox: ERC-20 tokens, Cavos accounts with their sessions, the demo swap.
+ * The contract state of the sandbox: ERC-20 tokens, Cavos accounts (their sessions in the account's own
+ * storage layout), the demo swap.
  * Mutable, with a deep {@link #copy()}: a transaction runs on a copy that is kept only if it succeeds.
  * Fields are plain so the whole state can be dumped to JSON and loaded back.
  */
@@ -51,39 +51,21 @@ final class WorldState {
         }
     }
 
-    /** A session as the account stores it. */
-    record Session(Felt nonce, Felt allowedContractsRoot, long validAfter, long validUntil, long registeredAt,
-            long renewalDeadline, long maxCallsPerTx, long revocationEpoch) {
-
-        static final Session NONE = new Session(Felt.ZERO, Felt.ZERO, 0, 0, 0, 0, 0, 0);
-    }
-
-    /** A Cavos account: nonce, identity, revocation epoch, sessions, their policies and what they spent. */
+    /**
+     * A Cavos account: its protocol nonce and its contract storage, slot address to value, laid out as the
+     * account contract lays it out (read and written through {@link AccountStorage}); a slot not in the map
+     * holds zero. {@code storageUpdatedIn} is the block of each slot's last write.
+     */
     static final class Account {
         BigInteger nonce = BigInteger.ZERO;
-        Felt addressSeed = Felt.ZERO;
-        long revocationEpoch;
-        Map<Felt, Session> sessions = new HashMap<>();
-        Map<Felt, List<SpendingLimit>> spendingPolicies = new HashMap<>();
-        /** session key → token → amount spent. */
-        Map<Felt, Map<Felt, BigInteger>> spent = new HashMap<>();
-
-        Session session(Felt key) {
-            return sessions.getOrDefault(key, Session.NONE);
-        }
-
-        BigInteger spent(Felt key, Felt token) {
-            return spent.getOrDefault(key, Map.of()).getOrDefault(token, BigInteger.ZERO);
-        }
+        Map<Felt, Felt> storage = new HashMap<>();
+        Map<Felt, Long> storageUpdatedIn = new HashMap<>();
 
         Account copy() {
             Account out = new Account();
             out.nonce = nonce;
-            out.addressSeed = addressSeed;
-            out.revocationEpoch = revocationEpoch;
-            out.sessions = new HashMap<>(sessions);
-            spendingPolicies.forEach((k, v) -> out.spendingPolicies.put(k, new ArrayList<>(v)));
-            spent.forEach((k, v) -> out.spent.put(k, new HashMap<>(v)));
+            out.storage = new HashMap<>(storage);
+            out.storageUpdatedIn = new HashMap<>(storageUpdatedIn);
             return out;
         }
     }

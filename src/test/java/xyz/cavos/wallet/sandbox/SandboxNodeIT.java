@@ -30,6 +30,7 @@ import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.RevertReason;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SessionTransaction;
+import xyz.cavos.wallet.cavos.StorageLayout;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Block;
 import xyz.cavos.wallet.starknet.BlockId;
@@ -80,6 +81,16 @@ class SandboxNodeIT {
             assertEquals(xyz.cavos.wallet.cavos.CavosAccount.CLASS_HASH, rpc.getClassHashAt(wallet.address(), BlockId.LATEST));
             rpc.getClassHashAt(Token.STRK.address(), BlockId.LATEST);
             assertTrue(assertThrows(RpcException.NodeError.class, () -> rpc.getClassHashAt(RECIPIENT, BlockId.LATEST))
+                    .is(StarknetErrorCode.CONTRACT_NOT_FOUND));
+            StorageReader storage = new StorageReader(rpc);
+            assertEquals(wallet.token().nonce(),
+                    storage.at(wallet.address(), StorageLayout.session(wallet.token().sessionPublicKey()).nonce()));
+            JsonNode epoch = storage.send(wallet.address(), StorageLayout.revocationEpoch(),
+                    JSON.createObjectNode().put("block_number", 0), true);
+            assertEquals("0x0", epoch.get("value").asText(), "a slot never written reads 0");
+            assertEquals(0, epoch.get("last_update_block").asLong());
+            assertEquals(Felt.ZERO, storage.at(Token.STRK.address(), Felt.ONE));
+            assertTrue(assertThrows(RpcException.NodeError.class, () -> storage.at(RECIPIENT, Felt.ONE))
                     .is(StarknetErrorCode.CONTRACT_NOT_FOUND));
             assertEquals(Felt.of(3), rpc.getNonce(wallet.address(), BlockId.PRE_CONFIRMED));
             assertTrue(assertThrows(RpcException.NodeError.class, () -> rpc.getNonce(RECIPIENT, BlockId.LATEST))
@@ -149,7 +160,8 @@ class SandboxNodeIT {
 
             assertEquals(List.of(), proxy.specProblems());
             assertEquals(Set.of("starknet_specVersion", "starknet_chainId", "starknet_blockNumber", "starknet_getBlockWithTxHashes",
-                    "starknet_getClassHashAt", "starknet_getNonce", "starknet_getTransactionStatus", "starknet_getTransactionReceipt",
+                    "starknet_getClassHashAt", "starknet_getStorageAt", "starknet_getNonce", "starknet_getTransactionStatus",
+                    "starknet_getTransactionReceipt",
                     "starknet_call", "starknet_estimateFee", "starknet_addInvokeTransaction", "starknet_getEvents",
                     "starknet_blockHashAndNumber", "starknet_syncing", "starknet_getBlockTransactionCount"), proxy.methodsChecked());
         }

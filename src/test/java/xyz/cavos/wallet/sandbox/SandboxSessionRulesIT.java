@@ -176,22 +176,29 @@ class SandboxSessionRulesIT {
         SessionSender old = new SessionSender(rpc, hour);
         assertTrue(old.sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "7")).isSucceeded());
 
-        TransactionReceipt early = old.sendForReceipt(renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom())).call);
+        TransactionReceipt early = old.sendForReceipt(renewal(hour).call());
         assertEquals(Optional.of(RevertReason.OLD_SESSION_NOT_EXPIRED), RevertReason.find(early.revertReason().orElseThrow()));
 
         node.increaseTime(3601);
-        Renewal renewal = renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom()));
-        TransactionReceipt renewed = old.sendForReceipt(renewal.call);
+        SessionSender.Renewal renewal = renewal(hour);
+        TransactionReceipt renewed = old.sendForReceipt(renewal.call());
         assertTrue(renewed.isSucceeded(), renewed.toString());
         assertTrue(renewed.events().stream().anyMatch(e -> e.keys().getFirst().equals(CavosAccount.SESSION_REGISTERED)
-                && e.data().getFirst().equals(renewal.token.sessionPublicKey())));
-        SessionSender next = new SessionSender(rpc, renewal.token);
+                && e.data().getFirst().equals(renewal.token().sessionPublicKey())));
+        SessionSender next = new SessionSender(rpc, renewal.token());
         assertEquals(U256.ZERO, next.spent(Token.STRK), "a renewed session starts with nothing spent");
         assertTrue(next.sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "1")).isSucceeded());
-        assertEquals(renewal.token.nonce(), session(renewal.token).nonce());
+        assertEquals(renewal.token().nonce(), session(renewal.token()).nonce());
 
         node.increaseTime(CavosAccount.RENEWAL_GRACE_SECONDS);
-        assertRefused(old, RevertReason.RENEWAL_PERIOD_EXPIRED, List.of(renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom())).call));
+        assertRefused(old, RevertReason.RENEWAL_PERIOD_EXPIRED, List.of(renewal(hour).call()));
+    }
+
+    @Test
+    void aSessionNotYetActiveCannotSignARenewal() {
+        SessionToken later = node.dashboard().registerSession(wallet.address(), new SandboxDashboard.SessionRequest(
+                SandboxDashboard.SessionRequest.demo().policy(), 3600, 600));
+        assertRefused(new SessionSender(rpc, later), RevertReason.SESSION_NOT_YET_ACTIVE, List.of(renewal(later).call()));
     }
 
     @Test
@@ -199,11 +206,75 @@ class SandboxSessionRulesIT {
         SessionToken hour = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.of(
                 SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
         node.increaseTime(3601);
-        Renewal honest = renewal(hour, StarkCurve.randomPrivateKey(new SecureRandom()));
-        List<Felt> forged = new ArrayList<>(honest.call.calldata());
+        SessionSender.Renewal honest = renewal(hour);
+        List<Felt> forged = new ArrayList<>(honest.call().calldata());
         forged.set(1, Felt.of(12345));
-        TransactionReceipt receipt = new SessionSender(rpc, hour).sendForReceipt(new Call(honest.call.to(), honest.call.selector(), forged));
+        TransactionReceipt receipt = new SessionSender(rpc, hour).sendForReceipt(new Call(honest.call().to(), honest.call().selector(), forged));
         assertEquals(Optional.of(RevertReason.INVALID_RENEWAL_SIGNATURE), RevertReason.find(receipt.revertReason().orElseThrow()));
+    }
+
+    @Test
+    void argumentsAreReadByTheAbiAndFailInTheCairoRuntimesWords() {
+        Felt key = wallet.token().sessionPublicKey();
+        assertCallPanics("Failed to deserialize param #1", new Call(wallet.address(), CavosAccount.GET_SESSION, List.of()));
+        assertCallPanics("Input too long for arguments", new Call(wallet.address(), CavosAccount.GET_SESSION, List.of(key, Felt.ONE)));
+        assertCallPanics("Failed to deserialize param #2", new Call(wallet.address(), CavosAccount.GET_SESSION_SPENDING,
+                List.of(key, Felt.of(BigInteger.ONE.shiftLeft(251)))));
+        assertCallPanics("Failed to deserialize param #2", Call.of(Token.STRK.address(), "allowance", List.of(wallet.address())));
+
+        // In a transaction, __execute__ reverts with the same words.
+        List<Felt> renew = renewal(wallet.token()).call().calldata();
+        assertReverted(sender, "Failed to deserialize param #6", new Call(wallet.address(), CavosAccount.RENEW_SESSION, renew.subList(0, 5)));
+        List<Felt> pastU64 = new ArrayList<>(renew);
+        pastU64.set(5, Felt.of(BigInteger.ONE.shiftLeft(64)));
+        assertReverted(sender, "Failed to deserialize param #6", new Call(wallet.address(), CavosAccount.RENEW_SESSION, pastU64));
+        assertReverted(sender, "Input too long for arguments", new Call(wallet.address(), CavosAccount.REVOKE_SESSION, List.of(key, Felt.ONE)));
+
+        // The account's own argument, the multicall, with a felt left over after the calls: refused at validation.
+        Felt nonce = rpc.getNonce(wallet.address(), BlockId.LATEST);
+        List<Call> calls = List.of(SessionSender.transfer(Token.STRK, RECIPIENT, "1"));
+        InvokeV3 plain = InvokeV3.of(wallet.address(), calls, nonce, SessionSender.BOUNDS, false);
+        List<Felt> longer = new ArrayList<>(plain.calldata());
+        longer.add(Felt.ONE);
+        InvokeV3 tx = new InvokeV3(wallet.address(), longer, nonce, plain.resourceBounds(), plain.tip(), plain.paymasterData(),
+                plain.accountDeploymentData(), plain.nonceDataAvailabilityMode(), plain.feeDataAvailabilityMode(), false, List.of());
+        InvokeV3 signed = tx.withSignature(SessionSignature.sign(wallet.token(), tx.hash(rpc.chainId()), calls).toFelts());
+        var error = assertThrows(RpcException.NodeError.class, () -> rpc.addInvokeTransaction(signed));
+        assertTrue(error.is(StarknetErrorCode.VALIDATION_FAILURE), error.getMessage());
+        assertTrue(error.revertReason().orElseThrow().contains("\"Input too long for arguments\""), error.getMessage());
+    }
+
+    @Test
+    void aRenewalsPoliciesAreReadAsTheAbiSaysAndTheirCountIsStoredAsSent() {
+        SessionToken hour = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.of(
+                SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
+        node.increaseTime(3601);
+        SessionSender old = new SessionSender(rpc, hour);
+        // ten scalars, the policy count (#11), then the Span<felt252> of policies (#12): its length and 3 felts per policy
+        List<Felt> data = renewal(hour).call().calldata();
+        assertEquals(Felt.of(3), data.get(10));
+        assertEquals(Felt.of(9), data.get(11));
+
+        // The span's length overstates what follows, or a client leaves it out: decoding runs out of input.
+        List<Felt> overstated = new ArrayList<>(data);
+        overstated.set(11, Felt.of(12));
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, overstated));
+        List<Felt> unprefixed = new ArrayList<>(data);
+        unprefixed.remove(11);
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, unprefixed));
+        assertReverted(old, "Failed to deserialize param #12", new Call(wallet.address(), CavosAccount.RENEW_SESSION, data.subList(0, 11)));
+        List<Felt> trailing = new ArrayList<>(data);
+        trailing.add(Felt.ONE);
+        assertReverted(old, "Input too long for arguments", new Call(wallet.address(), CavosAccount.RENEW_SESSION, trailing));
+
+        // A count above the policies carried is not refused by the account: it stores the count as sent.
+        SessionSender.Renewal renewal = renewal(hour);
+        List<Felt> fourDeclared = new ArrayList<>(renewal.call().calldata());
+        fourDeclared.set(10, Felt.of(4));
+        assertTrue(old.sendForReceipt(new Call(wallet.address(), CavosAccount.RENEW_SESSION, fourDeclared)).isSucceeded());
+        assertEquals(4, new StorageReader(rpc).policyCount(wallet.address(), renewal.token().sessionPublicKey()));
+        assertTrue(new SessionSender(rpc, renewal.token()).sendForReceipt(SessionSender.transfer(Token.STRK, RECIPIENT, "1")).isSucceeded(),
+                "the policies carried still apply");
     }
 
     @Test
@@ -239,26 +310,24 @@ class SandboxSessionRulesIT {
         assertRefused(RevertReason.CANNOT_UPGRADE, List.of(new Call(wallet.address(), CavosAccount.UPGRADE, List.of(Felt.ONE))));
     }
 
-    private record Renewal(Call call, SessionToken token) {
-    }
-
-    /** What a wallet sends to renew: a new key, the same policy, signed by the old key. */
-    private Renewal renewal(SessionToken old, Felt newPrivateKey) {
-        long now = node.chainTime();
-        SessionToken next = SessionToken.builder(newPrivateKey, old.walletAddress())
-                .validity(now - 3600, now + 86_400, now + 86_400 + CavosAccount.RENEWAL_GRACE_SECONDS)
-                .randomness(Felt.of(98765)).policy(old.policy()).build();
-        SessionPolicy policy = next.effectivePolicy();
-        var signature = old.sign(CavosAccount.renewalMessage(next.sessionPublicKey(), next.nonce(), next.validAfter(),
-                next.validUntil(), next.renewalDeadlineHint(), policy.allowedContractsRoot(), policy.maxCallsPerTx()));
-        Call call = CavosAccount.renewSession(old.walletAddress(), new CavosAccount.Renewal(old.sessionPublicKey(), signature.r(),
-                signature.s(), next.sessionPublicKey(), next.nonce(), next.validAfter(), next.validUntil(), next.renewalDeadlineHint(),
-                policy.allowedContractsRoot(), policy.maxCallsPerTx(), policy.spendingLimits()));
-        return new Renewal(call, next);
+    private SessionSender.Renewal renewal(SessionToken old) {
+        return SessionSender.renewal(old, node.chainTime(), old.policy());
     }
 
     private OnChainSession session(SessionToken token) {
         return OnChainSession.parse(rpc.call(CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST));
+    }
+
+    private void assertCallPanics(String words, Call call) {
+        var error = assertThrows(RpcException.NodeError.class, () -> rpc.call(call, BlockId.LATEST));
+        assertTrue(error.is(StarknetErrorCode.CONTRACT_ERROR), error.getMessage());
+        assertTrue(error.revertReason().orElseThrow().contains("\"" + words + "\""), error.getMessage());
+    }
+
+    private static void assertReverted(SessionSender who, String words, Call call) {
+        TransactionReceipt receipt = who.sendForReceipt(call);
+        assertFalse(receipt.isSucceeded());
+        assertTrue(receipt.revertReason().orElseThrow().contains("\"" + words + "\""), receipt.revertReason().orElseThrow());
     }
 
     private void assertRefused(RevertReason reason, List<Call> calls) {

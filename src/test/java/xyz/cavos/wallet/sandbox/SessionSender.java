@@ -1,9 +1,12 @@
 package xyz.cavos.wallet.sandbox;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionTransaction;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
@@ -13,6 +16,7 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.ResourceBounds;
 import xyz.cavos.wallet.starknet.ResourceBoundsMapping;
 import xyz.cavos.wallet.starknet.RpcClient;
+import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
 
@@ -41,6 +45,27 @@ final class SessionSender {
 
     TransactionReceipt sendForReceipt(Call... calls) {
         return rpc.getTransactionReceipt(send(List.of(calls)));
+    }
+
+    /** A {@code renew_session} call and the token of the session it registers. */
+    record Renewal(Call call, SessionToken token) {
+    }
+
+    /**
+     * What a wallet sends to renew: a new random key valid for a day from an hour before {@code now}, the
+     * given policy (the renewal carries its spending limits), signed by the old key.
+     */
+    static Renewal renewal(SessionToken old, long now, Optional<SessionPolicy> policy) {
+        SessionToken next = SessionToken.builder(StarkCurve.randomPrivateKey(new SecureRandom()), old.walletAddress())
+                .validity(now - 3600, now + 86_400, now + 86_400 + CavosAccount.RENEWAL_GRACE_SECONDS)
+                .randomness(Felt.of(98765)).policy(policy).build();
+        SessionPolicy effective = next.effectivePolicy();
+        var signature = old.sign(CavosAccount.renewalMessage(next.sessionPublicKey(), next.nonce(), next.validAfter(),
+                next.validUntil(), next.renewalDeadlineHint(), effective.allowedContractsRoot(), effective.maxCallsPerTx()));
+        Call call = CavosAccount.renewSession(old.walletAddress(), new CavosAccount.Renewal(old.sessionPublicKey(), signature.r(),
+                signature.s(), next.sessionPublicKey(), next.nonce(), next.validAfter(), next.validUntil(), next.renewalDeadlineHint(),
+                effective.allowedContractsRoot(), effective.maxCallsPerTx(), effective.spendingLimits()));
+        return new Renewal(call, next);
     }
 
     static Call transfer(Token token, Felt to, String amount) {
