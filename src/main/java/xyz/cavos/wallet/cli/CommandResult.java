@@ -83,10 +83,17 @@ sealed interface CommandResult {
         }
     }
 
-    record PolicyResult(List<Limit> spendingLimits, List<Contract> allowedContracts, long maxCallsPerTx,
-            List<String> countedEntrypoints, List<String> warnings) implements CommandResult {
+    /**
+     * {@code anyContract}: no allow-list applies (an allow-list whose contracts this token does not list leaves
+     * {@code allowedContracts} empty with {@code anyContract} false); {@code policySource}: {@code chain} when read
+     * from the account's storage, else {@code token} (its copy, maybe stale).
+     */
+    record PolicyResult(List<Limit> spendingLimits, List<Contract> allowedContracts, boolean anyContract, long maxCallsPerTx,
+            List<String> countedEntrypoints, String policySource, int renewals, List<String> warnings) implements CommandResult {
 
-        record Limit(Felt token, String symbol, String spent, String limit, String remaining, U256 spentRaw, U256 limitRaw) {
+        /** {@code spentSinceFirstExport}: this session's spending plus that of the keys it was renewed from. */
+        record Limit(Felt token, String symbol, String spent, String limit, String remaining, String spentSinceFirstExport, U256 spentRaw,
+                U256 limitRaw) {
         }
 
         /** {@code name} is the known name with a short address, or the address. */

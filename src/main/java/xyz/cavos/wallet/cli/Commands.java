@@ -281,9 +281,12 @@ final class Commands {
                 PolicyUsage usage = policy.root.wallet().policyUsage();
                 return new PolicyResult(
                         usage.limits().stream().map(l -> new PolicyResult.Limit(l.tokenAddress(), l.symbol(), l.spentDisplay(),
-                                l.limitDisplay(), l.remaining().toAmountString(l.decimals()), l.spent(), l.limit())).toList(),
+                                l.limitDisplay(), l.remaining().toAmountString(l.decimals()),
+                                usage.renewals().sinceFirstExport(l.tokenAddress(), l.spent()).toAmountString(l.decimals()), l.spent(),
+                                l.limit())).toList(),
                         usage.allowedContracts().stream().map(c -> new PolicyResult.Contract(c.address(), c.name())).toList(),
-                        usage.maxCallsPerTx(), COUNTED_ENTRYPOINTS, usage.warnings());
+                        !usage.restrictsContracts(), usage.maxCallsPerTx(), COUNTED_ENTRYPOINTS, usage.fromChain() ? "chain" : "token",
+                        usage.renewals().renewals(), usage.warnings());
             }
         }
     }
@@ -327,15 +330,20 @@ final class Commands {
         }
     }
 
-    @Command(name = "renew", mixinStandardHelpOptions = true, description = "Renews an expired session within its grace window (a new key, the same policy).")
+    @Command(name = "renew", mixinStandardHelpOptions = true, description = {
+            "Renews an expired session within its grace window: a new key with the policy the chain enforces.",
+            "A key is renewed once from this computer; --force renews it again (each renewal brings a fresh allowance)."})
     static final class Renew implements Callable<CommandResult> {
         @ParentCommand
         CavosCommand root;
 
+        @Option(names = "--force", description = "Renew a key this computer renewed before.")
+        boolean force;
+
         @Override
         public CommandResult call() {
             WalletService wallet = root.wallet();
-            WalletService.Renewal renewal = wallet.renew(root.timeout(), Render.progress(root.output(), wallet));
+            WalletService.Renewal renewal = wallet.renew(force, root.timeout(), Render.progress(root.output(), wallet));
             SessionToken newToken = renewal.newToken();
             // a session from --token or CAVOS_TOKEN, or one that could not be stored, is handed back: never lost
             return new RenewResult(Transaction.of(renewal.outcome()), SessionSummary.of(newToken, newToken.network()), renewal.storedIn(),

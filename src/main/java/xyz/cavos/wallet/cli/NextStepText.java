@@ -22,6 +22,7 @@ final class NextStepText {
         return switch (step) {
             case NextStep.None none -> "";
             case NextStep.RenewSession renew -> "Renew it with: cavos renew (possible until " + Render.time(java.time.Instant.ofEpochSecond(renew.deadline())) + ").";
+            case NextStep.RenewAgain again -> "To renew it again anyway: cavos renew --force";
             case NextStep.ImportSession importing -> "Import it with: cavos session import <token>";
             case NextStep.SeePolicy policy -> "Check usage with: cavos policy show";
             case NextStep.SeeSession session -> "Check the session with: cavos session status";

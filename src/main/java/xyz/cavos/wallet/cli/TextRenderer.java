@@ -106,13 +106,17 @@ final class TextRenderer {
             text.append("  none\n");
         }
         r.spendingLimits().forEach(l -> text.append("  ").append(l.symbol()).append(": ").append(l.spent()).append(" / ")
-                .append(l.limit()).append(" used\n"));
+                .append(l.limit()).append(" used").append(r.renewals() > 0 ? " (" + l.spentSinceFirstExport() + " since the first export)" : "")
+                .append('\n'));
         text.append("Allowed Contracts:\n");
         if (r.allowedContracts().isEmpty()) {
-            text.append("  any\n");
+            text.append(r.anyContract() ? "  any\n" : "  restricted to a list this token does not have\n");
         }
         r.allowedContracts().forEach(c -> text.append("  ").append(c.name()).append('\n'));
         text.append("Max Calls Per Transaction: ").append(r.maxCallsPerTx()).append('\n');
+        text.append("Renewed From This Computer: ").append(r.renewals()).append(r.renewals() == 1 ? " time\n" : " times\n");
+        text.append("Read From: ").append(r.policySource()).append(r.policySource().equals("chain") ? " (the account's storage)\n"
+                : " (its copy of the policy; see the warnings)\n");
         text.append("Only ").append(String.join(" and ", r.countedEntrypoints()))
                 .append(" count towards spending limits (enforced on chain).\n");
         return text.toString();

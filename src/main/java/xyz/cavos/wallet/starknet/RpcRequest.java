@@ -82,7 +82,9 @@ public final class RpcRequest<T> {
     public static RpcRequest<Felt> getStorageAt(Felt contractAddress, Felt key, BlockId block) {
         ObjectNode p = newParams();
         p.put("contract_address", contractAddress.toHex());
-        p.put("key", key.toHex());
+        // the spec's STORAGE_KEY has at most 63 hex digits, the first of them 0-7: a key below 2^251 written in full
+        String digits = key.value().toString(16);
+        p.put("key", "0x" + "0".repeat(Math.max(0, 63 - digits.length())) + digits);
         p.set("block_id", RpcJson.blockId(block));
         return read("starknet_getStorageAt", p, node -> Felt.parse("Storage value", node.asText()));
     }

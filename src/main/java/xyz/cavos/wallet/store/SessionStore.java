@@ -13,10 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -115,14 +117,14 @@ public final class SessionStore {
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
         vault.write(token.encode());
         update(settings -> new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
-                Optional.of(token.sessionPublicKey()), settings.callsMade()));
+                Optional.of(token.sessionPublicKey()), settings.callsMade(), settings.revokedKeys(), settings.renewals()));
     }
 
     /** Forgets the session: the secret and the settings that point to it. */
     public void clear() {
         vault.delete();
         update(settings -> new Settings(settings.store(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                settings.callsMade()));
+                settings.callsMade(), settings.revokedKeys(), settings.renewals()));
     }
 
     /** Closes the keychain connection; the store opens it again if used afterwards. */
@@ -139,8 +141,25 @@ public final class SessionStore {
         update(settings -> {
             Map<Felt, Long> counts = new HashMap<>(settings.callsMade());
             counts.merge(sessionKey, calls, Long::sum);
-            return new Settings(settings.store(), settings.network(), settings.rpcUrl(), settings.walletAddress(),
-                    settings.sessionPublicKey(), counts);
+            return settings.with(counts, settings.revokedKeys(), settings.renewals());
+        });
+    }
+
+    /** Records that this installation revoked a session key on chain. */
+    public void markRevoked(Felt sessionKey) {
+        update(settings -> {
+            Set<Felt> revoked = new HashSet<>(settings.revokedKeys());
+            revoked.add(sessionKey);
+            return settings.with(settings.callsMade(), revoked, settings.renewals());
+        });
+    }
+
+    /** Records that this installation renewed {@code oldKey} into {@code newKey}. */
+    public void recordRenewal(Felt oldKey, Felt newKey) {
+        update(settings -> {
+            Map<Felt, Felt> renewals = new HashMap<>(settings.renewals());
+            renewals.put(oldKey, newKey);
+            return settings.with(settings.callsMade(), settings.revokedKeys(), renewals);
         });
     }
 
@@ -168,6 +187,9 @@ public final class SessionStore {
         settings.sessionPublicKey().ifPresent(k -> root.put("sessionPublicKey", k.toHex()));
         ObjectNode calls = root.putObject("callsMade");
         settings.callsMade().forEach((key, count) -> calls.put(key.toHex(), count));
+        settings.revokedKeys().stream().map(Felt::toHex).sorted().forEach(root.putArray("revokedKeys")::add);
+        ObjectNode renewals = root.putObject("renewals");
+        settings.renewals().forEach((old, renewed) -> renewals.put(old.toHex(), renewed.toHex()));
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
@@ -180,8 +202,13 @@ public final class SessionStore {
             JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             Map<Felt, Long> calls = new HashMap<>();
             root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
+            Set<Felt> revoked = new HashSet<>();
+            root.path("revokedKeys").forEach(key -> revoked.add(Felt.parse(key.asText())));
+            Map<Felt, Felt> renewals = new HashMap<>();
+            root.path("renewals").properties().forEach(e -> renewals.put(Felt.parse(e.getKey()), Felt.parse(e.getValue().asText())));
             return new Settings(root.path("store").asText("keychain"), text(root, "network"), text(root, "rpcUrl"),
-                    text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls);
+                    text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls, revoked,
+                    renewals);
         } catch (IOException | IllegalArgumentException e) {
             throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
                     "Delete it and import your session again.");

@@ -1,13 +1,18 @@
 package xyz.cavos.wallet.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
  * What Cavos Desktop keeps outside the keychain, none of it secret: where the token is stored, the
- * network and RPC URL chosen at import, the wallet and session public key, and how many calls this
- * installation sent per session (the chain does not count them).
+ * network and RPC URL chosen at import, the wallet and session public key, how many calls this
+ * installation sent per session (the chain does not count them), and the session keys it revoked (a key
+ * revoked on chain reads like one never registered; this record tells the two apart), and which key it
+ * renewed into which (renewing does not end the old key, so a key must not be renewed twice by accident).
  */
 public record Settings(
         String store,
@@ -15,13 +20,47 @@ public record Settings(
         Optional<String> rpcUrl,
         Optional<Felt> walletAddress,
         Optional<Felt> sessionPublicKey,
-        Map<Felt, Long> callsMade) {
+        Map<Felt, Long> callsMade,
+        Set<Felt> revokedKeys,
+        Map<Felt, Felt> renewals) {
 
     public static final Settings EMPTY = new Settings("keychain", Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Map.of());
+            Optional.empty(), Map.of(), Set.of(), Map.of());
 
     public Settings {
         callsMade = Map.copyOf(callsMade);
+        revokedKeys = Set.copyOf(revokedKeys);
+        renewals = Map.copyOf(renewals);
+    }
+
+    /** The same settings with other call counts, revoked keys and renewals. */
+    Settings with(Map<Felt, Long> calls, Set<Felt> revoked, Map<Felt, Felt> renewed) {
+        return new Settings(store, network, rpcUrl, walletAddress, sessionPublicKey, calls, revoked, renewed);
+    }
+
+    /** The key this installation renewed {@code sessionKey} into, if it did. */
+    public Optional<Felt> renewedInto(Felt sessionKey) {
+        return Optional.ofNullable(renewals.get(sessionKey));
+    }
+
+    /** The keys renewed, one into the next, up to {@code sessionKey}: oldest first, {@code sessionKey} left out. */
+    public List<Felt> renewedFrom(Felt sessionKey) {
+        List<Felt> chain = new ArrayList<>();
+        Felt current = sessionKey;
+        for (int guard = 0; guard < 1000; guard++) {
+            Felt now = current;
+            Optional<Felt> before = renewals.entrySet().stream().filter(e -> e.getValue().equals(now)).map(Map.Entry::getKey).findFirst();
+            if (before.isEmpty() || chain.contains(before.get())) {
+                break;
+            }
+            chain.addFirst(before.get());
+            current = before.get();
+        }
+        return chain;
+    }
+
+    public boolean revokedHere(Felt sessionKey) {
+        return revokedKeys.contains(sessionKey);
     }
 
     public long callsMade(Felt sessionKey) {

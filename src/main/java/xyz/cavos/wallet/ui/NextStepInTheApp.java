@@ -30,6 +30,7 @@ public final class NextStepInTheApp {
         return switch (step) {
             case NextStep.None none -> plain("");
             case NextStep.RenewSession renew -> screen("Renew it on the Session screen.", AppShell.Screen.SESSION);
+            case NextStep.RenewAgain again -> screen("Renew again on the Session screen, and confirm twice.", AppShell.Screen.SESSION);
             case NextStep.ImportSession importing -> screen("Import it on the Import session screen.", AppShell.Screen.IMPORT);
             case NextStep.SeePolicy policy -> screen("See the Policy usage screen.", AppShell.Screen.POLICY);
             case NextStep.SeeSession session -> screen("See the Session screen.", AppShell.Screen.SESSION);

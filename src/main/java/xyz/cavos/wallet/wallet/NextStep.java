@@ -19,6 +19,10 @@ public sealed interface NextStep {
     record RenewSession(long deadline) implements NextStep {
     }
 
+    /** Renew once more on purpose: the key was renewed before, and each renewal brings a fresh allowance. */
+    record RenewAgain() implements NextStep {
+    }
+
     /** Import a session (a new export from the Cavos dashboard, or the same one again). */
     record ImportSession() implements NextStep {
     }

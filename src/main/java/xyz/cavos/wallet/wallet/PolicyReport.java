@@ -4,35 +4,71 @@ import java.util.ArrayList;
 import java.util.List;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.U256;
 
-/** The session's policy with its usage, and what the dashboard warns about. */
+/**
+ * The session's policy with its usage, as the account enforces it (read from its storage), and what differs
+ * from the token's copy. A session the chain does not know has only the token's policy to show.
+ */
 final class PolicyReport {
 
     private PolicyReport() {
     }
 
     static PolicyUsage of(SessionToken token, WalletSnapshot snapshot, ContractNames names) {
-        SessionPolicy policy = token.effectivePolicy();
-        List<SpendingUsage> limits = policy.spendingLimits().stream()
+        SessionPolicy exported = token.effectivePolicy();
+        ChainPolicy chain = snapshot.policy();
+        boolean onChain = snapshot.session().isRegistered();
+        List<SpendingLimit> enforced = onChain ? chain.enforcedLimits() : exported.spendingLimits();
+        List<SpendingUsage> limits = enforced.stream()
                 .map(l -> new SpendingUsage(l.token(), Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()))
                 .toList();
-        List<PolicyUsage.AllowedContract> allowed = policy.allowedContracts().stream()
-                .map(a -> new PolicyUsage.AllowedContract(a, names.of(a), names.knownAs(a))).toList();
-        long seconds = token.validUntil() - token.validAfter();
-        List<String> warnings = new ArrayList<>(tokenWarnings(token));
-        if (snapshot.session().isRegistered()) {
-            if (!snapshot.session().allowedContractsRoot().equals(policy.allowedContractsRoot())) {
-                warnings.add("The allowed contracts in this token differ from the ones registered on chain: export the session again.");
-            }
-            if (snapshot.session().maxCallsPerTx() != policy.maxCallsPerTx()) {
-                warnings.add("The chain allows " + snapshot.session().maxCallsPerTx() + " calls per transaction, the token says "
-                        + policy.maxCallsPerTx() + ".");
-            }
+        boolean restricted = onChain ? !chain.allowedContractsRoot().isZero() : exported.restrictsContracts();
+        boolean listed = !onChain || exported.allowList().root().equals(chain.allowedContractsRoot());
+        List<PolicyUsage.AllowedContract> allowed = restricted && listed ? exported.allowedContracts().stream()
+                .map(a -> new PolicyUsage.AllowedContract(a, names.of(a), names.knownAs(a))).toList() : List.of();
+        long maxCalls = onChain ? chain.maxCallsPerTx() : exported.maxCallsPerTx();
+
+        List<String> warnings = new ArrayList<>();
+        if (enforced.isEmpty()) {
+            warnings.add("No spending limits: unlimited transfers allowed.");
         }
-        long maxCalls = snapshot.session().isRegistered() ? snapshot.session().maxCallsPerTx() : policy.maxCallsPerTx();
-        return new PolicyUsage(limits, allowed, maxCalls, seconds, warnings);
+        if (!restricted) {
+            warnings.add("No contract allow-list: the session may call any contract.");
+        }
+        warnings.addAll(lifetimeWarnings(token));
+        chain.notReadable().ifPresent(why -> warnings.add("Policy not readable from chain: " + why
+                + ". The limits shown are the token's copy, which may be out of date."));
+        if (onChain && chain.fromStorage()) {
+            warnings.addAll(differences(exported, chain, restricted, listed, names));
+        }
+        return new PolicyUsage(limits, allowed, maxCalls, token.validUntil() - token.validAfter(), warnings, onChain && chain.fromStorage(),
+                restricted, snapshot.renewals());
+    }
+
+    private static List<String> differences(SessionPolicy exported, ChainPolicy chain, boolean restricted, boolean listed, ContractNames names) {
+        List<String> warnings = new ArrayList<>();
+        if (restricted && !listed) {
+            warnings.add("The chain allows this session a list of contracts this token does not have: export the session again "
+                    + "to call them.");
+        } else if (!restricted && exported.restrictsContracts()) {
+            warnings.add("This token lists allowed contracts, but the chain lets the session call any contract.");
+        }
+        if (!exported.spendingLimits().equals(chain.spendingLimits())) {
+            warnings.add("This token's spending limits differ from the ones registered on chain: the chain's are shown, "
+                    + "and they are the ones enforced.");
+        }
+        if (exported.maxCallsPerTx() != chain.maxCallsPerTx()) {
+            warnings.add("The chain allows " + chain.maxCallsPerTx() + " calls per transaction, the token says " + exported.maxCallsPerTx() + ".");
+        }
+        for (SpendingLimit shadowed : chain.shadowedLimits()) {
+            SpendingUsage usage = new SpendingUsage(shadowed.token(), Token.byAddress(shadowed.token()), U256.ZERO, shadowed.limit());
+            warnings.add("The account enforces only the first limit on " + names.of(shadowed.token()) + "; a later one of "
+                    + usage.limitDisplay() + " " + usage.symbol() + " never applies.");
+        }
+        return warnings;
     }
 
     /**
@@ -48,10 +84,13 @@ final class PolicyReport {
         if (!policy.restrictsContracts()) {
             warnings.add("No contract allow-list: the session may call any contract.");
         }
-        long seconds = token.validUntil() - token.validAfter();
-        if (seconds > 25 * 3600) {
-            warnings.add("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.");
-        }
+        warnings.addAll(lifetimeWarnings(token));
         return warnings;
+    }
+
+    private static List<String> lifetimeWarnings(SessionToken token) {
+        long seconds = token.validUntil() - token.validAfter();
+        return seconds > 25 * 3600 ? List.of("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.")
+                : List.of();
     }
 }

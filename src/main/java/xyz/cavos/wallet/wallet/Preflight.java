@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import xyz.cavos.wallet.cavos.AllowList;
 import xyz.cavos.wallet.cavos.CavosAccount;
-import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
@@ -36,24 +35,23 @@ final class Preflight {
             throw ErrorTranslation.sessionUnusable(status);
         }
         ContractNames names = new ContractNames(snapshot.network());
-        OnChainSession onChain = snapshot.session();
-        if (calls.size() > onChain.maxCallsPerTx()) {
+        ChainPolicy policy = snapshot.policy();
+        if (calls.size() > policy.maxCallsPerTx()) {
             throw new WalletError(WalletError.Code.TOO_MANY_CALLS, "Too many calls in transaction (" + calls.size() + "; this session allows "
-                    + onChain.maxCallsPerTx() + ").", "Split the calls into transactions of at most " + onChain.maxCallsPerTx() + ".",
+                    + policy.maxCallsPerTx() + ").", "Split the calls into transactions of at most " + policy.maxCallsPerTx() + ".",
                     new NextStep.SeePolicy());
         }
-        SessionPolicy policy = token.effectivePolicy();
-        if (!onChain.allowedContractsRoot().isZero()) {
-            checkAllowList(token, onChain, policy, calls, names);
+        if (!policy.allowedContractsRoot().isZero()) {
+            checkAllowList(token, policy.allowedContractsRoot(), calls, names);
+        }
+        if (!policy.hasSpendingLimits()) {
+            return; // the account checks ERC-20 calldata and spending only when the session has a spending policy
         }
         Map<Felt, U256> spending = spending(calls, names);
-        if (!policy.hasSpendingLimits() || spending.isEmpty()) {
-            return;
-        }
         for (var entry : spending.entrySet()) {
             SpendingLimit limit = policy.limitFor(entry.getKey()).orElseThrow(() -> new WalletError(WalletError.Code.TOKEN_NOT_IN_POLICY,
                     "Token not in spending policy: " + names.of(entry.getKey()) + ".",
-                    "This session may move only " + names.list(policy.spendingLimits().stream().map(SpendingLimit::token).toList()) + ".",
+                    "This session may move only " + names.list(policy.enforcedLimits().stream().map(SpendingLimit::token).toList()) + ".",
                     new NextStep.SeePolicy()));
             U256 spent = snapshot.spent().getOrDefault(entry.getKey(), U256.ZERO);
             if (spent.add(entry.getValue()).compareTo(limit.limit()) > 0) {
@@ -65,8 +63,16 @@ final class Preflight {
         }
     }
 
-    private static void checkAllowList(SessionToken token, OnChainSession onChain, SessionPolicy policy, List<Call> calls, ContractNames names) {
-        AllowList allowList = policy.allowList();
+    private static void checkAllowList(SessionToken token, Felt chainRoot, List<Call> calls, ContractNames names) {
+        SessionPolicy exported = token.effectivePolicy();
+        AllowList allowList = exported.allowList();
+        boolean callsOthers = calls.stream().anyMatch(call -> !call.to().equals(token.walletAddress()));
+        if (callsOthers && !allowList.root().equals(chainRoot)) {
+            throw new WalletError(WalletError.Code.TOKEN_OUT_OF_DATE, "This session token's list of allowed contracts is not the one "
+                    + "registered on chain, so the wallet cannot prove which contracts are allowed.",
+                    "Nothing was sent. The policy was changed after this token was exported: export the session again from the Cavos "
+                            + "dashboard (Settings → Sessions → Export for CLI).", new NextStep.ImportSession());
+        }
         for (Call call : calls) {
             if (call.to().equals(token.walletAddress())) {
                 if (call.selector().equals(CavosAccount.UPGRADE)) {
@@ -75,9 +81,9 @@ final class Preflight {
                 }
                 continue;
             }
-            if (!AllowList.verify(onChain.allowedContractsRoot(), call.to(), allowList.proof(call.to()))) {
+            if (!AllowList.verify(chainRoot, call.to(), allowList.proof(call.to()))) {
                 throw new WalletError(WalletError.Code.CONTRACT_NOT_ALLOWED, "Contract not allowed by policy",
-                        names.of(call.to()) + " is not among the contracts this session may call (" + names.list(policy.allowedContracts())
+                        names.of(call.to()) + " is not among the contracts this session may call (" + names.list(exported.allowedContracts())
                                 + "). Create a session whose policy includes it.", new NextStep.SeePolicy());
             }
         }

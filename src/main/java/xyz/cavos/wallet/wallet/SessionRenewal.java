@@ -36,14 +36,24 @@ final class SessionRenewal {
         this.endpoint = endpoint;
     }
 
-    WalletService.Renewal renew(Duration timeout, Progress progress) {
+    WalletService.Renewal renew(boolean again, Duration timeout, Progress progress) {
+        if (!again) {
+            requireFirstRenewal();
+        }
         SessionToken[] next = new SessionToken[1];
         TransactionOutcome outcome = sender.send(snapshot -> {
             requireRenewable(SessionStatus.of(token, snapshot));
-            next[0] = successor(snapshot.chainTime());
-            return List.of(renewalCall(next[0]));
+            ChainPolicy chain = snapshot.policy();
+            requireReadable(chain);
+            next[0] = successor(snapshot.chainTime(), chain);
+            return List.of(renewalCall(next[0], chain));
         }, true, timeout, progress);
         SessionToken renewed = next[0];
+        try {
+            store.ifPresent(s -> s.recordRenewal(token.sessionPublicKey(), renewed.sessionPublicKey()));
+        } catch (StoreException e) {
+            // without the record, a second renewal of the old key is not refused here: the chain still allows it
+        }
         try {
             Optional<SessionStore> holder = store.filter(s -> s.settings().sessionPublicKey().filter(token.sessionPublicKey()::equals)
                     .isPresent());
@@ -55,6 +65,37 @@ final class SessionRenewal {
         } catch (StoreException e) {
             // the renewal is on chain: the new key must reach the person even if it cannot be stored
             return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.of(ErrorTranslation.stored(e)));
+        }
+    }
+
+    /**
+     * Renewing does not end the old key: it could renew again and again, each time with a fresh allowance. This
+     * installation renews a key once, unless asked again on purpose.
+     */
+    private void requireFirstRenewal() {
+        Optional<Felt> before;
+        try {
+            before = store.flatMap(s -> s.settings().renewedInto(token.sessionPublicKey()));
+        } catch (StoreException e) {
+            throw ErrorTranslation.stored(e);
+        }
+        if (before.isPresent()) {
+            throw alreadyRenewed(before.get());
+        }
+    }
+
+    static WalletError alreadyRenewed(Felt newerKey) {
+        return new WalletError(WalletError.Code.ALREADY_RENEWED, "This session was already renewed from this device (into session key "
+                + newerKey.toHex() + ").", "Renewing it again registers one more session with a fresh spending allowance; "
+                + "use the newer session instead.", new NextStep.RenewAgain());
+    }
+
+    /** A renewal re-registers the policy it carries: without the chain's, it could loosen what the account enforces. */
+    static void requireReadable(ChainPolicy chain) {
+        if (!chain.fromStorage()) {
+            throw new WalletError(WalletError.Code.POLICY_NOT_READABLE, "The session's policy cannot be read from chain ("
+                    + chain.notReadable().orElse("unknown reason") + "), so it cannot be renewed without risking a looser policy.",
+                    ErrorTranslation.NEW_SESSION, new NextStep.ImportSession());
         }
     }
 
@@ -71,25 +112,31 @@ final class SessionRenewal {
         }
     }
 
-    /** The new session: a fresh key, backdated an hour as the dashboard does, as long as the old one lasted. */
-    private SessionToken successor(long now) {
+    /**
+     * The new session: a fresh key, backdated an hour as the dashboard does, as long as the old one lasted, with
+     * the chain's limits and calls per transaction (never the token's copy) and the token's list of contracts.
+     */
+    private SessionToken successor(long now, ChainPolicy chain) {
+        SessionPolicy carried = new SessionPolicy(token.effectivePolicy().allowedContracts(), chain.spendingLimits(),
+                (int) chain.maxCallsPerTx());
         long duration = Math.max(3600, Math.min(24 * 3600, token.validUntil() - token.validAfter() - 3600));
         SecureRandom random = new SecureRandom();
         return SessionToken.builder(StarkCurve.randomPrivateKey(random), token.walletAddress())
                 .validity(now - 3600, now + duration, now + duration + CavosAccount.RENEWAL_GRACE_SECONDS)
                 .randomness(Felt.of(new BigInteger(248, random)))
                 .addressSeed(token.addressSeed()).appSalt(token.appSalt()).walletName(token.walletName())
-                .policy(token.policy()).network(token.network()).chainId(token.chainId()).rpcUrl(token.rpcUrl())
+                .policy(Optional.of(carried)).network(token.network()).chainId(token.chainId()).rpcUrl(token.rpcUrl())
                 .build();
     }
 
-    private Call renewalCall(SessionToken next) {
-        SessionPolicy policy = next.effectivePolicy();
+    /** The renewal carries the chain's root, max calls and spending policies: the account stores whatever the old key signs. */
+    private Call renewalCall(SessionToken next, ChainPolicy chain) {
+        int maxCalls = (int) chain.maxCallsPerTx();
         StarkCurve.Signature approval = token.sign(CavosAccount.renewalMessage(next.sessionPublicKey(), next.nonce(), next.validAfter(),
-                next.validUntil(), next.renewalDeadlineHint(), policy.allowedContractsRoot(), policy.maxCallsPerTx()));
+                next.validUntil(), next.renewalDeadlineHint(), chain.allowedContractsRoot(), maxCalls));
         return CavosAccount.renewSession(token.walletAddress(), new CavosAccount.Renewal(token.sessionPublicKey(), approval.r(),
                 approval.s(), next.sessionPublicKey(), next.nonce(), next.validAfter(), next.validUntil(), next.renewalDeadlineHint(),
-                policy.allowedContractsRoot(), policy.maxCallsPerTx(), policy.spendingLimits()));
+                chain.allowedContractsRoot(), maxCalls, chain.spendingLimits()));
     }
 
     private static String remaining(long seconds) {

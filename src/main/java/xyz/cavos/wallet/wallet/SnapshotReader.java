@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,11 @@ import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.StorageLayout;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Block;
 import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
-import xyz.cavos.wallet.starknet.EmittedEvent;
-import xyz.cavos.wallet.starknet.EventFilter;
-import xyz.cavos.wallet.starknet.EventsPage;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.RpcBatch;
 import xyz.cavos.wallet.starknet.RpcClient;
@@ -30,9 +29,10 @@ import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.store.SessionStore;
 
 /**
- * Reads everything the wallet shows in one JSON-RPC batch: chain id, the pre-confirmed block, nonce, the
- * session, every known token's balance, spending per limited token and revocation events. More round trips
- * only to page events or to narrow a scan a provider refused.
+ * Reads everything the wallet shows in one JSON-RPC batch: chain id, the pre-confirmed block, nonce,
+ * {@code get_session}, every known token's balance, spending, and the account's storage (the session's
+ * slots, the global revocation epoch, the spending-policy count and the first policies) with its class
+ * hash, which is where the policy the account enforces is read from (see {@link ChainStorage}).
  */
 final class SnapshotReader {
 
@@ -44,6 +44,10 @@ final class SnapshotReader {
     private final URI endpoint;
     private final RpcClient rpc;
     private final Optional<SessionStore> store;
+    private final ChainStorage storage;
+
+    /** How far back the renewal chain's spending is read: enough for weeks of daily renewals. */
+    private static final int MAX_EARLIER_KEYS = 30;
 
     SnapshotReader(SessionToken token, Network network, URI endpoint, RpcClient rpc, Optional<SessionStore> store) {
         this.token = token;
@@ -51,6 +55,7 @@ final class SnapshotReader {
         this.endpoint = endpoint;
         this.rpc = rpc;
         this.store = store;
+        this.storage = new ChainStorage(token, rpc);
     }
 
     WalletSnapshot read() {
@@ -85,19 +90,21 @@ final class SnapshotReader {
                 CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), tag));
         Map<Token, RpcBatch.Result<List<Felt>>> balances = new LinkedHashMap<>();
         for (Token known : Token.KNOWN) {
-            balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())),
-                    tag)));
+            balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())), tag)));
         }
-        Map<Felt, RpcBatch.Result<List<Felt>>> spending = new LinkedHashMap<>();
-        for (SpendingLimit limit : token.effectivePolicy().spendingLimits()) {
-            spending.put(limit.token(), batch.add(RpcRequest.call(
-                    CavosAccount.getSessionSpending(token.walletAddress(), token.sessionPublicKey(), limit.token()), tag)));
+        Set<Felt> spendingTokens = new LinkedHashSet<>();
+        Token.KNOWN.forEach(known -> spendingTokens.add(known.address()));
+        token.effectivePolicy().spendingLimits().forEach(limit -> spendingTokens.add(limit.token()));
+        Map<Felt, RpcBatch.Result<List<Felt>>> spending = spendingRequests(batch, token.sessionPublicKey(), spendingTokens, tag);
+        List<Felt> earlierKeys = store.map(s -> s.settings().renewedFrom(token.sessionPublicKey())).orElse(List.of());
+        earlierKeys = earlierKeys.subList(Math.max(0, earlierKeys.size() - MAX_EARLIER_KEYS), earlierKeys.size());
+        List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending = new ArrayList<>();
+        for (Felt earlier : earlierKeys) {
+            earlierSpending.add(spendingRequests(batch, earlier, spendingTokens, tag));
         }
-        EventFilter revocations = new EventFilter(BlockId.number(network.firstEventBlock()), BlockId.LATEST,
-                Optional.of(token.walletAddress()), List.of(List.of(CavosAccount.ALL_SESSIONS_REVOKED, CavosAccount.SESSION_REVOKED)),
-                1000, Optional.empty());
-        RpcBatch.Result<EventsPage> events = batch.add(RpcRequest.getEvents(revocations));
+        ChainStorage.Reads stored = storage.add(batch, tag);
         batch.send();
+
         Block block;
         try {
             block = pending.get();
@@ -107,7 +114,6 @@ final class SnapshotReader {
             }
             throw e;
         }
-
         if (!chainId.get().equals(network.chainId())) {
             throw ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network);
         }
@@ -122,56 +128,48 @@ final class SnapshotReader {
                 }
             }
         });
+        OnChainSession onChain = OnChainSession.parse(session.get());
+        ChainStorage.Truth truth = storage.truth(stored, onChain, tag);
+        Map<Felt, U256> spent = new HashMap<>(spentAmounts(spending));
+        List<Felt> unread = truth.policy().spendingLimits().stream().map(SpendingLimit::token).filter(t -> !spent.containsKey(t)).toList();
+        if (!unread.isEmpty()) {
+            RpcBatch more = rpc.newBatch(); // a limit on a token neither the registry nor the token names: rare
+            Map<Felt, RpcBatch.Result<List<Felt>>> extra = spendingRequests(more, token.sessionPublicKey(), new LinkedHashSet<>(unread), tag);
+            more.send();
+            spent.putAll(spentAmounts(extra));
+        }
+        Optional<String> revocation = truth.emergencyRevoked()
+                ? Optional.of("all sessions revoked (emergency revoke)")
+                : !truth.registered() && store.map(s -> s.settings().revokedHere(token.sessionPublicKey())).orElse(false)
+                        ? Optional.of("revoked from this device") : Optional.empty();
+        long calls = store.map(s -> s.settings().callsMade(token.sessionPublicKey())).orElse(0L);
+        long latest = tag.equals(BlockId.PRE_CONFIRMED) ? Math.max(0, block.blockNumber() - 1) : block.blockNumber();
+        return new WalletSnapshot(network, latest, block.timestamp(), held, truth.session(), spent, revocation, nonce.get(), calls,
+                tag.name(), truth.policy(), renewalChain(earlierKeys, earlierSpending));
+    }
+
+    /** The spending of the keys this one was renewed from, added up per token. */
+    private static RenewalChain renewalChain(List<Felt> earlierKeys, List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending) {
+        Map<Felt, U256> total = new HashMap<>();
+        earlierSpending.forEach(spending -> spentAmounts(spending).forEach((tokenAddress, amount) -> total.merge(tokenAddress, amount, U256::add)));
+        return new RenewalChain(earlierKeys, total);
+    }
+
+    private Map<Felt, RpcBatch.Result<List<Felt>>> spendingRequests(RpcBatch batch, Felt sessionKey, Set<Felt> tokens, BlockId tag) {
+        Map<Felt, RpcBatch.Result<List<Felt>>> spending = new LinkedHashMap<>();
+        for (Felt tokenAddress : tokens) {
+            spending.put(tokenAddress, batch.add(RpcRequest.call(
+                    CavosAccount.getSessionSpending(token.walletAddress(), sessionKey, tokenAddress), tag)));
+        }
+        return spending;
+    }
+
+    private static Map<Felt, U256> spentAmounts(Map<Felt, RpcBatch.Result<List<Felt>>> spending) {
         Map<Felt, U256> spent = new HashMap<>();
         spending.forEach((tokenAddress, result) -> {
             List<Felt> value = result.get();
             spent.put(tokenAddress, U256.ofParts(value.get(0), value.get(1)));
         });
-        OnChainSession onChain = OnChainSession.parse(session.get());
-        Optional<String> revocation = revocation(onChain, events, revocations);
-        long calls = store.map(s -> s.settings().callsMade(token.sessionPublicKey())).orElse(0L);
-        long latest = tag.equals(BlockId.PRE_CONFIRMED) ? Math.max(0, block.blockNumber() - 1) : block.blockNumber();
-        return new WalletSnapshot(network, latest, block.timestamp(), held, onChain, spent, revocation, nonce.get(), calls, tag.name());
-    }
-
-    private Optional<String> revocation(OnChainSession session, RpcBatch.Result<EventsPage> batched, EventFilter wide) {
-        EventFilter filter = wide;
-        EventsPage firstPage;
-        try {
-            firstPage = batched.get();
-        } catch (RpcException.NodeError refused) {
-            // Providers that cap block ranges refuse a scan from the network's first block: narrow it to the
-            // block the session was registered in, which this batch just read.
-            if (!session.isRegistered()) {
-                return Optional.empty();
-            }
-            filter = new EventFilter(BlockId.number(session.registeredAt()), wide.toBlock(), wide.address(), wide.keys(),
-                    wide.chunkSize(), Optional.empty());
-            try {
-                firstPage = rpc.getEvents(filter);
-            } catch (RpcException.NodeError alsoRefused) {
-                return Optional.empty(); // revocation by emergency revoke stays unknown; everything else is still right
-            }
-        }
-        List<EmittedEvent> all = new ArrayList<>(firstPage.events());
-        Optional<String> next = firstPage.continuationToken();
-        while (next.isPresent()) {
-            EventsPage page = rpc.getEvents(filter.next(next.get()));
-            all.addAll(page.events());
-            next = page.continuationToken();
-        }
-        for (EmittedEvent event : all) {
-            Felt key = event.keys().getFirst();
-            if (key.equals(CavosAccount.SESSION_REVOKED) && !event.data().isEmpty() && event.data().getFirst().equals(token.sessionPublicKey())
-                    && !session.isRegistered()) {
-                return Optional.of("revoked" + event.blockNumber().stream().mapToObj(b -> " in block " + b).findFirst().orElse(""));
-            }
-            if (key.equals(CavosAccount.ALL_SESSIONS_REVOKED) && session.isRegistered()
-                    && event.blockNumber().orElse(Long.MAX_VALUE) >= session.registeredAt()) {
-                return Optional.of("all sessions revoked (emergency revoke" + event.blockNumber().stream()
-                        .mapToObj(b -> " in block " + b).findFirst().orElse("") + ")");
-            }
-        }
-        return Optional.empty();
+        return spent;
     }
 }

@@ -49,18 +49,18 @@ final class TransactionSender {
         this.store = store;
     }
 
-    /** What these calls would cost at this nonce (validation skipped, as the SDK does); a refusal is a wallet error. */
-    FeeQuote quote(Felt nonce, List<Call> calls) {
+    /** What these calls would cost on this snapshot (validation skipped, as the SDK does); a refusal is a wallet error. */
+    FeeQuote quote(WalletSnapshot snapshot, List<Call> calls) {
         try {
-            return estimate(nonce, calls);
+            return estimate(snapshot, calls);
         } catch (RpcException.NodeError e) {
             throw ErrorTranslation.rejected(e);
         }
     }
 
-    private FeeQuote estimate(Felt nonce, List<Call> calls) {
-        FeeEstimate estimate = ErrorTranslation.guard(endpoint, () -> rpc.estimateFee(
-                List.of(SessionTransaction.estimateQuery(token, nonce, calls)), true, reader.tag()).getFirst());
+    private FeeQuote estimate(WalletSnapshot snapshot, List<Call> calls) {
+        FeeEstimate estimate = ErrorTranslation.guard(endpoint, () -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token,
+                snapshot.nonce(), calls, snapshot.policy().allowedContractsRoot())), true, reader.tag()).getFirst());
         return FeeBounds.quote(estimate);
     }
 
@@ -72,7 +72,7 @@ final class TransactionSender {
             progress.step("Estimating the fee");
             FeeQuote quote;
             try {
-                quote = estimate(snapshot.nonce(), calls);
+                quote = estimate(snapshot, calls);
             } catch (RpcException.NodeError e) {
                 if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
                     pauseBeforeRetry();
@@ -81,7 +81,8 @@ final class TransactionSender {
                 throw ErrorTranslation.rejected(e);
             }
             Preflight.checkFunds(snapshot, token.walletAddress(), calls, quote.maxFee());
-            InvokeV3 signed = SessionTransaction.sign(token, network.chainId(), snapshot.nonce(), calls, quote.bounds());
+            InvokeV3 signed = SessionTransaction.sign(token, network.chainId(), snapshot.nonce(), calls, quote.bounds(),
+                    snapshot.policy().allowedContractsRoot()); // proof groups as the chain's root demands, not the token's
             Felt hash = signed.hash(network.chainId());
             progress.step("Sending the transaction");
             try {

@@ -33,6 +33,7 @@ public final class WalletService implements AutoCloseable {
     private final SnapshotReader reader;
     private final TransactionSender sender;
     private final SessionRenewal renewal;
+    private final Optional<SessionStore> store;
 
     private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store) {
         this.token = token;
@@ -42,6 +43,7 @@ public final class WalletService implements AutoCloseable {
         this.reader = new SnapshotReader(token, network, rpcUrl, rpc, store);
         this.sender = new TransactionSender(token, network, rpcUrl, rpc, reader, store);
         this.renewal = new SessionRenewal(token, network, sender, store, rpcUrl);
+        this.store = store;
     }
 
     /**
@@ -156,7 +158,7 @@ public final class WalletService implements AutoCloseable {
     public FeeQuote simulate(List<Call> calls) {
         WalletSnapshot snapshot = snapshot();
         Preflight.check(token, snapshot, calls);
-        return sender.quote(snapshot.nonce(), calls);
+        return sender.quote(snapshot, calls);
     }
 
     /** Checks, estimates, signs and sends the calls as one transaction; waits for the receipt if asked. */
@@ -178,7 +180,11 @@ public final class WalletService implements AutoCloseable {
 
     /** Revokes this session on chain ({@code revoke_session} on the account itself). */
     public TransactionOutcome revoke(boolean wait, Duration timeout, Progress progress) {
-        return execute(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())), wait, timeout, progress);
+        TransactionOutcome outcome = execute(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())), wait,
+                timeout, progress);
+        // a revoked key reads like one never registered: this record is how the wallet tells the two apart
+        store.ifPresent(s -> s.markRevoked(token.sessionPublicKey()));
+        return outcome;
     }
 
     /** Revokes every session of the account ({@code emergency_revoke}). */
@@ -199,6 +205,11 @@ public final class WalletService implements AutoCloseable {
      * the old key as the account requires. Returns once the renewal is accepted and the new session stored.
      */
     public Renewal renew(Duration timeout, Progress progress) {
-        return renewal.renew(timeout, progress);
+        return renew(false, timeout, progress);
+    }
+
+    /** {@code again}: renew a key this installation renewed before, on purpose (a fresh allowance each time). */
+    public Renewal renew(boolean again, Duration timeout, Progress progress) {
+        return renewal.renew(again, timeout, progress);
     }
 }

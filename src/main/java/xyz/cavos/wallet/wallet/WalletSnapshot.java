@@ -11,7 +11,8 @@ import xyz.cavos.wallet.starknet.U256;
  * Everything the wallet shows, read in one JSON-RPC batch: chain time (the timestamp the next block will
  * carry), balances, the session as stored on chain, what it spent per limited token, whether it was
  * revoked, and the account nonce; {@code blockTag} says which block the figures are from
- * ({@code pre_confirmed}, or {@code latest} where the provider answers only that).
+ * ({@code pre_confirmed}, or {@code latest} where the provider answers only that); {@code policy} is the
+ * policy the account enforces, from its storage; {@code renewals} what the keys this one was renewed from spent.
  */
 public record WalletSnapshot(
         Network network,
@@ -23,7 +24,9 @@ public record WalletSnapshot(
         Optional<String> revocation,
         Felt nonce,
         long callsMade,
-        String blockTag) {
+        String blockTag,
+        ChainPolicy policy,
+        RenewalChain renewals) {
 
     public WalletSnapshot {
         balances = List.copyOf(balances);

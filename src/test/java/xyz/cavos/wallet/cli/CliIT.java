@@ -9,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.U256;
 
 /** Every command against an in-process sandbox, in both output modes, with the seed's scenarios. */
@@ -38,6 +42,31 @@ class CliIT {
     @AfterEach
     void stop() {
         node.close();
+    }
+
+    @Test
+    void aStaleExportShowsTheChainsPolicyAndIsRefusedWithTheChainsFigures() {
+        SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
+        long now = node.chainTime();
+        SessionToken looser = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
+                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
+                .policy(Optional.of(new SessionPolicy(onChain.allowedContracts(), List.of(), 10))).network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
+        node.dashboard().registerSession(demo.address(), looser, onChain);
+        Cli stale = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", looser.encode()));
+
+        Cli.Result policy = stale.run("policy", "show");
+        assertEquals(0, policy.exit(), policy.toString());
+        assertTrue(policy.out().contains("STRK: 0.0 / 10.0 used") && policy.out().contains("Max Calls Per Transaction: 3")
+                && policy.out().contains("Read From: chain"), policy.out());
+        JsonNode json = stale.run("--json", "policy", "show").json();
+        assertEquals("chain", json.at("/data/policySource").asText());
+        assertEquals("10.0", json.at("/data/spendingLimits/0/limit").asText());
+
+        Cli.Result over = stale.run("transfer", "--to", RECIPIENT, "--amount", "11", "--token", "STRK");
+        assertEquals(1, over.exit());
+        assertTrue(over.err().startsWith("Error: Spending limit exceeded (0.0 used, 10.0 limit)\n"), over.err());
+        assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum(), "refused before signing");
     }
 
     @Test

@@ -136,6 +136,7 @@ class CliOutputAgreementIT {
                         .except("/walletAddress", sessionOfToken).except("/sessionKey", sessionOfToken)
                         .except("/validAfter", sessionOfToken).except("/validUntil", sessionOfToken).except("/network", sessionOfToken),
                 new Walk(this::cli, "policy", "show")
+                        .except("/anyContract", "shown as \"any\" or the contracts under Allowed Contracts")
                         .except("/spendingLimits/*/token", "the symbol names the token (an unknown token's symbol is its address)")
                         .except("/spendingLimits/*/remaining", "the limit minus what was spent, both shown")
                         .except("/spendingLimits/*/spentRaw", raw)

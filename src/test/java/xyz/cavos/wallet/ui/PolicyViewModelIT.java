@@ -1,17 +1,26 @@
 package xyz.cavos.wallet.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
+import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.StarkCurve;
+import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.ui.policy.PolicyViewModel;
 
 /** Policy usage against a real in-process sandbox: the gauges follow what the chain counted. */
@@ -84,5 +93,24 @@ class PolicyViewModelIT {
         assertEquals("No allow-list: this session may call any contract.", vm.contractsSummaryProperty().get());
         assertEquals("1 call per transaction", vm.maxCallsProperty().get());
         assertTrue(vm.warnings().contains("No spending limits: unlimited transfers allowed."), vm.warnings().toString());
+    }
+
+    @Test
+    void aTokenWithoutPolicyShowsTheChainsLimitsAndSaysItsListIsMissing() {
+        SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
+        long now = world.node.chainTime();
+        SessionToken bare = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), world.demo.address())
+                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
+                .network(Optional.of("sandbox")).rpcUrl(world.demo.token().rpcUrl()).build();
+        world.node.dashboard().registerSession(world.demo.address(), bare, onChain);
+        world.model.connect(bare, () -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals(List.of("0.0 of 10.0 STRK"), vm.gauges().stream().map(PolicyViewModel.Gauge::usedText).toList(),
+                "the chain's limit, where the token has none");
+        assertEquals("3 calls per transaction", vm.maxCallsProperty().get());
+        assertTrue(vm.contractsSummaryProperty().get().startsWith("An allow-list applies on chain"), vm.contractsSummaryProperty().get());
+        assertFalse(vm.warnings().contains("No spending limits: unlimited transfers allowed."), vm.warnings().toString());
     }
 }

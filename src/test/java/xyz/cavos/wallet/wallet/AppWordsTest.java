@@ -120,6 +120,18 @@ class AppWordsTest {
             Preflight.checkFunds(active(), WALLET, List.of(), U256.parseAmount("5000", 18).value());
             return null;
         }));
+        all.add(caught(() -> {
+            SessionRenewal.requireReadable(new ChainPolicy(Felt.ZERO, 5, List.of(), false, Optional.of("the RPC provider did not answer"
+                    + " the storage reads")));
+            return null;
+        }));
+        all.add(SessionRenewal.alreadyRenewed(Felt.of(0x5e55)));
+        SessionToken unlisted = SessionToken.builder(Felt.of(0xabd), WALLET).validity(NOW - 3600, NOW + 3600, NOW + 7200)
+                .randomness(Felt.of(9)).policy(Optional.of(new SessionPolicy(List.of(Token.ETH.address()), List.of(), 2))).build();
+        all.add(caught(() -> {
+            Preflight.check(unlisted, active(), List.of(new Call(Token.STRK.address(), Preflight.TRANSFER, List.of())));
+            return null;
+        }));
         for (StoreException.Reason reason : StoreException.Reason.values()) {
             all.add(ErrorTranslation.stored(new StoreException(reason, "The keychain said no.", "Unlock your keychain and try again.")));
         }
@@ -143,7 +155,8 @@ class AppWordsTest {
     private static WalletSnapshot active() {
         OnChainSession session = new OnChainSession(TOKEN.nonce(), NOW - 3600, NOW + 3600, NOW + 7200, 1, POLICY.allowedContractsRoot(), 2);
         return new WalletSnapshot(Network.SANDBOX, 5, NOW, List.of(new Balance(Token.STRK, U256.parseAmount("10", 18))), session,
-                Map.of(), Optional.empty(), Felt.of(1), 0, "pre_confirmed");
+                Map.of(), Optional.empty(), Felt.of(1), 0, "pre_confirmed",
+                new ChainPolicy(POLICY.allowedContractsRoot(), POLICY.maxCallsPerTx(), POLICY.spendingLimits(), true, Optional.empty()), RenewalChain.NONE);
     }
 
     private static SessionStatus status(SessionState state) {

@@ -45,10 +45,21 @@ class PreflightTest {
                 POLICY.allowedContractsRoot(), POLICY.maxCallsPerTx());
     }
 
+    private static final ChainPolicy AS_EXPORTED = new ChainPolicy(POLICY.allowedContractsRoot(), POLICY.maxCallsPerTx(),
+            POLICY.spendingLimits(), true, Optional.empty());
+
     private static WalletSnapshot snapshot(OnChainSession session, String spentStrk, String strkBalance) {
+        return snapshot(session, spentStrk, strkBalance, AS_EXPORTED);
+    }
+
+    private static WalletSnapshot snapshot(OnChainSession session, String spentStrk, String strkBalance, ChainPolicy chain) {
         return new WalletSnapshot(Network.SANDBOX, 10, NOW, List.of(new Balance(Token.STRK, strk(strkBalance)),
                 new Balance(Token.ETH, U256.parseAmount("0.5", 18))), session, Map.of(Token.STRK.address(), strk(spentStrk)),
-                Optional.empty(), Felt.of(4), 0, "pre_confirmed");
+                Optional.empty(), Felt.of(4), 0, "pre_confirmed", chain, RenewalChain.NONE);
+    }
+
+    private static WalletSnapshot onChain(ChainPolicy chain) {
+        return snapshot(registered(NOW + 20 * 3600), "0", "1000", chain);
     }
 
     private static WalletSnapshot active(String spentStrk) {
@@ -132,6 +143,51 @@ class PreflightTest {
         WalletError e = refused(snapshot(unknown, "0", "1000"), List.of(transfer(Token.STRK, strk("1"))));
         assertEquals(WalletError.Code.SESSION_NOT_REGISTERED, e.code());
         assertEquals("Session not registered", e.getMessage());
+    }
+
+    @Test
+    void theChainsLimitsCountNotTheTokens() {
+        ChainPolicy stricter = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("10"))),
+                true, Optional.empty());
+        WalletError e = refused(onChain(stricter), List.of(transfer(Token.STRK, strk("20"))));
+        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", e.getMessage());
+        ChainPolicy looser = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("500"))),
+                true, Optional.empty());
+        assertDoesNotThrow(() -> Preflight.check(TOKEN, onChain(looser), List.of(transfer(Token.STRK, strk("200")))));
+    }
+
+    @Test
+    void theAccountEnforcesTheFirstOfTwoLimitsOnOneToken() {
+        ChainPolicy twice = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("10")),
+                new SpendingLimit(Token.STRK.address(), strk("100"))), true, Optional.empty());
+        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", refused(onChain(twice), List.of(transfer(Token.STRK, strk("11")))).getMessage());
+        assertEquals(List.of(new SpendingLimit(Token.STRK.address(), strk("100"))), twice.shadowedLimits());
+    }
+
+    @Test
+    void withoutSpendingPoliciesOnChainErc20CalldataIsNotChecked() {
+        ChainPolicy none = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(), true, Optional.empty());
+        Call odd = new Call(Token.STRK.address(), Preflight.TRANSFER, List.of(RECIPIENT));
+        assertDoesNotThrow(() -> Preflight.check(TOKEN, onChain(none), List.of(odd)), "the account lets it through, so must the wallet");
+        assertEquals(WalletError.Code.INVALID_CALLDATA, refused(active("0"), List.of(odd)).code());
+    }
+
+    @Test
+    void aTokenWhoseContractsDoNotHashToTheChainsRootCannotProveAnything() {
+        ChainPolicy otherList = new ChainPolicy(Felt.parse("0x4d3752c8916fdc9b71a1fa9bec5832bd3f642d090891b4991da42fa4d5d9e2d"), 5,
+                POLICY.spendingLimits(), true, Optional.empty());
+        WalletError e = refused(onChain(otherList), List.of(transfer(Token.STRK, strk("1"))));
+        assertEquals(WalletError.Code.TOKEN_OUT_OF_DATE, e.code());
+        assertInstanceOf(NextStep.ImportSession.class, e.next());
+        assertDoesNotThrow(() -> Preflight.check(TOKEN, onChain(otherList), List.of(CavosAccount.revokeSession(WALLET, TOKEN.sessionPublicKey()))),
+                "revoking needs no proof: any token of the session can revoke it");
+    }
+
+    @Test
+    void theChainsCallsPerTransactionCount() {
+        ChainPolicy one = new ChainPolicy(POLICY.allowedContractsRoot(), 1, POLICY.spendingLimits(), true, Optional.empty());
+        assertEquals(WalletError.Code.TOO_MANY_CALLS, refused(onChain(one), List.of(transfer(Token.STRK, strk("1")),
+                transfer(Token.STRK, strk("1")))).code());
     }
 
     @Test

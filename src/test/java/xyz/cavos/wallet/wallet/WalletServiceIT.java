@@ -2,8 +2,8 @@ package xyz.cavos.wallet.wallet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,14 +14,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.ProviderLimits;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.SessionStorage;
@@ -84,6 +87,100 @@ class WalletServiceIT {
         assertEquals(1, again.roundTrips() - before, "later reads go to latest at once");
         TransactionOutcome sent = again.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
         assertTrue(sent.receipt().isPresent(), "fee estimation reads at latest too");
+    }
+
+    /** The policy registered on chain in the stale-export scenarios: three contracts, 10 STRK, 3 calls. */
+    private static final SessionPolicy ON_CHAIN = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address(), SandboxNode.DEMO_SWAP),
+            List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
+
+    /** A token for a fresh key of the demo wallet, exported with {@code policy}, registered with {@link #ON_CHAIN}. */
+    private SessionToken staleExport(Optional<SessionPolicy> policy) {
+        long now = node.chainTime();
+        SessionToken token = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
+                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS)
+                .randomness(Felt.of(now)).policy(policy).network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
+        node.dashboard().registerSession(demo.address(), token, ON_CHAIN);
+        return token;
+    }
+
+    @Test
+    void aLooserExportShowsAndObeysTheChainsPolicy() {
+        SessionToken looser = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1000", 18))), 10)));
+        WalletService wallet = wallet(looser);
+        long before = wallet.roundTrips();
+        PolicyUsage usage = wallet.policyUsage();
+        assertEquals(1, wallet.roundTrips() - before, "policy, limits and usage in one round trip");
+        assertTrue(usage.fromChain());
+        assertEquals(List.of("0.0 / 10.0 STRK"), usage.limits().stream().map(l -> l.spentDisplay() + " / " + l.limitDisplay() + " "
+                + l.symbol()).toList());
+        assertEquals(3, usage.maxCallsPerTx());
+        assertTrue(usage.warnings().stream().anyMatch(w -> w.contains("differ from the ones registered on chain")), usage.warnings().toString());
+        WalletError over = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("11", 18), true, WAIT, Progress.SILENT));
+        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", over.getMessage());
+        assertEquals(0, node.balanceOf(RECIPIENT, Token.STRK).signum(), "refused before signing: nothing sent");
+    }
+
+    @Test
+    void aStricterExportMaySpendWhatTheChainAllows() {
+        SessionToken stricter = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1", 18))), 1)));
+        WalletService wallet = wallet(stricter);
+        TransactionOutcome sent = wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("5", 18), true, WAIT, Progress.SILENT);
+        assertTrue(sent.receipt().orElseThrow().isSucceeded());
+        assertEquals("5.0", wallet.policyUsage().limits().getFirst().spentDisplay());
+    }
+
+    @Test
+    void aTokenWithoutPolicyOnARestrictedSessionSaysItCannotProveAndStillRevokes() {
+        SessionToken bare = staleExport(Optional.empty());
+        WalletService wallet = wallet(bare);
+        PolicyUsage usage = wallet.policyUsage();
+        assertEquals("10.0", usage.limits().getFirst().limitDisplay(), "the chain's limit, not 'no limits'");
+        assertTrue(usage.restrictsContracts());
+        assertFalse(usage.warnings().contains("No contract allow-list: the session may call any contract."), usage.warnings().toString());
+        WalletError stale = assertThrows(WalletError.class,
+                () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.TOKEN_OUT_OF_DATE, stale.code());
+
+        assertTrue(wallet.revoke(true, WAIT, Progress.SILENT).receipt().orElseThrow().isSucceeded(), "a self-call needs no proof");
+        SessionStatus status = wallet.sessionStatus();
+        assertEquals(SessionState.REVOKED, status.state());
+        assertEquals(Optional.of("revoked from this device"), status.revocation());
+    }
+
+    @Test
+    void aRenewalCarriesTheChainsPolicyNotTheTokens() {
+        SessionToken looser = staleExport(Optional.of(new SessionPolicy(List.of(), List.of(), 10)));
+        WalletService wallet = wallet(looser);
+        node.increaseTime(6 * 3600 + 60);
+        WalletService.Renewal renewal = wallet.renew(WAIT, Progress.SILENT);
+        assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
+        PolicyUsage renewed = wallet(renewal.newToken()).policyUsage();
+        assertTrue(renewed.fromChain());
+        assertEquals(List.of("10.0 STRK"), renewed.limits().stream().map(l -> l.limitDisplay() + " " + l.symbol()).toList(),
+                "the new session on chain has the old one's limits, not the token's none");
+        assertEquals(3, renewed.maxCallsPerTx());
+        assertTrue(renewed.restrictsContracts());
+
+        WalletError twice = assertThrows(WalletError.class, () -> wallet.renew(WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.ALREADY_RENEWED, twice.code(), "one renewal per key from this installation");
+        WalletService.Renewal again = wallet.renew(true, WAIT, Progress.SILENT);
+        assertTrue(again.outcome().receipt().orElseThrow().isSucceeded(), "on purpose, it may renew again");
+    }
+
+    @Test
+    void emergencyRevocationIsReadFromStorageEvenWhenEveryEventSearchIsRefused() {
+        node.setLimits(new ProviderLimits(false, 1));
+        WalletService wallet = wallet(demo.token());
+        assertEquals(SessionState.ACTIVE, wallet.sessionStatus().state());
+        wallet.revokeAll(true, WAIT, Progress.SILENT);
+        SessionStatus status = wallet.sessionStatus();
+        assertEquals(SessionState.REVOKED, status.state());
+        assertEquals(Optional.of("all sessions revoked (emergency revoke)"), status.revocation());
+        SessionToken later = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
+        assertEquals(SessionState.ACTIVE, wallet(later).sessionStatus().state(), "a session registered after it is not revoked");
     }
 
     @Test

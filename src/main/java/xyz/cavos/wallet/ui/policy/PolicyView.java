@@ -96,7 +96,14 @@ public final class PolicyView implements ScreenView {
         Label left = new Label(gauge.band() == PolicyViewModel.Band.REACHED ? "Limit reached: no more " + gauge.symbol() + " can be sent"
                 : gauge.remaining() + " " + gauge.symbol() + " left");
         left.getStyleClass().add(gauge.band() == PolicyViewModel.Band.OK ? Styles.TEXT_MUTED : Styles.DANGER);
-        return new VBox(4, top, bar, left);
+        VBox box = new VBox(4, top, bar, left);
+        if (!gauge.sinceFirstExport().isEmpty()) {
+            Label since = new Label(gauge.sinceFirstExport());
+            since.setId("gauge-since-" + gauge.symbol());
+            since.getStyleClass().add(Styles.TEXT_MUTED);
+            box.getChildren().add(since);
+        }
+        return box;
     }
 
     private static void showContracts(GridPane grid, PolicyViewModel vm) {

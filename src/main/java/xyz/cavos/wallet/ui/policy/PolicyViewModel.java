@@ -9,6 +9,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.PolicyUsage;
+import xyz.cavos.wallet.wallet.RenewalChain;
 import xyz.cavos.wallet.wallet.SpendingUsage;
 import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
@@ -23,7 +24,9 @@ public final class PolicyViewModel extends ScreenViewModel {
     public enum Band { OK, NEAR, REACHED }
 
     /** One spending limit as a gauge. */
-    public record Gauge(String symbol, String name, String spent, String limit, String remaining, double fraction, Band band) {
+    /** {@code sinceFirstExport}: what this session and the keys it was renewed from spent, when it was renewed; else empty. */
+    public record Gauge(String symbol, String name, String spent, String limit, String remaining, double fraction, Band band,
+            String sinceFirstExport) {
 
         /** "1.5 of 100.0 STRK". */
         public String usedText() {
@@ -77,23 +80,28 @@ public final class PolicyViewModel extends ScreenViewModel {
             return;
         }
         PolicyUsage usage = service.policyUsage(snapshot);
-        gauges.setAll(usage.limits().stream().map(PolicyViewModel::gauge).toList());
+        gauges.setAll(usage.limits().stream().map(limit -> gauge(limit, usage.renewals())).toList());
         contracts.setAll(usage.allowedContracts().stream()
                 .map(c -> new Contract(c.knownAs().orElse("Unnamed contract"), c.address().toHex())).toList());
         warnings.setAll(usage.warnings());
         maxCalls.set(usage.maxCallsPerTx() + (usage.maxCallsPerTx() == 1 ? " call" : " calls") + " per transaction");
         limitsSummary.set(usage.limits().isEmpty() ? "No spending limits: this session may move any amount of any token."
                 : usage.limits().size() + (usage.limits().size() == 1 ? " token is" : " tokens are") + " limited for this session.");
-        contractsSummary.set(usage.allowedContracts().isEmpty() ? "No allow-list: this session may call any contract."
+        contractsSummary.set(usage.allowedContracts().isEmpty() ? (usage.restrictsContracts()
+                ? "An allow-list applies on chain, but this session token does not list its contracts: export the session again."
+                : "No allow-list: this session may call any contract.")
                 : "This session may call " + usage.allowedContracts().size()
                         + (usage.allowedContracts().size() == 1 ? " contract" : " contracts") + " and its own account.");
     }
 
-    static Gauge gauge(SpendingUsage usage) {
+    static Gauge gauge(SpendingUsage usage, RenewalChain renewals) {
         double fraction = usage.fractionUsed().doubleValue();
         Band band = fraction >= 1 ? Band.REACHED : fraction >= NEAR_FROM ? Band.NEAR : Band.OK;
+        String since = renewals.renewals() == 0 ? "" : "Since the first export: " + renewals.sinceFirstExport(usage.tokenAddress(), usage.spent())
+                .toAmountString(usage.decimals()) + " " + usage.symbol() + " (" + renewals.renewals()
+                + (renewals.renewals() == 1 ? " renewal)" : " renewals)");
         return new Gauge(usage.symbol(), usage.token().map(Token::name).orElse("Unknown token"), usage.spentDisplay(),
-                usage.limitDisplay(), usage.remaining().toAmountString(usage.decimals()), fraction, band);
+                usage.limitDisplay(), usage.remaining().toAmountString(usage.decimals()), fraction, band, since);
     }
 
     public ObservableList<Gauge> gauges() {

@@ -21,6 +21,7 @@ import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SessionState;
 import xyz.cavos.wallet.wallet.SessionStatus;
 import xyz.cavos.wallet.wallet.TransactionOutcome;
+import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 
 /**
@@ -42,6 +43,12 @@ public final class SessionViewModel extends ScreenViewModel {
             "This cannot be undone. Revoke all sessions now?",
             "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
             "confirm-revoke-all-again", true);
+    static final Confirmations.Question RENEW_AGAIN = new Confirmations.Question("Renew again", "This session was renewed before.",
+            "Renewing it again registers one more session with a fresh spending allowance. Use the newer session unless you mean to.",
+            "Continue", "confirm-renew-again", true);
+    static final Confirmations.Question RENEW_AGAIN_SURE = new Confirmations.Question("Renew again",
+            "Renew this session once more?", "The old key keeps working until its renewal deadline.", "Renew again",
+            "confirm-renew-again-sure", true);
     static final Confirmations.Question FORGET = new Confirmations.Question("Remove session", "Remove this session from this device?",
             "The key is deleted from the keychain. On chain the session stays valid until it expires: "
                     + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true);
@@ -171,15 +178,22 @@ public final class SessionViewModel extends ScreenViewModel {
         return seconds >= 3600 ? (seconds / 3600) + (seconds >= 7200 ? " hours" : " hour") : (seconds / 60) + " minutes";
     }
 
-    /** Renews the expired session: a new key with the same policy; the new session replaces the old one in the keychain. */
+    /**
+     * Renews the expired session: a new key with the chain's policy; the new session replaces the old one in the
+     * keychain. A key this device renewed before is renewed again only after two explicit confirmations.
+     */
     public void renew() {
+        renew(false);
+    }
+
+    private void renew(boolean again) {
         WalletService wallet = model.walletProperty().get();
         if (wallet == null || busy.get()) {
             return;
         }
         Action action = start(wallet, "Renewing…");
         model.executor().run(() -> {
-            WalletService.Renewal renewal = wallet.renew(WAIT, progress(action));
+            WalletService.Renewal renewal = wallet.renew(again, WAIT, progress(action));
             String stored = renewal.storedIn().map(kind -> "The new session replaced the old one in the " + kind + ".")
                     .orElseGet(() -> renewal.notStored().map(e -> "The new session is in use but could not be stored ("
                             + e.getMessage() + "). " + NextStepInTheApp.guidance(e)).orElse("The new session is in use."));
@@ -194,7 +208,16 @@ public final class SessionViewModel extends ScreenViewModel {
                 progress.set("");
                 result.set("Session renewed in transaction " + renewed.renewal().outcome().transactionHash().toHex() + ". " + renewed.stored());
             }, this::failed);
-        }, e -> failed(action, e));
+        }, e -> {
+            if (!again && e instanceof WalletError w && w.code() == WalletError.Code.ALREADY_RENEWED && current(action) && isShown()
+                    && confirmations.confirmTwice(RENEW_AGAIN, RENEW_AGAIN_SURE)) {
+                running = null;
+                busy.set(false);
+                renew(true);
+                return;
+            }
+            failed(action, e);
+        });
     }
 
     private record Renewed(WalletService.Renewal renewal, String stored) {
