@@ -22,8 +22,8 @@ import xyz.cavos.wallet.store.SessionStore;
  */
 final class EndpointResolver {
 
-    /** A network with a client for one of its endpoints. */
-    record Endpoint(Network network, URI url, RpcClient rpc) {
+    /** A network (named now, or from the first read when only a URL was given) with a client for one of its endpoints. */
+    record Endpoint(EndpointNetwork network, URI url, RpcClient rpc) {
     }
 
     private EndpointResolver() {
@@ -41,16 +41,7 @@ final class EndpointResolver {
         }
         URI url = choice.url().or(() -> choice.network().map(Network::defaultRpcUrl)).orElseThrow();
         RpcClient client = client(url, options);
-        try {
-            Network network = choice.network().orElseGet(() -> {
-                Felt chainId = ErrorTranslation.guard(url, client::chainId);
-                return Network.byChainId(chainId).orElse(Network.custom(chainId, url));
-            });
-            return new Endpoint(network, url, client);
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        return new Endpoint(new EndpointNetwork(choice.network(), url, client), url, client);
     }
 
     /** One source's say on the network and RPC URL; the first source that says anything wins. */
@@ -88,7 +79,8 @@ final class EndpointResolver {
                 OnChainSession session = OnChainSession.parse(client.call(
                         CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST));
                 if (session.isRegistered()) {
-                    return new Endpoint(candidate, candidate.defaultRpcUrl(), client);
+                    return new Endpoint(new EndpointNetwork(Optional.of(candidate), candidate.defaultRpcUrl(), client),
+                            candidate.defaultRpcUrl(), client);
                 }
                 tried.add(candidate.name() + ": not registered");
             } catch (RpcException e) {

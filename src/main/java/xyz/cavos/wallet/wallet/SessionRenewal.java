@@ -23,12 +23,12 @@ import xyz.cavos.wallet.store.StoreException;
 final class SessionRenewal {
 
     private final SessionToken token;
-    private final Network network;
+    private final EndpointNetwork network;
     private final TransactionSender sender;
     private final Optional<SessionStore> store;
     private final URI endpoint;
 
-    SessionRenewal(SessionToken token, Network network, TransactionSender sender, Optional<SessionStore> store, URI endpoint) {
+    SessionRenewal(SessionToken token, EndpointNetwork network, TransactionSender sender, Optional<SessionStore> store, URI endpoint) {
         this.token = token;
         this.network = network;
         this.sender = sender;
@@ -60,7 +60,7 @@ final class SessionRenewal {
             if (holder.isEmpty()) {
                 return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.empty());
             }
-            holder.get().save(renewed, Optional.of(network.name()), Optional.of(endpoint.toString()));
+            holder.get().save(renewed, Optional.of(network.get().name()), Optional.of(endpoint.toString()));
             return new WalletService.Renewal(outcome, renewed, Optional.of(holder.get().kind()), Optional.empty());
         } catch (StoreException e) {
             // the renewal is on chain: the new key must reach the person even if it cannot be stored

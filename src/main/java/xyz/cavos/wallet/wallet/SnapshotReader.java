@@ -40,7 +40,7 @@ final class SnapshotReader {
     private static final Set<URI> LATEST_ONLY = ConcurrentHashMap.newKeySet();
 
     private final SessionToken token;
-    private final Network network;
+    private final EndpointNetwork network;
     private final URI endpoint;
     private final RpcClient rpc;
     private final Optional<SessionStore> store;
@@ -49,7 +49,7 @@ final class SnapshotReader {
     /** How far back the renewal chain's spending is read: enough for weeks of daily renewals. */
     private static final int MAX_EARLIER_KEYS = 30;
 
-    SnapshotReader(SessionToken token, Network network, URI endpoint, RpcClient rpc, Optional<SessionStore> store) {
+    SnapshotReader(SessionToken token, EndpointNetwork network, URI endpoint, RpcClient rpc, Optional<SessionStore> store) {
         this.token = token;
         this.network = network;
         this.endpoint = endpoint;
@@ -114,8 +114,14 @@ final class SnapshotReader {
             }
             throw e;
         }
-        if (!chainId.get().equals(network.chainId())) {
-            throw ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network);
+        Network network;
+        if (this.network.isNamed()) {
+            network = this.network.get();
+            if (!chainId.get().equals(network.chainId())) {
+                throw ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network);
+            }
+        } else {
+            network = this.network.learn(chainId.get()); // only a URL was given: the batch names the network
         }
         List<Balance> held = new ArrayList<>();
         balances.forEach((known, result) -> {

@@ -34,15 +34,15 @@ final class TransactionSender {
     }
 
     private final SessionToken token;
-    private final Network network;
+    private final EndpointNetwork endpointNetwork;
     private final URI endpoint;
     private final RpcClient rpc;
     private final SnapshotReader reader;
     private final Optional<SessionStore> store;
 
-    TransactionSender(SessionToken token, Network network, URI endpoint, RpcClient rpc, SnapshotReader reader, Optional<SessionStore> store) {
+    TransactionSender(SessionToken token, EndpointNetwork network, URI endpoint, RpcClient rpc, SnapshotReader reader, Optional<SessionStore> store) {
         this.token = token;
-        this.network = network;
+        this.endpointNetwork = network;
         this.endpoint = endpoint;
         this.rpc = rpc;
         this.reader = reader;
@@ -68,6 +68,7 @@ final class TransactionSender {
         for (int attempt = 1; ; attempt++) {
             progress.step("Checking the session and policy against the chain");
             WalletSnapshot snapshot = reader.read();
+            Network network = snapshot.network();
             List<Call> calls = plan.calls(snapshot);
             progress.step("Estimating the fee");
             FeeQuote quote;
@@ -105,6 +106,7 @@ final class TransactionSender {
 
     /** Polls for the receipt; a reverted transaction becomes the matching {@link WalletError}. */
     TransactionReceipt waitForReceipt(Felt hash, Duration timeout, Progress progress) {
+        Network network = endpointNetwork.get();
         Instant deadline = Instant.now().plus(timeout);
         long pause = 200;
         while (true) {

@@ -27,7 +27,7 @@ import xyz.cavos.wallet.store.SessionStore;
 public final class WalletService implements AutoCloseable {
 
     private final SessionToken token;
-    private final Network network;
+    private final EndpointNetwork network;
     private final URI rpcUrl;
     private final RpcClient rpc;
     private final SnapshotReader reader;
@@ -66,8 +66,9 @@ public final class WalletService implements AutoCloseable {
         return token;
     }
 
+    /** The network; named by the first read when only a URL was given (asked of the node if needed before). */
     public Network network() {
-        return network;
+        return network.get();
     }
 
     /** The RPC endpoint as shown to people: scheme, host and port (the path may hold an API key). */
@@ -100,7 +101,7 @@ public final class WalletService implements AutoCloseable {
     }
 
     public PolicyUsage policyUsage(WalletSnapshot snapshot) {
-        return PolicyReport.of(token, snapshot, new ContractNames(network));
+        return PolicyReport.of(token, snapshot, new ContractNames(snapshot.network()));
     }
 
     public PolicyUsage policyUsage() {
@@ -128,11 +129,11 @@ public final class WalletService implements AutoCloseable {
                 TransactionStatus status = rpc.getTransactionStatus(hash);
                 Optional<TransactionReceipt> receipt = status.executionStatus().isPresent()
                         ? Optional.of(rpc.getTransactionReceipt(hash)) : Optional.empty();
-                return new TransactionStatusView(hash, status, receipt, network.explorerLink(hash));
+                return new TransactionStatusView(hash, status, receipt, network().explorerLink(hash));
             });
         } catch (RpcException.NodeError e) {
             if (e.is(StarknetErrorCode.TXN_HASH_NOT_FOUND)) {
-                throw ErrorTranslation.transactionNotFound(hash, network);
+                throw ErrorTranslation.transactionNotFound(hash, network());
             }
             throw e;
         }

@@ -157,7 +157,7 @@ class AppUiIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke").queryAll().isEmpty());
         robot.clickOn("#confirm-revoke");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#session-state").equals("Revoked"));
-        assertTrue(text(robot, "#session-explanation").startsWith("Revoked in block "), text(robot, "#session-explanation"));
+        assertTrue(text(robot, "#session-explanation").startsWith("Revoked from this device. "), text(robot, "#session-explanation"));
         assertEquals("Session: Revoked", text(robot, "#status-session"));
         assertTrue(robot.lookup("#session-revoke").queryButton().isDisabled());
     }

@@ -96,7 +96,7 @@ class SessionViewModelIT {
         assertEquals(List.of("confirm-revoke"), confirmations.ids());
         assertTrue(vm.resultProperty().get().startsWith("Session revoked in transaction 0x"), vm.problemProperty().get());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get());
-        assertTrue(vm.explanationProperty().get().startsWith("Revoked in block "), vm.explanationProperty().get());
+        assertTrue(vm.explanationProperty().get().startsWith("Revoked from this device. "), vm.explanationProperty().get());
         assertFalse(vm.revocableProperty().get());
     }
 
@@ -106,7 +106,7 @@ class SessionViewModelIT {
         vm.revokeAll();
         assertEquals(List.of("confirm-revoke-all", "confirm-revoke-all-again"), confirmations.ids());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get(), vm.problemProperty().get());
-        assertTrue(vm.explanationProperty().get().startsWith("All sessions revoked (emergency revoke in block "), vm.explanationProperty().get());
+        assertTrue(vm.explanationProperty().get().startsWith("All sessions revoked (emergency revoke). "), vm.explanationProperty().get());
     }
 
     @Test

@@ -152,8 +152,9 @@ class WalletServiceIT {
 
     @Test
     void aRenewalCarriesTheChainsPolicyNotTheTokens() {
-        SessionToken looser = staleExport(Optional.of(new SessionPolicy(List.of(), List.of(), 10)));
+        SessionToken looser = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(), List.of(), 10)));
         WalletService wallet = wallet(looser);
+        wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("2", 18), true, WAIT, Progress.SILENT);
         node.increaseTime(6 * 3600 + 60);
         WalletService.Renewal renewal = wallet.renew(WAIT, Progress.SILENT);
         assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
@@ -163,6 +164,10 @@ class WalletServiceIT {
                 "the new session on chain has the old one's limits, not the token's none");
         assertEquals(3, renewed.maxCallsPerTx());
         assertTrue(renewed.restrictsContracts());
+        assertEquals("0.0", renewed.limits().getFirst().spentDisplay(), "a fresh allowance for the new key");
+        assertEquals(1, renewed.renewals().renewals());
+        assertEquals("2.0", renewed.renewals().sinceFirstExport(Token.STRK.address(), renewed.limits().getFirst().spent()).toAmountString(18),
+                "what the renewal chain spent, for the person to see");
 
         WalletError twice = assertThrows(WalletError.class, () -> wallet.renew(WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.ALREADY_RENEWED, twice.code(), "one renewal per key from this installation");
@@ -299,7 +304,12 @@ class WalletServiceIT {
         String url = node.rpcUri().toString();
         WalletService byUrl = WalletService.connect(demo.token(),
                 new ConnectionOptions(Optional.empty(), Optional.of(url), Duration.ofSeconds(5)), Optional.empty());
+        assertEquals(0, byUrl.roundTrips(), "connecting asks the node nothing");
+        WalletSnapshot read = byUrl.snapshot();
+        assertEquals(1, byUrl.roundTrips(), "given only a URL, one round trip still reads everything and names the network");
+        assertEquals(Network.SANDBOX, read.network());
         assertEquals(Network.SANDBOX, byUrl.network(), "the chain id tells the network");
+        assertEquals(1, byUrl.roundTrips());
         WalletService wrong = WalletService.connect(demo.token(),
                 new ConnectionOptions(Optional.of("mainnet"), Optional.of(url), Duration.ofSeconds(5)), Optional.empty());
         assertEquals(WalletError.Code.CHAIN_MISMATCH, assertThrows(WalletError.class, wrong::snapshot).code());

@@ -32,26 +32,6 @@ import xyz.cavos.wallet.wallet.WalletService;
  */
 public final class SessionViewModel extends ScreenViewModel {
 
-    static final Confirmations.Question REVOKE = new Confirmations.Question("Revoke session", "Revoke this session?",
-            "The session key stops working on chain, for good. Other sessions of the account keep working.\n"
-                    + "This sends a transaction; its fee is paid from the wallet.", "Revoke", "confirm-revoke", true);
-    static final Confirmations.Question REVOKE_ALL = new Confirmations.Question("Revoke all sessions",
-            "Revoke every session of this account?",
-            "Every app and device using a session of this wallet loses access, including this one.", "Continue",
-            "confirm-revoke-all", true);
-    static final Confirmations.Question REVOKE_ALL_AGAIN = new Confirmations.Question("Revoke all sessions",
-            "This cannot be undone. Revoke all sessions now?",
-            "You will need to create new sessions in the Cavos dashboard for every app and device.", "Revoke all",
-            "confirm-revoke-all-again", true);
-    static final Confirmations.Question RENEW_AGAIN = new Confirmations.Question("Renew again", "This session was renewed before.",
-            "Renewing it again registers one more session with a fresh spending allowance. Use the newer session unless you mean to.",
-            "Continue", "confirm-renew-again", true);
-    static final Confirmations.Question RENEW_AGAIN_SURE = new Confirmations.Question("Renew again",
-            "Renew this session once more?", "The old key keeps working until its renewal deadline.", "Renew again",
-            "confirm-renew-again-sure", true);
-    static final Confirmations.Question FORGET = new Confirmations.Question("Remove session", "Remove this session from this device?",
-            "The key is deleted from the keychain. On chain the session stays valid until it expires: "
-                    + "revoke it first if the key may be exposed.", "Remove", "confirm-forget", true);
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -210,7 +190,7 @@ public final class SessionViewModel extends ScreenViewModel {
             }, this::failed);
         }, e -> {
             if (!again && e instanceof WalletError w && w.code() == WalletError.Code.ALREADY_RENEWED && current(action) && isShown()
-                    && confirmations.confirmTwice(RENEW_AGAIN, RENEW_AGAIN_SURE)) {
+                    && confirmations.confirmTwice(SessionQuestions.RENEW_AGAIN, SessionQuestions.RENEW_AGAIN_SURE)) {
                 running = null;
                 busy.set(false);
                 renew(true);
@@ -225,7 +205,7 @@ public final class SessionViewModel extends ScreenViewModel {
 
     /** Asks, then revokes this session on chain: its key stops working for good. */
     public void revoke() {
-        if (canAct() && confirmations.confirm(REVOKE)) {
+        if (canAct() && confirmations.confirm(SessionQuestions.REVOKE)) {
             send("Revoking this session…", "Session revoked", false);
         }
     }
@@ -235,7 +215,7 @@ public final class SessionViewModel extends ScreenViewModel {
      * stops working. A no at either question sends nothing.
      */
     public void revokeAll() {
-        if (canAct() && confirmations.confirmTwice(REVOKE_ALL, REVOKE_ALL_AGAIN)) {
+        if (canAct() && confirmations.confirmTwice(SessionQuestions.REVOKE_ALL, SessionQuestions.REVOKE_ALL_AGAIN)) {
             send("Revoking all sessions…", "All sessions of the account revoked", true);
         }
     }
@@ -268,7 +248,7 @@ public final class SessionViewModel extends ScreenViewModel {
     /** Asks, then removes the session from this device; nothing changes on chain. */
     public void forget() {
         WalletService wallet = model.walletProperty().get();
-        if (!canAct() || !confirmations.confirm(FORGET) || wallet != model.walletProperty().get() || busy.get()) {
+        if (!canAct() || !confirmations.confirm(SessionQuestions.FORGET) || wallet != model.walletProperty().get() || busy.get()) {
             return;
         }
         Action action = start(wallet, "Removing the session from this device…");
