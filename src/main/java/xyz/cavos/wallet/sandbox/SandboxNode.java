@@ -97,6 +97,11 @@ public final class SandboxNode implements AutoCloseable {
         return dashboard;
     }
 
+    /** HTTP requests to the node so far (a batch is one; admin-only requests are not counted). */
+    public long httpRequests() {
+        return server.nodeRequests();
+    }
+
     /** Changes the injected faults; takes effect for the next request. */
     public void setFaults(FaultPlan plan) {
         this.faults = plan;

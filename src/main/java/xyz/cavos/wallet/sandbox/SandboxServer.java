@@ -21,6 +21,7 @@ final class SandboxServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final java.util.concurrent.atomic.AtomicLong nodeRequests = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final SandboxRpc rpc;
@@ -37,6 +38,11 @@ final class SandboxServer {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** HTTP requests that asked the node something (admin-only requests not counted): what a client's round trips cost. */
+    long nodeRequests() {
+        return nodeRequests.get();
     }
 
     void stop() {
@@ -64,8 +70,11 @@ final class SandboxServer {
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid request\"}}");
                 return;
             }
-            if (!onlyAdmin(request) && misbehave(exchange)) {
-                return;
+            if (!onlyAdmin(request)) {
+                nodeRequests.incrementAndGet();
+                if (misbehave(exchange)) {
+                    return;
+                }
             }
             JsonNode reply;
             if (request.isArray()) {

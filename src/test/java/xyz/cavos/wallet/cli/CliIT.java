@@ -70,6 +70,45 @@ class CliIT {
     }
 
     @Test
+    void eachReadIsOneHttpRequest() {
+        cli().run("balance"); // warm: nothing is cached between processes anyway
+        for (List<String> command : List.of(List.of("balance"), List.of("policy", "show"), List.of("session", "status"),
+                List.of("--json", "balance"), List.of("--json", "policy", "show"), List.of("--json", "session", "status"))) {
+            long before = node.httpRequests();
+            Cli.Result result = cli().run(command.toArray(String[]::new));
+            assertEquals(0, result.exit(), result.toString());
+            assertEquals(1, node.httpRequests() - before, command + ": one round trip for balances, session, storage and policy");
+        }
+        Cli byUrl = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode(),
+                "CAVOS_RPC_URL", node.rpcUri().toString()));
+        long before = node.httpRequests();
+        assertEquals(0, byUrl.run("policy", "show").exit());
+        assertEquals(1, node.httpRequests() - before, "given only a URL, the same batch names the network");
+    }
+
+    @Test
+    void aTokenWithoutPolicyOnARestrictedSessionSaysWhatIsMissingAndStillRevokes() {
+        SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
+        long now = node.chainTime();
+        SessionToken bare = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
+                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
+                .network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
+        node.dashboard().registerSession(demo.address(), bare, onChain);
+        Cli stale = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", bare.encode()));
+
+        Cli.Result policy = stale.run("policy", "show");
+        assertTrue(policy.out().contains("STRK: 0.0 / 10.0 used") && policy.out().contains("restricted to a list this token does not have"),
+                policy.out());
+        Cli.Result transfer = stale.run("--json", "transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK");
+        assertEquals(1, transfer.exit());
+        assertEquals("token-out-of-date", transfer.errorJson().get("error_code").asText(), transfer.err());
+        Cli.Result revoke = stale.run("revoke");
+        assertEquals(0, revoke.exit(), revoke.toString());
+        assertTrue(stale.run("session", "status").out().contains("State: Revoked"), "revoked, and said so");
+    }
+
+    @Test
     void balanceAndWhoamiInBothModes() {
         Cli.Result text = cli().run("balance");
         assertEquals(0, text.exit(), text.toString());

@@ -38,6 +38,15 @@ class BalancesViewModelIT {
     }
 
     @Test
+    void aRefreshIsOneHttpRequest() {
+        for (int i = 0; i < 3; i++) {
+            long before = world.node.httpRequests();
+            world.model.refresh();
+            assertEquals(1, world.node.httpRequests() - before, "balances, session, storage and policy in one round trip");
+        }
+    }
+
+    @Test
     void everyTokenWithItsExactBalance() {
         assertEquals(List.of("STRK", "ETH", "USDC", "USDT"), vm.rows().stream().map(BalancesViewModel.Row::symbol).toList());
         assertEquals(List.of("1000.0", "0.5", "250.0", "0.0"), vm.rows().stream().map(BalancesViewModel.Row::balance).toList());
