@@ -68,6 +68,12 @@ class AppUiIT {
         model.shutdown();
     }
 
+    /** A node that is on screen and visible, e.g. a dialog's button once the dialog has opened. */
+    private static boolean shown(FxRobot robot, String id) {
+        return robot.lookup(id).queryAll().stream().anyMatch(node -> node.isVisible() && node.getScene() != null
+                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing());
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }
@@ -75,7 +81,7 @@ class AppUiIT {
     private void trySandbox(FxRobot robot) throws Exception {
         robot.clickOn("#try-sandbox");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null
-                && !robot.lookup("#balances").queryAll().isEmpty());
+                && shown(robot, "#balances"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -115,7 +121,7 @@ class AppUiIT {
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
         robot.clickOn("#transfer-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-send").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#confirm-send"));
         robot.clickOn("#confirm-send");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#transfer-progress").startsWith("Sent 1.5 STRK"));
         assertTrue(text(robot, "#transfer-hash").startsWith("Transaction 0x"));
@@ -154,9 +160,10 @@ class AppUiIT {
         assertTrue(text(robot, "#session-countdown").compareTo(before) < 0, before + " then " + text(robot, "#session-countdown"));
 
         robot.clickOn("#session-revoke");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke"));
         robot.clickOn("#confirm-revoke");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#session-state").equals("Revoked"));
+        WaitForAsyncUtils.waitForFxEvents(); // the labels of one update are set one after the other on the FX thread
         assertTrue(text(robot, "#session-explanation").startsWith("Revoked from this device. "), text(robot, "#session-explanation"));
         assertEquals("Session: Revoked", text(robot, "#status-session"));
         assertTrue(robot.lookup("#session-revoke").queryButton().isDisabled());
@@ -167,9 +174,9 @@ class AppUiIT {
         trySandbox(robot);
         robot.clickOn("#nav-session");
         robot.clickOn("#session-revoke-all");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke-all").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke-all"));
         robot.clickOn("#confirm-revoke-all");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-revoke-all-again").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke-all-again"));
         assertEquals("Active", text(robot, "#session-state"), "nothing is sent after the first confirmation");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -214,7 +221,7 @@ class AppUiIT {
         assertTrue(shell.darkProperty().get());
 
         robot.type(KeyCode.F1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#about-dialog").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#about-dialog"));
         javafx.scene.control.DialogPane about = robot.lookup("#about-dialog").queryAs(javafx.scene.control.DialogPane.class);
         assertEquals("Cavos Desktop " + Version.current(), about.getHeaderText());
         assertTrue(about.getContentText().contains("F5 or Ctrl+R"), about.getContentText());

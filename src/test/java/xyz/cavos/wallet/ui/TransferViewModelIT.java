@@ -107,6 +107,8 @@ class TransferViewModelIT {
         world.model.connect(looser, () -> { }, e -> {
             throw new AssertionError(e);
         });
+        assertTrue(vm.availableProperty().get().endsWith("session limit left: 10.0 STRK"), "the chain's limit as you type: "
+                + vm.availableProperty().get());
         fill("11");
         vm.review();
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 10.0 limit)"), vm.problemProperty().get());

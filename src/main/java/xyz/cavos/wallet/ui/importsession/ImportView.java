@@ -87,7 +87,8 @@ public final class ImportView implements ScreenView {
         preview.addRow(0, caption("Wallet"), value(vm.walletAddressProperty(), "preview-wallet"));
         preview.addRow(1, caption("Network"), value(vm.networkProperty(), "preview-network"));
         preview.addRow(2, caption("Valid until"), value(vm.expiryProperty(), "preview-expiry"));
-        preview.addRow(3, caption("Policy"), value(vm.policySummaryProperty(), "preview-policy"));
+        // the token's copy: the policy the chain enforces is what Policy usage shows once the session is connected
+        preview.addRow(3, caption("Policy as exported"), value(vm.policySummaryProperty(), "preview-policy"));
         preview.getStyleClass().add("preview-card");
         preview.setPadding(new Insets(16));
         preview.managedProperty().bind(vm.validProperty());

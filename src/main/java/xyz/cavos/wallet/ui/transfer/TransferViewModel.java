@@ -306,8 +306,8 @@ public final class TransferViewModel extends ScreenViewModel {
         if (wallet == null || snapshot == null || asset == null) {
             return Optional.empty();
         }
-        // Runs on every keystroke: read the one limit, not the whole policy usage (which rebuilds the allow-list tree).
-        return wallet.token().effectivePolicy().limitFor(asset.address()).map(l -> new SpendingUsage(l.token(),
+        // The limit the account enforces (the chain's, not the token's copy); runs on every keystroke, so just the one limit
+        return snapshot.policy().limitFor(asset.address()).map(l -> new SpendingUsage(l.token(),
                 Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()));
     }
 
