@@ -70,8 +70,7 @@ class AppUiIT {
 
     /** A node that is on screen and visible, e.g. a dialog's button once the dialog has opened. */
     private static boolean shown(FxRobot robot, String id) {
-        return robot.lookup(id).queryAll().stream().anyMatch(node -> node.isVisible() && node.getScene() != null
-                && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing());
+        return robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
     private static String text(FxRobot robot, String id) {

@@ -104,6 +104,26 @@ class WalletServiceIT {
     }
 
     @Test
+    void moreThanEightPoliciesTakeOneMoreTripOnceAndTheFirstLimitOfATokenIsTheOneShown() {
+        List<SpendingLimit> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            many.add(new SpendingLimit(Token.STRK.address(), U256.parseAmount(Integer.toString(i), 18)));
+        }
+        SessionToken token = staleExport(Optional.of(ON_CHAIN));
+        node.dashboard().registerSession(demo.address(), token, new SessionPolicy(ON_CHAIN.allowedContracts(), many, 3));
+        WalletService wallet = wallet(token);
+        long before = wallet.roundTrips();
+        PolicyUsage first = wallet.policyUsage();
+        assertEquals(2, wallet.roundTrips() - before, "the count says 10: the last two policies are read once more");
+        assertEquals(List.of("1.0 STRK"), first.limits().stream().map(l -> l.limitDisplay() + " " + l.symbol()).toList(),
+                "the account enforces the first limit on a token");
+        assertEquals(9, first.warnings().stream().filter(w -> w.startsWith("The account enforces only the first limit on STRK")).count());
+        before = wallet.roundTrips();
+        wallet.policyUsage();
+        assertEquals(1, wallet.roundTrips() - before, "policies never change after registration: kept, one round trip again");
+    }
+
+    @Test
     void aLooserExportShowsAndObeysTheChainsPolicy() {
         SessionToken looser = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1000", 18))), 10)));
