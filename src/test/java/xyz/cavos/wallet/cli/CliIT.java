@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
@@ -21,8 +20,8 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.testing.StaleExports;
 
 /** Every command against an in-process sandbox, in both output modes, with the seed's scenarios. */
 class CliIT {
@@ -48,11 +47,8 @@ class CliIT {
     void aStaleExportShowsTheChainsPolicyAndIsRefusedWithTheChainsFigures() {
         SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
-        long now = node.chainTime();
-        SessionToken looser = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
-                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
-                .policy(Optional.of(new SessionPolicy(onChain.allowedContracts(), List.of(), 10))).network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
-        node.dashboard().registerSession(demo.address(), looser, onChain);
+        SessionToken looser = StaleExports.register(node, demo.address(),
+                Optional.of(new SessionPolicy(onChain.allowedContracts(), List.of(), 10)), onChain);
         Cli stale = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", looser.encode()));
 
         Cli.Result policy = stale.run("policy", "show");
@@ -90,11 +86,7 @@ class CliIT {
     void aTokenWithoutPolicyOnARestrictedSessionSaysWhatIsMissingAndStillRevokes() {
         SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
-        long now = node.chainTime();
-        SessionToken bare = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
-                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
-                .network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
-        node.dashboard().registerSession(demo.address(), bare, onChain);
+        SessionToken bare = StaleExports.register(node, demo.address(), Optional.empty(), onChain);
         Cli stale = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", bare.encode()));
 
         Cli.Result policy = stale.run("policy", "show");

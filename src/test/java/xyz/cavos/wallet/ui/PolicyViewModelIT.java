@@ -11,16 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
-import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.testing.StaleExports;
 import xyz.cavos.wallet.ui.policy.PolicyViewModel;
 
 /** Policy usage against a real in-process sandbox: the gauges follow what the chain counted. */
@@ -99,11 +97,7 @@ class PolicyViewModelIT {
     void aTokenWithoutPolicyShowsTheChainsLimitsAndSaysItsListIsMissing() {
         SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address(), Token.ETH.address()),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("10", 18))), 3);
-        long now = world.node.chainTime();
-        SessionToken bare = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), world.demo.address())
-                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
-                .network(Optional.of("sandbox")).rpcUrl(world.demo.token().rpcUrl()).build();
-        world.node.dashboard().registerSession(world.demo.address(), bare, onChain);
+        SessionToken bare = StaleExports.register(world.node, world.demo.address(), Optional.empty(), onChain);
         world.model.connect(bare, () -> { }, e -> {
             throw new AssertionError(e);
         });

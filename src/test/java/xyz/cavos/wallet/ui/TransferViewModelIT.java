@@ -12,15 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.testing.StaleExports;
 import xyz.cavos.wallet.ui.transfer.TransferViewModel;
 
 /** The Transfer view-model against a real in-process sandbox, without a window. */
@@ -97,13 +96,8 @@ class TransferViewModelIT {
     void aLooserExportIsRefusedWithTheChainsFigures() {
         SessionPolicy onChain = new SessionPolicy(List.of(Token.STRK.address()), List.of(new SpendingLimit(Token.STRK.address(),
                 U256.parseAmount("10", 18))), 3);
-        long now = node.chainTime();
-        SessionToken looser = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), world.demo.address())
-                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS).randomness(Felt.of(now))
-                .policy(Optional.of(new SessionPolicy(onChain.allowedContracts(), List.of(new SpendingLimit(Token.STRK.address(),
-                        U256.parseAmount("1000", 18))), 10)))
-                .network(Optional.of("sandbox")).rpcUrl(world.demo.token().rpcUrl()).build();
-        node.dashboard().registerSession(world.demo.address(), looser, onChain);
+        SessionToken looser = StaleExports.register(node, world.demo.address(), Optional.of(new SessionPolicy(onChain.allowedContracts(),
+                List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1000", 18))), 10)), onChain);
         world.model.connect(looser, () -> { }, e -> {
             throw new AssertionError(e);
         });

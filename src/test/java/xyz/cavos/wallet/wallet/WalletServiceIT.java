@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
@@ -24,9 +23,9 @@ import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.testing.StaleExports;
 import xyz.cavos.wallet.wallet.SessionStorage;
 
 /** The wallet service against an in-process sandbox. */
@@ -95,12 +94,7 @@ class WalletServiceIT {
 
     /** A token for a fresh key of the demo wallet, exported with {@code policy}, registered with {@link #ON_CHAIN}. */
     private SessionToken staleExport(Optional<SessionPolicy> policy) {
-        long now = node.chainTime();
-        SessionToken token = SessionToken.builder(StarkCurve.randomPrivateKey(new java.security.SecureRandom()), demo.address())
-                .validity(now - 3600, now + 6 * 3600, now + 6 * 3600 + CavosAccount.RENEWAL_GRACE_SECONDS)
-                .randomness(Felt.of(now)).policy(policy).network(Optional.of("sandbox")).rpcUrl(demo.token().rpcUrl()).build();
-        node.dashboard().registerSession(demo.address(), token, ON_CHAIN);
-        return token;
+        return StaleExports.register(node, demo.address(), policy, ON_CHAIN);
     }
 
     @Test
