@@ -87,7 +87,7 @@ public final class WalletService implements AutoCloseable {
 
     // ---------------------------------------------------------------- reads
 
-    /** Balances, session, spending, revocation and nonce in one HTTP round trip (more only to page events). */
+    /** Balances, the session and its policy from the account's storage, spending and nonce: one HTTP round trip. */
     public WalletSnapshot snapshot() {
         return reader.read();
     }
