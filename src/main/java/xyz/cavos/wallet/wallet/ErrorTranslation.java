@@ -63,7 +63,8 @@ final class ErrorTranslation {
             case NOT_REGISTERED -> new WalletError(WalletError.Code.SESSION_NOT_REGISTERED, "Session not registered",
                     "In the Cavos dashboard, click \"Activate Session\", then export the session again.", new NextStep.ImportSession());
             case REVOKED -> new WalletError(WalletError.Code.SESSION_REVOKED, "Session revoked" + status.revocation()
-                    .map(r -> r.startsWith("revoked ") ? r.substring("revoked".length()) : " (" + r + ")").orElse(""),
+                    .map(r -> r.startsWith("revoked ") ? r.substring("revoked".length())
+                            : r.contains("emergency") ? " (every session of the account was revoked)" : " (" + r + ")").orElse(""),
                     NEW_SESSION, new NextStep.ImportSession());
             case NOT_YET_ACTIVE -> new WalletError(WalletError.Code.SESSION_NOT_YET_ACTIVE, "Session not yet active (it starts "
                     + time(status.validAfter()) + ")", "Wait until then, or use another session.", new NextStep.SeeSession());

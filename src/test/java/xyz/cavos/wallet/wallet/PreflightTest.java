@@ -191,6 +191,18 @@ class PreflightTest {
     }
 
     @Test
+    void aRevokedSessionSaysHowItWasRevokedOnce() {
+        for (var said : List.of(List.of("revoked from this device", "Session revoked from this device"),
+                List.of("all sessions revoked (emergency revoke)", "Session revoked (every session of the account was revoked)"))) {
+            SessionStatus status = new SessionStatus(SessionState.REVOKED, TOKEN.sessionPublicKey(), WALLET, false, NOW, NOW + 60, NOW + 120,
+                    NOW, 5, 0, Optional.of(said.get(0)));
+            WalletError e = ErrorTranslation.sessionUnusable(status);
+            assertEquals(said.get(1), e.getMessage());
+            assertEquals(WalletError.Code.SESSION_REVOKED, e.code());
+        }
+    }
+
+    @Test
     void theFeeCountsAgainstTheStrkBalance() {
         WalletSnapshot poor = snapshot(registered(NOW + 20 * 3600), "0", "1");
         List<Call> calls = List.of(transfer(Token.STRK, strk("0.9")));
