@@ -11,11 +11,7 @@ final class NextStepText {
 
     /** The error's advice followed by the command that helps, as one line. */
     static String hint(WalletError e) {
-        String step = command(e.next());
-        if (e.advice().isBlank()) {
-            return step;
-        }
-        return step.isEmpty() ? e.advice() : e.advice() + " " + step;
+        return e.adviceThen(command(e.next()));
     }
 
     static String command(NextStep step) {

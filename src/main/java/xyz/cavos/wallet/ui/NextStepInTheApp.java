@@ -19,11 +19,7 @@ public final class NextStepInTheApp {
 
     /** The error's advice followed by the step, as one sentence or two. */
     public static String guidance(WalletError e) {
-        String step = of(e.next()).text();
-        if (e.advice().isBlank()) {
-            return step;
-        }
-        return step.isEmpty() ? e.advice() : e.advice() + " " + step;
+        return e.adviceThen(of(e.next()).text());
     }
 
     public static Guidance of(NextStep step) {

@@ -37,18 +37,27 @@ final class ChainStorage {
 
     private final SessionToken token;
     private final RpcClient rpc;
-    private final StorageLayout.SessionSlots sessionSlots;
-    private final Felt countSlot;
-    private final List<StorageLayout.PolicySlots> policySlots = new ArrayList<>();
+    /** The session's slot addresses: Pedersen hashes, worked out on the first read, not for commands that never read. */
+    private Slots slots;
+
+    private record Slots(StorageLayout.SessionSlots session, Felt count, List<StorageLayout.PolicySlots> policies) {
+    }
 
     ChainStorage(SessionToken token, RpcClient rpc) {
         this.token = token;
         this.rpc = rpc;
-        this.sessionSlots = StorageLayout.session(token.sessionPublicKey());
-        this.countSlot = StorageLayout.spendingPolicyCount(token.sessionPublicKey());
-        for (int i = 0; i < SPECULATIVE_POLICIES; i++) {
-            policySlots.add(StorageLayout.spendingPolicy(token.sessionPublicKey(), i));
+    }
+
+    private synchronized Slots slots() {
+        if (slots == null) {
+            List<StorageLayout.PolicySlots> policies = new ArrayList<>();
+            for (int i = 0; i < SPECULATIVE_POLICIES; i++) {
+                policies.add(StorageLayout.spendingPolicy(token.sessionPublicKey(), i));
+            }
+            slots = new Slots(StorageLayout.session(token.sessionPublicKey()), StorageLayout.spendingPolicyCount(token.sessionPublicKey()),
+                    policies);
         }
+        return slots;
     }
 
     /** The storage reads of one batch. */
@@ -61,12 +70,13 @@ final class ChainStorage {
     }
 
     Reads add(RpcBatch batch, BlockId tag) {
+        Slots addresses = slots();
         List<List<RpcBatch.Result<Felt>>> policies = new ArrayList<>();
-        for (StorageLayout.PolicySlots slots : policySlots) {
-            policies.add(slots.all().stream().map(slot -> read(batch, slot, tag)).toList());
+        for (StorageLayout.PolicySlots policy : addresses.policies()) {
+            policies.add(policy.all().stream().map(slot -> read(batch, slot, tag)).toList());
         }
-        return new Reads(sessionSlots.all().stream().map(slot -> read(batch, slot, tag)).toList(),
-                read(batch, StorageLayout.revocationEpoch(), tag), read(batch, countSlot, tag), policies,
+        return new Reads(addresses.session().all().stream().map(slot -> read(batch, slot, tag)).toList(),
+                read(batch, StorageLayout.revocationEpoch(), tag), read(batch, addresses.count(), tag), policies,
                 batch.add(RpcRequest.getClassHashAt(token.walletAddress(), tag)));
     }
 
@@ -116,7 +126,9 @@ final class ChainStorage {
             RpcBatch batch = rpc.newBatch();
             List<List<RpcBatch.Result<Felt>>> all = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                all.add(StorageLayout.spendingPolicy(token.sessionPublicKey(), i).all().stream().map(slot -> read(batch, slot, tag)).toList());
+                StorageLayout.PolicySlots policy = i < SPECULATIVE_POLICIES ? slots().policies().get(i)
+                        : StorageLayout.spendingPolicy(token.sessionPublicKey(), i);
+                all.add(policy.all().stream().map(slot -> read(batch, slot, tag)).toList());
             }
             batch.send();
             return all.stream().map(slots -> limit(slots.stream().map(RpcBatch.Result::get).toList())).toList();

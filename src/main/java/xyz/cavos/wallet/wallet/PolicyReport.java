@@ -31,14 +31,7 @@ final class PolicyReport {
                 .map(a -> new PolicyUsage.AllowedContract(a, names.of(a), names.knownAs(a))).toList() : List.of();
         long maxCalls = onChain ? chain.maxCallsPerTx() : exported.maxCallsPerTx();
 
-        List<String> warnings = new ArrayList<>();
-        if (enforced.isEmpty()) {
-            warnings.add("No spending limits: unlimited transfers allowed.");
-        }
-        if (!restricted) {
-            warnings.add("No contract allow-list: the session may call any contract.");
-        }
-        warnings.addAll(lifetimeWarnings(token));
+        List<String> warnings = dashboardWarnings(!enforced.isEmpty(), restricted, token);
         chain.notReadable().ifPresent(why -> warnings.add("Policy not readable from chain: " + why
                 + ". The limits shown are the token's copy, which may be out of date."));
         if (onChain && chain.fromStorage()) {
@@ -77,20 +70,22 @@ final class PolicyReport {
      */
     static List<String> tokenWarnings(SessionToken token) {
         SessionPolicy policy = token.effectivePolicy();
-        List<String> warnings = new ArrayList<>();
-        if (!policy.hasSpendingLimits()) {
-            warnings.add("No spending limits: unlimited transfers allowed.");
-        }
-        if (!policy.restrictsContracts()) {
-            warnings.add("No contract allow-list: the session may call any contract.");
-        }
-        warnings.addAll(lifetimeWarnings(token));
-        return warnings;
+        return dashboardWarnings(policy.hasSpendingLimits(), policy.restrictsContracts(), token);
     }
 
-    private static List<String> lifetimeWarnings(SessionToken token) {
+    /** The dashboard's warnings for a policy with or without limits and an allow-list, and for the token's lifetime. */
+    private static List<String> dashboardWarnings(boolean limited, boolean restricted, SessionToken token) {
+        List<String> warnings = new ArrayList<>();
+        if (!limited) {
+            warnings.add("No spending limits: unlimited transfers allowed.");
+        }
+        if (!restricted) {
+            warnings.add("No contract allow-list: the session may call any contract.");
+        }
         long seconds = token.validUntil() - token.validAfter();
-        return seconds > 25 * 3600 ? List.of("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.")
-                : List.of();
+        if (seconds > 25 * 3600) {
+            warnings.add("The session lives longer than 24 hours (" + (seconds / 3600) + " h): prefer short sessions.");
+        }
+        return warnings;
     }
 }

@@ -27,6 +27,7 @@ import xyz.cavos.wallet.starknet.RpcRequest;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.store.Settings;
 
 /**
  * Reads everything the wallet shows in one JSON-RPC batch: chain id, the pre-confirmed block, nonce,
@@ -96,7 +97,8 @@ final class SnapshotReader {
         Token.KNOWN.forEach(known -> spendingTokens.add(known.address()));
         token.effectivePolicy().spendingLimits().forEach(limit -> spendingTokens.add(limit.token()));
         Map<Felt, RpcBatch.Result<List<Felt>>> spending = spendingRequests(batch, token.sessionPublicKey(), spendingTokens, tag);
-        List<Felt> earlierKeys = store.map(s -> s.settings().renewedFrom(token.sessionPublicKey())).orElse(List.of());
+        Optional<Settings> settings = store.map(SessionStore::settings); // read once: renewals, revocations and calls below
+        List<Felt> earlierKeys = settings.map(s -> s.renewedFrom(token.sessionPublicKey())).orElse(List.of());
         earlierKeys = earlierKeys.subList(Math.max(0, earlierKeys.size() - MAX_EARLIER_KEYS), earlierKeys.size());
         List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending = new ArrayList<>();
         for (Felt earlier : earlierKeys) {
@@ -146,9 +148,9 @@ final class SnapshotReader {
         }
         Optional<String> revocation = truth.emergencyRevoked()
                 ? Optional.of("all sessions revoked (emergency revoke)")
-                : !truth.registered() && store.map(s -> s.settings().revokedHere(token.sessionPublicKey())).orElse(false)
+                : !truth.registered() && settings.map(s -> s.revokedHere(token.sessionPublicKey())).orElse(false)
                         ? Optional.of("revoked from this device") : Optional.empty();
-        long calls = store.map(s -> s.settings().callsMade(token.sessionPublicKey())).orElse(0L);
+        long calls = settings.map(s -> s.callsMade(token.sessionPublicKey())).orElse(0L);
         long latest = tag.equals(BlockId.PRE_CONFIRMED) ? Math.max(0, block.blockNumber() - 1) : block.blockNumber();
         return new WalletSnapshot(network, latest, block.timestamp(), held, truth.session(), spent, revocation, nonce.get(), calls,
                 tag.name(), truth.policy(), renewalChain(earlierKeys, earlierSpending));

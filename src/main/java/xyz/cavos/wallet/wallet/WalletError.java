@@ -97,6 +97,14 @@ public final class WalletError extends RuntimeException {
         return next;
     }
 
+    /** The advice followed by a face's words for the next step ({@code step} may be empty), as one line. */
+    public String adviceThen(String step) {
+        if (advice.isBlank()) {
+            return step;
+        }
+        return step.isEmpty() ? advice : advice + " " + step;
+    }
+
     /**
      * Any failure as the wallet error people see: an invalid token, a keychain or session-file failure, or a
      * wallet error as it is. Empty for a failure nobody expected, which the face logs and reports as such.
