@@ -21,21 +21,23 @@ public final class Problem {
      * has no screen for is told in words instead.
      */
     public void show(Throwable e) {
-        java.util.Optional<WalletError> error = WalletError.explain(e);
-        java.util.Optional<AppShell.Screen> next = error.flatMap(w -> NextStepInTheApp.of(w.next()).screen());
-        screen.set(next.orElse(null));
-        text.set(next.isPresent() && error.isPresent()
-                ? error.get().getMessage() + (error.get().advice().isBlank() ? "" : "\n" + error.get().advice())
-                : WalletModel.problemText(e));
+        Optional<WalletError> error = WalletError.explain(e);
+        if (error.isEmpty()) {
+            screen.set(null);
+            text.set(WalletModel.problemText(e));
+            return;
+        }
+        WalletError w = error.get();
+        NextStepInTheApp.Guidance next = NextStepInTheApp.of(w.next());
+        screen.set(next.screen().orElse(null));
+        // with a link to the step's screen, the words for the step would only repeat the link
+        String said = w.adviceThen(next.screen().isPresent() ? "" : next.text());
+        text.set(said.isBlank() ? w.getMessage() : w.getMessage() + "\n" + said);
     }
 
     public void clear() {
         text.set("");
         screen.set(null);
-    }
-
-    public String text() {
-        return text.get();
     }
 
     public Optional<AppShell.Screen> screen() {

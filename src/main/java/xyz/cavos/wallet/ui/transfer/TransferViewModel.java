@@ -102,9 +102,7 @@ public final class TransferViewModel extends ScreenViewModel {
     /** A new session, or none: nothing said about the old one stays, and nothing started for it lands. */
     @Override
     protected void sessionChanged() {
-        pending = null;
-        reviewed = null;
-        stage.set(Stage.EDITING);
+        backToEditing();
         problem.clear();
         for (ReadOnlyStringWrapper message : new ReadOnlyStringWrapper[] {fee, limitAfter, progress, transactionHash, explorerLink}) {
             message.set("");
