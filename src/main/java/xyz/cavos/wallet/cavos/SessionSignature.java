@@ -49,12 +49,7 @@ public record SessionSignature(Felt r, Felt s, Felt sessionKey, List<List<Felt>>
         return new SessionSignature(signature.r(), signature.s(), token.sessionPublicKey(), List.of());
     }
 
-    /** The stand-in the SDK uses for fee estimation (validation skipped): r = s = 1, empty proofs. */
-    public static SessionSignature placeholder(SessionToken token, int calls) {
-        return placeholder(token, calls, token.effectivePolicy().allowedContractsRoot());
-    }
-
-    /** The estimation stand-in with one empty proof group per call when the chain's root is not 0. */
+    /** The stand-in the SDK uses for fee estimation (validation skipped): r = s = 1, one empty proof group per call when the chain's root is not 0. */
     public static SessionSignature placeholder(SessionToken token, int calls, Felt chainRoot) {
         List<List<Felt>> proofs = chainRoot.isZero() ? List.of() : java.util.Collections.nCopies(calls, List.of());
         return new SessionSignature(Felt.ONE, Felt.ONE, token.sessionPublicKey(), proofs);

@@ -1,10 +1,12 @@
 package xyz.cavos.wallet.cavos;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Pedersen;
 import xyz.cavos.wallet.starknet.Selector;
+import xyz.cavos.wallet.starknet.U256;
 
 /**
  * Where the Cavos account (contract version 3) keeps its session data, for reading it with
@@ -30,6 +32,11 @@ public final class StorageLayout {
 
         public List<Felt> all() {
             return List.of(token, limitLow, limitHigh);
+        }
+
+        /** The policy these slots hold, from their values in {@link #all()} order. */
+        public static SpendingLimit decode(List<Felt> values) {
+            return new SpendingLimit(values.get(0), U256.ofParts(values.get(1), values.get(2)));
         }
     }
 
@@ -60,7 +67,29 @@ public final class StorageLayout {
         if (index < 0) {
             throw new IllegalArgumentException("A spending policy index must not be negative");
         }
-        Felt entry = entry("session_spending_policies", sessionKey, Felt.of(index));
+        return policySlots(policiesOf(sessionKey), index);
+    }
+
+    /** The slots of the key's first {@code count} policies; the hash of the key, common to them all, is worked out once. */
+    public static List<PolicySlots> spendingPolicies(Felt sessionKey, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("A spending policy index must not be negative");
+        }
+        Felt ofKey = policiesOf(sessionKey);
+        List<PolicySlots> slots = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            slots.add(policySlots(ofKey, index));
+        }
+        return slots;
+    }
+
+    /** {@code pedersen(base, key)}: the first half of every policy entry's pair key, not yet reduced. */
+    private static Felt policiesOf(Felt sessionKey) {
+        return Pedersen.hash(base("session_spending_policies"), sessionKey);
+    }
+
+    private static PolicySlots policySlots(Felt policiesOfKey, int index) {
+        Felt entry = reduce(Pedersen.hash(policiesOfKey, Felt.of(index)));
         return new PolicySlots(entry, offset(entry, 1), offset(entry, 2));
     }
 

@@ -76,8 +76,7 @@ final class AccountStorage {
 
     /** Entry {@code index} of the key's policies; past the count it may hold stale data from an earlier use of the key. */
     private SpendingLimit spendingPolicy(Felt key, int index) {
-        StorageLayout.PolicySlots slots = StorageLayout.spendingPolicy(key, index);
-        return new SpendingLimit(read(slots.token()), U256.ofParts(read(slots.limitLow()), read(slots.limitHigh())));
+        return StorageLayout.PolicySlots.decode(StorageLayout.spendingPolicy(key, index).all().stream().map(this::read).toList());
     }
 
     /**

@@ -98,10 +98,6 @@ public final class RpcClient implements AutoCloseable {
         return send(RpcRequest.getEvents(filter));
     }
 
-    public Felt getStorageAt(Felt contractAddress, Felt key, BlockId block) {
-        return send(RpcRequest.getStorageAt(contractAddress, key, block));
-    }
-
     public Felt getClassHashAt(Felt contractAddress, BlockId block) {
         return send(RpcRequest.getClassHashAt(contractAddress, block));
     }

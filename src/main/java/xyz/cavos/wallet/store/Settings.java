@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,16 +46,12 @@ public record Settings(
 
     /** The keys renewed, one into the next, up to {@code sessionKey}: oldest first, {@code sessionKey} left out. */
     public List<Felt> renewedFrom(Felt sessionKey) {
+        Map<Felt, Felt> renewedFrom = new HashMap<>();
+        renewals.forEach((old, renewed) -> renewedFrom.put(renewed, old));
         List<Felt> chain = new ArrayList<>();
-        Felt current = sessionKey;
-        for (int guard = 0; guard < 1000; guard++) {
-            Felt now = current;
-            Optional<Felt> before = renewals.entrySet().stream().filter(e -> e.getValue().equals(now)).map(Map.Entry::getKey).findFirst();
-            if (before.isEmpty() || chain.contains(before.get())) {
-                break;
-            }
-            chain.addFirst(before.get());
-            current = before.get();
+        for (Felt before = renewedFrom.get(sessionKey); before != null && !chain.contains(before) && !before.equals(sessionKey);
+                before = renewedFrom.get(before)) {
+            chain.addFirst(before);
         }
         return chain;
     }

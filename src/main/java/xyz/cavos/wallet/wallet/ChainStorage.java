@@ -50,12 +50,8 @@ final class ChainStorage {
 
     private synchronized Slots slots() {
         if (slots == null) {
-            List<StorageLayout.PolicySlots> policies = new ArrayList<>();
-            for (int i = 0; i < SPECULATIVE_POLICIES; i++) {
-                policies.add(StorageLayout.spendingPolicy(token.sessionPublicKey(), i));
-            }
             slots = new Slots(StorageLayout.session(token.sessionPublicKey()), StorageLayout.spendingPolicyCount(token.sessionPublicKey()),
-                    policies);
+                    StorageLayout.spendingPolicies(token.sessionPublicKey(), SPECULATIVE_POLICIES));
         }
         return slots;
     }
@@ -115,7 +111,7 @@ final class ChainStorage {
     private static List<SpendingLimit> policies(Reads reads, int count) {
         List<SpendingLimit> limits = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            limits.add(limit(reads.policies().get(i).stream().map(RpcBatch.Result::get).toList()));
+            limits.add(StorageLayout.PolicySlots.decode(reads.policies().get(i).stream().map(RpcBatch.Result::get).toList()));
         }
         return limits;
     }
@@ -125,18 +121,12 @@ final class ChainStorage {
         return LONG_POLICIES.computeIfAbsent(key, k -> {
             RpcBatch batch = rpc.newBatch();
             List<List<RpcBatch.Result<Felt>>> all = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                StorageLayout.PolicySlots policy = i < SPECULATIVE_POLICIES ? slots().policies().get(i)
-                        : StorageLayout.spendingPolicy(token.sessionPublicKey(), i);
+            for (StorageLayout.PolicySlots policy : StorageLayout.spendingPolicies(token.sessionPublicKey(), count)) {
                 all.add(policy.all().stream().map(slot -> read(batch, slot, tag)).toList());
             }
             batch.send();
-            return all.stream().map(slots -> limit(slots.stream().map(RpcBatch.Result::get).toList())).toList();
+            return all.stream().map(slots -> StorageLayout.PolicySlots.decode(slots.stream().map(RpcBatch.Result::get).toList())).toList();
         });
-    }
-
-    private static SpendingLimit limit(List<Felt> slots) {
-        return new SpendingLimit(slots.get(0), U256.ofParts(slots.get(1), slots.get(2)));
     }
 
     /** The view's root and max calls and the token's limits, with the reason the chain's policy is not known. */
