@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 
@@ -20,10 +21,25 @@ final class EventSearch {
 
     private final Chain chain;
     private final BlockLookup blocks;
+    private final Supplier<ProviderLimits> limits;
 
-    EventSearch(Chain chain) {
+    EventSearch(Chain chain, Supplier<ProviderLimits> limits) {
         this.chain = chain;
         this.blocks = new BlockLookup(chain);
+        this.limits = limits;
+    }
+
+    /** A provider with {@link ProviderLimits} refuses, as invalid params, a tag it does not serve or too wide a range. */
+    private void refuseBeyondLimits(JsonNode filter, long from, long to) {
+        ProviderLimits limits = this.limits.get();
+        if (limits.refusePreConfirmed() && (BlockLookup.isPreConfirmed(filter.path("from_block"))
+                || BlockLookup.isPreConfirmed(filter.path("to_block")))) {
+            throw new IllegalArgumentException("unknown block tag pre_confirmed: this node serves latest");
+        }
+        if (limits.maxEventBlocks() > 0 && to - from + 1 > limits.maxEventBlocks()) {
+            throw new IllegalArgumentException("event search over " + (to - from + 1) + " blocks: this node allows at most "
+                    + limits.maxEventBlocks());
+        }
     }
 
     JsonNode page(JsonNode filter) {
@@ -36,6 +52,7 @@ final class EventSearch {
         }
         long from = filter.has("from_block") ? blocks.number(filter.get("from_block")) : 0;
         long to = filter.has("to_block") ? blocks.number(filter.get("to_block")) : chain.latest().number();
+        refuseBeyondLimits(filter, from, to);
         List<Felt> addresses = new ArrayList<>();
         JsonNode address = filter.get("address");
         if (address != null && address.isArray()) {

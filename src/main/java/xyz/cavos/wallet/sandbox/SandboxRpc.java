@@ -26,7 +26,7 @@ final class SandboxRpc {
 
     SandboxRpc(SandboxNode node, Chain chain) {
         this.node = node;
-        StarknetMethods starknet = new StarknetMethods(chain);
+        StarknetMethods starknet = new StarknetMethods(chain, node::limits);
         AdminMethods admin = new AdminMethods(node, chain);
         this.methods = Map.ofEntries(
                 method("starknet_specVersion", p -> NODES.textNode(SPEC_VERSION)),
@@ -90,22 +90,10 @@ final class SandboxRpc {
         }
     }
 
-    /** What a provider with {@link ProviderLimits} refuses, it refuses the way such providers do: as invalid params. */
+    /** A provider with {@link ProviderLimits} refuses a block tag it does not serve as invalid params (event ranges: {@link EventSearch}). */
     private void refuseBeyondLimits(RpcParams params) {
-        ProviderLimits limits = node.limits();
-        if (limits.refusePreConfirmed() && params.optional("block_id").filter(BlockLookup::isPreConfirmed).isPresent()) {
+        if (node.limits().refusePreConfirmed() && params.optional("block_id").filter(BlockLookup::isPreConfirmed).isPresent()) {
             throw new IllegalArgumentException("unknown block tag pre_confirmed: this node serves latest");
-        }
-        if (limits.maxEventBlocks() > 0) {
-            params.optional("filter").ifPresent(filter -> {
-                long from = filter.path("from_block").path("block_number").asLong(0);
-                long to = filter.path("to_block").isObject() ? filter.path("to_block").path("block_number").asLong(Long.MAX_VALUE)
-                        : node.blockNumber();
-                if (to - from + 1 > limits.maxEventBlocks()) {
-                    throw new IllegalArgumentException("event search over " + (to - from + 1) + " blocks: this node allows at most "
-                            + limits.maxEventBlocks());
-                }
-            });
         }
     }
 

@@ -20,10 +20,10 @@ final class StarknetMethods {
     private final BlockLookup blocks;
     private final EventSearch events;
 
-    StarknetMethods(Chain chain) {
+    StarknetMethods(Chain chain, java.util.function.Supplier<ProviderLimits> limits) {
         this.chain = chain;
         this.blocks = new BlockLookup(chain);
-        this.events = new EventSearch(chain);
+        this.events = new EventSearch(chain, limits);
     }
 
     JsonNode chainId(RpcParams p) {
