@@ -19,7 +19,8 @@ import xyz.cavos.wallet.starknet.U256;
 
 /**
  * The admin methods: starknet-devnet's ({@code devnet_mint}, time, blocks, dump and load) under its
- * names and reply shapes, and the sandbox's own {@code sandbox_*} extras (dashboard, fault injection).
+ * names and reply shapes, and the sandbox's own {@code sandbox_*} extras (dashboard, fault injection,
+ * request counts).
  */
 final class AdminMethods {
 
@@ -133,13 +134,59 @@ final class AdminMethods {
         return NODES.booleanNode(true);
     }
 
+    /**
+     * Sets the faults for request paths starting with {@code path} (default {@code /}: every path), replacing
+     * what was set for that prefix; with no faults named, clears them. See {@link FaultPlan} for each switch.
+     */
     JsonNode setFaults(RpcParams p) {
-        node.setFaults(new FaultPlan(
+        String path = p.optional("path").map(v -> text(v, "path")).orElse("/");
+        node.setFaults(path, new FaultPlan(
                 p.optional("latency_ms").map(JsonNode::asLong).orElse(0L),
                 p.optional("rate_429").map(JsonNode::asDouble).orElse(0.0),
                 p.optional("rate_500").map(JsonNode::asDouble).orElse(0.0),
                 p.optional("rate_malformed").map(JsonNode::asDouble).orElse(0.0),
-                p.optional("rate_drop").map(JsonNode::asDouble).orElse(0.0)));
+                p.optional("rate_drop").map(JsonNode::asDouble).orElse(0.0),
+                flag(p, "gone"),
+                flag(p, "html"),
+                flag(p, "rate_limited"),
+                p.optional("retry_after").map(v -> seconds(v, "retry_after")).orElse(FaultPlan.DEFAULT_RETRY_AFTER_SECONDS),
+                p.optional("chain_id").map(v -> FaultPlan.parseChainId(text(v, "chain_id"))),
+                p.optional("spec_version").map(v -> text(v, "spec_version")),
+                flag(p, "no_batches"),
+                flag(p, "lose_write_replies")));
         return NODES.booleanNode(true);
+    }
+
+    /** Requests that arrived so far: {@code {"/rpc/v0_10": {"starknet_chainId": 2, ...}, ...}} by exact path. */
+    JsonNode requestCounts(RpcParams p) {
+        ObjectNode out = NODES.objectNode();
+        node.requestCounts().forEach((path, methods) -> {
+            ObjectNode counts = out.putObject(path);
+            methods.forEach(counts::put);
+        });
+        return out;
+    }
+
+    private static boolean flag(RpcParams p, String name) {
+        return p.optional(name).map(v -> {
+            if (!v.isBoolean()) {
+                throw new IllegalArgumentException(name + " is true or false, got " + v);
+            }
+            return v.booleanValue();
+        }).orElse(false);
+    }
+
+    private static long seconds(JsonNode value, String name) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(name + " is a whole number of seconds, got " + value);
+        }
+        return value.longValue();
+    }
+
+    private static String text(JsonNode value, String name) {
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(name + " is a string, got " + value);
+        }
+        return value.asText();
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Selector;
@@ -37,7 +39,7 @@ public final class SandboxNode implements AutoCloseable {
     private final SandboxServer server;
     private final SandboxDashboard dashboard;
     private final Optional<Path> stateFile;
-    private volatile FaultPlan faults = FaultPlan.NONE;
+    private final Map<String, FaultPlan> faults = new ConcurrentHashMap<>();
     private volatile ProviderLimits limits = ProviderLimits.NONE;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -51,7 +53,7 @@ public final class SandboxNode implements AutoCloseable {
         }
         stateFile.ifPresent(file -> chain.onNewBlock(c -> StateFile.write(c, file)));
         this.dashboard = new SandboxDashboard(this, chain);
-        this.server = new SandboxServer(options.port(), new SandboxRpc(this, chain), () -> faults);
+        this.server = new SandboxServer(options.port(), new SandboxRpc(this, chain), this::faultsAt);
     }
 
     public static SandboxNode start() {
@@ -102,13 +104,60 @@ public final class SandboxNode implements AutoCloseable {
         return server.nodeRequests();
     }
 
-    /** Changes the injected faults; takes effect for the next request. */
-    public void setFaults(FaultPlan plan) {
-        this.faults = plan;
+    /**
+     * How many JSON-RPC requests for {@code method} (alone or in a batch) arrived on paths starting with
+     * {@code pathPrefix}, whether the node or an injected fault answered them. Admin methods are not counted.
+     */
+    public long requests(String pathPrefix, String method) {
+        return server.counts().count(pathPrefix, method);
     }
 
+    /** {@link #requests} for every exact path and method so far. */
+    public Map<String, Map<String, Long>> requestCounts() {
+        return server.counts().snapshot();
+    }
+
+    /** Changes the injected faults on every path (the {@code /} prefix); takes effect for the next request. */
+    public void setFaults(FaultPlan plan) {
+        setFaults("/", plan);
+    }
+
+    /**
+     * Changes the injected faults for request paths starting with {@code pathPrefix} (e.g. {@code /gone});
+     * the longest prefix set for a path decides. {@link FaultPlan#NONE} clears the prefix's faults.
+     */
+    public void setFaults(String pathPrefix, FaultPlan plan) {
+        if (!pathPrefix.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /, got " + pathPrefix);
+        }
+        if (plan.equals(FaultPlan.NONE)) {
+            faults.remove(pathPrefix);
+        } else {
+            faults.put(pathPrefix, plan);
+        }
+    }
+
+    /** The faults set for the {@code /} prefix. */
     public FaultPlan faults() {
-        return faults;
+        return faults("/");
+    }
+
+    /** The faults set for exactly this prefix. */
+    public FaultPlan faults(String pathPrefix) {
+        return faults.getOrDefault(pathPrefix, FaultPlan.NONE);
+    }
+
+    /** The faults a request to this path meets: those of the longest prefix set that it starts with. */
+    public FaultPlan faultsAt(String path) {
+        String longest = "";
+        FaultPlan plan = FaultPlan.NONE;
+        for (Map.Entry<String, FaultPlan> set : faults.entrySet()) {
+            if (path.startsWith(set.getKey()) && set.getKey().length() > longest.length()) {
+                longest = set.getKey();
+                plan = set.getValue();
+            }
+        }
+        return plan;
     }
 
     /** Behaves like a provider with these limits from the next request on. */

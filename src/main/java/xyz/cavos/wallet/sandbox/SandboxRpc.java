@@ -55,7 +55,10 @@ final class SandboxRpc {
                 // the sandbox's own extras
                 method("sandbox_createWallet", admin::createWallet),
                 method("sandbox_registerSession", admin::registerSession, "wallet_address", "token", "policy"),
-                method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop"),
+                method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop",
+                        "path", "gone", "html", "rate_limited", "retry_after", "chain_id", "spec_version", "no_batches",
+                        "lose_write_replies"),
+                method("sandbox_requestCounts", admin::requestCounts),
                 method("sandbox_setProviderLimits", admin::setProviderLimits, "refuse_pre_confirmed", "max_event_blocks"));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,20 +15,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-/** HTTP on loopback for the sandbox: JSON-RPC over POST, single or batch, with optional injected faults. */
+/**
+ * HTTP on loopback for the sandbox: JSON-RPC over POST on any path, single or batch, with the faults
+ * injected for the request's path, and a count of the requests that arrived on each path.
+ */
 final class SandboxServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String GONE = "{\"error\":\"This endpoint has been discontinued.\"}";
+    private static final String PARKED = """
+            <!DOCTYPE html>
+            <html><head><title>This domain is parked</title></head>
+            <body><h1>This domain is parked</h1><p>The site you are looking for is not available.</p></body></html>
+            """;
+    private static final String BATCH_REFUSED =
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Batch requests are not supported\"}}";
 
     private final java.util.concurrent.atomic.AtomicLong nodeRequests = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final SandboxRpc rpc;
-    private final Supplier<FaultPlan> faults;
+    private final Function<String, FaultPlan> faults;
+    private final RequestCounts counts = new RequestCounts();
 
-    SandboxServer(int port, SandboxRpc rpc, Supplier<FaultPlan> faults) throws IOException {
+    /** {@code faults}: the plan for a request path. */
+    SandboxServer(int port, SandboxRpc rpc, Function<String, FaultPlan> faults) throws IOException {
         this.rpc = rpc;
         this.faults = faults;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -43,6 +57,10 @@ final class SandboxServer {
     /** HTTP requests that asked the node something (admin-only requests not counted): what a client's round trips cost. */
     long nodeRequests() {
         return nodeRequests.get();
+    }
+
+    RequestCounts counts() {
+        return counts;
     }
 
     void stop() {
@@ -70,22 +88,61 @@ final class SandboxServer {
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid request\"}}");
                 return;
             }
+            String path = exchange.getRequestURI().getPath();
+            counts.arrived(path, request);
+            FaultPlan plan = FaultPlan.NONE;
             if (!onlyAdmin(request)) {
                 nodeRequests.incrementAndGet();
-                if (misbehave(exchange)) {
+                plan = faults.apply(path);
+                if (misbehave(exchange, plan)) {
+                    return;
+                }
+                if (plan.noBatches() && request.isArray()) {
+                    send(exchange, 200, "application/json", BATCH_REFUSED);
                     return;
                 }
             }
             JsonNode reply;
             if (request.isArray()) {
                 ArrayNode replies = JSON.createArrayNode();
-                request.forEach(item -> replies.add(rpc.answer(item)));
+                for (JsonNode item : request) {
+                    replies.add(answer(item, plan));
+                }
                 reply = replies;
             } else {
-                reply = rpc.answer(request);
+                reply = answer(request, plan);
+            }
+            if (plan.loseWriteReplies() && submitsTransaction(request)) {
+                exchange.close(); // executed, but the client never hears of it
+                return;
             }
             send(exchange, 200, "application/json", JSON.writeValueAsString(reply));
         }
+    }
+
+    /** The node's answer, with the chain id and spec version the plan makes the node claim. */
+    private ObjectNode answer(JsonNode request, FaultPlan plan) {
+        ObjectNode reply = rpc.answer(request);
+        if (reply.has("result")) {
+            switch (request.path("method").asText()) {
+                case "starknet_chainId" -> plan.chainId().ifPresent(id -> reply.put("result", id.toHex()));
+                case "starknet_specVersion" -> plan.specVersion().ifPresent(version -> reply.put("result", version));
+                default -> { }
+            }
+        }
+        return reply;
+    }
+
+    private static boolean submitsTransaction(JsonNode request) {
+        if (request.isArray()) {
+            for (JsonNode item : request) {
+                if (submitsTransaction(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return request.path("method").asText().equals("starknet_addInvokeTransaction");
     }
 
     private static boolean onlyAdmin(JsonNode request) {
@@ -100,9 +157,8 @@ final class SandboxServer {
         return SandboxRpc.isAdmin(request.path("method").asText());
     }
 
-    /** Applies the fault plan; true when the request was answered (or dropped) by a fault. */
-    private boolean misbehave(HttpExchange exchange) throws IOException {
-        FaultPlan plan = faults.get();
+    /** Applies the plan's delay and its faults that replace the answer; true when a fault answered (or dropped) the request. */
+    private static boolean misbehave(HttpExchange exchange, FaultPlan plan) throws IOException {
         if (plan.latencyMillis() > 0) {
             try {
                 Thread.sleep(plan.latencyMillis());
@@ -110,6 +166,20 @@ final class SandboxServer {
                 Thread.currentThread().interrupt();
                 return true;
             }
+        }
+        if (plan.gone()) {
+            send(exchange, 410, "application/json", GONE);
+            return true;
+        }
+        if (plan.html()) {
+            send(exchange, 200, "text/html", PARKED);
+            return true;
+        }
+        if (plan.rateLimited()) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(plan.retryAfterSeconds()));
+            send(exchange, 429, "application/json", "{\"error\":\"Too many requests, retry after " + plan.retryAfterSeconds()
+                    + " seconds.\"}");
+            return true;
         }
         double roll = ThreadLocalRandom.current().nextDouble();
         if ((roll -= plan.rate429()) < 0) {
