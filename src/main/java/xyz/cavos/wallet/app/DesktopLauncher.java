@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -43,7 +44,7 @@ public final class DesktopLauncher extends Application {
                     + "to keep it in the keychain.");
         });
         model = new WalletModel(UiExecutor.background(), store,
-                ConnectionOptions.of(Optional.empty(), Optional.empty(), env, Duration.ofSeconds(30)), new LocalSandbox());
+                ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox());
         shell = new AppShell(model);
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,10 @@ public final class CavosCommand implements Runnable {
             description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else detected).")
     String network;
 
-    @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = "Starknet JSON-RPC 0.10 endpoint (else CAVOS_RPC_URL).")
-    String rpcUrl;
+    @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"Starknet JSON-RPC 0.10 endpoint;"
+            + " repeat it to give fallbacks, tried in order (else CAVOS_RPC_URLS, a comma-separated list, or CAVOS_RPC_URL;"
+            + " else the settings, else the network's public defaults)."})
+    List<String> rpcUrls = new ArrayList<>();
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "Session token for this command only (before the command name).")
     String token;
@@ -202,7 +205,7 @@ public final class CavosCommand implements Runnable {
     }
 
     ConnectionOptions connectionOptions() {
-        return ConnectionOptions.of(Optional.ofNullable(network), Optional.ofNullable(rpcUrl), env, Duration.ofSeconds(30));
+        return ConnectionOptions.of(Optional.ofNullable(network), List.copyOf(rpcUrls), env, Duration.ofSeconds(30));
     }
 
     WalletService wallet() {

@@ -113,6 +113,12 @@ final class NodeConnection implements AutoCloseable {
                 if (status / 100 != 2 && parsed != null && isErrorReply(parsed)) {
                     return parsed; // a JSON-RPC error sent with a non-2xx status: the node's words win
                 }
+                if (status / 100 == 2 && !looksLikeJson(response.body())) {
+                    // an HTML page or plain text: not a Starknet node, and asking again will not make it one
+                    throw new RpcException.Transport(label, RpcException.Transport.Kind.NOT_JSON, status, write,
+                            "The server at " + shownEndpoint + " answered " + label + " with a page that is not JSON"
+                                    + contentType(response) + ": it is not a Starknet JSON-RPC endpoint.", null);
+                }
                 if (status / 100 == 2) {
                     last = new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, status, write,
                             "The Starknet node at " + shownEndpoint + " answered " + label + " with a body that is not JSON."
@@ -160,11 +166,22 @@ final class NodeConnection implements AutoCloseable {
                         + what + "). Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
     }
 
+    /** A JSON-RPC error object ({@code {"error":{"code":…}}}); a provider's own {@code {"error":"text"}} is not one. */
     private static boolean isErrorReply(JsonNode parsed) {
         if (parsed.isObject()) {
-            return parsed.has("error");
+            return parsed.path("error").isObject();
         }
-        return parsed.isArray() && !parsed.isEmpty() && parsed.get(0).has("error");
+        return parsed.isArray() && !parsed.isEmpty() && parsed.get(0).path("error").isObject();
+    }
+
+    /** Whether a body could be JSON at all (a truncated one is worth asking again; a page never is). */
+    private static boolean looksLikeJson(String body) {
+        String text = body == null ? "" : body.stripLeading();
+        return text.startsWith("{") || text.startsWith("[");
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").map(type -> " (" + type.split(";")[0].strip() + ")").orElse("");
     }
 
     private static JsonNode parseBody(String body) {

@@ -19,6 +19,7 @@ public final class RpcClient implements AutoCloseable {
 
     private final NodeConnection connection;
     private final AtomicLong ids = new AtomicLong();
+    private volatile boolean oneByOne;
 
     private RpcClient(Builder builder) {
         this.connection = new NodeConnection(builder.endpoint, builder.connectTimeout, builder.requestTimeout,
@@ -117,7 +118,21 @@ public final class RpcClient implements AutoCloseable {
         return new RpcBatch(this);
     }
 
+    /**
+     * From now on a batch is sent as one request per call: for a node that refuses batches, used only when no
+     * other node answers.
+     */
+    public void sendBatchesOneByOne() {
+        oneByOne = true;
+    }
+
     void sendBatch(RpcBatch batch) {
+        if (oneByOne) {
+            for (RpcBatch.Result<?> result : batch.results()) {
+                sendAlone(result);
+            }
+            return;
+        }
         ArrayNode body = RpcJson.NODES.arrayNode();
         Map<Long, RpcBatch.Result<?>> byId = new HashMap<>();
         boolean write = false;
@@ -130,11 +145,13 @@ public final class RpcClient implements AutoCloseable {
         String label = "a batch of " + batch.size() + " calls";
         JsonNode reply = connection.exchange(body, label, write);
         if (!reply.isArray()) {
-            // A node that rejects the whole batch answers with one error object.
+            // A node that refuses batches answers with one error object instead of an answer per call.
             if (reply.isObject() && reply.has("error")) {
-                RpcException error = nodeError(label, reply.get("error"));
-                byId.values().forEach(r -> r.fail(error));
-                return;
+                JsonNode error = reply.get("error");
+                String said = error.isObject() ? error.path("message").asText("") : error.asText("");
+                throw new RpcException.Transport(label, RpcException.Transport.Kind.BATCH_REFUSED, 0, write,
+                        "The Starknet node at " + connection.shownEndpoint() + " refused " + label
+                                + (said.isBlank() ? "" : " (" + RpcException.Transport.shortened(said) + ")") + ".", null);
             }
             throw connection.malformed(label, "expected a JSON array");
         }
@@ -145,6 +162,15 @@ public final class RpcClient implements AutoCloseable {
             }
         }
         byId.values().forEach(r -> r.fail(connection.malformed(r.request().method(), "the batch reply has no answer for it")));
+    }
+
+    private <T> void sendAlone(RpcBatch.Result<T> result) {
+        RpcRequest<T> request = result.request();
+        JsonNode reply = connection.exchange(envelope(request, ids.incrementAndGet()), request.method(), request.isWrite());
+        if (!reply.isObject()) {
+            throw connection.malformed(request.method(), "expected a JSON object");
+        }
+        complete(result, reply);
     }
 
     private <T> void complete(RpcBatch.Result<T> result, JsonNode item) {

@@ -93,8 +93,11 @@ public abstract sealed class RpcException extends RuntimeException permits RpcEx
     /** No usable answer: the node could not be reached, was too slow, or replied with something else. */
     public static final class Transport extends RpcException {
 
-        /** What went wrong on the way. */
-        public enum Kind { UNREACHABLE, TIMEOUT, HTTP_STATUS, MALFORMED_RESPONSE, INTERRUPTED }
+        /**
+         * What went wrong on the way: {@code NOT_JSON} is a reply that is not JSON at all (an HTML page), and
+         * {@code BATCH_REFUSED} a node that answered a batch with one error instead of an answer per call.
+         */
+        public enum Kind { UNREACHABLE, TIMEOUT, HTTP_STATUS, MALFORMED_RESPONSE, NOT_JSON, BATCH_REFUSED, INTERRUPTED }
 
         private final Kind kind;
         private final int httpStatus;
@@ -109,6 +112,12 @@ public abstract sealed class RpcException extends RuntimeException permits RpcEx
 
         public Kind kind() {
             return kind;
+        }
+
+        /** What a server said, cut to one short line of printable characters, fit to quote in a message. */
+        static String shortened(String said) {
+            String line = said.replaceAll("\\p{Cntrl}", " ").strip();
+            return line.length() > 120 ? line.substring(0, 119) + "…" : line;
         }
 
         public OptionalInt httpStatus() {

@@ -163,22 +163,12 @@ public final class SessionStore {
         });
     }
 
-    /** Read-modify-write of settings.json under a file lock, so two processes do not lose each other's counts. */
+    /** Read-modify-write of settings.json under the config folder's lock, so two processes do not lose each other's counts. */
     private void update(UnaryOperator<Settings> change) {
-        try {
-            Files.createDirectories(home);
-            try (FileChannel lockFile = FileChannel.open(home.resolve(".settings.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-                Settings next = change.apply(readSettings(home));
-                PrivateFiles.writeAtomically(home.resolve("settings.json"), toJson(next));
-            }
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.IO, "Could not write " + home.resolve("settings.json") + ": "
-                    + e.getMessage() + ".", "Check that the folder is writable, or set CAVOS_HOME to another folder.");
-        }
+        SettingsLock.update(home, "settings.json", () -> toJson(change.apply(readSettings(home))));
     }
 
-    private static byte[] toJson(Settings settings) throws IOException {
+    private static byte[] toJson(Settings settings) {
         ObjectNode root = JSON.createObjectNode();
         root.put("store", settings.store());
         settings.network().ifPresent(n -> root.put("network", n));
@@ -190,7 +180,11 @@ public final class SessionStore {
         settings.revokedKeys().stream().map(Felt::toHex).sorted().forEach(root.putArray("revokedKeys")::add);
         ObjectNode renewals = root.putObject("renewals");
         settings.renewals().forEach((old, renewed) -> renewals.put(old.toHex(), renewed.toHex()));
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("settings always encode as JSON", e);
+        }
     }
 
     private static Settings readSettings(Path home) {

@@ -36,16 +36,14 @@ final class ChainStorage {
     private static final Map<List<Object>, List<SpendingLimit>> LONG_POLICIES = new ConcurrentHashMap<>();
 
     private final SessionToken token;
-    private final RpcClient rpc;
     /** The session's slot addresses: Pedersen hashes, worked out on the first read, not for commands that never read. */
     private Slots slots;
 
     private record Slots(StorageLayout.SessionSlots session, Felt count, List<StorageLayout.PolicySlots> policies) {
     }
 
-    ChainStorage(SessionToken token, RpcClient rpc) {
+    ChainStorage(SessionToken token) {
         this.token = token;
-        this.rpc = rpc;
     }
 
     private synchronized Slots slots() {
@@ -80,7 +78,7 @@ final class ChainStorage {
         return batch.add(RpcRequest.getStorageAt(token.walletAddress(), slot, tag));
     }
 
-    Truth truth(Reads reads, OnChainSession view, BlockId tag) {
+    Truth truth(RpcClient rpc, Reads reads, OnChainSession view, BlockId tag) {
         Felt classHash;
         StoredSession stored;
         long globalEpoch;
@@ -103,7 +101,7 @@ final class ChainStorage {
         if (count < 0 || count > 0xffff_ffffL) {
             return fallback(view, "the account's spending-policy count does not read as " + layout);
         }
-        List<SpendingLimit> limits = count <= SPECULATIVE_POLICIES ? policies(reads, (int) count) : longPolicies(stored, (int) count, tag);
+        List<SpendingLimit> limits = count <= SPECULATIVE_POLICIES ? policies(reads, (int) count) : longPolicies(rpc, stored, (int) count, tag);
         ChainPolicy policy = new ChainPolicy(stored.allowedContractsRoot(), stored.maxCallsPerTx(), limits, true, Optional.empty());
         return new Truth(view, policy, stored.isRegistered(), stored.isRegistered() && stored.revocationEpoch() != globalEpoch);
     }
@@ -116,7 +114,7 @@ final class ChainStorage {
         return limits;
     }
 
-    private List<SpendingLimit> longPolicies(StoredSession stored, int count, BlockId tag) {
+    private List<SpendingLimit> longPolicies(RpcClient rpc, StoredSession stored, int count, BlockId tag) {
         List<Object> key = List.of(token.walletAddress(), token.sessionPublicKey(), stored.registeredAt());
         return LONG_POLICIES.computeIfAbsent(key, k -> {
             RpcBatch batch = rpc.newBatch();

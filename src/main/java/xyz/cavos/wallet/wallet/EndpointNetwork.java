@@ -1,24 +1,20 @@
 package xyz.cavos.wallet.wallet;
 
-import java.net.URI;
 import java.util.Optional;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.RpcClient;
 
 /**
- * The network an endpoint serves. When the person named only a URL, it is named from the chain id the first
- * read's batch carries, so that read stays one round trip; asked before any read, it asks the node.
+ * The network the endpoints serve. When the person named only URLs, it is named from the chain id the first
+ * read's batch carries, so that read stays one round trip; asked before any read, it asks the endpoints.
  */
 final class EndpointNetwork {
 
-    private final URI url;
-    private final RpcClient rpc;
+    private final Endpoints endpoints;
     private volatile Network network;
 
-    EndpointNetwork(Optional<Network> named, URI url, RpcClient rpc) {
+    EndpointNetwork(Optional<Network> named, Endpoints endpoints) {
         this.network = named.orElse(null);
-        this.url = url;
-        this.rpc = rpc;
+        this.endpoints = endpoints;
     }
 
     /** Whether the network was named before anything was read from the endpoint. */
@@ -28,14 +24,20 @@ final class EndpointNetwork {
 
     Network get() {
         Network known = network;
-        return known != null ? known : learn(ErrorTranslation.guard(url, rpc::chainId));
+        return known != null ? known : learn(endpoints.read((url, rpc) -> rpc.chainId()));
     }
 
     /** Names the network from the endpoint's chain id, once. */
     synchronized Network learn(Felt chainId) {
         if (network == null) {
-            network = Network.byChainId(chainId).orElse(Network.custom(chainId, url));
+            network = Network.byChainId(chainId).orElse(Network.custom(chainId, endpoints.currentUrl()));
         }
         return network;
+    }
+
+    /** The network's name when it is known without asking; empty while only URLs are known. */
+    String nameIfKnown() {
+        Network known = network;
+        return known == null ? "" : known.name();
     }
 }

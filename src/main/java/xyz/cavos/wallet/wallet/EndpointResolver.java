@@ -3,108 +3,145 @@ package xyz.cavos.wallet.wallet;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.BlockId;
-import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.RpcClient;
-import xyz.cavos.wallet.starknet.RpcException;
+import xyz.cavos.wallet.store.NetworkConfig;
 import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.store.Settings;
 
 /**
- * Which network a session is on and which endpoint to reach it by: the options (flag, then environment), else
- * the token's hints, else what was stored at import for this session, else the first of mainnet and Sepolia
- * where the session is registered.
+ * Which network a session is on and which endpoints reach it. Endpoints named in the options (flags, then
+ * environment) are used as given. Otherwise the network is the one named in the options, else the token's
+ * hint, else the one stored at import for this session, else the one chosen in the settings, else the first
+ * of mainnet and Sepolia where the session is registered; its endpoints are the token's and the import's
+ * URL, then the settings' list for the network, or the network's defaults.
  */
 final class EndpointResolver {
 
-    /** A network (named now, or from the first read when only a URL was given) with a client for one of its endpoints. */
-    record Endpoint(EndpointNetwork network, URI url, RpcClient rpc) {
+    /** The most endpoints one list may hold; more is a mistake, not a plan. */
+    static final int MAX_ENDPOINTS = 16;
+    /** The longest endpoint URL taken. */
+    static final int MAX_URL_LENGTH = 2048;
+
+    /** A network (named now, or from the first read when only URLs were given) with its endpoints. */
+    record Endpoint(EndpointNetwork network, Endpoints endpoints) {
     }
 
     private EndpointResolver() {
     }
 
     static Endpoint resolve(SessionToken token, ConnectionOptions options, Optional<SessionStore> store) {
-        Choice choice = Choice.of(options.network(), options.rpcUrl())
-                .orElse(() -> Choice.hint(token.network(), token.rpcUrl()).withChainId(token.chainId()))
-                .orElse(() -> store.map(SessionStore::settings)
-                        .filter(settings -> settings.sessionPublicKey().filter(token.sessionPublicKey()::equals).isPresent())
-                        .map(settings -> Choice.hint(settings.network(), settings.rpcUrl()))
-                        .orElse(Choice.NONE));
-        if (choice.isEmpty()) {
-            return detect(token, options);
+        Optional<NetworkConfig> config = store.map(s -> NetworkConfig.open(s.home()));
+        if (!options.rpcUrls().isEmpty()) {
+            Optional<Network> named = options.network().map(EndpointResolver::networkNamed);
+            return endpoint(named, parseAll(options.rpcUrls()), options, Endpoints.Memory.NONE);
         }
-        URI url = choice.url().or(() -> choice.network().map(Network::defaultRpcUrl)).orElseThrow();
-        RpcClient client = client(url, options);
-        return new Endpoint(new EndpointNetwork(choice.network(), url, client), url, client);
+        Optional<Settings> stored = store.map(SessionStore::settings)
+                .filter(settings -> settings.sessionPublicKey().filter(token.sessionPublicKey()::equals).isPresent());
+        Optional<Network> network = options.network().map(EndpointResolver::networkNamed)
+                .or(() -> token.network().flatMap(Network::byName))
+                .or(() -> token.chainId().flatMap(Network::byChainId))
+                .or(() -> stored.flatMap(Settings::network).flatMap(Network::byName));
+        List<URI> hinted = new ArrayList<>();
+        token.rpcUrl().map(EndpointResolver::parseUrl).ifPresent(hinted::add);
+        stored.flatMap(Settings::rpcUrl).map(EndpointResolver::parseUrl).ifPresent(hinted::add);
+        if (network.isEmpty() && !hinted.isEmpty()) {
+            return endpoint(Optional.empty(), hinted, options, Endpoints.Memory.NONE); // a URL without a network: the chain names it
+        }
+        network = network.or(() -> config.flatMap(c -> c.read().network()).flatMap(Network::byName));
+        if (network.isEmpty()) {
+            return detect(token, options, config);
+        }
+        LinkedHashSet<URI> urls = new LinkedHashSet<>(hinted);
+        urls.addAll(endpointsOf(network.get(), config));
+        return endpoint(network, List.copyOf(urls), options, memory(network.get(), config));
     }
 
-    /** One source's say on the network and RPC URL; the first source that says anything wins. */
-    private record Choice(Optional<Network> network, Optional<URI> url) {
-        static final Choice NONE = new Choice(Optional.empty(), Optional.empty());
-
-        /** What the user asked for: an unknown network name is an error. */
-        static Choice of(Optional<String> network, Optional<String> url) {
-            return new Choice(network.map(EndpointResolver::networkNamed), url.map(EndpointResolver::parseUrl));
+    /** The network and endpoints a check looks at when no session is involved: the options, else the settings, else mainnet. */
+    static Endpoint configured(ConnectionOptions options, Optional<SessionStore> store) {
+        Optional<NetworkConfig> config = store.map(s -> NetworkConfig.open(s.home()));
+        Optional<Network> named = options.network().map(EndpointResolver::networkNamed);
+        if (!options.rpcUrls().isEmpty()) {
+            return endpoint(named, parseAll(options.rpcUrls()), options, Endpoints.Memory.NONE);
         }
-
-        /** A hint from the token or the settings: a network name the wallet does not know is ignored. */
-        static Choice hint(Optional<String> network, Optional<String> url) {
-            return new Choice(network.flatMap(Network::byName), url.map(EndpointResolver::parseUrl));
-        }
-
-        Choice withChainId(Optional<Felt> chainId) {
-            return network.isPresent() ? this : new Choice(chainId.flatMap(Network::byChainId), url);
-        }
-
-        boolean isEmpty() {
-            return network.isEmpty() && url.isEmpty();
-        }
-
-        Choice orElse(Supplier<Choice> next) {
-            return isEmpty() ? next.get() : this;
-        }
+        Network network = named
+                .or(() -> store.map(SessionStore::settings).flatMap(Settings::network).flatMap(Network::byName))
+                .or(() -> config.flatMap(c -> c.read().network()).flatMap(Network::byName))
+                .orElse(Network.MAINNET);
+        return endpoint(Optional.of(network), endpointsOf(network, config), options, Endpoints.Memory.NONE);
     }
 
-    private static Endpoint detect(SessionToken token, ConnectionOptions options) {
+    /** A network's endpoints: the settings' list, or its defaults when the settings have none. */
+    static List<URI> endpointsOf(Network network, Optional<NetworkConfig> config) {
+        List<String> configured = config.map(c -> c.endpointUrls(network.name())).orElse(List.of());
+        return configured.isEmpty() ? network.defaultRpcUrls() : configured.stream().map(EndpointResolver::parseUrl).toList();
+    }
+
+    private static Endpoints.Memory memory(Network network, Optional<NetworkConfig> config) {
+        if (config.isEmpty()) {
+            return Endpoints.Memory.NONE;
+        }
+        NetworkConfig settings = config.get();
+        return new Endpoints.Memory() {
+            @Override
+            public Optional<String> recall() {
+                return settings.lastGood(network.name());
+            }
+
+            @Override
+            public void remember(String fingerprint) {
+                settings.rememberGood(network.name(), fingerprint);
+            }
+        };
+    }
+
+    private static Endpoint endpoint(Optional<Network> network, List<URI> urls, ConnectionOptions options, Endpoints.Memory memory) {
+        Endpoints endpoints = new Endpoints(urls, network.map(Network::name).orElse(""), options.requestTimeout(), memory);
+        return new Endpoint(new EndpointNetwork(network, endpoints), endpoints);
+    }
+
+    private static Endpoint detect(SessionToken token, ConnectionOptions options, Optional<NetworkConfig> config) {
         List<String> tried = new ArrayList<>();
         for (Network candidate : List.of(Network.MAINNET, Network.SEPOLIA)) {
-            RpcClient client = client(candidate.defaultRpcUrl(), options);
+            Endpoint endpoint = endpoint(Optional.of(candidate), endpointsOf(candidate, config), options, memory(candidate, config));
             try {
-                OnChainSession session = OnChainSession.parse(client.call(
-                        CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST));
+                OnChainSession session = OnChainSession.parse(endpoint.endpoints().read((url, rpc) -> rpc.call(
+                        CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST)));
                 if (session.isRegistered()) {
-                    return new Endpoint(new EndpointNetwork(Optional.of(candidate), candidate.defaultRpcUrl(), client),
-                            candidate.defaultRpcUrl(), client);
+                    return endpoint;
                 }
                 tried.add(candidate.name() + ": not registered");
-            } catch (RpcException e) {
+            } catch (WalletError | xyz.cavos.wallet.starknet.RpcException e) {
                 tried.add(candidate.name() + ": " + e.getMessage());
             }
-            client.close();
+            endpoint.endpoints().close();
         }
         throw ErrorTranslation.networkNotFound(tried);
     }
 
-    private static RpcClient client(URI endpoint, ConnectionOptions options) {
-        try {
-            return RpcClient.builder(endpoint).requestTimeout(options.requestTimeout()).build();
-        } catch (IllegalArgumentException e) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage(), "", new NextStep.SetRpcEndpoint(Optional.empty()));
-        }
-    }
-
-    private static Network networkNamed(String name) {
+    static Network networkNamed(String name) {
         return Network.byName(name).orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT,
                 "Unknown network \"" + name + "\".", "Known networks: mainnet, sepolia and sandbox.", new NextStep.ChooseNetwork()));
     }
 
-    private static URI parseUrl(String text) {
+    static List<URI> parseAll(List<String> texts) {
+        if (texts.size() > MAX_ENDPOINTS) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Too many RPC endpoints (" + texts.size() + "); at most "
+                    + MAX_ENDPOINTS + " are tried.", "", new NextStep.SetRpcEndpoint(Optional.empty()));
+        }
+        return List.copyOf(new LinkedHashSet<>(texts.stream().map(EndpointResolver::parseUrl).toList()));
+    }
+
+    static URI parseUrl(String text) {
+        if (text.length() > MAX_URL_LENGTH) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "An RPC URL is longer than " + MAX_URL_LENGTH + " characters.", "",
+                    new NextStep.SetRpcEndpoint(Optional.empty()));
+        }
         try {
             URI uri = new URI(text.strip());
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
@@ -112,8 +149,8 @@ final class EndpointResolver {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The RPC URL is not an http(s) URL.", "",
-                    new NextStep.SetRpcEndpoint(Optional.empty()));
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The RPC URL is not an http(s) URL such as "
+                    + "https://api.cartridge.gg/x/starknet/mainnet.", "", new NextStep.SetRpcEndpoint(Optional.empty()));
         }
     }
 }

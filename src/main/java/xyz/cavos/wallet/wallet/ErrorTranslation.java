@@ -52,9 +52,26 @@ final class ErrorTranslation {
                 next, cause);
     }
 
-    private static boolean isLoopback(URI endpoint) {
+    static boolean isLoopback(URI endpoint) {
         String host = endpoint.getHost() == null ? "" : endpoint.getHost();
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** Every endpoint of a network was tried and passed over; each is listed with its verdict. */
+    static WalletError noEndpointAnswered(String network, List<String> passed, boolean allLocalAndDown, Throwable cause) {
+        String message = "No RPC endpoint" + (network.isEmpty() ? "" : " for " + network) + " answered: " + String.join("; ", passed);
+        if (allLocalAndDown) {
+            return new WalletError(WalletError.Code.NETWORK_UNREACHABLE, message, "", new NextStep.StartSandbox(), cause);
+        }
+        return new WalletError(WalletError.Code.NETWORK_UNREACHABLE, message, "Public endpoints come and go; add one that works.",
+                new NextStep.SetRpcEndpoint(network.isEmpty() ? Optional.empty() : Optional.of(network)), cause);
+    }
+
+    /** An endpoint that speaks an older JSON-RPC than the wallet does. */
+    static WalletError oldSpec(String endpoint, String version) {
+        return new WalletError(WalletError.Code.NETWORK_ERROR, "The RPC endpoint " + endpoint + " speaks Starknet JSON-RPC "
+                + version + "; Cavos Desktop needs 0.10 or later.", "Use an endpoint whose address ends in /rpc/v0_10.",
+                new NextStep.SetRpcEndpoint(Optional.empty()));
     }
 
     /** Why a session that cannot sign cannot, in the seed's words. */

@@ -8,23 +8,29 @@ import java.util.Optional;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
- * A Starknet network the wallet knows: its chain id, a default RPC endpoint (public, overridable with
- * {@code --rpc-url} or {@code CAVOS_RPC_URL}) and its explorer.
+ * A Starknet network the wallet knows: its chain id, its default RPC endpoints in the order they are tried
+ * (keyless public ones; public endpoints come and go, so the person's own list in the settings replaces
+ * them) and its explorer.
  */
-public record Network(String name, Felt chainId, URI defaultRpcUrl, Optional<String> explorerTxPrefix,
+public record Network(String name, Felt chainId, List<URI> defaultRpcUrls, Optional<String> explorerTxPrefix,
         Map<Felt, String> contractNames) {
 
-    public static final Network MAINNET = new Network("mainnet", Felt.fromShortString("SN_MAIN"),
-            URI.create("https://rpc.starknet.lava.build/rpc/v0_10"), Optional.of("https://voyager.online/tx/"), Map.of());
-    public static final Network SEPOLIA = new Network("sepolia", Felt.fromShortString("SN_SEPOLIA"),
-            URI.create("https://rpc.starknet-testnet.lava.build/rpc/v0_10"), Optional.of("https://sepolia.voyager.online/tx/"),
-            Map.of());
+    /** Cartridge first (spec 0.10, batches, no key), then Nethermind's free Juno and dRPC's public endpoint. */
+    public static final Network MAINNET = new Network("mainnet", Felt.fromShortString("SN_MAIN"), List.of(
+            URI.create("https://api.cartridge.gg/x/starknet/mainnet"),
+            URI.create("https://free-rpc.nethermind.io/mainnet-juno/rpc/v0_10"),
+            URI.create("https://starknet.drpc.org")), Optional.of("https://voyager.online/tx/"), Map.of());
+    public static final Network SEPOLIA = new Network("sepolia", Felt.fromShortString("SN_SEPOLIA"), List.of(
+            URI.create("https://api.cartridge.gg/x/starknet/sepolia"),
+            URI.create("https://free-rpc.nethermind.io/sepolia-juno/rpc/v0_10"),
+            URI.create("https://starknet-sepolia.drpc.org")), Optional.of("https://sepolia.voyager.online/tx/"), Map.of());
     /** The local sandbox ({@code cavos sandbox start}); its demo swap contract has a name. */
     public static final Network SANDBOX = new Network("sandbox", Felt.fromShortString("SN_CAVOS_SANDBOX"),
-            URI.create("http://127.0.0.1:5050/rpc/v0_10"), Optional.empty(),
+            List.of(URI.create("http://127.0.0.1:5050/rpc/v0_10")), Optional.empty(),
             Map.of(Felt.parse("0x5a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7"), "Demo swap"));
 
     public Network {
+        defaultRpcUrls = List.copyOf(defaultRpcUrls);
         contractNames = Map.copyOf(contractNames);
     }
 
@@ -47,7 +53,7 @@ public record Network(String name, Felt chainId, URI defaultRpcUrl, Optional<Str
         } catch (IllegalArgumentException e) {
             name = chainId.toHex();
         }
-        return new Network(name, chainId, rpcUrl, Optional.empty(), Map.of());
+        return new Network(name, chainId, List.of(rpcUrl), Optional.empty(), Map.of());
     }
 
     public Optional<String> explorerLink(Felt transactionHash) {

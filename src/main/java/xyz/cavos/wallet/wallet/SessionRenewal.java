@@ -26,14 +26,12 @@ final class SessionRenewal {
     private final EndpointNetwork network;
     private final TransactionSender sender;
     private final Optional<SessionStore> store;
-    private final URI endpoint;
 
-    SessionRenewal(SessionToken token, EndpointNetwork network, TransactionSender sender, Optional<SessionStore> store, URI endpoint) {
+    SessionRenewal(SessionToken token, EndpointNetwork network, TransactionSender sender, Optional<SessionStore> store) {
         this.token = token;
         this.network = network;
         this.sender = sender;
         this.store = store;
-        this.endpoint = endpoint;
     }
 
     WalletService.Renewal renew(boolean again, Duration timeout, Progress progress) {
@@ -60,7 +58,8 @@ final class SessionRenewal {
             if (holder.isEmpty()) {
                 return new WalletService.Renewal(outcome, renewed, Optional.empty(), Optional.empty());
             }
-            holder.get().save(renewed, Optional.of(network.get().name()), Optional.of(endpoint.toString()));
+            // the endpoint stored at import stays; endpoints themselves live in the settings, keyed ones in the keychain
+            holder.get().save(renewed, Optional.of(network.get().name()), holder.get().settings().rpcUrl());
             return new WalletService.Renewal(outcome, renewed, Optional.of(holder.get().kind()), Optional.empty());
         } catch (StoreException e) {
             // the renewal is on chain: the new key must reach the person even if it cannot be stored

@@ -1,11 +1,14 @@
 package xyz.cavos.wallet.wallet;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.store.NetworkConfig;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.store.StoreException;
 
@@ -50,10 +53,28 @@ public final class SessionStorage implements AutoCloseable {
         return guard(() -> store.settings().walletAddress().isPresent());
     }
 
-    /** Stores a validated token; if that fails, the previous session and its settings are untouched. */
+    /**
+     * Stores a validated token; if that fails, the previous session and its settings are untouched. An RPC URL
+     * that may hold an API key is not written beside the session: it goes first in the network's endpoint list,
+     * its URL in the keychain (without a known network it is used only now).
+     */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
+        Optional<URI> url = rpcUrl.map(EndpointResolver::parseUrl);
+        Optional<URI> keyed = url.filter(NetworkConfig::holdsSecret);
         guard(() -> {
-            store.save(token, network, rpcUrl);
+            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
+            Optional<Network> known = network.flatMap(Network::byName);
+            if (keyed.isPresent() && known.isPresent()) {
+                NetworkConfig config = NetworkConfig.open(store.home());
+                List<NetworkConfig.Entry> entries = new ArrayList<>(config.entries(known.get().name()));
+                if (entries.isEmpty()) {
+                    known.get().defaultRpcUrls().forEach(u -> entries.add(config.keep(u, known.get().name())));
+                }
+                NetworkConfig.Entry entry = config.keep(keyed.get(), known.get().name());
+                entries.removeIf(e -> e.keychainAccount().equals(entry.keychainAccount()));
+                entries.addFirst(entry);
+                config.setEntries(known.get().name(), entries);
+            }
             return null;
         });
     }

@@ -42,36 +42,40 @@ final class SnapshotReader {
 
     private final SessionToken token;
     private final EndpointNetwork network;
-    private final URI endpoint;
-    private final RpcClient rpc;
+    private final Endpoints endpoints;
     private final Optional<SessionStore> store;
     private final ChainStorage storage;
 
     /** How far back the renewal chain's spending is read: enough for weeks of daily renewals. */
     private static final int MAX_EARLIER_KEYS = 30;
 
-    SnapshotReader(SessionToken token, EndpointNetwork network, URI endpoint, RpcClient rpc, Optional<SessionStore> store) {
+    SnapshotReader(SessionToken token, EndpointNetwork network, Endpoints endpoints, Optional<SessionStore> store) {
         this.token = token;
         this.network = network;
-        this.endpoint = endpoint;
-        this.rpc = rpc;
+        this.endpoints = endpoints;
         this.store = store;
-        this.storage = new ChainStorage(token, rpc);
+        this.storage = new ChainStorage(token);
     }
 
+    /** One batch from the endpoint that answered last, or the next one that answers. */
     WalletSnapshot read() {
-        return ErrorTranslation.guard(endpoint, () -> {
+        return endpoints.read((endpoint, rpc) -> {
             try {
-                return readAt(tag());
+                return readAt(rpc, tag(endpoint));
             } catch (PreConfirmedRefused refused) {
                 LATEST_ONLY.add(endpoint); // later reads of this endpoint stay one round trip
-                return readAt((BlockId.Tag) BlockId.LATEST);
+                return readAt(rpc, (BlockId.Tag) BlockId.LATEST);
             }
         });
     }
 
-    /** The block the wallet reads and estimates at: the pre-confirmed one, unless this endpoint refuses it. */
+    /** The block the wallet reads and estimates at on the current endpoint. */
     BlockId.Tag tag() {
+        return tag(endpoints.currentUrl());
+    }
+
+    /** The pre-confirmed block, unless this endpoint refuses it. */
+    private static BlockId.Tag tag(URI endpoint) {
         return (BlockId.Tag) (LATEST_ONLY.contains(endpoint) ? BlockId.LATEST : BlockId.PRE_CONFIRMED);
     }
 
@@ -82,9 +86,10 @@ final class SnapshotReader {
         }
     }
 
-    private WalletSnapshot readAt(BlockId.Tag tag) {
+    private WalletSnapshot readAt(RpcClient rpc, BlockId.Tag tag) {
         RpcBatch batch = rpc.newBatch();
         RpcBatch.Result<Felt> chainId = batch.add(RpcRequest.chainId());
+        RpcBatch.Result<String> spec = batch.add(RpcRequest.specVersion());
         RpcBatch.Result<Block> pending = batch.add(RpcRequest.getBlockWithTxHashes(tag));
         RpcBatch.Result<Felt> nonce = batch.add(RpcRequest.getNonce(token.walletAddress(), tag));
         RpcBatch.Result<List<Felt>> session = batch.add(RpcRequest.call(
@@ -116,14 +121,18 @@ final class SnapshotReader {
             }
             throw e;
         }
+        if (!SpecVersion.supported(spec.get())) {
+            throw new Endpoints.Unusable(EndpointVerdict.OLD_SPEC, ErrorTranslation.oldSpec(rpc.endpointForDisplay(), spec.get()));
+        }
         Network network;
         if (this.network.isNamed()) {
             network = this.network.get();
             if (!chainId.get().equals(network.chainId())) {
-                throw ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network);
+                throw new Endpoints.Unusable(EndpointVerdict.WRONG_CHAIN,
+                        ErrorTranslation.chainMismatch(rpc.endpointForDisplay(), chainId.get(), network));
             }
         } else {
-            network = this.network.learn(chainId.get()); // only a URL was given: the batch names the network
+            network = this.network.learn(chainId.get()); // only URLs were given: the batch names the network
         }
         List<Balance> held = new ArrayList<>();
         balances.forEach((known, result) -> {
@@ -137,7 +146,7 @@ final class SnapshotReader {
             }
         });
         OnChainSession onChain = OnChainSession.parse(session.get());
-        ChainStorage.Truth truth = storage.truth(stored, onChain, tag);
+        ChainStorage.Truth truth = storage.truth(rpc, stored, onChain, tag);
         Map<Felt, U256> spent = new HashMap<>(spentAmounts(spending));
         List<Felt> unread = truth.policy().spendingLimits().stream().map(SpendingLimit::token).filter(t -> !spent.containsKey(t)).toList();
         if (!unread.isEmpty()) {

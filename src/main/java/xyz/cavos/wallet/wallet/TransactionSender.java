@@ -21,8 +21,10 @@ import xyz.cavos.wallet.store.SessionStore;
 
 /**
  * Every write goes through here: fresh chain data, the caller's checks, a fee estimate, signing, sending and
- * the receipt. A nonce another device used first is retried from the start (nothing was sent); a connection
- * that broke while sending is never retried, since the transaction may have arrived.
+ * the receipt. A nonce another device used first is retried from the start (nothing was sent). A transaction
+ * goes to one endpoint only, the one that served the chain data it was signed on; when the connection broke
+ * while sending, any endpoint may be asked whether it arrived, and only that first endpoint is sent the very
+ * same transaction again.
  */
 final class TransactionSender {
 
@@ -33,18 +35,19 @@ final class TransactionSender {
         List<Call> calls(WalletSnapshot snapshot);
     }
 
+    /** How often, and after what pauses, any endpoint is asked whether a transaction whose answer was lost arrived. */
+    private static final long[] ARRIVAL_CHECKS_MILLIS = {300, 700, 1500};
+
     private final SessionToken token;
     private final EndpointNetwork endpointNetwork;
-    private final URI endpoint;
-    private final RpcClient rpc;
+    private final Endpoints endpoints;
     private final SnapshotReader reader;
     private final Optional<SessionStore> store;
 
-    TransactionSender(SessionToken token, EndpointNetwork network, URI endpoint, RpcClient rpc, SnapshotReader reader, Optional<SessionStore> store) {
+    TransactionSender(SessionToken token, EndpointNetwork network, Endpoints endpoints, SnapshotReader reader, Optional<SessionStore> store) {
         this.token = token;
         this.endpointNetwork = network;
-        this.endpoint = endpoint;
-        this.rpc = rpc;
+        this.endpoints = endpoints;
         this.reader = reader;
         this.store = store;
     }
@@ -59,7 +62,7 @@ final class TransactionSender {
     }
 
     private FeeQuote estimate(WalletSnapshot snapshot, List<Call> calls) {
-        FeeEstimate estimate = ErrorTranslation.guard(endpoint, () -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token,
+        FeeEstimate estimate = endpoints.read((url, rpc) -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token,
                 snapshot.nonce(), calls, snapshot.policy().allowedContractsRoot())), true, reader.tag()).getFirst());
         return FeeBounds.quote(estimate);
     }
@@ -86,6 +89,8 @@ final class TransactionSender {
                     snapshot.policy().allowedContractsRoot()); // proof groups as the chain's root demands, not the token's
             Felt hash = signed.hash(network.chainId());
             progress.step("Sending the transaction");
+            URI endpoint = endpoints.currentUrl();
+            RpcClient rpc = endpoints.current(); // the endpoint the snapshot came from, and the only one this transaction goes to
             try {
                 rpc.addInvokeTransaction(signed);
             } catch (RpcException.NodeError e) {
@@ -95,7 +100,11 @@ final class TransactionSender {
                 }
                 throw ErrorTranslation.rejected(e);
             } catch (RpcException.Transport e) {
-                throw e.maybeDelivered() ? ErrorTranslation.maybeDelivered(hash, network, e) : ErrorTranslation.unreachable(endpoint, e);
+                if (!e.maybeDelivered()) {
+                    throw ErrorTranslation.unreachable(endpoint, e);
+                }
+                progress.step("The answer was lost; asking whether the transaction arrived");
+                settleLostAnswer(signed, hash, rpc, network, e);
             }
             progress.submitted(hash);
             store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls.size()));
@@ -111,7 +120,7 @@ final class TransactionSender {
         long pause = 200;
         while (true) {
             try {
-                TransactionReceipt receipt = ErrorTranslation.guard(endpoint, () -> rpc.getTransactionReceipt(hash));
+                TransactionReceipt receipt = endpoints.read((url, rpc) -> rpc.getTransactionReceipt(hash));
                 if (!receipt.isSucceeded()) {
                     throw ErrorTranslation.reverted(hash, receipt.revertReason().orElse("no reason given"));
                 }
@@ -133,6 +142,50 @@ final class TransactionSender {
                 throw ErrorTranslation.notIncluded(hash, network, "Stopped waiting for transaction " + hash.toHex() + ".", e);
             }
             pause = Math.min(3000, pause * 3 / 2);
+        }
+    }
+
+    /**
+     * The connection broke after the transaction left: it may have arrived. Any endpoint is asked, a few times;
+     * when none knows it, the very same signed transaction (same hash, same nonce: it can land once at most) is
+     * sent again to the endpoint it first went to, never to another. Returns once it is known to have arrived.
+     */
+    private void settleLostAnswer(InvokeV3 signed, Felt hash, RpcClient first, Network network, RpcException.Transport lost) {
+        for (long pause : ARRIVAL_CHECKS_MILLIS) {
+            sleep(pause, hash, network, lost);
+            if (arrived(hash)) {
+                return;
+            }
+        }
+        try {
+            first.addInvokeTransaction(signed);
+        } catch (RpcException.NodeError e) {
+            if (!e.is(StarknetErrorCode.DUPLICATE_TX)) {
+                throw ErrorTranslation.maybeDelivered(hash, network, e);
+            }
+        } catch (RpcException.Transport e) {
+            throw ErrorTranslation.maybeDelivered(hash, network, e);
+        }
+    }
+
+    /** Whether any endpoint knows the transaction. */
+    private boolean arrived(Felt hash) {
+        try {
+            endpoints.read((url, rpc) -> rpc.getTransactionStatus(hash));
+            return true;
+        } catch (RpcException.NodeError e) {
+            return false; // TXN_HASH_NOT_FOUND, or an endpoint that cannot tell: not known to have arrived
+        } catch (WalletError e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis, Felt hash, Network network, Throwable cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrorTranslation.maybeDelivered(hash, network, cause);
         }
     }
 

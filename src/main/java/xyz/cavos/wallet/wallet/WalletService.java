@@ -11,7 +11,6 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
@@ -28,8 +27,7 @@ public final class WalletService implements AutoCloseable {
 
     private final SessionToken token;
     private final EndpointNetwork network;
-    private final URI rpcUrl;
-    private final RpcClient rpc;
+    private final Endpoints endpoints;
     private final SnapshotReader reader;
     private final TransactionSender sender;
     private final SessionRenewal renewal;
@@ -38,18 +36,18 @@ public final class WalletService implements AutoCloseable {
     private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store) {
         this.token = token;
         this.network = endpoint.network();
-        this.rpcUrl = endpoint.url();
-        this.rpc = endpoint.rpc();
-        this.reader = new SnapshotReader(token, network, rpcUrl, rpc, store);
-        this.sender = new TransactionSender(token, network, rpcUrl, rpc, reader, store);
-        this.renewal = new SessionRenewal(token, network, sender, store, rpcUrl);
+        this.endpoints = endpoint.endpoints();
+        this.reader = new SnapshotReader(token, network, endpoints, store);
+        this.sender = new TransactionSender(token, network, endpoints, reader, store);
+        this.renewal = new SessionRenewal(token, network, sender, store);
         this.store = store;
     }
 
     /**
-     * Connects a session to its network. The network comes from the options (flag, then environment), else
-     * the token's hints, else what was stored at import for this session, else the first of mainnet and
-     * Sepolia where the session is registered.
+     * Connects a session to its network and endpoints: those named in the options (flags, then environment),
+     * else the network from the options, the token's hints, what was stored at import for this session or the
+     * settings, else the first of mainnet and Sepolia where the session is registered; with that network's
+     * endpoints from the settings, or its defaults.
      */
     public static WalletService connect(SessionToken token, ConnectionOptions options, Optional<SessionStorage> storage) {
         Optional<SessionStore> store = storage.map(SessionStorage::store);
@@ -59,7 +57,7 @@ public final class WalletService implements AutoCloseable {
     /** Releases the connection to the node; the service is not used afterwards. */
     @Override
     public void close() {
-        rpc.close();
+        endpoints.close();
     }
 
     public SessionToken token() {
@@ -71,18 +69,24 @@ public final class WalletService implements AutoCloseable {
         return network.get();
     }
 
-    /** The RPC endpoint as shown to people: scheme, host and port (the path may hold an API key). */
+    /** The RPC endpoint in use (the one that answered last), as shown to people: scheme, host and port (the path may hold an API key). */
     public String rpcEndpointForDisplay() {
-        return rpc.endpointForDisplay();
+        return endpoints.current().endpointForDisplay();
     }
 
+    /** The endpoint in use: the one that answered last. */
     public URI rpcUrl() {
-        return rpcUrl;
+        return endpoints.currentUrl();
     }
 
-    /** HTTP requests made so far (each batch is one). */
+    /** The endpoints tried, in order. */
+    public List<URI> rpcUrls() {
+        return endpoints.urls();
+    }
+
+    /** HTTP requests made so far (each batch is one), over every endpoint. */
     public long roundTrips() {
-        return rpc.roundTrips();
+        return endpoints.roundTrips();
     }
 
     // ---------------------------------------------------------------- reads
@@ -116,7 +120,7 @@ public final class WalletService implements AutoCloseable {
     /** A read-only contract call. */
     public List<Felt> call(Call call) {
         try {
-            return ErrorTranslation.guard(rpcUrl, () -> rpc.call(call, reader.tag()));
+            return endpoints.read((url, rpc) -> rpc.call(call, reader.tag()));
         } catch (RpcException.NodeError e) {
             throw ErrorTranslation.callFailed(call.to(), e.revertReason().orElse(e.nodeMessage()));
         }
@@ -125,7 +129,7 @@ public final class WalletService implements AutoCloseable {
     /** Where a transaction is; its receipt once it has one. */
     public TransactionStatusView transactionStatus(Felt hash) {
         try {
-            return ErrorTranslation.guard(rpcUrl, () -> {
+            return endpoints.read((url, rpc) -> {
                 TransactionStatus status = rpc.getTransactionStatus(hash);
                 Optional<TransactionReceipt> receipt = status.executionStatus().isPresent()
                         ? Optional.of(rpc.getTransactionReceipt(hash)) : Optional.empty();

@@ -1,0 +1,34 @@
+package xyz.cavos.wallet.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Supplier;
+
+/**
+ * Read-modify-write of a file in the config folder under one lock shared by every file there, so two
+ * processes (the app and a script) never lose each other's changes.
+ */
+final class SettingsLock {
+
+    private SettingsLock() {
+    }
+
+    /** Writes what {@code next} returns (read inside the lock) to {@code name} in {@code home}, atomically. */
+    static void update(Path home, String name, Supplier<byte[]> next) {
+        Path file = home.resolve(name);
+        try {
+            Files.createDirectories(home);
+            try (FileChannel lockFile = FileChannel.open(home.resolve(".settings.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+                PrivateFiles.writeAtomically(file, next.get());
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not write " + file + ": " + e.getMessage() + ".",
+                    "Check that the folder is writable, or set CAVOS_HOME to another folder.");
+        }
+    }
+}

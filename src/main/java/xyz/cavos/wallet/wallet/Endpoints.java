@@ -1,0 +1,200 @@
+package xyz.cavos.wallet.wallet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import xyz.cavos.wallet.starknet.RpcClient;
+import xyz.cavos.wallet.starknet.RpcException;
+
+/**
+ * A network's RPC endpoints in the order they are tried. A read goes to the endpoint that answered last and
+ * moves on to the next when one is gone, answers with something that is not JSON, stays rate-limited past
+ * its retries, cannot be reached, serves another chain or an older spec; one that refuses batches is used
+ * (a call at a time) only when no other answers. The endpoint that answered is remembered. Writes go to
+ * {@link #current()} only.
+ */
+final class Endpoints implements AutoCloseable {
+
+    /** Where the last good endpoint is remembered between runs (none: only in this process). */
+    interface Memory {
+        Optional<String> recall();
+
+        void remember(String fingerprint);
+
+        Memory NONE = new Memory() {
+            @Override
+            public Optional<String> recall() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void remember(String fingerprint) {
+            }
+        };
+    }
+
+    /** Thrown by a read's work to pass an endpoint over: it serves another chain, or an older spec. */
+    static final class Unusable extends RuntimeException {
+        private final EndpointVerdict verdict;
+        private final WalletError error;
+
+        Unusable(EndpointVerdict verdict, WalletError error) {
+            super(error.getMessage(), null, false, false);
+            this.verdict = verdict;
+            this.error = error;
+        }
+    }
+
+    private record Candidate(URI url, String shown, RpcClient rpc) {
+    }
+
+    /** The last good endpoint of each list in this process, by the list. */
+    private static final Map<List<URI>, URI> LAST_GOOD = new ConcurrentHashMap<>();
+
+    private final List<URI> urls;
+    private final List<Candidate> candidates;
+    private final String networkName;
+    private final Memory memory;
+    private volatile int current;
+
+    Endpoints(List<URI> urls, String networkName, Duration requestTimeout, Memory memory) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no endpoints");
+        }
+        this.urls = List.copyOf(urls);
+        this.networkName = networkName;
+        this.memory = memory;
+        List<Candidate> built = new ArrayList<>();
+        for (URI url : this.urls) {
+            RpcClient client = client(url, requestTimeout, this.urls.size() > 1 ? 1 : 3);
+            built.add(new Candidate(url, client.endpointForDisplay(), client));
+        }
+        this.candidates = List.copyOf(built);
+        URI last = LAST_GOOD.get(this.urls);
+        int start = last != null ? this.urls.indexOf(last) : -1;
+        if (start < 0) {
+            Optional<String> recalled = this.urls.size() > 1 ? memory.recall() : Optional.empty();
+            start = recalled.map(f -> indexOf(f)).orElse(0);
+        }
+        this.current = Math.max(0, start);
+    }
+
+    private int indexOf(String fingerprint) {
+        for (int i = 0; i < urls.size(); i++) {
+            if (xyz.cavos.wallet.store.NetworkConfig.fingerprint(urls.get(i)).equals(fingerprint)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    static RpcClient client(URI url, Duration requestTimeout, int retries) {
+        try {
+            return RpcClient.builder(url).requestTimeout(requestTimeout).maxRetries(retries).build();
+        } catch (IllegalArgumentException e) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage(), "", new NextStep.SetRpcEndpoint(Optional.empty()));
+        }
+    }
+
+    List<URI> urls() {
+        return urls;
+    }
+
+    /** The endpoint that answered last: where a write goes. */
+    RpcClient current() {
+        return candidates.get(current).rpc();
+    }
+
+    URI currentUrl() {
+        return candidates.get(current).url();
+    }
+
+    long roundTrips() {
+        return candidates.stream().mapToLong(c -> c.rpc().roundTrips()).sum();
+    }
+
+    @Override
+    public void close() {
+        candidates.forEach(c -> c.rpc().close());
+    }
+
+    /** Runs a read on the endpoint that answered last, moving on down the list while endpoints fail. */
+    <T> T read(BiFunction<URI, RpcClient, T> work) {
+        int count = candidates.size();
+        List<String> passed = new ArrayList<>();
+        List<Integer> batchless = new ArrayList<>();
+        boolean allLocalAndDown = true;
+        RpcException.Transport lastTransport = null;
+        int start = current;
+        for (int step = 0; step < count; step++) {
+            int index = (start + step) % count;
+            Candidate candidate = candidates.get(index);
+            try {
+                T value = work.apply(candidate.url(), candidate.rpc());
+                answered(index);
+                return value;
+            } catch (RpcException.Transport e) {
+                if (e.kind() == RpcException.Transport.Kind.INTERRUPTED || count == 1 && e.kind() != RpcException.Transport.Kind.BATCH_REFUSED) {
+                    throw ErrorTranslation.unreachable(candidate.url(), e);
+                }
+                if (e.kind() == RpcException.Transport.Kind.BATCH_REFUSED) {
+                    batchless.add(index);
+                    passed.add(candidate.shown() + ": refuses batches");
+                    continue;
+                }
+                allLocalAndDown &= e.kind() == RpcException.Transport.Kind.UNREACHABLE && ErrorTranslation.isLoopback(candidate.url());
+                lastTransport = e;
+                passed.add(candidate.shown() + ": " + EndpointVerdict.of(e).word() + " (" + e.getMessage() + ")");
+            } catch (Unusable e) {
+                if (count == 1) {
+                    throw e.error;
+                }
+                allLocalAndDown = false;
+                passed.add(candidate.shown() + ": " + e.verdict.word() + " (" + e.error.getMessage() + ")");
+            }
+        }
+        for (int index : batchless) {
+            Candidate candidate = candidates.get(index);
+            candidate.rpc().sendBatchesOneByOne();
+            try {
+                T value = work.apply(candidate.url(), candidate.rpc());
+                answered(index);
+                return value;
+            } catch (RpcException.Transport e) {
+                if (count == 1) {
+                    throw ErrorTranslation.unreachable(candidate.url(), e);
+                }
+                allLocalAndDown = false;
+                passed.add(candidate.shown() + ": " + EndpointVerdict.of(e).word() + " (" + e.getMessage() + ")");
+            } catch (Unusable e) {
+                if (count == 1) {
+                    throw e.error;
+                }
+                passed.add(candidate.shown() + ": " + e.verdict.word() + " (" + e.error.getMessage() + ")");
+            }
+        }
+        throw ErrorTranslation.noEndpointAnswered(networkName, passed, allLocalAndDown, lastTransport);
+    }
+
+    private void answered(int index) {
+        if (index != current || !urls.get(index).equals(LAST_GOOD.get(urls))) {
+            current = index;
+            LAST_GOOD.put(urls, urls.get(index));
+            if (urls.size() > 1) {
+                String fingerprint = xyz.cavos.wallet.store.NetworkConfig.fingerprint(urls.get(index));
+                if (!memory.recall().filter(fingerprint::equals).isPresent()) {
+                    try {
+                        memory.remember(fingerprint);
+                    } catch (RuntimeException e) {
+                        // remembering is a convenience: the read succeeded
+                    }
+                }
+            }
+        }
+    }
+}
