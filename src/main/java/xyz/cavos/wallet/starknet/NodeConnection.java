@@ -200,6 +200,9 @@ final class NodeConnection implements AutoCloseable {
         if (status == 401 || status == 403) {
             return " (not authorised). Check the API key in your RPC URL.";
         }
+        if (status == 410) {
+            return " (gone: the provider discontinued this endpoint). Use another RPC endpoint.";
+        }
         if (status == 404) {
             return " (not found). Check the path of your RPC URL (for example …/rpc/v0_10).";
         }

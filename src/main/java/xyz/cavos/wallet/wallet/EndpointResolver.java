@@ -18,8 +18,8 @@ import xyz.cavos.wallet.store.Settings;
  * Which network a session is on and which endpoints reach it. Endpoints named in the options (flags, then
  * environment) are used as given. Otherwise the network is the one named in the options, else the token's
  * hint, else the one stored at import for this session, else the one chosen in the settings, else the first
- * of mainnet and Sepolia where the session is registered; its endpoints are the token's and the import's
- * URL, then the settings' list for the network, or the network's defaults.
+ * of mainnet and Sepolia where the session is registered. Its endpoints are the settings' list for the
+ * network, then the token's and the import's URL; without a list, those URLs then the network's defaults.
  */
 final class EndpointResolver {
 
@@ -57,8 +57,10 @@ final class EndpointResolver {
         if (network.isEmpty()) {
             return detect(token, options, config);
         }
-        LinkedHashSet<URI> urls = new LinkedHashSet<>(hinted);
-        urls.addAll(endpointsOf(network.get(), config));
+        List<URI> own = configuredOf(network.get(), config);
+        LinkedHashSet<URI> urls = new LinkedHashSet<>(own); // the person's own list comes first; the token's hint is a fallback
+        urls.addAll(hinted);
+        urls.addAll(own.isEmpty() ? network.get().defaultRpcUrls() : List.of());
         return endpoint(network, List.copyOf(urls), options, memory(network.get(), config));
     }
 
@@ -78,8 +80,12 @@ final class EndpointResolver {
 
     /** A network's endpoints: the settings' list, or its defaults when the settings have none. */
     static List<URI> endpointsOf(Network network, Optional<NetworkConfig> config) {
-        List<String> configured = config.map(c -> c.endpointUrls(network.name())).orElse(List.of());
-        return configured.isEmpty() ? network.defaultRpcUrls() : configured.stream().map(EndpointResolver::parseUrl).toList();
+        List<URI> own = configuredOf(network, config);
+        return own.isEmpty() ? network.defaultRpcUrls() : own;
+    }
+
+    private static List<URI> configuredOf(Network network, Optional<NetworkConfig> config) {
+        return config.map(c -> c.endpointUrls(network.name())).orElse(List.of()).stream().map(EndpointResolver::parseUrl).toList();
     }
 
     private static Endpoints.Memory memory(Network network, Optional<NetworkConfig> config) {

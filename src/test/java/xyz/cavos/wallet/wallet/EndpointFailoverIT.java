@@ -1,0 +1,187 @@
+package xyz.cavos.wallet.wallet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.FaultPlan;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.testing.SecretScan;
+
+/**
+ * Endpoint failover through the wallet, against one sandbox chain served on several paths, each path playing
+ * a bad provider: gone, an HTML page, rate-limited, another chain, an old spec, no batches, a lost write answer.
+ */
+class EndpointFailoverIT {
+
+    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+    private static final String INVOKE = "starknet_addInvokeTransaction";
+
+    @TempDir
+    Path home;
+
+    private final SandboxNode node = SandboxNode.start();
+    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
+
+    private String path(String prefix, FaultPlan faults) {
+        node.setFaults(prefix, faults);
+        return "http://127.0.0.1:" + node.port() + prefix + "/rpc/v0_10";
+    }
+
+    private String good() {
+        return node.rpcUri().toString();
+    }
+
+    private WalletService wallet(String... urls) {
+        return WalletService.connect(demo.token(), new ConnectionOptions(Optional.of("sandbox"), List.of(urls), Duration.ofSeconds(10)),
+                Optional.empty());
+    }
+
+    /** The first endpoint is passed over, the sandbox behind it answers, and the next read goes straight there. */
+    private void passesOver(String bad, String prefix) {
+        try (WalletService wallet = wallet(bad, good())) {
+            WalletSnapshot snapshot = wallet.snapshot();
+            assertEquals("1000.0", snapshot.balance(Token.STRK.address()).orElseThrow().display());
+            assertEquals(URI.create(good()), wallet.rpcUrl(), "the endpoint that answered is the one in use");
+            long asked = node.requests(prefix, "starknet_chainId");
+            wallet.snapshot();
+            assertEquals(asked, node.requests(prefix, "starknet_chainId"), "the one that answered is remembered");
+        }
+    }
+
+    @Test
+    void aDiscontinuedEndpointIsPassedOver() {
+        passesOver(path("/gone", FaultPlan.NONE.withGone()), "/gone");
+        assertEquals(1, node.requests("/gone", "starknet_chainId"), "a 410 is not asked again");
+    }
+
+    @Test
+    void anHtmlPageIsPassedOverWithoutRetrying() {
+        passesOver(path("/parked", FaultPlan.NONE.withHtml()), "/parked");
+        assertEquals(1, node.requests("/parked", "starknet_chainId"), "a page is not JSON however often it is asked");
+    }
+
+    @Test
+    void aRateLimitedEndpointIsPassedOverAfterItsRetry() {
+        passesOver(path("/busy", FaultPlan.NONE.withRateLimit(1)), "/busy");
+        assertEquals(2, node.requests("/busy", "starknet_chainId"), "asked once more after Retry-After, then passed over");
+    }
+
+    @Test
+    void anEndpointOnAnotherChainIsPassedOver() {
+        passesOver(path("/mainnet", FaultPlan.NONE.withChainId(Felt.fromShortString("SN_MAIN"))), "/mainnet");
+    }
+
+    @Test
+    void anEndpointOnAnOldSpecIsPassedOver() {
+        passesOver(path("/old", FaultPlan.NONE.withSpecVersion("0.8.1")), "/old");
+    }
+
+    @Test
+    void anEndpointRefusingBatchesIsPassedOverAndUsedCallByCallWhenNothingElseAnswers() {
+        passesOver(path("/single", FaultPlan.NONE.withNoBatches()), "/single");
+        String single = path("/single", FaultPlan.NONE.withNoBatches());
+        try (WalletService wallet = wallet(single, path("/gone", FaultPlan.NONE.withGone()))) {
+            WalletSnapshot snapshot = wallet.snapshot();
+            assertEquals("1000.0", snapshot.balance(Token.STRK.address()).orElseThrow().display());
+            assertEquals(URI.create(single), wallet.rpcUrl());
+        }
+    }
+
+    @Test
+    void whenNoEndpointAnswersEachIsNamedWithItsVerdict() {
+        try (WalletService wallet = wallet(path("/gone", FaultPlan.NONE.withGone()), path("/parked", FaultPlan.NONE.withHtml()))) {
+            WalletError error = assertThrows(WalletError.class, wallet::snapshot);
+            assertEquals(WalletError.Code.NETWORK_UNREACHABLE, error.code());
+            assertTrue(error.getMessage().contains("gone (") && error.getMessage().contains("not-json ("), error.getMessage());
+            assertInstanceOf(NextStep.SetRpcEndpoint.class, error.next());
+        }
+    }
+
+    @Test
+    void aTransactionWhoseAnswerIsLostGoesToNoOtherEndpointAndLandsOnce() {
+        String lossy = path("/lossy", FaultPlan.NONE.withLostWriteReplies());
+        U256 amount = U256.parseAmount("1.5", 18);
+        try (WalletService wallet = wallet(lossy, good())) {
+            Progress goesDown = new Progress() {
+                @Override
+                public void step(String message) {
+                    if (message.contains("answer was lost")) {
+                        node.setFaults("/lossy", FaultPlan.NONE.withGone()); // and then the first endpoint is gone too
+                    }
+                }
+            };
+            TransactionOutcome outcome = wallet.transfer(Token.STRK, RECIPIENT, amount, true, Duration.ofSeconds(20), goesDown);
+            assertTrue(outcome.receipt().orElseThrow().isSucceeded());
+        }
+        assertEquals(amount.value(), node.balanceOf(RECIPIENT, Token.STRK), "sent exactly once");
+        assertEquals(1, node.requests("/lossy", INVOKE));
+        assertEquals(0, node.requests("/rpc", INVOKE), "the transaction never went to the second endpoint");
+        assertTrue(node.requests("/rpc", "starknet_getTransactionStatus") >= 1, "whether it arrived was asked of the endpoint still up");
+    }
+
+    @Test
+    void theEndpointThatAnsweredIsRememberedInTheSettingsAndAKeyedUrlStaysInTheKeychain() throws Exception {
+        SecretScan.requireKeychain(home); // a path beyond /rpc/vX_Y may hold a key: it is kept in the keychain
+        String gone = path("/gone", FaultPlan.NONE.withGone());
+        NetworkSettings settings = NetworkSettings.open(home);
+        settings.setEndpoints(Network.SANDBOX, List.of(gone, good()));
+        SessionStorage storage = SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray);
+        try (WalletService wallet = WalletService.connect(demo.token(), ConnectionOptions.DEFAULT, Optional.of(storage))) {
+            assertEquals(List.of(URI.create(gone), URI.create(good())), wallet.rpcUrls(), "the settings' list first, in order");
+            wallet.snapshot();
+            assertEquals(URI.create(good()), wallet.rpcUrl());
+        }
+        String config = Files.readString(home.resolve("config.json"));
+        assertTrue(config.contains("\"lastGood\"") && config.contains(xyz.cavos.wallet.store.NetworkConfig.fingerprint(URI.create(good()))),
+                config);
+        assertTrue(!config.contains("/gone") && config.contains("\"keychain\""), config);
+        assertEquals(List.of("http://127.0.0.1:" + node.port(), good()),
+                settings.endpoints(Network.SANDBOX).stream().map(NetworkSettings.Endpoint::shown).toList());
+    }
+
+    @Test
+    void aCheckGivesEachEndpointItsWord() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<URI> urls = java.util.stream.Stream.of(good(), path("/gone", FaultPlan.NONE.withGone()), path("/parked", FaultPlan.NONE.withHtml()),
+                path("/busy", FaultPlan.NONE.withRateLimit(1)), path("/mainnet", FaultPlan.NONE.withChainId(Felt.fromShortString("SN_MAIN"))),
+                path("/old", FaultPlan.NONE.withSpecVersion("0.8.1")), path("/single", FaultPlan.NONE.withNoBatches()),
+                "http://127.0.0.1:" + closedPort + "/rpc/v0_10").map(URI::create).toList();
+        List<EndpointReport> reports = EndpointCheck.run(Optional.of(Network.SANDBOX), urls, Duration.ofSeconds(5));
+        assertEquals(List.of("ok", "gone", "not-json", "rate-limited", "wrong-chain", "old-spec", "ok", "unreachable"),
+                reports.stream().map(r -> r.verdict().word()).toList());
+        EndpointReport first = reports.getFirst();
+        assertEquals(Optional.of("sandbox"), first.chain());
+        assertEquals(Optional.of("0.10.2"), first.specVersion());
+        assertEquals(Optional.of(true), first.batches());
+        assertEquals(Optional.of(true), first.preConfirmed());
+        assertTrue(first.latencyMillis().isPresent() && first.problem().isEmpty());
+        assertEquals(Optional.of(false), reports.get(6).batches(), "answers, but a call at a time");
+        assertEquals(Optional.of("mainnet"), reports.get(4).chain());
+        assertTrue(reports.get(1).reachable() && !reports.get(7).reachable());
+        assertTrue(reports.get(1).problem().orElseThrow().contains("410"), reports.get(1).problem().toString());
+        assertEquals(1, node.requests("/busy", "starknet_specVersion"), "a check asks once: no retries");
+    }
+}
