@@ -144,18 +144,18 @@ final class Endpoints implements AutoCloseable {
                 }
                 if (e.kind() == RpcException.Transport.Kind.BATCH_REFUSED) {
                     batchless.add(index);
-                    passed.add(candidate.shown() + ": refuses batches");
+                    passed.add("refuses batches: " + candidate.shown());
                     continue;
                 }
                 allLocalAndDown &= e.kind() == RpcException.Transport.Kind.UNREACHABLE && ErrorTranslation.isLoopback(candidate.url());
                 lastTransport = e;
-                passed.add(candidate.shown() + ": " + EndpointVerdict.of(e).word() + " (" + e.getMessage() + ")");
+                passed.add(EndpointVerdict.of(e).word() + ": " + e.getMessage());
             } catch (Unusable e) {
                 if (count == 1) {
                     throw e.error;
                 }
                 allLocalAndDown = false;
-                passed.add(candidate.shown() + ": " + e.verdict.word() + " (" + e.error.getMessage() + ")");
+                passed.add(e.verdict.word() + ": " + e.error.getMessage());
             }
         }
         for (int index : batchless) {
@@ -170,12 +170,12 @@ final class Endpoints implements AutoCloseable {
                     throw ErrorTranslation.unreachable(candidate.url(), e);
                 }
                 allLocalAndDown = false;
-                passed.add(candidate.shown() + ": " + EndpointVerdict.of(e).word() + " (" + e.getMessage() + ")");
+                passed.add(EndpointVerdict.of(e).word() + ": " + e.getMessage());
             } catch (Unusable e) {
                 if (count == 1) {
                     throw e.error;
                 }
-                passed.add(candidate.shown() + ": " + e.verdict.word() + " (" + e.error.getMessage() + ")");
+                passed.add(e.verdict.word() + ": " + e.error.getMessage());
             }
         }
         throw ErrorTranslation.noEndpointAnswered(networkName, passed, allLocalAndDown, lastTransport);

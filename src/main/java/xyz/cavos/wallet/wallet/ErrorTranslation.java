@@ -59,7 +59,7 @@ final class ErrorTranslation {
 
     /** Every endpoint of a network was tried and passed over; each is listed with its verdict. */
     static WalletError noEndpointAnswered(String network, List<String> passed, boolean allLocalAndDown, Throwable cause) {
-        String message = "No RPC endpoint" + (network.isEmpty() ? "" : " for " + network) + " answered: " + String.join("; ", passed);
+        String message = "No RPC endpoint" + (network.isEmpty() ? "" : " for " + network) + " answered. " + String.join(" ", passed.stream().map(p -> p.endsWith(".") ? p : p + ".").toList());
         if (allLocalAndDown) {
             return new WalletError(WalletError.Code.NETWORK_UNREACHABLE, message, "", new NextStep.StartSandbox(), cause);
         }

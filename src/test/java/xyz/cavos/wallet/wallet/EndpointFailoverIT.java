@@ -112,7 +112,7 @@ class EndpointFailoverIT {
         try (WalletService wallet = wallet(path("/gone", FaultPlan.NONE.withGone()), path("/parked", FaultPlan.NONE.withHtml()))) {
             WalletError error = assertThrows(WalletError.class, wallet::snapshot);
             assertEquals(WalletError.Code.NETWORK_UNREACHABLE, error.code());
-            assertTrue(error.getMessage().contains("gone (") && error.getMessage().contains("not-json ("), error.getMessage());
+            assertTrue(error.getMessage().contains("gone: ") && error.getMessage().contains("not-json: "), error.getMessage());
             assertInstanceOf(NextStep.SetRpcEndpoint.class, error.next());
         }
     }
