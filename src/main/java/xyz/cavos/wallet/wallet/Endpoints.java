@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
+import xyz.cavos.wallet.store.NetworkConfig;
 
 /**
  * A network's RPC endpoints in the order they are tried. A read goes to the endpoint that answered last and
@@ -86,7 +87,7 @@ final class Endpoints implements AutoCloseable {
 
     private int indexOf(String fingerprint) {
         for (int i = 0; i < urls.size(); i++) {
-            if (xyz.cavos.wallet.store.NetworkConfig.fingerprint(urls.get(i)).equals(fingerprint)) {
+            if (NetworkConfig.fingerprint(urls.get(i)).equals(fingerprint)) {
                 return i;
             }
         }
@@ -186,13 +187,13 @@ final class Endpoints implements AutoCloseable {
             current = index;
             LAST_GOOD.put(urls, urls.get(index));
             if (urls.size() > 1) {
-                String fingerprint = xyz.cavos.wallet.store.NetworkConfig.fingerprint(urls.get(index));
-                if (!memory.recall().filter(fingerprint::equals).isPresent()) {
-                    try {
+                String fingerprint = NetworkConfig.fingerprint(urls.get(index));
+                try {
+                    if (!memory.recall().filter(fingerprint::equals).isPresent()) {
                         memory.remember(fingerprint);
-                    } catch (RuntimeException e) {
-                        // remembering is a convenience: the read succeeded
                     }
+                } catch (RuntimeException e) {
+                    // remembering is a convenience: the read succeeded
                 }
             }
         }
