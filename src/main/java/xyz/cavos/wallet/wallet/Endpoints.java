@@ -126,60 +126,66 @@ final class Endpoints implements AutoCloseable {
 
     /** Runs a read on the endpoint that answered last, moving on down the list while endpoints fail. */
     <T> T read(BiFunction<URI, RpcClient, T> work) {
-        int count = candidates.size();
-        List<String> passed = new ArrayList<>();
-        List<Integer> batchless = new ArrayList<>();
+        Failures failures = new Failures();
+        int first = current;
+        for (int step = 0; step < candidates.size(); step++) {
+            Optional<Answer<T>> answer = attempt((first + step) % candidates.size(), work, failures);
+            if (answer.isPresent()) {
+                return answer.get().value();
+            }
+        }
+        for (int index : failures.batchless) {
+            candidates.get(index).rpc().sendBatchesOneByOne(); // the last resort: a call at a time
+            Optional<Answer<T>> answer = attempt(index, work, failures);
+            if (answer.isPresent()) {
+                return answer.get().value();
+            }
+        }
+        throw ErrorTranslation.noEndpointAnswered(networkName, failures.reasons, failures.allLocalAndDown, failures.last);
+    }
+
+    /** Why the endpoints tried so far were passed over. */
+    private static final class Failures {
+        final List<String> reasons = new ArrayList<>();
+        final List<Integer> batchless = new ArrayList<>();
         boolean allLocalAndDown = true;
-        RpcException.Transport lastTransport = null;
-        int start = current;
-        for (int step = 0; step < count; step++) {
-            int index = (start + step) % count;
-            Candidate candidate = candidates.get(index);
-            try {
-                T value = work.apply(candidate.url(), candidate.rpc());
-                answered(index);
-                return value;
-            } catch (RpcException.Transport e) {
-                if (e.kind() == RpcException.Transport.Kind.INTERRUPTED || count == 1 && e.kind() != RpcException.Transport.Kind.BATCH_REFUSED) {
-                    throw ErrorTranslation.unreachable(candidate.url(), e);
-                }
-                if (e.kind() == RpcException.Transport.Kind.BATCH_REFUSED) {
-                    batchless.add(index);
-                    passed.add("refuses batches: " + candidate.shown());
-                    continue;
-                }
-                allLocalAndDown &= e.kind() == RpcException.Transport.Kind.UNREACHABLE && ErrorTranslation.isLoopback(candidate.url());
-                lastTransport = e;
-                passed.add(EndpointVerdict.of(e).word() + ": " + e.getMessage());
-            } catch (Unusable e) {
-                if (count == 1) {
-                    throw e.error;
-                }
-                allLocalAndDown = false;
-                passed.add(e.verdict.word() + ": " + e.error.getMessage());
+        Throwable last;
+    }
+
+    /** What an endpoint answered (which may be null). */
+    private record Answer<T>(T value) {
+    }
+
+    /** One endpoint's try: its answer, or empty with the reason recorded. A lone endpoint's failure is thrown as it is. */
+    private <T> Optional<Answer<T>> attempt(int index, BiFunction<URI, RpcClient, T> work, Failures failures) {
+        Candidate candidate = candidates.get(index);
+        boolean alone = candidates.size() == 1;
+        try {
+            T value = work.apply(candidate.url(), candidate.rpc());
+            answered(index);
+            return Optional.of(new Answer<>(value));
+        } catch (RpcException.Transport e) {
+            boolean refusedBatch = e.kind() == RpcException.Transport.Kind.BATCH_REFUSED && !failures.batchless.contains(index);
+            if (refusedBatch) {
+                failures.batchless.add(index);
+                failures.reasons.add("refuses batches: " + candidate.shown());
+                return Optional.empty();
             }
-        }
-        for (int index : batchless) {
-            Candidate candidate = candidates.get(index);
-            candidate.rpc().sendBatchesOneByOne();
-            try {
-                T value = work.apply(candidate.url(), candidate.rpc());
-                answered(index);
-                return value;
-            } catch (RpcException.Transport e) {
-                if (count == 1) {
-                    throw ErrorTranslation.unreachable(candidate.url(), e);
-                }
-                allLocalAndDown = false;
-                passed.add(EndpointVerdict.of(e).word() + ": " + e.getMessage());
-            } catch (Unusable e) {
-                if (count == 1) {
-                    throw e.error;
-                }
-                passed.add(e.verdict.word() + ": " + e.error.getMessage());
+            if (alone || e.kind() == RpcException.Transport.Kind.INTERRUPTED) {
+                throw ErrorTranslation.unreachable(candidate.url(), e);
             }
+            failures.allLocalAndDown &= e.kind() == RpcException.Transport.Kind.UNREACHABLE && ErrorTranslation.isLoopback(candidate.url());
+            failures.last = e;
+            failures.reasons.add(EndpointVerdict.of(e).word() + ": " + e.getMessage());
+        } catch (Unusable e) {
+            if (alone) {
+                throw e.error;
+            }
+            failures.allLocalAndDown = false;
+            failures.last = e.error;
+            failures.reasons.add(e.verdict.word() + ": " + e.error.getMessage());
         }
-        throw ErrorTranslation.noEndpointAnswered(networkName, passed, allLocalAndDown, lastTransport);
+        return Optional.empty();
     }
 
     private void answered(int index) {
