@@ -51,7 +51,43 @@ final class Endpoints implements AutoCloseable {
         }
     }
 
-    private record Candidate(URI url, String shown, RpcClient rpc) {
+    /** One endpoint; its client (an HTTP client, threads, maybe TLS) is made the first time it is tried. */
+    private static final class Candidate {
+        private final URI url;
+        private final Duration requestTimeout;
+        private final int retries;
+        private RpcClient rpc;
+
+        Candidate(URI url, Duration requestTimeout, int retries) {
+            this.url = url;
+            this.requestTimeout = requestTimeout;
+            this.retries = retries;
+        }
+
+        URI url() {
+            return url;
+        }
+
+        String shown() {
+            return EndpointCheck.shown(url);
+        }
+
+        synchronized RpcClient rpc() {
+            if (rpc == null) {
+                rpc = client(url, requestTimeout, retries);
+            }
+            return rpc;
+        }
+
+        synchronized long roundTrips() {
+            return rpc == null ? 0 : rpc.roundTrips();
+        }
+
+        synchronized void close() {
+            if (rpc != null) {
+                rpc.close();
+            }
+        }
     }
 
     /** The last good endpoint of each list in this process, by the list. */
@@ -72,8 +108,8 @@ final class Endpoints implements AutoCloseable {
         this.memory = memory;
         List<Candidate> built = new ArrayList<>();
         for (URI url : this.urls) {
-            RpcClient client = client(url, requestTimeout, this.urls.size() > 1 ? 1 : 3);
-            built.add(new Candidate(url, client.endpointForDisplay(), client));
+            // with others to move on to, a rate-limited endpoint is asked once more, not three times
+            built.add(new Candidate(url, requestTimeout, this.urls.size() > 1 ? 1 : 3));
         }
         this.candidates = List.copyOf(built);
         URI last = LAST_GOOD.get(this.urls);
@@ -116,12 +152,12 @@ final class Endpoints implements AutoCloseable {
     }
 
     long roundTrips() {
-        return candidates.stream().mapToLong(c -> c.rpc().roundTrips()).sum();
+        return candidates.stream().mapToLong(Candidate::roundTrips).sum();
     }
 
     @Override
     public void close() {
-        candidates.forEach(c -> c.rpc().close());
+        candidates.forEach(Candidate::close);
     }
 
     /** Runs a read on the endpoint that answered last, moving on down the list while endpoints fail. */

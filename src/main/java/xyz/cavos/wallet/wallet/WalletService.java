@@ -16,6 +16,7 @@ import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.TransactionStatus;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.store.NetworkConfig;
 import xyz.cavos.wallet.store.SessionStore;
 
 /**
@@ -71,7 +72,7 @@ public final class WalletService implements AutoCloseable {
 
     /** The RPC endpoint in use (the one that answered last), as shown to people: scheme, host and port (the path may hold an API key). */
     public String rpcEndpointForDisplay() {
-        return endpoints.current().endpointForDisplay();
+        return NetworkConfig.shown(endpoints.currentUrl());
     }
 
     /** The endpoint in use: the one that answered last. */
