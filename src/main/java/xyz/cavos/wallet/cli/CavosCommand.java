@@ -31,10 +31,12 @@ import xyz.cavos.wallet.wallet.WalletService;
         versionProvider = CavosCommand.Version.class,
         description = "Cavos session keys on Starknet: balances, transfers, policy and session management.",
         footer = {"", "The session token comes from --token, else CAVOS_TOKEN, else the session imported with 'cavos session import'.",
-                "Exit codes: 0 success, 1 the operation failed (policy, chain, network), 2 bad input or usage."},
+                "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
+                        + " used), 2 bad input or usage."},
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
-                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class})
+                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
+                NetworkCommand.class})
 public final class CavosCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
@@ -126,12 +128,16 @@ public final class CavosCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command; a command that returns a result has it printed here, in text or JSON. */
+    /**
+     * Runs the command; a command that returns a result has it printed here, in text or JSON, and exits with the
+     * result's code (a check that found nothing usable is printed, then exits 1).
+     */
     private int runAndPrint(CommandLine.ParseResult parseResult) {
         int code = new CommandLine.RunLast().execute(parseResult);
         List<CommandLine> invoked = parseResult.asCommandLineList();
         if (invoked.getLast().getExecutionResult() instanceof CommandResult result) {
             output().success(result);
+            return code != 0 ? code : result.exitCode();
         }
         return code;
     }

@@ -1,7 +1,10 @@
 package xyz.cavos.wallet.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
 import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
@@ -11,6 +14,7 @@ import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
 import xyz.cavos.wallet.cli.CommandResult.MulticallResult;
+import xyz.cavos.wallet.cli.CommandResult.NetworkCheckResult;
 import xyz.cavos.wallet.cli.CommandResult.PolicyResult;
 import xyz.cavos.wallet.cli.CommandResult.RenewResult;
 import xyz.cavos.wallet.cli.CommandResult.RevokeResult;
@@ -61,7 +65,48 @@ final class TextRenderer {
                             + " Remove it from this computer with: cavos session clear\n")
                     + transaction(r.transaction());
             case RenewResult r -> renewed(r);
+            case NetworkCheckResult r -> networkCheck(r);
         };
+    }
+
+    /** A table of the endpoints, each with the line saying what is wrong when it cannot be used, and how many can. */
+    private static String networkCheck(NetworkCheckResult r) {
+        StringBuilder text = new StringBuilder(r.network().map(n -> "Endpoints for " + n)
+                .orElse("Endpoints given (no network named: any chain is accepted)") + ", in the order they are tried:\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("#", "endpoint", "verdict", "reachable", "chain", "spec", "latency", "batches", "pre_confirmed"));
+        for (NetworkCheckResult.Endpoint e : r.endpoints()) {
+            rows.add(List.of(String.valueOf(e.position()), e.endpoint(), e.verdict(), e.reachable() ? "yes" : "no", e.chain().orElse("?"),
+                    e.specVersion().orElse("?"), e.latencyMs().isPresent() ? e.latencyMs().getAsLong() + " ms" : "?", yesNoUnknown(e.batches()),
+                    yesNoUnknown(e.preConfirmed())));
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            StringBuilder line = new StringBuilder("  ").append(" ".repeat(widths[0] - row.getFirst().length())).append(row.getFirst());
+            for (int c = 1; c < row.size(); c++) {
+                line.append("  ").append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length()));
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+            if (i > 0) {
+                r.endpoints().get(i - 1).problem().ifPresent(problem -> text.append(" ".repeat(widths[0] + 4)).append(problem).append('\n'));
+            }
+        }
+        text.append(r.usable()).append(" of ").append(r.endpoints().size()).append(r.endpoints().size() == 1 ? " endpoint" : " endpoints")
+                .append(" can be used.");
+        if (r.usable() == 0) {
+            text.append(" Give working ones with: --rpc-url URL (repeatable) or CAVOS_RPC_URLS.");
+        }
+        return text.append('\n').toString();
+    }
+
+    private static String yesNoUnknown(Optional<Boolean> value) {
+        return value.map(v -> v ? "yes" : "no").orElse("?");
     }
 
     private static String imported(ImportResult r) {

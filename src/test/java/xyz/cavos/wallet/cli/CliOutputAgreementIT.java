@@ -41,6 +41,7 @@ class CliOutputAgreementIT {
     private static final Map<String, String> PRINT_THEMSELVES = Map.of(
             "help", "picocli's usage help",
             "session help", "picocli's usage help",
+            "network help", "picocli's usage help",
             "sandbox help", "picocli's usage help",
             "sandbox start", "a node in the foreground: its banner is not a result",
             "gui", "opens the desktop window",
@@ -158,7 +159,9 @@ class CliOutputAgreementIT {
                 new Walk(() -> storedIn(demo.token()), "session", "clear")
                         .except("/cleared", "the sentence says it: removed, or nothing was stored"),
                 new Walk(this::freshSession, "revoke"),
-                new Walk(this::freshSession, "revoke", "--all", "--yes"));
+                new Walk(this::freshSession, "revoke", "--all", "--yes"),
+                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri() + ",http://127.0.0.1:1/rpc/v0_10"), "network", "check"),
+                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri().toString()), "--network", "sandbox", "network", "check"));
 
         Set<String> walked = new TreeSet<>();
         Set<Class<?>> results = new java.util.HashSet<>();
@@ -214,11 +217,12 @@ class CliOutputAgreementIT {
 
     /**
      * Whether the text shows a JSON value: strings verbatim; numbers as whole numbers; ISO times as the
-     * text prints times; booleans as Yes/No; codes (active, ACCEPTED_ON_L2, encrypted-file) as their words.
+     * text prints times; booleans as Yes/No (yes/no in a table); codes (active, ACCEPTED_ON_L2, encrypted-file)
+     * as their words.
      */
     private static boolean shown(String text, JsonNode value) {
         if (value.isBoolean()) {
-            return Pattern.compile("\\b" + (value.asBoolean() ? "Yes" : "No") + "\\b").matcher(text).find();
+            return Pattern.compile("\\b(" + (value.asBoolean() ? "Yes|yes" : "No|no") + ")\\b").matcher(text).find();
         }
         String s = value.asText();
         if (value.isNumber() || NUMBER.matcher(s).matches()) {
