@@ -36,14 +36,15 @@ import xyz.cavos.wallet.wallet.WalletService;
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
                 Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
-                NetworkCommand.class})
+                NetworkCommand.class, ConfigCommand.class})
 public final class CavosCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
     boolean json;
 
     @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else detected).")
+            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else the one chosen with"
+                    + " cavos config set network, else detected).")
     String network;
 
     @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"Starknet JSON-RPC 0.10 endpoint;"
@@ -212,6 +213,15 @@ public final class CavosCommand implements Runnable {
 
     ConnectionOptions connectionOptions() {
         return ConnectionOptions.of(Optional.ofNullable(network), List.copyOf(rpcUrls), env, Duration.ofSeconds(30));
+    }
+
+    /** Where endpoints that replace the settings' lists come from, if any: --rpc-url, CAVOS_RPC_URLS or CAVOS_RPC_URL. */
+    Optional<String> rpcUrlsGiven() {
+        if (!rpcUrls.isEmpty()) {
+            return Optional.of("--rpc-url");
+        }
+        return java.util.stream.Stream.of("CAVOS_RPC_URLS", "CAVOS_RPC_URL")
+                .filter(name -> env.get(name) != null && !env.get(name).isBlank()).findFirst();
     }
 
     WalletService wallet() {

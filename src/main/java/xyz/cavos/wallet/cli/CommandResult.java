@@ -173,7 +173,7 @@ sealed interface CommandResult {
         }
     }
 
-    // ---------------------------------------------------------------- network
+    // ---------------------------------------------------------------- network and settings
 
     /**
      * The endpoints checked, in the order they are tried; {@code network} is left out when only URLs were given
@@ -194,6 +194,28 @@ sealed interface CommandResult {
         @Override
         public int exitCode() {
             return usable > 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * The network settings of this installation: the network chosen (left out: none), each network's endpoints
+     * in the order they are tried, the paymaster; after {@code config set} or {@code unset}, the key changed.
+     */
+    record ConfigResult(Optional<Change> changed, Optional<String> network, List<NetworkEndpoints> endpoints,
+            Optional<String> paymasterUrl, List<String> warnings) implements CommandResult {
+
+        /** {@code action}: set or unset. */
+        record Change(String key, String action) {
+        }
+
+        record NetworkEndpoints(String network, List<ConfiguredEndpoint> endpoints) {
+        }
+
+        /**
+         * {@code endpoint} as shown (scheme, host and port for a URL kept in the keychain); {@code default}: one of
+         * the network's public defaults, used while it has no list of its own.
+         */
+        record ConfiguredEndpoint(int position, String endpoint, @JsonProperty("default") boolean isDefault, boolean inKeychain) {
         }
     }
 }

@@ -33,8 +33,8 @@ final class NetworkCommand implements Runnable {
             "Asks each endpoint, in the order they are tried, whether it answers, which chain and spec version it serves,"
                     + " how fast, and whether it takes batches and the pre_confirmed block.",
             "The endpoints: --rpc-url (repeatable), else CAVOS_RPC_URLS or CAVOS_RPC_URL, else the settings' list for the"
-                    + " network (--network, else CAVOS_NETWORK, else the imported session's, else the one chosen in the"
-                    + " settings, else mainnet), else its public defaults.",
+                    + " network (--network, else CAVOS_NETWORK, else the imported session's, else the one chosen with"
+                    + " cavos config set network, else mainnet), else its public defaults.",
             "Exits 0 when at least one endpoint can be used, 1 when none can (the result is printed either way)."})
     static final class Check implements Callable<CommandResult> {
         @ParentCommand

@@ -10,6 +10,7 @@ import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
 import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
 import xyz.cavos.wallet.cli.CommandResult.CallResult;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
+import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
 import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
@@ -66,6 +67,7 @@ final class TextRenderer {
                     + transaction(r.transaction());
             case RenewResult r -> renewed(r);
             case NetworkCheckResult r -> networkCheck(r);
+            case ConfigResult r -> config(r);
         };
     }
 
@@ -100,9 +102,29 @@ final class TextRenderer {
         text.append(r.usable()).append(" of ").append(r.endpoints().size()).append(r.endpoints().size() == 1 ? " endpoint" : " endpoints")
                 .append(" can be used.");
         if (r.usable() == 0) {
-            text.append(" Give working ones with: --rpc-url URL (repeatable) or CAVOS_RPC_URLS.");
+            String network = r.network().orElse("<network>");
+            text.append(" Give working ones with: cavos config set ").append(network).append(".rpc-urls URL…, --rpc-url URL (repeatable)")
+                    .append(" or CAVOS_RPC_URLS.");
         }
         return text.append('\n').toString();
+    }
+
+    private static String config(ConfigResult r) {
+        StringBuilder text = new StringBuilder();
+        r.changed().ifPresent(change -> text.append(change.action().equals("set") ? "Set " : "Unset ").append(change.key())
+                .append(change.action().equals("unset") && change.key().endsWith(".rpc-urls") ? ": the public defaults are used again" : "")
+                .append(".\n"));
+        text.append("Network: ").append(r.network().map(n -> n + " (used when nothing else names one)")
+                .orElse("none chosen (a session's own, else found on chain)")).append('\n');
+        for (ConfigResult.NetworkEndpoints list : r.endpoints()) {
+            text.append(list.network()).append(" endpoints, tried in this order:\n");
+            list.endpoints().forEach(e -> text.append("  ").append(e.position()).append(". ").append(e.endpoint())
+                    .append(e.isDefault() ? "  (default)" : "").append(e.inKeychain() ? "  (in keychain)" : "").append('\n'));
+        }
+        text.append("Paymaster: ").append(r.paymasterUrl().orElse("none")).append('\n');
+        r.changed().filter(change -> change.action().equals("set") && change.key().endsWith(".rpc-urls")).ifPresent(change -> text
+                .append("Check them with: cavos --network ").append(change.key().replace(".rpc-urls", "")).append(" network check\n"));
+        return text.toString();
     }
 
     private static String yesNoUnknown(Optional<Boolean> value) {

@@ -12,11 +12,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +26,12 @@ import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.testing.SecretScan;
 
-/** {@code cavos network check} against an in-process sandbox and broken endpoints. */
+/** {@code cavos network check} and {@code cavos config show|set|unset} against an in-process sandbox and broken endpoints. */
 class NetworkCommandsIT {
+
+    private static final String SECRET = "SECRETKEY";
 
     @TempDir
     Path home;
@@ -145,10 +150,153 @@ class NetworkCommandsIT {
         Cli.Result text = cli.run("--network", "sandbox", "network", "check");
         assertEquals(1, text.exit(), text.toString());
         assertTrue(text.out().startsWith("Endpoints for sandbox, in the order they are tried:\n"), text.out());
-        assertTrue(text.out().contains("\n0 of 6 endpoints can be used. Give working ones with: --rpc-url URL (repeatable) or CAVOS_RPC_URLS."),
+        assertTrue(text.out().contains("\n0 of 6 endpoints can be used. Give working ones with: cavos config set sandbox.rpc-urls URL…"),
                 text.out());
 
         Cli.Result balance = cli.run("--network", "sandbox", "balance");
         assertEquals(1, balance.exit(), balance.toString());
+    }
+
+    @Test
+    void theEndpointsSetAreCheckedAndUsedAndUnsetGoesBackToTheDefaults() {
+        String local = node.rpcUri().toString();
+        String byName = "http://localhost:" + node.port() + "/rpc/v0_10";
+        Cli cli = cli();
+
+        Cli.Result set = cli.run("config", "set", "sandbox.rpc-urls", local + "," + byName);
+        assertEquals(0, set.exit(), set.toString());
+        assertTrue(set.out().startsWith("Set sandbox.rpc-urls.\n"), set.out());
+        assertTrue(set.out().contains("sandbox endpoints, tried in this order:\n  1. " + local + "\n  2. " + byName + "\n"), set.out());
+        Cli.Result again = cli.run("--network", "sandbox", "--json", "config", "set", "rpc-urls", byName, local);
+        assertEquals(0, again.exit(), again.toString());
+        JsonNode sandbox = again.json().at("/data/endpoints/2");
+        assertEquals("sandbox", sandbox.get("network").asText());
+        assertEquals(List.of(byName, local), List.of(sandbox.at("/endpoints/0/endpoint").asText(), sandbox.at("/endpoints/1/endpoint").asText()));
+        assertFalse(sandbox.at("/endpoints/0/default").asBoolean());
+        assertEquals("sandbox.rpc-urls", again.json().at("/data/changed/key").asText());
+
+        assertEquals(0, cli.run("config", "set", "network", "sandbox").exit());
+        Cli.Result check = cli.run("--json", "network", "check");
+        assertEquals(0, check.exit(), check.toString());
+        assertEquals("sandbox", check.json().at("/data/network").asText(), "the network chosen in the settings");
+        assertEquals(List.of("ok", "ok"), verdicts(check.json().get("data")));
+        assertEquals(byName, check.json().at("/data/endpoints/0/endpoint").asText(), "in the order set");
+
+        Cli.Result paymaster = cli.run("config", "set", "paymaster-url", "https://paymaster.example/");
+        assertEquals(0, paymaster.exit(), paymaster.toString());
+        Cli.Result shown = cli.run("config", "show");
+        assertTrue(shown.out().startsWith("Network: sandbox (used when nothing else names one)\n"), shown.out());
+        assertTrue(shown.out().contains("mainnet endpoints, tried in this order:\n"
+                + "  1. https://api.cartridge.gg/x/starknet/mainnet  (default)\n"
+                + "  2. https://free-rpc.nethermind.io/mainnet-juno/rpc/v0_10  (default)\n"
+                + "  3. https://starknet.drpc.org  (default)\n"), shown.out());
+        assertTrue(shown.out().endsWith("Paymaster: https://paymaster.example/\n"), shown.out());
+        Cli.Result overridden = cli.with("CAVOS_RPC_URLS", local).run("config", "show");
+        assertTrue(overridden.err().contains("Warning: CAVOS_RPC_URLS names endpoints: commands use those, not these lists."), overridden.err());
+
+        Cli.Result unset = cli.run("config", "unset", "sandbox.rpc-urls");
+        assertEquals(0, unset.exit(), unset.toString());
+        assertTrue(unset.out().startsWith("Unset sandbox.rpc-urls: the public defaults are used again.\n"), unset.out());
+        assertTrue(unset.out().contains("sandbox endpoints, tried in this order:\n  1. http://127.0.0.1:5050/rpc/v0_10  (default)\n"),
+                unset.out());
+        assertEquals(0, cli.run("config", "unset", "network").exit());
+        assertEquals(0, cli.run("config", "unset", "paymaster-url").exit());
+        JsonNode after = cli.run("--json", "config", "show").json().get("data");
+        assertFalse(after.has("network") || after.has("paymasterUrl"), after.toString());
+        after.at("/endpoints").forEach(list -> list.get("endpoints").forEach(e -> assertTrue(e.get("default").asBoolean(), e.toString())));
+    }
+
+    @Test
+    void badKeysAndUrlsAreRefusedWithExitTwoAndNothingIsWritten() {
+        List<List<String>> cases = List.of(
+                List.of("config", "set", "colour", "blue"),
+                List.of("config", "unset", "colour"),
+                List.of("config", "set", "moon.rpc-urls", "https://rpc.example/rpc/v0_10"),
+                List.of("config", "set", "rpc-urls", "https://rpc.example/rpc/v0_10"),
+                List.of("config", "unset", "rpc-urls"),
+                List.of("--network", "mainnet", "config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10"),
+                List.of("config", "set", "sepolia.rpc-urls", "ftp://rpc.example/rpc/v0_10"),
+                List.of("config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10,not a url"),
+                List.of("config", "set", "sepolia.rpc-urls", "-", "https://rpc.example/rpc/v0_10"),
+                List.of("config", "set", "network", "moon"),
+                List.of("config", "set", "network"),
+                List.of("config", "set", "paymaster-url", "paymaster.example"),
+                List.of("config", "set", "paymaster-url", "https://a.example/", "https://b.example/"),
+                List.of("config"));
+        for (List<String> args : cases) {
+            Cli.Result text = cli().runWithInput("", args.toArray(String[]::new));
+            if (args.equals(List.of("config"))) {
+                assertEquals(0, text.exit(), "the group alone prints its usage\n" + text);
+                assertTrue(text.out().contains("Usage: cavos config"), text.toString());
+                continue;
+            }
+            assertEquals(2, text.exit(), args + "\n" + text);
+            assertTrue(text.err().startsWith("Error: "), args + "\n" + text);
+            assertTrue(text.err().contains("\nSolution: "), args + "\n" + text);
+            List<String> jsonArgs = new ArrayList<>(List.of("--json"));
+            jsonArgs.addAll(args);
+            Cli.Result json = cli().runWithInput("", jsonArgs.toArray(String[]::new));
+            assertEquals(2, json.exit(), jsonArgs + "\n" + json);
+            assertEquals("invalid-argument", json.errorJson().get("error_code").asText(), json.toString());
+            assertEquals("", json.out());
+        }
+        Cli.Result unknown = cli().run("config", "set", "colour", "blue");
+        assertTrue(unknown.err().startsWith("Error: Unknown key \"colour\".\nSolution: The keys: network, mainnet.rpc-urls, sepolia.rpc-urls,"
+                + " sandbox.rpc-urls (or rpc-urls with --network), paymaster-url."), unknown.err());
+        Cli.Result which = cli().run("config", "set", "rpc-urls", "https://rpc.example/rpc/v0_10");
+        assertTrue(which.err().contains("sepolia.rpc-urls") && which.err().contains("--network sepolia"), "both forms: " + which.err());
+        Cli.Result badUrl = cli().run("config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10,not a url");
+        assertTrue(badUrl.err().startsWith("Error: URL 2 of 2 is not an http(s) URL"), badUrl.err());
+        Cli.Result nothing = cli().runWithInput("\n", "config", "set", "sepolia.rpc-urls");
+        assertTrue(nothing.err().startsWith("Error: No URL given for sepolia.rpc-urls."), nothing.err());
+        assertFalse(Files.exists(home.resolve("config.json")), "nothing was written");
+    }
+
+    @Test
+    void aKeyedUrlReadFromStandardInputIsKeptInTheKeychainAndNeverShown() throws IOException {
+        SecretScan.requireKeychain(home);
+        Cli cli = cli();
+        String keyed = "https://rpc.example/v2/" + SECRET;
+        Cli.Result set = cli.runWithInput(keyed + "\n" + "https://starknet-sepolia.drpc.org\n",
+                "config", "set", "sepolia.rpc-urls");
+        assertEquals(0, set.exit(), set.toString());
+        assertTrue(set.out().contains("sepolia endpoints, tried in this order:\n  1. https://rpc.example  (in keychain)\n"
+                + "  2. https://starknet-sepolia.drpc.org\n"), set.out());
+
+        Cli.Result text = cli.run("config", "show");
+        Cli.Result json = cli.run("--json", "config", "show");
+        for (Cli.Result shown : List.of(set, text, json)) {
+            assertFalse(shown.out().contains(SECRET) || shown.err().contains(SECRET), shown.toString());
+        }
+        JsonNode sepolia = json.json().at("/data/endpoints/1");
+        assertEquals("https://rpc.example", sepolia.at("/endpoints/0/endpoint").asText());
+        assertTrue(sepolia.at("/endpoints/0/inKeychain").asBoolean());
+        assertFalse(sepolia.at("/endpoints/1/inKeychain").asBoolean());
+        assertTrue(Files.readString(home.resolve("config.json")).contains("https://rpc.example"));
+        assertNoFileHolds(home, SECRET);
+
+        // a keyed URL of a node that answers: checked and used from the keychain, shown without its key
+        String keyedSandbox = "http://127.0.0.1:" + node.port() + "/v2/" + SECRET;
+        Cli.Result sandbox = cli.runWithInput(keyedSandbox, "config", "set", "sandbox.rpc-urls", "-");
+        assertEquals(0, sandbox.exit(), sandbox.toString());
+        Cli.Result check = cli.run("--network", "sandbox", "network", "check");
+        assertEquals(0, check.exit(), check.toString());
+        assertTrue(check.out().contains("http://127.0.0.1:" + node.port() + "  ok"), check.out());
+        assertFalse(check.out().contains(SECRET), check.out());
+        assertNoFileHolds(home, SECRET);
+
+        Cli.Result unset = cli.run("--json", "config", "unset", "sepolia.rpc-urls");
+        assertEquals(0, unset.exit(), unset.toString());
+        unset.json().at("/data/endpoints/1/endpoints").forEach(e -> assertTrue(e.get("default").asBoolean(), e.toString()));
+        assertEquals(0, cli.run("config", "unset", "sandbox.rpc-urls").exit());
+        assertFalse(Files.readString(home.resolve("config.json")).contains("rpc.example"), "forgotten");
+    }
+
+    private static void assertNoFileHolds(Path folder, String secret) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(secret), secret + " is in " + file);
+            }
+        }
     }
 }
