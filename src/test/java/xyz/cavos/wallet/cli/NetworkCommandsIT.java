@@ -155,6 +155,7 @@ class NetworkCommandsIT {
 
         Cli.Result balance = cli.run("--network", "sandbox", "balance");
         assertEquals(1, balance.exit(), balance.toString());
+        assertTrue(balance.err().contains("cavos network check"), "the way to look at them: " + balance.err());
     }
 
     @Test
