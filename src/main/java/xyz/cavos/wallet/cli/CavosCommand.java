@@ -31,17 +31,20 @@ import xyz.cavos.wallet.wallet.WalletService;
         versionProvider = CavosCommand.Version.class,
         description = "Cavos session keys on Starknet: balances, transfers, policy and session management.",
         footer = {"", "The session token comes from --token, else CAVOS_TOKEN, else the session imported with 'cavos session import'.",
-                "Exit codes: 0 success, 1 the operation failed (policy, chain, network), 2 bad input or usage."},
+                "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
+                        + " used), 2 bad input or usage."},
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
-                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class})
+                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
+                NetworkCommand.class, ConfigCommand.class})
 public final class CavosCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
     boolean json;
 
     @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else detected).")
+            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else the one chosen with"
+                    + " cavos config set network, else detected).")
     String network;
 
     @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"Starknet JSON-RPC 0.10 endpoint;"
@@ -126,12 +129,16 @@ public final class CavosCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command; a command that returns a result has it printed here, in text or JSON. */
+    /**
+     * Runs the command; a command that returns a result has it printed here, in text or JSON, and exits with the
+     * result's code (a check that found nothing usable is printed, then exits 1).
+     */
     private int runAndPrint(CommandLine.ParseResult parseResult) {
         int code = new CommandLine.RunLast().execute(parseResult);
         List<CommandLine> invoked = parseResult.asCommandLineList();
         if (invoked.getLast().getExecutionResult() instanceof CommandResult result) {
             output().success(result);
+            return code != 0 ? code : result.exitCode();
         }
         return code;
     }
@@ -206,6 +213,15 @@ public final class CavosCommand implements Runnable {
 
     ConnectionOptions connectionOptions() {
         return ConnectionOptions.of(Optional.ofNullable(network), List.copyOf(rpcUrls), env, Duration.ofSeconds(30));
+    }
+
+    /** Where endpoints that replace the settings' lists come from, if any: --rpc-url, CAVOS_RPC_URLS or CAVOS_RPC_URL. */
+    Optional<String> rpcUrlsGiven() {
+        if (!rpcUrls.isEmpty()) {
+            return Optional.of("--rpc-url");
+        }
+        return java.util.stream.Stream.of("CAVOS_RPC_URLS", "CAVOS_RPC_URL")
+                .filter(name -> env.get(name) != null && !env.get(name).isBlank()).findFirst();
     }
 
     WalletService wallet() {

@@ -24,6 +24,11 @@ sealed interface CommandResult {
         return List.of();
     }
 
+    /** The exit code once the result is printed: 0, unless the result itself is a finding that something failed. */
+    default int exitCode() {
+        return 0;
+    }
+
     // ---------------------------------------------------------------- session
 
     /** A session token's identity and window, as the token states it. */
@@ -165,6 +170,52 @@ sealed interface CommandResult {
         @JsonProperty("stored")
         boolean stored() {
             return store.isPresent();
+        }
+    }
+
+    // ---------------------------------------------------------------- network and settings
+
+    /**
+     * The endpoints checked, in the order they are tried; {@code network} is left out when only URLs were given
+     * (then any chain is accepted). {@code usable}: how many can be used; none makes the command exit 1.
+     */
+    record NetworkCheckResult(Optional<String> network, int usable, List<Endpoint> endpoints) implements CommandResult {
+
+        /**
+         * {@code endpoint} as shown (scheme, host and port when the URL may hold a key); {@code verdict} one of
+         * ok, gone, not-json, rate-limited, wrong-chain, old-spec, unreachable, refused; what was not found out
+         * is left out; {@code problem} when the verdict is not ok.
+         */
+        record Endpoint(int position, String endpoint, String verdict, boolean reachable, Optional<String> chain,
+                Optional<String> specVersion, OptionalLong latencyMs, Optional<Boolean> batches, Optional<Boolean> preConfirmed,
+                Optional<String> problem) {
+        }
+
+        @Override
+        public int exitCode() {
+            return usable > 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * The network settings of this installation: the network chosen (left out: none), each network's endpoints
+     * in the order they are tried, the paymaster; after {@code config set} or {@code unset}, the key changed.
+     */
+    record ConfigResult(Optional<Change> changed, Optional<String> network, List<NetworkEndpoints> endpoints,
+            Optional<String> paymasterUrl, List<String> warnings) implements CommandResult {
+
+        /** {@code action}: set or unset. */
+        record Change(String key, String action) {
+        }
+
+        record NetworkEndpoints(String network, List<ConfiguredEndpoint> endpoints) {
+        }
+
+        /**
+         * {@code endpoint} as shown (scheme, host and port for a URL kept in the keychain); {@code default}: one of
+         * the network's public defaults, used while it has no list of its own.
+         */
+        record ConfiguredEndpoint(int position, String endpoint, @JsonProperty("default") boolean isDefault, boolean inKeychain) {
         }
     }
 }

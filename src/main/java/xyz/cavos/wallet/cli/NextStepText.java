@@ -24,12 +24,13 @@ final class NextStepText {
             case NextStep.SeeSession session -> "Check the session with: cavos session status";
             case NextStep.CheckTransaction tx -> "Check it with: cavos tx status " + tx.hash().toHex();
             case NextStep.ReviewCalls review -> "Check the calls, or estimate them without sending: cavos simulate …";
-            case NextStep.CheckConnection connection -> "Check your connection and the RPC URL (--rpc-url or CAVOS_RPC_URL).";
+            case NextStep.CheckConnection connection -> "Check your connection, and the endpoints with: cavos network check";
             case NextStep.SetRpcEndpoint endpoint -> endpoint.network()
-                    .map(n -> "Use an RPC URL for " + n + " (--rpc-url), or pick the network that matches with --network.")
-                    .orElse("Give an http(s) URL, e.g. --rpc-url https://starknet-mainnet.example/rpc/v0_10");
+                    .map(n -> "See which endpoints answer: cavos network check. Use others for " + n + ": cavos config set " + n
+                            + ".rpc-urls URL…, --rpc-url URL (repeatable) or CAVOS_RPC_URLS; or pick the matching --network.")
+                    .orElse("Give http(s) URLs: --rpc-url URL (repeatable), CAVOS_RPC_URLS, or cavos config set <network>.rpc-urls URL…");
             case NextStep.ChooseNetwork choose -> "Name it with --network mainnet|sepolia|sandbox or --rpc-url <url> "
-                    + "(or CAVOS_NETWORK / CAVOS_RPC_URL).";
+                    + "(or CAVOS_NETWORK / CAVOS_RPC_URLS, or cavos config set network <name>).";
             case NextStep.StartSandbox sandbox -> "To start the local sandbox: cavos sandbox start";
             case NextStep.TopUp topUp -> "Top up the wallet " + topUp.wallet().toHex() + ".";
             case NextStep.TryAgain again -> "Run the command again.";

@@ -1,16 +1,21 @@
 package xyz.cavos.wallet.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
 import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
 import xyz.cavos.wallet.cli.CommandResult.CallResult;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
+import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
 import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
 import xyz.cavos.wallet.cli.CommandResult.MulticallResult;
+import xyz.cavos.wallet.cli.CommandResult.NetworkCheckResult;
 import xyz.cavos.wallet.cli.CommandResult.PolicyResult;
 import xyz.cavos.wallet.cli.CommandResult.RenewResult;
 import xyz.cavos.wallet.cli.CommandResult.RevokeResult;
@@ -61,7 +66,69 @@ final class TextRenderer {
                             + " Remove it from this computer with: cavos session clear\n")
                     + transaction(r.transaction());
             case RenewResult r -> renewed(r);
+            case NetworkCheckResult r -> networkCheck(r);
+            case ConfigResult r -> config(r);
         };
+    }
+
+    /** A table of the endpoints, each with the line saying what is wrong when it cannot be used, and how many can. */
+    private static String networkCheck(NetworkCheckResult r) {
+        StringBuilder text = new StringBuilder(r.network().map(n -> "Endpoints for " + n)
+                .orElse("Endpoints given (no network named: any chain is accepted)") + ", in the order they are tried:\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("#", "endpoint", "verdict", "reachable", "chain", "spec", "latency", "batches", "pre_confirmed"));
+        for (NetworkCheckResult.Endpoint e : r.endpoints()) {
+            rows.add(List.of(String.valueOf(e.position()), e.endpoint(), e.verdict(), e.reachable() ? "yes" : "no", e.chain().orElse("?"),
+                    e.specVersion().orElse("?"), e.latencyMs().isPresent() ? e.latencyMs().getAsLong() + " ms" : "?", yesNoUnknown(e.batches()),
+                    yesNoUnknown(e.preConfirmed())));
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            StringBuilder line = new StringBuilder("  ").append(" ".repeat(widths[0] - row.getFirst().length())).append(row.getFirst());
+            for (int c = 1; c < row.size(); c++) {
+                line.append("  ").append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length()));
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+            if (i > 0) {
+                r.endpoints().get(i - 1).problem().ifPresent(problem -> text.append(" ".repeat(widths[0] + 4)).append(problem).append('\n'));
+            }
+        }
+        text.append(r.usable()).append(" of ").append(r.endpoints().size()).append(r.endpoints().size() == 1 ? " endpoint" : " endpoints")
+                .append(" can be used.");
+        if (r.usable() == 0) {
+            String network = r.network().orElse("<network>");
+            text.append(" Give working ones with: cavos config set ").append(network).append(".rpc-urls URL…, --rpc-url URL (repeatable)")
+                    .append(" or CAVOS_RPC_URLS.");
+        }
+        return text.append('\n').toString();
+    }
+
+    private static String config(ConfigResult r) {
+        StringBuilder text = new StringBuilder();
+        r.changed().ifPresent(change -> text.append(change.action().equals("set") ? "Set " : "Unset ").append(change.key())
+                .append(change.action().equals("unset") && change.key().endsWith(".rpc-urls") ? ": the public defaults are used again" : "")
+                .append(".\n"));
+        text.append("Network: ").append(r.network().map(n -> n + " (used when nothing else names one)")
+                .orElse("none chosen (a session's own, else found on chain)")).append('\n');
+        for (ConfigResult.NetworkEndpoints list : r.endpoints()) {
+            text.append(list.network()).append(" endpoints, tried in this order:\n");
+            list.endpoints().forEach(e -> text.append("  ").append(e.position()).append(". ").append(e.endpoint())
+                    .append(e.isDefault() ? "  (default)" : "").append(e.inKeychain() ? "  (in keychain)" : "").append('\n'));
+        }
+        text.append("Paymaster: ").append(r.paymasterUrl().orElse("none")).append('\n');
+        r.changed().filter(change -> change.action().equals("set") && change.key().endsWith(".rpc-urls")).ifPresent(change -> text
+                .append("Check them with: cavos --network ").append(change.key().replace(".rpc-urls", "")).append(" network check\n"));
+        return text.toString();
+    }
+
+    private static String yesNoUnknown(Optional<Boolean> value) {
+        return value.map(v -> v ? "yes" : "no").orElse("?");
     }
 
     private static String imported(ImportResult r) {

@@ -78,9 +78,13 @@ public final class EndpointCheck {
         }
     }
 
-    /** How an endpoint is shown: in full when its URL holds nothing secret, else scheme, host and port. */
+    /**
+     * How an endpoint is shown: in full when its URL holds nothing secret or is one of the public defaults, else
+     * scheme, host and port.
+     */
     public static String shown(URI url) {
-        return NetworkConfig.holdsSecret(url) ? NetworkConfig.shown(url) : url.toString();
+        boolean builtIn = Network.KNOWN.stream().anyMatch(network -> network.defaultRpcUrls().contains(url));
+        return NetworkConfig.holdsSecret(url) && !builtIn ? NetworkConfig.shown(url) : url.toString();
     }
 
     private static EndpointReport check(int position, URI url, Optional<Network> expected, Duration timeout) {

@@ -62,6 +62,17 @@ final class Cli {
         return runReturning(args).printed();
     }
 
+    /** The command with {@code input} as its standard input (piped, not a terminal). */
+    Result runWithInput(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
     /**
      * What a command printed, the command that ran (e.g. "session status") and the value it returned for
      * printing (empty for commands that print themselves).

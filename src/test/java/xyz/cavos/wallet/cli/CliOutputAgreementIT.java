@@ -41,10 +41,17 @@ class CliOutputAgreementIT {
     private static final Map<String, String> PRINT_THEMSELVES = Map.of(
             "help", "picocli's usage help",
             "session help", "picocli's usage help",
+            "network help", "picocli's usage help",
+            "config help", "picocli's usage help",
             "sandbox help", "picocli's usage help",
             "sandbox start", "a node in the foreground: its banner is not a result",
             "gui", "opens the desktop window",
             "completion", "prints a shell script");
+
+    private static final String DEFAULT = "/endpoints/*/endpoints/*/default";
+    private static final String SHOWN_AS_DEFAULT = "a public default is marked (default) after it";
+    private static final String IN_KEYCHAIN = "/endpoints/*/endpoints/*/inKeychain";
+    private static final String SHOWN_AS_IN_KEYCHAIN = "a URL kept in the keychain is marked (in keychain) after it";
 
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -158,7 +165,19 @@ class CliOutputAgreementIT {
                 new Walk(() -> storedIn(demo.token()), "session", "clear")
                         .except("/cleared", "the sentence says it: removed, or nothing was stored"),
                 new Walk(this::freshSession, "revoke"),
-                new Walk(this::freshSession, "revoke", "--all", "--yes"));
+                new Walk(this::freshSession, "revoke", "--all", "--yes"),
+                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri() + ",http://127.0.0.1:1/rpc/v0_10"), "network", "check"),
+                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri().toString()), "--network", "sandbox", "network", "check"),
+                new Walk(this::cli, "config", "set", "sandbox.rpc-urls", node.rpcUri() + ",http://localhost:" + node.port() + "/rpc/v0_10")
+                        .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
+                new Walk(this::cli, "config", "set", "network", "sandbox")
+                        .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
+                new Walk(this::cli, "config", "set", "paymaster-url", "https://paymaster.example/")
+                        .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
+                new Walk(this::cli, "config", "show")
+                        .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
+                new Walk(this::cli, "config", "unset", "sandbox.rpc-urls")
+                        .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN));
 
         Set<String> walked = new TreeSet<>();
         Set<Class<?>> results = new java.util.HashSet<>();
@@ -214,11 +233,12 @@ class CliOutputAgreementIT {
 
     /**
      * Whether the text shows a JSON value: strings verbatim; numbers as whole numbers; ISO times as the
-     * text prints times; booleans as Yes/No; codes (active, ACCEPTED_ON_L2, encrypted-file) as their words.
+     * text prints times; booleans as Yes/No (yes/no in a table); codes (active, ACCEPTED_ON_L2, encrypted-file)
+     * as their words.
      */
     private static boolean shown(String text, JsonNode value) {
         if (value.isBoolean()) {
-            return Pattern.compile("\\b" + (value.asBoolean() ? "Yes" : "No") + "\\b").matcher(text).find();
+            return Pattern.compile("\\b(" + (value.asBoolean() ? "Yes|yes" : "No|no") + ")\\b").matcher(text).find();
         }
         String s = value.asText();
         if (value.isNumber() || NUMBER.matcher(s).matches()) {

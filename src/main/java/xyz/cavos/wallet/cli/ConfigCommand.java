@@ -1,0 +1,260 @@
+package xyz.cavos.wallet.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
+import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.Network;
+import xyz.cavos.wallet.wallet.NetworkSettings;
+import xyz.cavos.wallet.wallet.NextStep;
+import xyz.cavos.wallet.wallet.WalletError;
+
+/** {@code cavos config show|set|unset}: the network settings of this installation. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = {"The network settings of this installation: the network"
+        + " chosen, each network's RPC endpoints in the order they are tried, the paymaster URL.",
+        "Keys: " + ConfigCommand.KEYS + "."},
+        subcommands = {ConfigCommand.Show.class, ConfigCommand.SetKey.class, ConfigCommand.UnsetKey.class, CommandLine.HelpCommand.class})
+final class ConfigCommand implements Runnable {
+
+    private static final String NETWORK_EXAMPLE = "e.g. cavos config set network sepolia (mainnet, sepolia or sandbox)";
+
+    static final String KEYS = "network, mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls (or rpc-urls with --network), paymaster-url";
+
+    @ParentCommand
+    CavosCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = {"The network chosen, the endpoints of mainnet, sepolia"
+            + " and sandbox in the order they are tried, and the paymaster.",
+            "A URL that may hold an API key is kept in the OS keychain and shown as scheme, host and port only."})
+    static final class Show implements Callable<CommandResult> {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Override
+        public CommandResult call() {
+            return config.result(Optional.empty());
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = {"Sets a key: " + KEYS + ".",
+            "network takes mainnet, sepolia or sandbox: the network used when nothing else names one.",
+            "<network>.rpc-urls takes one or more URLs (each may be a comma-separated list), tried in that order.",
+            "Without URLs, or with -, the URLs are read from standard input (hidden when typed in a terminal),"
+                    + " so an API key in a URL need not be in the command line. A URL that may hold a key is kept in the"
+                    + " OS keychain."})
+    static final class SetKey implements Callable<CommandResult> {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls or paymaster-url.")
+        String key;
+
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "VALUE", description = "The value; for URLs, - or nothing reads"
+                + " them from standard input.")
+        List<String> values = new ArrayList<>();
+
+        @Override
+        public CommandResult call() {
+            Key chosen = config.key(key, "set");
+            NetworkSettings settings = config.settings();
+            switch (chosen.kind()) {
+                case NETWORK -> settings.setNetwork(Optional.of(network(single(chosen, values, NETWORK_EXAMPLE), NETWORK_EXAMPLE).name()));
+                case RPC_URLS -> settings.setEndpoints(chosen.network().orElseThrow(), urls(chosen));
+                case PAYMASTER_URL -> settings.setPaymaster(Optional.of(paymaster(chosen)));
+            }
+            return config.result(Optional.of(new ConfigResult.Change(chosen.name(), "set")));
+        }
+
+        private List<String> urls(Key chosen) {
+            String network = chosen.network().orElseThrow().name();
+            List<String> given = fromStandardInput() ? split(config.readStandardInput("Endpoint URLs for " + network
+                    + ", comma-separated (input hidden): ")) : values.stream().flatMap(v -> ConnectionOptions.split(v).stream()).toList();
+            if (given.isEmpty()) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "No URL given for " + chosen.name() + ".", "",
+                        new NextStep.FixArgument("Give one or more: cavos config set " + chosen.name() + " https://…; to go back to"
+                                + " the public defaults: cavos config unset " + chosen.name()));
+            }
+            for (int i = 0; i < given.size(); i++) {
+                if (!isHttpUrl(given.get(i))) {
+                    throw new WalletError(WalletError.Code.INVALID_ARGUMENT, (given.size() == 1 ? "The URL" : "URL " + (i + 1) + " of "
+                            + given.size()) + " is not an http(s) URL such as https://api.cartridge.gg/x/starknet/mainnet.", "",
+                            new NextStep.FixArgument("Check it, or see the endpoints in use with: cavos config show"));
+                }
+            }
+            return given;
+        }
+
+        private String paymaster(Key chosen) {
+            String url = fromStandardInput()
+                    ? single(chosen, config.readStandardInput("Paymaster URL (input hidden): ").lines().map(String::strip)
+                            .filter(line -> !line.isEmpty()).toList(), "Give one URL on standard input, or: cavos config set paymaster-url https://…")
+                    : single(chosen, values, "Give one URL: cavos config set paymaster-url https://…");
+            if (!isHttpUrl(url)) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster URL is not an http(s) URL.", "",
+                        new NextStep.FixArgument("Give one such as https://paymaster.example/…"));
+            }
+            return url;
+        }
+
+        /** An http or https URL with a host; the wallet checks it again as it stores it. */
+        private static boolean isHttpUrl(String text) {
+            try {
+                URI uri = new URI(text.strip());
+                return uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                        && uri.getHost() != null;
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+
+        private boolean fromStandardInput() {
+            if (values.size() > 1 && values.contains("-")) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "- (read from standard input) cannot be given with other values.",
+                        "", new NextStep.FixArgument("Give the URLs, or - alone."));
+            }
+            return values.isEmpty() || values.equals(List.of("-"));
+        }
+
+        private static String single(Key chosen, List<String> given, String example) {
+            if (given.size() != 1 || given.getFirst().isBlank() || given.getFirst().equals("-")) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, chosen.name() + " takes one value"
+                        + (given.size() > 1 ? ", not " + given.size() : "") + ".", "", new NextStep.FixArgument(example));
+            }
+            return given.getFirst().strip();
+        }
+
+        /** Lines, each a comma-separated list. */
+        private static List<String> split(String text) {
+            return text.lines().flatMap(line -> ConnectionOptions.split(line).stream()).toList();
+        }
+    }
+
+    @Command(name = "unset", mixinStandardHelpOptions = true, description = {"Unsets a key: " + KEYS + ".",
+            "A network's rpc-urls go back to its public defaults; network to none chosen; paymaster-url to none."})
+    static final class UnsetKey implements Callable<CommandResult> {
+        @ParentCommand
+        ConfigCommand config;
+
+        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls or paymaster-url.")
+        String key;
+
+        @Override
+        public CommandResult call() {
+            Key chosen = config.key(key, "unset");
+            NetworkSettings settings = config.settings();
+            switch (chosen.kind()) {
+                case NETWORK -> settings.setNetwork(Optional.empty());
+                case RPC_URLS -> settings.resetEndpoints(chosen.network().orElseThrow());
+                case PAYMASTER_URL -> settings.setPaymaster(Optional.empty());
+            }
+            return config.result(Optional.of(new ConfigResult.Change(chosen.name(), "unset")));
+        }
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** A key as given, with the network it concerns; {@code name} is how results name it, e.g. sepolia.rpc-urls. */
+    record Key(Kind kind, String name, Optional<Network> network) {
+        enum Kind { NETWORK, RPC_URLS, PAYMASTER_URL }
+    }
+
+    private Key key(String text, String verb) {
+        String key = text.strip().toLowerCase(Locale.ROOT);
+        Optional<Network> flag = Optional.ofNullable(root.network).map(name -> network(name, "e.g. --network sepolia"));
+        return switch (key) {
+            case "network" -> new Key(Key.Kind.NETWORK, key, Optional.empty());
+            case "paymaster-url" -> new Key(Key.Kind.PAYMASTER_URL, key, Optional.empty());
+            case "rpc-urls" -> {
+                Network network = flag.orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT,
+                        "Which network's rpc-urls? Name it in the key (mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls) or with"
+                                + " --network.", "", new NextStep.FixArgument("e.g. cavos config " + verb + " sepolia.rpc-urls …, or cavos"
+                                        + " --network sepolia config " + verb + " rpc-urls …")));
+                yield new Key(Key.Kind.RPC_URLS, network.name() + ".rpc-urls", Optional.of(network));
+            }
+            default -> {
+                if (!key.endsWith(".rpc-urls")) {
+                    throw unknownKey(text);
+                }
+                String named = key.substring(0, key.length() - ".rpc-urls".length());
+                Network network = Network.byName(named).orElseThrow(() -> unknownKey(text));
+                if (flag.isPresent() && !flag.get().equals(network)) {
+                    throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The key names " + network.name() + " but --network names "
+                            + flag.get().name() + ".", "", new NextStep.FixArgument("Name one network: leave out --network, or use the key rpc-urls."));
+                }
+                yield new Key(Key.Kind.RPC_URLS, key, Optional.of(network));
+            }
+        };
+    }
+
+    private static Network network(String name, String example) {
+        return Network.byName(name).orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown network \"" + name + "\".",
+                "Known networks: mainnet, sepolia and sandbox.", new NextStep.FixArgument(example)));
+    }
+
+    private static WalletError unknownKey(String text) {
+        return new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown key \"" + text + "\".", "The keys: " + KEYS + ".",
+                new NextStep.FixArgument("e.g. cavos config set sepolia.rpc-urls URL…"));
+    }
+
+    private NetworkSettings settings() {
+        return NetworkSettings.open(root.home());
+    }
+
+    /** Everything set, as shown; a warning when --rpc-url or the environment sets endpoints that replace these lists. */
+    private ConfigResult result(Optional<ConfigResult.Change> changed) {
+        NetworkSettings settings = settings();
+        NetworkSettings.View view = settings.show();
+        List<ConfigResult.NetworkEndpoints> lists = Network.KNOWN.stream().map(network -> {
+            List<NetworkSettings.Endpoint> endpoints = settings.endpoints(network);
+            List<ConfigResult.ConfiguredEndpoint> shown = new ArrayList<>();
+            for (int i = 0; i < endpoints.size(); i++) {
+                NetworkSettings.Endpoint e = endpoints.get(i);
+                shown.add(new ConfigResult.ConfiguredEndpoint(i + 1, e.shown(), e.builtIn(), e.inKeychain()));
+            }
+            return new ConfigResult.NetworkEndpoints(network.name(), shown);
+        }).toList();
+        List<String> warnings = root.rpcUrlsGiven().map(source -> List.of(source
+                + " names endpoints: commands use those, not these lists.")).orElse(List.of());
+        return new ConfigResult(changed, view.network(), lists, view.paymaster(), warnings);
+    }
+
+    /** What was piped in, or typed hidden at a terminal. */
+    private String readStandardInput(String prompt) {
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword(prompt);
+            return typed == null ? "" : new String(typed);
+        }
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            StringBuilder text = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                text.append(line).append('\n');
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Could not read standard input.", "",
+                    new NextStep.FixArgument("Give the value as an argument."));
+        }
+    }
+}
