@@ -103,6 +103,26 @@ class SettingsViewModelIT {
     }
 
     @Test
+    void aSessionConnectedLaterBringsItsNetworksList() {
+        WalletModel fresh = new WalletModel(UiExecutor.direct(), world.model.store(), xyz.cavos.wallet.wallet.ConnectionOptions.DEFAULT,
+                new xyz.cavos.wallet.app.LocalSandbox());
+        SettingsViewModel before = new SettingsViewModel(fresh, dark, confirmations);
+        before.onShown();
+        assertEquals(Network.MAINNET, before.networkProperty().get(), "no session, no network chosen: mainnet");
+        assertEquals("", before.sessionNetworkProperty().get());
+        fresh.connect(world.demo.token(), () -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertEquals(Network.SANDBOX, before.networkProperty().get());
+        assertEquals("The session in use is on sandbox.", before.sessionNetworkProperty().get());
+        before.networkProperty().set(Network.SEPOLIA);
+        fresh.refresh();
+        assertEquals(Network.SEPOLIA, before.networkProperty().get(), "the same session read again leaves the list chosen alone");
+        before.onHidden();
+        fresh.walletProperty().get().close();
+    }
+
+    @Test
     void endpointsAreAddedCheckedMovedRemovedAndReset() {
         add(base + "/rpc/v0_10");
         add(base + "/rpc/v0_8");

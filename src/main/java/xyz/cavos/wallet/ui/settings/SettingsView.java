@@ -37,7 +37,7 @@ import xyz.cavos.wallet.wallet.Network;
 /** Settings: network, endpoints with their check, theme. */
 public final class SettingsView implements ScreenView {
 
-    private static final double ROW_HEIGHT = 38;
+    private static final double ROW_HEIGHT = 32;
 
     private final Page page = new Page("Settings");
     private final SettingsViewModel vm;
@@ -45,7 +45,8 @@ public final class SettingsView implements ScreenView {
     /** {@code open} shows another screen, for the link a problem's next step gets. */
     public SettingsView(SettingsViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
-        page.column().getChildren().addAll(networkCard(), endpointsCard(open), checkCard(), appearanceCard());
+        // the endpoints and their check first: what a person comes here for; then the rarer choices
+        page.column().getChildren().addAll(endpointsCard(open), networkCard(), appearanceCard());
     }
 
     private Node networkCard() {
@@ -169,10 +170,12 @@ public final class SettingsView implements ScreenView {
         add.setOnAction(e -> vm.add());
         HBox adding = new HBox(8, url, add);
         adding.setAlignment(Pos.CENTER_LEFT);
-        Label keyed = muted("An address with an API key in it is kept in your keychain; only its host is shown here.");
+        url.setTooltip(new Tooltip("An address with an API key in it is kept in your keychain; only its host is shown here."));
 
-        VBox card = new VBox(10, header, note, list, actions, adding, Messages.problem(vm.addErrorProperty(), "settings-add-error"), keyed,
-                Messages.problem(vm.problem(), "settings-problem", open));
+        Node check = checkRow();
+        VBox.setMargin(check, new Insets(6, 0, 0, 0));
+        VBox card = new VBox(8, header, note, list, actions, adding, Messages.problem(vm.addErrorProperty(), "settings-add-error"),
+                Messages.problem(vm.problem(), "settings-problem", open), check, results());
         card.setPadding(new Insets(16));
         card.getStyleClass().add("card-panel");
         return card;
@@ -215,11 +218,12 @@ public final class SettingsView implements ScreenView {
         }
     }
 
-    private Node checkCard() {
+    private Node checkRow() {
         Button check = new Button("Check endpoints");
         check.setId("settings-check");
         check.getStyleClass().add(Styles.ACCENT);
-        check.setTooltip(new Tooltip("Ask every endpoint of the list, all at once"));
+        check.setTooltip(new Tooltip("Asks every endpoint of the list, all at once, which chain it serves, its JSON-RPC version, "
+                + "how fast it answers, and whether it takes batched requests and the pre_confirmed block"));
         check.disableProperty().bind(vm.checkingProperty().or(Bindings.isEmpty(vm.endpoints())));
         check.setOnAction(e -> vm.check());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -234,13 +238,15 @@ public final class SettingsView implements ScreenView {
         summary.textProperty().bind(vm.checkSummaryProperty());
         HBox actions = new HBox(12, check, spinner, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
+        return actions;
+    }
 
-        GridPane results = new GridPane(14, 4);
+    private Node results() {
+        GridPane results = new GridPane(12, 6);
         results.setId("settings-results");
         vm.results().addListener((ListChangeListener<SettingsViewModel.CheckRow>) change -> showResults(results));
         showResults(results);
-        return card("Check", muted("Asks each endpoint which chain it serves, its JSON-RPC version and how fast it answers, "
-                + "and whether it takes batched requests and the pre_confirmed block."), actions, results);
+        return results;
     }
 
     private static final String[] HEADINGS = {"", "Endpoint", "Chain", "Spec", "Latency", "Batches", "pre_confirmed"};
@@ -257,6 +263,7 @@ public final class SettingsView implements ScreenView {
         for (int c = 0; c < HEADINGS.length; c++) {
             Label heading = new Label(HEADINGS[c]);
             heading.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            heading.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(heading, c, 0);
         }
         int line = 1;
@@ -269,8 +276,8 @@ public final class SettingsView implements ScreenView {
                 case BAD -> "state-bad";
             });
             verdict.setMinWidth(Region.USE_PREF_SIZE);
+            // the list above shows the endpoints in monospace; here the proportional font leaves the facts room
             Label endpoint = new Label(row.position() + "  " + row.endpoint());
-            endpoint.getStyleClass().add("mono");
             endpoint.setMinWidth(0);
             endpoint.setTooltip(new Tooltip(row.endpoint()));
             GridPane.setHgrow(endpoint, Priority.ALWAYS);

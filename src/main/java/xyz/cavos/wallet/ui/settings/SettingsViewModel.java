@@ -86,6 +86,8 @@ public final class SettingsViewModel extends ScreenViewModel {
     private long listVersion;
     /** Which check is the newest; a check of a list that changed since is dropped. */
     private long checkVersion;
+    /** The network of the last session seen here. */
+    private Optional<Network> seenSessionNetwork = Optional.empty();
 
     /** {@code dark} is the app's theme, as the shell keeps it. */
     public SettingsViewModel(WalletModel model, BooleanProperty dark, Confirmations confirmations) {
@@ -117,6 +119,13 @@ public final class SettingsViewModel extends ScreenViewModel {
 
     private void showSession(WalletSnapshot snapshot) {
         sessionNetwork.set(snapshot == null ? "" : "The session in use is on " + snapshot.network().name() + ".");
+        Optional<Network> on = Optional.ofNullable(snapshot).flatMap(s -> Network.byName(s.network().name()));
+        if (on.isPresent() && !on.equals(seenSessionNetwork)) {
+            seenSessionNetwork = on;
+            if (network.get() != null) {
+                network.set(on.get()); // a session on another network came: its list is the one that matters now
+            }
+        }
     }
 
     private void load() {
