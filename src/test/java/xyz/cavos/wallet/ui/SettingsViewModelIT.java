@@ -84,6 +84,8 @@ class SettingsViewModelIT {
         assertEquals(Network.SANDBOX, vm.networkProperty().get());
         assertEquals("The session in use is on sandbox.", vm.sessionNetworkProperty().get());
         assertEquals(null, vm.defaultNetworkProperty().get(), "no network chosen yet");
+        assertEquals("The session in use brings its own endpoint, " + world.node.rpcUri() + ", tried before this list.",
+                vm.ownEndpointProperty().get());
         assertEquals(List.of(new SettingsViewModel.EndpointRow(0, "http://127.0.0.1:5050/rpc/v0_10", true, false)), vm.endpoints());
         assertTrue(vm.usesDefaultsProperty().get());
         assertTrue(vm.listNoteProperty().get().startsWith("The defaults for sandbox"), vm.listNoteProperty().get());
@@ -98,6 +100,7 @@ class SettingsViewModelIT {
         assertTrue(vm.endpoints().stream().allMatch(SettingsViewModel.EndpointRow::builtIn));
         assertEquals("https://api.cartridge.gg", vm.endpoints().getFirst().shown(), "Cartridge first, its path not shown");
         assertEquals(-1, vm.selectedProperty().get(), "another list, nothing picked");
+        assertEquals("", vm.ownEndpointProperty().get(), "the session's endpoint is not for mainnet");
         assertEquals(null, vm.defaultNetworkProperty().get(), "looking at a list chooses nothing");
         assertSame(dark, vm.darkProperty(), "the theme is the shell's own property");
     }

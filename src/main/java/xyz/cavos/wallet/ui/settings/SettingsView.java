@@ -114,6 +114,14 @@ public final class SettingsView implements ScreenView {
         note.textProperty().bind(vm.listNoteProperty());
         note.getStyleClass().add(Styles.TEXT_MUTED);
 
+        Label own = new Label();
+        own.setId("settings-own-endpoint");
+        own.setWrapText(true);
+        own.textProperty().bind(vm.ownEndpointProperty());
+        own.getStyleClass().add(Styles.TEXT_MUTED);
+        own.managedProperty().bind(vm.ownEndpointProperty().isNotEmpty());
+        own.visibleProperty().bind(own.managedProperty());
+
         ListView<SettingsViewModel.EndpointRow> list = new ListView<>(vm.endpoints());
         list.setId("settings-endpoints");
         list.setFixedCellSize(ROW_HEIGHT);
@@ -174,7 +182,7 @@ public final class SettingsView implements ScreenView {
 
         Node check = checkRow();
         VBox.setMargin(check, new Insets(6, 0, 0, 0));
-        VBox card = new VBox(8, header, note, list, actions, adding, Messages.problem(vm.addErrorProperty(), "settings-add-error"),
+        VBox card = new VBox(8, header, note, own, list, actions, adding, Messages.problem(vm.addErrorProperty(), "settings-add-error"),
                 Messages.problem(vm.problem(), "settings-problem", open), check, results());
         card.setPadding(new Insets(16));
         card.getStyleClass().add("card-panel");

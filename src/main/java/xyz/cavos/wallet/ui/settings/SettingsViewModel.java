@@ -29,6 +29,7 @@ import xyz.cavos.wallet.wallet.EndpointVerdict;
 import xyz.cavos.wallet.wallet.Network;
 import xyz.cavos.wallet.wallet.NetworkSettings;
 import xyz.cavos.wallet.wallet.WalletError;
+import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /**
@@ -70,6 +71,7 @@ public final class SettingsViewModel extends ScreenViewModel {
     private final ObservableList<EndpointRow> endpointsView = FXCollections.unmodifiableObservableList(endpoints);
     private final ReadOnlyBooleanWrapper usesDefaults = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ownEndpoint = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper canMoveUp = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canMoveDown = new ReadOnlyBooleanWrapper();
@@ -97,6 +99,7 @@ public final class SettingsViewModel extends ScreenViewModel {
         this.confirmations = confirmations;
         this.settings = NetworkSettings.open(model.store().home());
         network.addListener((obs, old, now) -> {
+            showOwnEndpoint();
             if (now != null && now != old) {
                 forgetCheck();
                 addError.set("");
@@ -125,6 +128,25 @@ public final class SettingsViewModel extends ScreenViewModel {
             if (network.get() != null) {
                 network.set(on.get()); // a session on another network came: its list is the one that matters now
             }
+        }
+        showOwnEndpoint();
+    }
+
+    /** A session that brings an endpoint of its own tries it before the list: said under the list of its network. */
+    private void showOwnEndpoint() {
+        WalletService wallet = model.walletProperty().get();
+        WalletSnapshot snapshot = model.snapshotProperty().get();
+        Optional<String> own = wallet == null || snapshot == null || network.get() == null
+                || !snapshot.network().name().equals(network.get().name()) ? Optional.empty()
+                : wallet.token().rpcUrl().flatMap(SettingsViewModel::shown);
+        ownEndpoint.set(own.map(url -> "The session in use brings its own endpoint, " + url + ", tried before this list.").orElse(""));
+    }
+
+    private static Optional<String> shown(String url) {
+        try {
+            return Optional.of(EndpointCheck.shown(java.net.URI.create(url.strip())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -384,6 +406,11 @@ public final class SettingsViewModel extends ScreenViewModel {
 
     public ReadOnlyStringProperty listNoteProperty() {
         return listNote.getReadOnlyProperty();
+    }
+
+    /** "The session in use brings its own endpoint, …, tried before this list.", or empty. */
+    public ReadOnlyStringProperty ownEndpointProperty() {
+        return ownEndpoint.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty selectedProperty() {
