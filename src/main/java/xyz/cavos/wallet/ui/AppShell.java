@@ -44,6 +44,8 @@ import xyz.cavos.wallet.ui.policy.PolicyView;
 import xyz.cavos.wallet.ui.policy.PolicyViewModel;
 import xyz.cavos.wallet.ui.session.SessionView;
 import xyz.cavos.wallet.ui.session.SessionViewModel;
+import xyz.cavos.wallet.ui.settings.SettingsView;
+import xyz.cavos.wallet.ui.settings.SettingsViewModel;
 import xyz.cavos.wallet.ui.transfer.TransferView;
 import xyz.cavos.wallet.ui.transfer.TransferViewModel;
 import xyz.cavos.wallet.wallet.SessionStatus;
@@ -54,13 +56,14 @@ import xyz.cavos.wallet.wallet.SessionStatus;
  */
 public final class AppShell {
 
-    /** The screens, in sidebar order; Ctrl+1 to Ctrl+5 reach them. */
+    /** The screens, in sidebar order (Settings at the foot); Ctrl+1 to Ctrl+6 reach them. */
     public enum Screen {
         IMPORT("Import session", "nav-import"),
         BALANCES("Balances", "nav-balances"),
         TRANSFER("Transfer", "nav-transfer"),
         POLICY("Policy usage", "nav-policy"),
-        SESSION("Session", "nav-session");
+        SESSION("Session", "nav-session"),
+        SETTINGS("Settings", "nav-settings");
 
         private final String title;
         private final String id;
@@ -77,7 +80,7 @@ public final class AppShell {
     }
 
     static final String SHORTCUTS = String.join("\n",
-            "Ctrl+1 … Ctrl+5: the screens, in sidebar order",
+            "Ctrl+1 … Ctrl+6: the screens, in sidebar order",
             "F5 or Ctrl+R: refresh balances and session",
             "Ctrl+D: light or dark theme",
             "F1: this window",
@@ -104,6 +107,7 @@ public final class AppShell {
         views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations), this::show));
         views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)));
         views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations), this::show));
+        views.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(model, dark, confirmations), this::show));
         listeners = Subscription.combine(
                 importVm.importedProperty().subscribe((old, done) -> {
                     if (done) {
@@ -134,11 +138,13 @@ public final class AppShell {
             button.getStyleClass().add(Styles.FLAT);
             button.setTooltip(new Tooltip(screen.title + " (Ctrl+" + number++ + ")"));
             button.setOnAction(e -> show(screen));
-            if (screen != Screen.IMPORT) {
+            if (screen != Screen.IMPORT && screen != Screen.SETTINGS) {
                 button.disableProperty().bind(model.walletProperty().isNull());
             }
             buttons.put(screen, button);
-            sidebar.getChildren().add(button);
+            if (screen != Screen.SETTINGS) {
+                sidebar.getChildren().add(button);
+            }
         }
         ToggleButton theme = new ToggleButton();
         theme.setId("theme-toggle");
@@ -155,7 +161,8 @@ public final class AppShell {
         }
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
-        sidebar.getChildren().addAll(push, theme, about);
+        // Settings stands apart from the wallet's screens, at the foot with the theme and About.
+        sidebar.getChildren().addAll(push, buttons.get(Screen.SETTINGS), theme, about);
         dark.addListener((obs, old, isDark) -> Application.setUserAgentStylesheet(isDark
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
 
@@ -258,7 +265,7 @@ public final class AppShell {
     /** Keyboard shortcuts; called once the shell is in a scene. */
     public void installShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
         Screen[] screens = Screen.values();
         for (int i = 0; i < screens.length; i++) {
             Screen screen = screens[i];

@@ -24,8 +24,7 @@ public final class Messages {
         Label text = problem(problem.textProperty(), id);
         Hyperlink link = new Hyperlink();
         link.setId(id + "-link");
-        link.textProperty().bind(Bindings.createStringBinding(() -> problem.screen().map(s -> "Open " + s.title()).orElse(""),
-                problem.screenProperty()));
+        link.textProperty().bind(problem.linkProperty());
         link.managedProperty().bind(problem.screenProperty().isNotNull().and(text.managedProperty()));
         link.visibleProperty().bind(link.managedProperty());
         link.setOnAction(e -> {

@@ -10,8 +10,8 @@ import xyz.cavos.wallet.wallet.WalletError;
  */
 public final class NextStepInTheApp {
 
-    /** What to tell the person, and the screen to offer them, if one helps. */
-    public record Guidance(String text, Optional<AppShell.Screen> screen) {
+    /** What to tell the person, and the screen to offer them, if one helps, with the link's words. */
+    public record Guidance(String text, Optional<AppShell.Screen> screen, String link) {
     }
 
     private NextStepInTheApp() {
@@ -34,12 +34,13 @@ public final class NextStepInTheApp {
                     .map(link -> "Look it up before sending again: " + link)
                     .orElse("Wait a minute and refresh: the balances show whether it went through."));
             case NextStep.ReviewCalls review -> plain("Check the recipient and the amount, then review again.");
-            case NextStep.CheckConnection connection -> plain("Check your internet connection; the app keeps trying.");
-            case NextStep.SetRpcEndpoint endpoint -> plain(endpoint.network()
-                    .map(n -> "The node's address must be one for " + n + ".")
-                    .orElse("The node's address must be an http(s) URL."));
-            case NextStep.ChooseNetwork choose -> plain("Check your internet connection; a session on another network "
-                    + "needs that network's node address.");
+            case NextStep.CheckConnection connection -> settings("Check your internet connection, or choose another endpoint in "
+                    + "Settings.", ANOTHER_ENDPOINT);
+            case NextStep.SetRpcEndpoint endpoint -> settings(endpoint.network()
+                    .map(n -> "Choose an endpoint for " + n + " in Settings.")
+                    .orElse("Choose another endpoint in Settings."), ANOTHER_ENDPOINT);
+            case NextStep.ChooseNetwork choose -> settings("Check your internet connection, or choose the network in Settings.",
+                    "Open Settings to choose the network");
             case NextStep.StartSandbox sandbox -> screen("The local sandbox is not running: start it with Try the sandbox on the "
                     + "Import session screen.", AppShell.Screen.IMPORT);
             case NextStep.TopUp topUp -> plain("Top up the wallet " + topUp.wallet().toHex() + ".");
@@ -50,11 +51,17 @@ public final class NextStepInTheApp {
         };
     }
 
+    private static final String ANOTHER_ENDPOINT = "Open Settings to choose another endpoint";
+
     private static Guidance plain(String text) {
-        return new Guidance(text, Optional.empty());
+        return new Guidance(text, Optional.empty(), "");
     }
 
     private static Guidance screen(String text, AppShell.Screen screen) {
-        return new Guidance(text, Optional.of(screen));
+        return new Guidance(text, Optional.of(screen), "Open " + screen.title());
+    }
+
+    private static Guidance settings(String text, String link) {
+        return new Guidance(text, Optional.of(AppShell.Screen.SETTINGS), link);
     }
 }

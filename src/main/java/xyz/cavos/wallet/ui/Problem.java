@@ -15,6 +15,7 @@ public final class Problem {
 
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AppShell.Screen> screen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper link = new ReadOnlyStringWrapper("");
 
     /**
      * Shows a failure: the wallet's message with its advice, and the step's screen as the link; a step the app
@@ -24,12 +25,14 @@ public final class Problem {
         Optional<WalletError> error = WalletError.explain(e);
         if (error.isEmpty()) {
             screen.set(null);
+            link.set("");
             text.set(WalletModel.problemText(e));
             return;
         }
         WalletError w = error.get();
         NextStepInTheApp.Guidance next = NextStepInTheApp.of(w.next());
         screen.set(next.screen().orElse(null));
+        link.set(next.link());
         // with a link to the step's screen, the words for the step would only repeat the link
         String said = w.adviceThen(next.screen().isPresent() ? "" : next.text());
         text.set(said.isBlank() ? w.getMessage() : w.getMessage() + "\n" + said);
@@ -38,6 +41,7 @@ public final class Problem {
     public void clear() {
         text.set("");
         screen.set(null);
+        link.set("");
     }
 
     public Optional<AppShell.Screen> screen() {
@@ -46,6 +50,11 @@ public final class Problem {
 
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
+    }
+
+    /** The link's words, such as "Open Policy usage"; empty when the step is plain advice. */
+    public ReadOnlyStringProperty linkProperty() {
+        return link.getReadOnlyProperty();
     }
 
     /** The screen the next step is on; null when the step is plain advice. */

@@ -2,6 +2,8 @@ package xyz.cavos.wallet.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +25,8 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
  * The app's shared state, as JavaFX properties the screens bind to: the connected wallet, its latest
  * snapshot (read in one batch), the connection's health. Changed on the FX thread only; all chain and
  * keychain work goes through the {@link UiExecutor}. Results of a refresh that was overtaken are dropped.
+ * When the network settings change, the next refresh connects the session again, to the endpoints set now;
+ * to the screens that is a new connection, like any other.
  */
 public final class WalletModel {
 
@@ -49,6 +53,19 @@ public final class WalletModel {
     private Instant readAt;
     private Instant lastAttempt = Instant.EPOCH;
     private int failures;
+    /** The network settings changed since the wallet was connected: the next refresh connects it again. */
+    private boolean stale;
+    /** Connections replaced by a reconnection, kept open a while for work started on them. */
+    private final List<Retired> retired = new ArrayList<>();
+
+    private record Retired(WalletService service, Instant since) {
+    }
+
+    /**
+     * How long a connection replaced by a reconnection stays open, so that work started on it (a transfer
+     * waiting for acceptance) is not cut off.
+     */
+    public static final Duration RETIRE_AFTER = Duration.ofMinutes(5);
 
     /** {@code store} keeps the session on this computer; {@code sandboxes} starts a local sandbox for "Try the sandbox". */
     public WalletModel(UiExecutor executor, SessionStorage store, ConnectionOptions options, SandboxStarter sandboxes) {
@@ -73,6 +90,7 @@ public final class WalletModel {
     /** Connects a session (already validated) and reads its first snapshot. */
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         generation++; // a refresh of the previous session must not land on this one
+        stale = false; // this connection reads the settings as they are now
         refreshing.set(false);
         readStatus = null;
         connection.set(Connection.CONNECTING);
@@ -92,10 +110,23 @@ public final class WalletModel {
         });
     }
 
+    /**
+     * The network chosen or a network's endpoints changed: the session is connected again on its next refresh,
+     * so that what it reads next comes from the endpoints set now. The old connection is closed
+     * {@link #RETIRE_AFTER} later.
+     */
+    public void settingsChanged() {
+        stale = true;
+    }
+
     /** Re-reads balances, session and spending in one round trip; an older refresh's result is ignored. */
     public void refresh() {
         WalletService service = wallet.get();
         if (service == null) {
+            return;
+        }
+        if (stale) {
+            reconnect(service);
             return;
         }
         long mine = ++generation;
@@ -128,6 +159,37 @@ public final class WalletModel {
         });
     }
 
+    /** Connects the same session again with the settings as they are now, then reads it; the old connection is retired. */
+    private void reconnect(WalletService old) {
+        stale = false;
+        long mine = ++generation;
+        refreshing.set(true);
+        Instant started = Instant.now();
+        lastAttempt = now.get().isAfter(started) ? now.get() : started;
+        SessionToken token = old.token();
+        executor.run(() -> WalletService.connect(token, options, Optional.of(store)), service -> {
+            if (mine != generation || wallet.get() != old) {
+                service.close();
+                // overtaken by a refresh of the same session: the next one connects again
+                stale = stale || wallet.get() == old;
+                return;
+            }
+            refreshing.set(false);
+            wallet.set(service);
+            retired.add(new Retired(old, now.get()));
+            refresh();
+        }, e -> {
+            if (mine != generation) {
+                return;
+            }
+            stale = true; // the old connection stays in use until a new one can be made
+            refreshing.set(false);
+            failures++;
+            connection.set(Connection.OFFLINE);
+            connectionDetail.set(message(e));
+        });
+    }
+
     /**
      * The app's clock, called every second on the UI thread: the session countdown runs on by chain time
      * (the last read's chain time plus the time since), a crossed edge of the session window is confirmed
@@ -135,6 +197,7 @@ public final class WalletModel {
      */
     public void tick(Instant time) {
         now.set(time);
+        closeRetired(time.minus(RETIRE_AFTER));
         if (readStatus != null && readAt != null) {
             long elapsed = Math.max(0, Duration.between(readAt, time).toSeconds());
             SessionStatus ticked = readStatus.at(readStatus.chainTime() + elapsed);
@@ -148,6 +211,17 @@ public final class WalletModel {
         if (wallet.get() != null && !refreshing.get() && !time.isBefore(lastAttempt.plus(refreshInterval()))) {
             refresh();
         }
+    }
+
+    /** Closes the replaced connections retired before {@code before}. */
+    private void closeRetired(Instant before) {
+        retired.removeIf(old -> {
+            if (old.since().isAfter(before)) {
+                return false;
+            }
+            old.service().close();
+            return true;
+        });
     }
 
     /** How often the wallet is re-read. */
@@ -198,6 +272,7 @@ public final class WalletModel {
         if (wallet.get() != null) {
             wallet.get().close();
         }
+        closeRetired(Instant.MAX);
         SandboxStarter.Running node = sandbox.get();
         if (node != null) {
             node.close();

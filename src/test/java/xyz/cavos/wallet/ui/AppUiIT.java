@@ -18,8 +18,10 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -37,6 +39,7 @@ import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
+import xyz.cavos.wallet.ui.settings.SettingsViewModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 
 /** The app in a real (headless) window: what a person clicks and sees. */
@@ -224,6 +227,48 @@ class AppUiIT {
         javafx.scene.control.DialogPane about = robot.lookup("#about-dialog").queryAs(javafx.scene.control.DialogPane.class);
         assertEquals("Cavos Desktop " + Version.current(), about.getHeaderText());
         assertTrue(about.getContentText().contains("F5 or Ctrl+R"), about.getContentText());
+    }
+
+    @Test
+    void settingsWithoutASessionThenTheSandboxsEndpointsChecked(FxRobot robot) throws Exception {
+        assertFalse(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isDisabled(), "Settings need no session");
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#settings-endpoints"));
+        @SuppressWarnings("unchecked")
+        ListView<SettingsViewModel.EndpointRow> list = robot.lookup("#settings-endpoints").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        assertTrue(robot.lookup("#settings-network-mainnet").queryAs(ToggleButton.class).isSelected(), "no session: mainnet's list");
+        assertEquals("https://api.cartridge.gg", list.getItems().getFirst().shown());
+        assertTrue(list.getItems().stream().allMatch(SettingsViewModel.EndpointRow::builtIn));
+        assertTrue(text(robot, "#settings-list-note").startsWith("The defaults for mainnet"), text(robot, "#settings-list-note"));
+
+        robot.clickOn("#settings-new-url").write("ftp://rpc.example");
+        robot.clickOn("#settings-add");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#settings-add-error"));
+        assertTrue(text(robot, "#settings-add-error").startsWith("The RPC URL is not an http(s) URL"), text(robot, "#settings-add-error"));
+        assertEquals(3, list.getItems().size(), "nothing added");
+
+        robot.clickOn("#nav-import");
+        trySandbox(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-network-sandbox").queryAs(ToggleButton.class)
+                .isSelected());
+        assertEquals("The session in use is on sandbox.", text(robot, "#settings-session-network"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        String node = model.walletProperty().get().rpcUrl().toString();
+        TextField url = robot.lookup("#settings-new-url").queryAs(TextField.class);
+        robot.interact(url::clear);
+        robot.clickOn(url).write(node);
+        robot.clickOn("#settings-add");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 2);
+        assertEquals(node, list.getItems().getLast().shown());
+
+        robot.clickOn("#settings-check");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#settings-verdict-2"));
+        assertEquals("ok", text(robot, "#settings-verdict-2"));
+        assertTrue(robot.lookup("#settings-verdict-2").queryAs(Label.class).getStyleClass().contains("state-good"));
+        assertFalse(robot.lookup("#settings-check").queryButton().isDisabled(), "the check is over");
+        assertTrue(text(robot, "#settings-check-summary").contains("endpoint"), text(robot, "#settings-check-summary"));
     }
 
     @Test

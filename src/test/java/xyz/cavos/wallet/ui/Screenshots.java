@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -20,6 +22,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
@@ -39,7 +42,16 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            walk(args);
+        } catch (Throwable e) {
+            e.printStackTrace(); // the JavaFX thread would keep the program alive
+            System.exit(1);
+        }
+    }
+
+    private static void walk(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
         CountDownLatch started = new CountDownLatch(1);
@@ -86,9 +98,47 @@ public final class Screenshots {
         both(shell[0], scene[0], out, "policy");
         onFx(() -> shell[0].show(AppShell.Screen.SESSION));
         both(shell[0], scene[0], out, "session");
+        settings(model, shell[0], scene[0], out);
         model.shutdown();
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Settings with a finished check: the sandbox's own endpoint, and paths on which the sandbox plays a provider
+     * that is gone, one that answers with an HTML page and one that is rate-limited.
+     */
+    private static void settings(WalletModel model, AppShell shell, Scene scene, Path out) throws Exception {
+        SandboxNode node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        node.setFaults("/rpc/v0_8", FaultPlan.NONE.withGone());
+        node.setFaults("/rpc/v0_9", FaultPlan.NONE.withHtml());
+        node.setFaults("/rpc/v0_7", FaultPlan.NONE.withRateLimit(30));
+        String base = "http://127.0.0.1:" + node.port();
+        onFx(() -> shell.show(AppShell.Screen.SETTINGS));
+        await(() -> scene.lookup("#settings-endpoints") != null); // a scroll pane's content joins the scene on the next pulse
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = (ListView<Object>) scene.lookup("#settings-endpoints");
+        await(() -> list.getItems().size() == 1);
+        int size = 1;
+        for (String path : List.of("/rpc/v0_10", "/rpc/v0_8", "/rpc/v0_9", "/rpc/v0_7")) {
+            onFx(() -> {
+                ((TextField) scene.lookup("#settings-new-url")).setText(base + path);
+                ((Button) scene.lookup("#settings-add")).fire();
+            });
+            int expected = ++size;
+            await(() -> list.getItems().size() == expected);
+        }
+        onFx(() -> {
+            list.getSelectionModel().select(0); // the sandbox's default port: nothing of this walk runs there
+            ((Button) scene.lookup("#settings-remove")).fire();
+        });
+        await(() -> list.getItems().size() == 4);
+        onFx(() -> {
+            list.getSelectionModel().clearSelection();
+            ((Button) scene.lookup("#settings-check")).fire();
+        });
+        await(() -> scene.lookup("#settings-verdict-4") != null);
+        both(shell, scene, out, "settings");
     }
 
     private static void both(AppShell shell, Scene scene, Path out, String name) throws Exception {

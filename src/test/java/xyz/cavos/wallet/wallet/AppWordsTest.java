@@ -26,6 +26,7 @@ import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.store.StoreException;
+import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
 import xyz.cavos.wallet.ui.WalletModel;
 
@@ -72,8 +73,13 @@ class AppWordsTest {
         assertTrue(NextStepInTheApp.of(new NextStep.SeePolicy()).screen().isPresent());
         assertTrue(NextStepInTheApp.of(new NextStep.ImportSession()).screen().isPresent());
         assertTrue(NextStepInTheApp.of(new NextStep.SeeSession()).screen().isPresent());
-        assertTrue(NextStepInTheApp.of(new NextStep.SetRpcEndpoint(Optional.empty())).screen().isEmpty(),
-                "no endpoint settings screen yet: plain advice");
+        for (NextStep endpoint : List.of(new NextStep.SetRpcEndpoint(Optional.empty()), new NextStep.SetRpcEndpoint(Optional.of("sepolia")),
+                new NextStep.CheckConnection(), new NextStep.ChooseNetwork())) {
+            NextStepInTheApp.Guidance guidance = NextStepInTheApp.of(endpoint);
+            assertEquals(Optional.of(AppShell.Screen.SETTINGS), guidance.screen(), endpoint + ": endpoints are chosen in Settings");
+            assertTrue(guidance.link().startsWith("Open Settings to choose "), guidance.link());
+        }
+        assertEquals("Open Policy usage", NextStepInTheApp.of(new NextStep.SeePolicy()).link());
     }
 
     private static List<WalletError> samples() {
