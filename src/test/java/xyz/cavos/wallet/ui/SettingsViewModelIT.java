@@ -84,7 +84,7 @@ class SettingsViewModelIT {
         assertEquals(Network.SANDBOX, vm.networkProperty().get());
         assertEquals("The session in use is on sandbox.", vm.sessionNetworkProperty().get());
         assertEquals(null, vm.defaultNetworkProperty().get(), "no network chosen yet");
-        assertEquals("The session in use brings its own endpoint, " + world.node.rpcUri() + ", tried before this list.",
+        assertEquals("The session in use brings its own endpoint, " + world.node.rpcUri() + ", tried before these defaults.",
                 vm.ownEndpointProperty().get());
         assertEquals(List.of(new SettingsViewModel.EndpointRow(0, "http://127.0.0.1:5050/rpc/v0_10", true, false)), vm.endpoints());
         assertTrue(vm.usesDefaultsProperty().get());
@@ -98,7 +98,8 @@ class SettingsViewModelIT {
         vm.networkProperty().set(Network.MAINNET);
         assertEquals(3, vm.endpoints().size());
         assertTrue(vm.endpoints().stream().allMatch(SettingsViewModel.EndpointRow::builtIn));
-        assertEquals("https://api.cartridge.gg", vm.endpoints().getFirst().shown(), "Cartridge first, its path not shown");
+        assertEquals("https://api.cartridge.gg/x/starknet/mainnet", vm.endpoints().getFirst().shown(),
+                "Cartridge first, in full: a public default holds no key");
         assertEquals(-1, vm.selectedProperty().get(), "another list, nothing picked");
         assertEquals("", vm.ownEndpointProperty().get(), "the session's endpoint is not for mainnet");
         assertEquals(null, vm.defaultNetworkProperty().get(), "looking at a list chooses nothing");
@@ -134,6 +135,7 @@ class SettingsViewModelIT {
         assertEquals(4, vm.selectedProperty().get(), "the endpoint added is picked");
         assertFalse(vm.usesDefaultsProperty().get());
         assertTrue(vm.listNoteProperty().get().startsWith("Your list for sandbox"), vm.listNoteProperty().get());
+        assertTrue(vm.ownEndpointProperty().get().endsWith("tried after this list."), vm.ownEndpointProperty().get());
         vm.select(0);
         vm.remove(); // the sandbox's default port, where nothing of this test runs
         List<String> four = List.of(base + "/rpc/v0_10", base + "/rpc/v0_8", base + "/rpc/v0_9", base + "/rpc/v1_0");
@@ -239,7 +241,8 @@ class SettingsViewModelIT {
         world.model.refresh();
         WalletService now = world.model.walletProperty().get();
         assertNotSame(old, now, "the refresh connected again");
-        assertEquals(List.of(world.node.rpcUri().toString(), base + "/rpc/v0_11"), now.rpcUrls().stream().map(Object::toString).toList());
+        assertEquals(List.of(base + "/rpc/v0_11", world.node.rpcUri().toString()), now.rpcUrls().stream().map(Object::toString).toList(),
+                "the person's list first, then the session's own URL");
         assertEquals(WalletModel.Connection.ONLINE, world.model.connectionProperty().get(), world.model.connectionDetailProperty().get());
         assertTrue(world.node.requests("/rpc/v0_11", "starknet_call") > before, "the balances came from the endpoint added");
 
@@ -255,7 +258,7 @@ class SettingsViewModelIT {
         assertEquals(Network.SEPOLIA, vm.defaultNetworkProperty().get());
         assertEquals(Optional.of(Network.SEPOLIA), NetworkSettings.open(home).network());
         assertEquals(Network.SEPOLIA, vm.networkProperty().get(), "the list shown follows the choice");
-        assertEquals("https://api.cartridge.gg", vm.endpoints().getFirst().shown());
+        assertEquals("https://api.cartridge.gg/x/starknet/sepolia", vm.endpoints().getFirst().shown());
         assertTrue(vm.endpoints().stream().allMatch(SettingsViewModel.EndpointRow::builtIn));
 
         world.model.refresh();

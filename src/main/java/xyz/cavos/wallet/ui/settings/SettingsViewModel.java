@@ -132,14 +132,18 @@ public final class SettingsViewModel extends ScreenViewModel {
         showOwnEndpoint();
     }
 
-    /** A session that brings an endpoint of its own tries it before the list: said under the list of its network. */
+    /**
+     * A session that brings an endpoint of its own tries it after the person's list, or before the defaults when
+     * there is no list: said under the list of its network.
+     */
     private void showOwnEndpoint() {
         WalletService wallet = model.walletProperty().get();
         WalletSnapshot snapshot = model.snapshotProperty().get();
         Optional<String> own = wallet == null || snapshot == null || network.get() == null
                 || !snapshot.network().name().equals(network.get().name()) ? Optional.empty()
                 : wallet.token().rpcUrl().flatMap(SettingsViewModel::shown);
-        ownEndpoint.set(own.map(url -> "The session in use brings its own endpoint, " + url + ", tried before this list.").orElse(""));
+        String when = usesDefaults.get() ? "tried before these defaults" : "tried after this list";
+        ownEndpoint.set(own.map(url -> "The session in use brings its own endpoint, " + url + ", " + when + ".").orElse(""));
     }
 
     private static Optional<String> shown(String url) {
@@ -191,6 +195,7 @@ public final class SettingsViewModel extends ScreenViewModel {
                 ? "The defaults for " + on.name() + ", tried in this order. Adding, removing or moving one makes the list your own."
                 : "Your list for " + on.name() + ", tried in this order: the first that answers is used.");
         selected.set(Math.min(select, endpoints.size() - 1));
+        showOwnEndpoint();
         updateActions();
     }
 
@@ -408,7 +413,7 @@ public final class SettingsViewModel extends ScreenViewModel {
         return listNote.getReadOnlyProperty();
     }
 
-    /** "The session in use brings its own endpoint, …, tried before this list.", or empty. */
+    /** "The session in use brings its own endpoint, …, tried before these defaults." (or after this list), or empty. */
     public ReadOnlyStringProperty ownEndpointProperty() {
         return ownEndpoint.getReadOnlyProperty();
     }
