@@ -238,7 +238,7 @@ class AppUiIT {
         ListView<SettingsViewModel.EndpointRow> list = robot.lookup("#settings-endpoints").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 3);
         assertTrue(robot.lookup("#settings-network-mainnet").queryAs(ToggleButton.class).isSelected(), "no session: mainnet's list");
-        assertEquals("https://api.cartridge.gg", list.getItems().getFirst().shown());
+        assertEquals("https://api.cartridge.gg/x/starknet/mainnet", list.getItems().getFirst().shown());
         assertTrue(list.getItems().stream().allMatch(SettingsViewModel.EndpointRow::builtIn));
         assertTrue(text(robot, "#settings-list-note").startsWith("The defaults for mainnet"), text(robot, "#settings-list-note"));
 
