@@ -110,8 +110,8 @@ final class NodeConnection implements AutoCloseable {
                 if (status / 100 == 2 && parsed != null) {
                     return parsed;
                 }
-                if (status / 100 != 2 && parsed != null && isErrorReply(parsed)) {
-                    return parsed; // a JSON-RPC error sent with a non-2xx status: the node's words win
+                if (status / 100 != 2 && parsed != null && isErrorReply(parsed) && !isProviderStatus(status)) {
+                    return parsed; // a JSON-RPC error sent with a server error status: the node's words win
                 }
                 if (status / 100 == 2 && !looksLikeJson(response.body())) {
                     // an HTML page or plain text: not a Starknet node, and asking again will not make it one
@@ -124,8 +124,9 @@ final class NodeConnection implements AutoCloseable {
                             "The Starknet node at " + shownEndpoint + " answered " + label + " with a body that is not JSON."
                                     + " Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
                 } else {
+                    String said = parsed != null && isErrorReply(parsed) ? " (\"" + RpcException.Transport.shortened(errorMessage(parsed)) + "\")" : "";
                     last = new RpcException.Transport(label, RpcException.Transport.Kind.HTTP_STATUS, status, write,
-                            "The Starknet node at " + shownEndpoint + " answered " + label + " with HTTP " + status
+                            "The Starknet node at " + shownEndpoint + " answered " + label + " with HTTP " + status + said
                                     + statusHint(status), null);
                     if (status != 429 && status / 100 != 5) {
                         throw last;
@@ -174,6 +175,19 @@ final class NodeConnection implements AutoCloseable {
         return parsed.isArray() && !parsed.isEmpty() && parsed.get(0).path("error").isObject();
     }
 
+    /**
+     * A status a provider (not the node behind it) answers with: rate-limited, not authorised, not found, gone.
+     * A JSON-RPC error in such a reply is the provider's, so the status is what counts.
+     */
+    private static boolean isProviderStatus(int status) {
+        return status == 401 || status == 403 || status == 404 || status == 410 || status == 429;
+    }
+
+    private static String errorMessage(JsonNode parsed) {
+        JsonNode error = parsed.isArray() ? parsed.get(0).path("error") : parsed.path("error");
+        return error.path("message").asText("");
+    }
+
     /** Whether a body could be JSON at all (a truncated one is worth asking again; a page never is). */
     private static boolean looksLikeJson(String body) {
         String text = body == null ? "" : body.stripLeading();
@@ -181,7 +195,8 @@ final class NodeConnection implements AutoCloseable {
     }
 
     private static String contentType(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Type").map(type -> " (" + type.split(";")[0].strip() + ")").orElse("");
+        return response.headers().firstValue("Content-Type")
+                .map(type -> " (" + RpcException.Transport.shortened(type.split(";")[0].strip()) + ")").orElse("");
     }
 
     private static JsonNode parseBody(String body) {

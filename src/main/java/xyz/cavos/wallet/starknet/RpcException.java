@@ -115,7 +115,7 @@ public abstract sealed class RpcException extends RuntimeException permits RpcEx
         }
 
         /** What a server said, cut to one short line of printable characters, fit to quote in a message. */
-        static String shortened(String said) {
+        public static String shortened(String said) {
             String line = said.replaceAll("\\p{Cntrl}", " ").strip();
             return line.length() > 120 ? line.substring(0, 119) + "…" : line;
         }

@@ -101,10 +101,16 @@ public final class NetworkConfig {
         }
     }
 
-    /** The full URLs of a network's endpoints, in order; those in the keychain are read from it. Empty: none configured. */
-    public List<String> endpointUrls(String network) {
+    /**
+     * The full URLs of a network's endpoints, in order, at most {@code limit} of them; those in the keychain are
+     * read from it. Empty: none configured.
+     */
+    public List<String> endpointUrls(String network, int limit) {
         List<String> urls = new ArrayList<>();
         for (Entry entry : read().endpoints().getOrDefault(network, List.of())) {
+            if (urls.size() == limit) {
+                break;
+            }
             urls.add(resolve(entry));
         }
         return urls;
@@ -189,10 +195,15 @@ public final class NetworkConfig {
         return sha256(url.toString()).substring(0, 16);
     }
 
+    /** An entry kept in the file as it is: a URL that holds nothing secret, or a public one everybody knows. */
+    public static Entry plain(URI url) {
+        return new Entry(url.toString(), Optional.of(url.toString()), Optional.empty());
+    }
+
     /** An entry for this URL: as it is when it holds nothing secret, else put in the keychain first. */
     public Entry keep(URI url, String purpose) {
         if (!holdsSecret(url)) {
-            return new Entry(url.toString(), Optional.of(url.toString()), Optional.empty());
+            return plain(url);
         }
         String account = "endpoint-" + sha256(SessionStore.keychainAccount(home) + "|" + purpose + "|" + url).substring(0, 16);
         KeychainVault vault = new KeychainVault(account);

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -14,12 +15,16 @@ import java.util.function.Supplier;
  */
 final class SettingsLock {
 
+    /** A file lock is held per process: threads of this one (the app's refreshes, its Settings screen) queue here first. */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
     private SettingsLock() {
     }
 
     /** Writes what {@code next} returns (read inside the lock) to {@code name} in {@code home}, atomically. */
     static void update(Path home, String name, Supplier<byte[]> next) {
         Path file = home.resolve(name);
+        IN_PROCESS.lock();
         try {
             Files.createDirectories(home);
             try (FileChannel lockFile = FileChannel.open(home.resolve(".settings.lock"), StandardOpenOption.CREATE,
@@ -28,7 +33,9 @@ final class SettingsLock {
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not write " + file + ": " + e.getMessage() + ".",
-                    "Check that the folder is writable, or set CAVOS_HOME to another folder.");
+                    "Check that the folder is writable.");
+        } finally {
+            IN_PROCESS.unlock();
         }
     }
 }

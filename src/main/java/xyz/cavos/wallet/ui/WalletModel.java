@@ -67,6 +67,11 @@ public final class WalletModel {
      */
     public static final Duration RETIRE_AFTER = Duration.ofMinutes(5);
 
+    /** Whether the app was started with endpoints of its own, which are used instead of the settings' lists. */
+    public boolean endpointsGivenAtStart() {
+        return !options.rpcUrls().isEmpty();
+    }
+
     /** {@code store} keeps the session on this computer; {@code sandboxes} starts a local sandbox for "Try the sandbox". */
     public WalletModel(UiExecutor executor, SessionStorage store, ConnectionOptions options, SandboxStarter sandboxes) {
         this.executor = executor;

@@ -17,7 +17,6 @@ import xyz.cavos.wallet.starknet.RpcBatch;
 import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
 import xyz.cavos.wallet.starknet.RpcRequest;
-import xyz.cavos.wallet.starknet.U256;
 
 /**
  * The session and policy as the account stores them (protocol: the Cavos v3 storage layout): the session's

@@ -83,8 +83,7 @@ public final class EndpointCheck {
      * scheme, host and port.
      */
     public static String shown(URI url) {
-        boolean builtIn = Network.KNOWN.stream().anyMatch(network -> network.defaultRpcUrls().contains(url));
-        return NetworkConfig.holdsSecret(url) && !builtIn ? NetworkConfig.shown(url) : url.toString();
+        return NetworkConfig.holdsSecret(url) && !NetworkSettings.isPublicDefault(url) ? NetworkConfig.shown(url) : url.toString();
     }
 
     private static EndpointReport check(int position, URI url, Optional<Network> expected, Duration timeout) {
@@ -120,7 +119,11 @@ public final class EndpointCheck {
                     chainId = rpc.chainId();
                 } catch (RpcException.Transport again) {
                     return failed(position, shown, again);
+                } catch (RpcException.NodeError again) {
+                    return refused(position, shown, latency, again);
                 }
+            } catch (RpcException.NodeError e) {
+                return refused(position, shown, latency, e);
             }
             Optional<Boolean> preConfirmed;
             try {
@@ -139,10 +142,10 @@ public final class EndpointCheck {
                 problem = Optional.of("It serves " + chain + ", not " + expected.get().name() + ".");
             } else if (!SpecVersion.supported(spec)) {
                 verdict = EndpointVerdict.OLD_SPEC;
-                problem = Optional.of("It speaks JSON-RPC " + spec + "; 0.10 or later is needed.");
+                problem = Optional.of("It speaks JSON-RPC " + RpcException.Transport.shortened(spec) + "; 0.10 or later is needed.");
             }
-            return new EndpointReport(position, shown, true, Optional.of(chain), Optional.of(spec), latency, batches, preConfirmed, verdict,
-                    problem);
+            return new EndpointReport(position, shown, true, Optional.of(chain), Optional.of(RpcException.Transport.shortened(spec)), latency,
+                    batches, preConfirmed, verdict, problem);
         } catch (RpcException.Transport e) {
             return failed(position, shown, e);
         }
@@ -153,6 +156,12 @@ public final class EndpointCheck {
         boolean reachable = verdict != EndpointVerdict.UNREACHABLE || e.httpStatus().isPresent();
         return new EndpointReport(position, shown, reachable, Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
                 Optional.empty(), verdict, Optional.of(e.getMessage()));
+    }
+
+    /** It answered, but not with a chain id: not a Starknet node a wallet can use. */
+    private static EndpointReport refused(int position, String shown, OptionalLong latency, RpcException.NodeError e) {
+        return new EndpointReport(position, shown, true, Optional.empty(), Optional.empty(), latency, Optional.empty(), Optional.empty(),
+                EndpointVerdict.REFUSED, Optional.of("It refused starknet_chainId: " + RpcException.Transport.shortened(e.nodeMessage()) + "."));
     }
 
     private static OptionalLong elapsed(long started) {

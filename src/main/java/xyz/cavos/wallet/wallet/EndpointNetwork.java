@@ -34,10 +34,4 @@ final class EndpointNetwork {
         }
         return network;
     }
-
-    /** The network's name when it is known without asking; empty while only URLs are known. */
-    String nameIfKnown() {
-        Network known = network;
-        return known == null ? "" : known.name();
-    }
 }

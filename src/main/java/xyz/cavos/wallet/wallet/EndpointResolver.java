@@ -85,7 +85,7 @@ final class EndpointResolver {
     }
 
     private static List<URI> configuredOf(Network network, Optional<NetworkConfig> config) {
-        return config.map(c -> c.endpointUrls(network.name())).orElse(List.of()).stream().map(EndpointResolver::parseUrl).toList();
+        return config.map(c -> c.endpointUrls(network.name(), MAX_ENDPOINTS)).orElse(List.of()).stream().map(EndpointResolver::parseUrl).toList();
     }
 
     private static Endpoints.Memory memory(Network network, Optional<NetworkConfig> config) {

@@ -16,8 +16,8 @@ import xyz.cavos.wallet.store.NetworkConfig;
  * A network's RPC endpoints in the order they are tried. A read goes to the endpoint that answered last and
  * moves on to the next when one is gone, answers with something that is not JSON, stays rate-limited past
  * its retries, cannot be reached, serves another chain or an older spec; one that refuses batches is used
- * (a call at a time) only when no other answers. The endpoint that answered is remembered. Writes go to
- * {@link #current()} only.
+ * (a call at a time) only when no other answers, and is never remembered. The endpoint that answered is
+ * remembered. A write goes to the endpoint that served the read it was signed on ({@link #serve}).
  */
 final class Endpoints implements AutoCloseable {
 
@@ -98,6 +98,11 @@ final class Endpoints implements AutoCloseable {
     private final String networkName;
     private final Memory memory;
     private volatile int current;
+    private volatile boolean closed;
+
+    /** A read's answer and the endpoint that gave it. */
+    record Served<T>(T value, URI url, RpcClient rpc) {
+    }
 
     Endpoints(List<URI> urls, String networkName, Duration requestTimeout, Memory memory) {
         if (urls.isEmpty()) {
@@ -142,11 +147,6 @@ final class Endpoints implements AutoCloseable {
         return urls;
     }
 
-    /** The endpoint that answered last: where a write goes. */
-    RpcClient current() {
-        return candidates.get(current).rpc();
-    }
-
     URI currentUrl() {
         return candidates.get(current).url();
     }
@@ -157,27 +157,44 @@ final class Endpoints implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         candidates.forEach(Candidate::close);
     }
 
     /** Runs a read on the endpoint that answered last, moving on down the list while endpoints fail. */
     <T> T read(BiFunction<URI, RpcClient, T> work) {
+        return serve(work).value();
+    }
+
+    /** {@link #read}, saying which endpoint answered. */
+    <T> Served<T> serve(BiFunction<URI, RpcClient, T> work) {
+        if (closed) {
+            throw new WalletError(WalletError.Code.NETWORK_ERROR, "This connection to the network was closed.", "",
+                    new NextStep.TryAgain());
+        }
         Failures failures = new Failures();
         int first = current;
         for (int step = 0; step < candidates.size(); step++) {
-            Optional<Answer<T>> answer = attempt((first + step) % candidates.size(), work, failures);
+            int index = (first + step) % candidates.size();
+            Optional<Answer<T>> answer = attempt(index, work, failures);
             if (answer.isPresent()) {
-                return answer.get().value();
+                answered(index);
+                return served(answer.get(), index);
             }
         }
         for (int index : failures.batchless) {
-            candidates.get(index).rpc().sendBatchesOneByOne(); // the last resort: a call at a time
+            candidates.get(index).rpc().sendBatchesOneByOne(); // the last resort: a call at a time, not remembered
             Optional<Answer<T>> answer = attempt(index, work, failures);
             if (answer.isPresent()) {
-                return answer.get().value();
+                return served(answer.get(), index);
             }
         }
         throw ErrorTranslation.noEndpointAnswered(networkName, failures.reasons, failures.allLocalAndDown, failures.last);
+    }
+
+    private <T> Served<T> served(Answer<T> answer, int index) {
+        Candidate candidate = candidates.get(index);
+        return new Served<>(answer.value(), candidate.url(), candidate.rpc());
     }
 
     /** Why the endpoints tried so far were passed over. */
@@ -197,9 +214,7 @@ final class Endpoints implements AutoCloseable {
         Candidate candidate = candidates.get(index);
         boolean alone = candidates.size() == 1;
         try {
-            T value = work.apply(candidate.url(), candidate.rpc());
-            answered(index);
-            return Optional.of(new Answer<>(value));
+            return Optional.of(new Answer<>(work.apply(candidate.url(), candidate.rpc())));
         } catch (RpcException.Transport e) {
             boolean refusedBatch = e.kind() == RpcException.Transport.Kind.BATCH_REFUSED && !failures.batchless.contains(index);
             if (refusedBatch) {

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import xyz.cavos.wallet.cavos.InvalidTokenException;
 import xyz.cavos.wallet.cavos.RevertReason;
 import xyz.cavos.wallet.starknet.Felt;
@@ -30,15 +29,6 @@ final class ErrorTranslation {
 
     static String time(long unixSeconds) {
         return UTC.format(Instant.ofEpochSecond(unixSeconds));
-    }
-
-    /** Runs a chain read or write and turns transport failures into wallet errors. */
-    static <T> T guard(URI endpoint, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RpcException.Transport e) {
-            throw unreachable(endpoint, e);
-        }
     }
 
     /** A node on this machine that does not answer is most likely a sandbox that is not running. */
@@ -70,7 +60,7 @@ final class ErrorTranslation {
     /** An endpoint that speaks an older JSON-RPC than the wallet does. */
     static WalletError oldSpec(String endpoint, String version) {
         return new WalletError(WalletError.Code.NETWORK_ERROR, "The RPC endpoint " + endpoint + " speaks Starknet JSON-RPC "
-                + version + "; Cavos Desktop needs 0.10 or later.", "Use an endpoint whose address ends in /rpc/v0_10.",
+                + RpcException.Transport.shortened(version) + "; Cavos Desktop needs 0.10 or later.", "Use an endpoint whose address ends in /rpc/v0_10.",
                 new NextStep.SetRpcEndpoint(Optional.empty()));
     }
 

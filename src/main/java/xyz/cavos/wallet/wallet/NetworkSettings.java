@@ -86,7 +86,7 @@ public final class NetworkSettings {
     public void setEndpoints(Network network, List<String> urls) {
         List<URI> parsed = EndpointResolver.parseAll(urls);
         guard(() -> {
-            config.setEndpoints(network.name(), parsed);
+            config.setEntries(network.name(), parsed.stream().map(url -> entry(url, network)).toList());
             return null;
         });
     }
@@ -99,7 +99,7 @@ public final class NetworkSettings {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "A network takes at most " + EndpointResolver.MAX_ENDPOINTS
                         + " endpoints.", "Remove one first.", NextStep.NONE);
             }
-            entries.add(config.keep(parsed, network.name()));
+            entries.add(entry(parsed, network));
         });
     }
 
@@ -138,12 +138,21 @@ public final class NetworkSettings {
         guard(() -> {
             List<NetworkConfig.Entry> entries = new ArrayList<>(config.entries(network.name()));
             if (entries.isEmpty()) {
-                network.defaultRpcUrls().forEach(url -> entries.add(config.keep(url, network.name())));
+                network.defaultRpcUrls().forEach(url -> entries.add(NetworkConfig.plain(url)));
             }
             edit.apply(entries);
             config.setEntries(network.name(), entries);
             return null;
         });
+    }
+
+    /** A public default is kept as it is; any other URL that may hold a key goes to the keychain. */
+    private NetworkConfig.Entry entry(URI url, Network network) {
+        return isPublicDefault(url) ? NetworkConfig.plain(url) : config.keep(url, network.name());
+    }
+
+    static boolean isPublicDefault(URI url) {
+        return Network.KNOWN.stream().anyMatch(known -> known.defaultRpcUrls().contains(url));
     }
 
     private static int checked(List<?> entries, int index) {

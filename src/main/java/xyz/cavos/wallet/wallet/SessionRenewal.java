@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.wallet;
 
 import java.math.BigInteger;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;

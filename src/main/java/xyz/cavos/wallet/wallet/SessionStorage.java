@@ -62,19 +62,20 @@ public final class SessionStorage implements AutoCloseable {
         Optional<URI> url = rpcUrl.map(EndpointResolver::parseUrl);
         Optional<URI> keyed = url.filter(NetworkConfig::holdsSecret);
         guard(() -> {
-            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
             Optional<Network> known = network.flatMap(Network::byName);
             if (keyed.isPresent() && known.isPresent()) {
+                // the endpoint first: when the keychain cannot take it, nothing has changed
                 NetworkConfig config = NetworkConfig.open(store.home());
                 List<NetworkConfig.Entry> entries = new ArrayList<>(config.entries(known.get().name()));
                 if (entries.isEmpty()) {
-                    known.get().defaultRpcUrls().forEach(u -> entries.add(config.keep(u, known.get().name())));
+                    known.get().defaultRpcUrls().forEach(u -> entries.add(NetworkConfig.plain(u)));
                 }
                 NetworkConfig.Entry entry = config.keep(keyed.get(), known.get().name());
                 entries.removeIf(e -> e.keychainAccount().equals(entry.keychainAccount()));
                 entries.addFirst(entry);
-                config.setEntries(known.get().name(), entries);
+                config.setEntries(known.get().name(), entries.subList(0, Math.min(entries.size(), EndpointResolver.MAX_ENDPOINTS)));
             }
+            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
             return null;
         });
     }

@@ -14,7 +14,6 @@ import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
-import xyz.cavos.wallet.cavos.StorageLayout;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Block;
 import xyz.cavos.wallet.starknet.BlockId;
@@ -59,7 +58,12 @@ final class SnapshotReader {
 
     /** One batch from the endpoint that answered last, or the next one that answers. */
     WalletSnapshot read() {
-        return endpoints.read((endpoint, rpc) -> {
+        return served().value();
+    }
+
+    /** {@link #read}, with the endpoint that served it: the one a transaction signed on it goes to. */
+    Endpoints.Served<WalletSnapshot> served() {
+        return endpoints.serve((endpoint, rpc) -> {
             try {
                 return readAt(rpc, tag(endpoint));
             } catch (PreConfirmedRefused refused) {
@@ -69,13 +73,8 @@ final class SnapshotReader {
         });
     }
 
-    /** The block the wallet reads and estimates at on the current endpoint. */
-    BlockId.Tag tag() {
-        return tag(endpoints.currentUrl());
-    }
-
-    /** The pre-confirmed block, unless this endpoint refuses it. */
-    private static BlockId.Tag tag(URI endpoint) {
+    /** The block the wallet reads and estimates at on this endpoint: the pre-confirmed one, unless it refuses it. */
+    static BlockId.Tag tag(URI endpoint) {
         return (BlockId.Tag) (LATEST_ONLY.contains(endpoint) ? BlockId.LATEST : BlockId.PRE_CONFIRMED);
     }
 
@@ -121,8 +120,14 @@ final class SnapshotReader {
             }
             throw e;
         }
-        if (!SpecVersion.supported(spec.get())) {
-            throw new Endpoints.Unusable(EndpointVerdict.OLD_SPEC, ErrorTranslation.oldSpec(rpc.endpointForDisplay(), spec.get()));
+        String version;
+        try {
+            version = spec.get();
+        } catch (RpcException.NodeError e) {
+            version = "unknown (it does not answer starknet_specVersion)";
+        }
+        if (!SpecVersion.supported(version)) {
+            throw new Endpoints.Unusable(EndpointVerdict.OLD_SPEC, ErrorTranslation.oldSpec(rpc.endpointForDisplay(), version));
         }
         Network network;
         if (this.network.isNamed()) {

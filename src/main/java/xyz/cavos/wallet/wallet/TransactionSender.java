@@ -62,21 +62,31 @@ final class TransactionSender {
     }
 
     private FeeQuote estimate(WalletSnapshot snapshot, List<Call> calls) {
-        FeeEstimate estimate = endpoints.read((url, rpc) -> rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token,
-                snapshot.nonce(), calls, snapshot.policy().allowedContractsRoot())), true, reader.tag()).getFirst());
+        return endpoints.read((url, rpc) -> estimateOn(rpc, url, snapshot, calls));
+    }
+
+    private FeeQuote estimateOn(RpcClient rpc, URI url, WalletSnapshot snapshot, List<Call> calls) {
+        FeeEstimate estimate = rpc.estimateFee(List.of(SessionTransaction.estimateQuery(token, snapshot.nonce(), calls,
+                snapshot.policy().allowedContractsRoot())), true, SnapshotReader.tag(url)).getFirst();
         return FeeBounds.quote(estimate);
     }
 
     TransactionOutcome send(Plan plan, boolean wait, Duration timeout, Progress progress) {
         for (int attempt = 1; ; attempt++) {
             progress.step("Checking the session and policy against the chain");
-            WalletSnapshot snapshot = reader.read();
+            Endpoints.Served<WalletSnapshot> served = reader.served();
+            WalletSnapshot snapshot = served.value();
+            // the endpoint whose chain and spec this read checked: the estimate and the transaction go there, and nowhere else
+            URI endpoint = served.url();
+            RpcClient rpc = served.rpc();
             Network network = snapshot.network();
             List<Call> calls = plan.calls(snapshot);
             progress.step("Estimating the fee");
             FeeQuote quote;
             try {
-                quote = estimate(snapshot, calls);
+                quote = estimateOn(rpc, endpoint, snapshot, calls);
+            } catch (RpcException.Transport e) {
+                throw ErrorTranslation.unreachable(endpoint, e); // nothing was sent
             } catch (RpcException.NodeError e) {
                 if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
                     pauseBeforeRetry();
@@ -89,8 +99,6 @@ final class TransactionSender {
                     snapshot.policy().allowedContractsRoot()); // proof groups as the chain's root demands, not the token's
             Felt hash = signed.hash(network.chainId());
             progress.step("Sending the transaction");
-            URI endpoint = endpoints.currentUrl();
-            RpcClient rpc = endpoints.current(); // the endpoint the snapshot came from, and the only one this transaction goes to
             try {
                 rpc.addInvokeTransaction(signed);
             } catch (RpcException.NodeError e) {
@@ -146,8 +154,8 @@ final class TransactionSender {
     }
 
     /**
-     * The connection broke after the transaction left: it may have arrived. Any endpoint is asked, a few times;
-     * when none knows it, the very same signed transaction (same hash, same nonce: it can land once at most) is
+     * The connection broke after the transaction left: it may have arrived. The endpoints are asked, from the one
+     * that answered last, a few times; when the one that answers does not know it, the very same signed transaction (same hash, same nonce: it can land once at most) is
      * sent again to the endpoint it first went to, never to another. Returns once it is known to have arrived.
      */
     private void settleLostAnswer(InvokeV3 signed, Felt hash, RpcClient first, Network network, RpcException.Transport lost) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
-import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.RpcException;
@@ -121,7 +120,7 @@ public final class WalletService implements AutoCloseable {
     /** A read-only contract call. */
     public List<Felt> call(Call call) {
         try {
-            return endpoints.read((url, rpc) -> rpc.call(call, reader.tag()));
+            return endpoints.read((url, rpc) -> rpc.call(call, SnapshotReader.tag(url)));
         } catch (RpcException.NodeError e) {
             throw ErrorTranslation.callFailed(call.to(), e.revertReason().orElse(e.nodeMessage()));
         }

@@ -179,6 +179,15 @@ class RpcClientIT {
     }
 
     @Test
+    void aProvidersRateLimitWithAJsonRpcBodyIsARateLimitNotTheNodesError() {
+        node.answer("starknet_blockNumber", "7").fault(Fault.RPC_ERROR_WITH_HTTP_429, 10);
+        var error = assertThrows(RpcException.Transport.class, client::blockNumber);
+        assertEquals(429, error.httpStatus().orElseThrow());
+        assertTrue(error.getMessage().contains("compute units per second"), error.getMessage());
+        assertEquals(4, node.httpRequests(), "retried like any other 429, then given up");
+    }
+
+    @Test
     void readsRetryOnRateLimitsServerErrorsDropsAndGarbledReplies() {
         node.answer("starknet_blockNumber", "812345")
                 .fault(Fault.HTTP_429, 1).fault(Fault.HTTP_503, 1).fault(Fault.DROP_CONNECTION, 1);

@@ -29,7 +29,7 @@ public final class ScriptedNode implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A scripted HTTP-level failure for the next request(s). */
-    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, REDIRECT_TO_HTTPS }
+    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, RPC_ERROR_WITH_HTTP_429, REDIRECT_TO_HTTPS }
 
     private final LoopbackServer server;
     private final Map<String, Function<JsonNode, JsonNode>> results = new ConcurrentHashMap<>();
@@ -132,6 +132,8 @@ public final class ScriptedNode implements AutoCloseable {
                 }
                 case RPC_ERROR_WITH_HTTP_500 -> reply(exchange, 500, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
                         + ",\"error\":{\"code\":63,\"message\":\"An unexpected error occurred\",\"data\":\"node overloaded\"}}");
+                case RPC_ERROR_WITH_HTTP_429 -> reply(exchange, 429, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
+                        + ",\"error\":{\"code\":429,\"message\":\"Your app has exceeded its compute units per second capacity\"}}");
             }
             return;
         }

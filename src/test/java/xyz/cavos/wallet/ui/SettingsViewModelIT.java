@@ -249,7 +249,8 @@ class SettingsViewModelIT {
         world.model.refresh();
         assertSame(now, world.model.walletProperty().get(), "once is enough");
         world.model.tick(Instant.now().plus(WalletModel.RETIRE_AFTER).plusSeconds(1));
-        assertThrows(RuntimeException.class, old::snapshot, "the old connection is closed a while later");
+        assertTrue(assertThrows(RuntimeException.class, old::snapshot).getMessage().contains("was closed"),
+                "the old connection is closed a while later");
     }
 
     @Test
@@ -289,5 +290,20 @@ class SettingsViewModelIT {
         confirmations.answer(true);
         vm.reset(); // and the keychain entries go with the list
         assertTrue(vm.usesDefaultsProperty().get());
+    }
+
+    @Test
+    void endpointsTheAppWasStartedWithAreSaidToOverrideTheLists() {
+        WalletModel started = new WalletModel(world.executor, world.model.store(), new xyz.cavos.wallet.wallet.ConnectionOptions(
+                Optional.empty(), List.of(world.node.rpcUri().toString()), java.time.Duration.ofSeconds(5)), new xyz.cavos.wallet.app.LocalSandbox());
+        SettingsViewModel settings = new SettingsViewModel(started, dark, confirmations);
+        settings.onShown();
+        try {
+            assertTrue(settings.ownEndpointProperty().get().startsWith("This app was started with endpoints of its own"),
+                    settings.ownEndpointProperty().get());
+        } finally {
+            settings.onHidden();
+            started.shutdown();
+        }
     }
 }

@@ -184,4 +184,67 @@ class EndpointFailoverIT {
         assertTrue(reports.get(1).problem().orElseThrow().contains("410"), reports.get(1).problem().toString());
         assertEquals(1, node.requests("/busy", "starknet_specVersion"), "a check asks once: no retries");
     }
+
+    /**
+     * In front of the sandbox's {@code /first} path: drops the connection of the first transaction it is sent
+     * without passing it on (so it never arrived), and passes everything else on.
+     */
+    private static final class DropsFirstWrite implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+        DropsFirstWrite(URI target) throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(INVOKE) && writes.incrementAndGet() == 1) {
+                        return; // closed without an answer, and not passed on
+                    }
+                    var reply = http.send(java.net.http.HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(reply.statusCode(), reply.body().length);
+                    exchange.getResponseBody().write(reply.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/rpc/v0_10";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            http.close();
+        }
+    }
+
+    @Test
+    void aTransactionThatNoEndpointKnowsIsSentAgainUnchangedToTheFirstEndpointOnly() throws Exception {
+        U256 amount = U256.parseAmount("2", 18);
+        try (DropsFirstWrite first = new DropsFirstWrite(URI.create(path("/first", FaultPlan.NONE)));
+                WalletService wallet = wallet(first.url(), good())) {
+            List<Felt> submitted = new java.util.ArrayList<>();
+            Progress progress = new Progress() {
+                @Override
+                public void submitted(Felt hash) {
+                    submitted.add(hash);
+                }
+            };
+            TransactionOutcome outcome = wallet.transfer(Token.STRK, RECIPIENT, amount, true, Duration.ofSeconds(20), progress);
+            assertTrue(outcome.receipt().orElseThrow().isSucceeded());
+            assertEquals(List.of(outcome.transactionHash()), submitted);
+            assertEquals(2, first.writes.get(), "the lost one, then the very same one again");
+        }
+        assertEquals(amount.value(), node.balanceOf(RECIPIENT, Token.STRK));
+        assertEquals(1, node.requests("/first", INVOKE), "the second try is the one that arrived");
+        assertEquals(0, node.requests("/rpc", INVOKE), "never sent to the second endpoint");
+    }
 }

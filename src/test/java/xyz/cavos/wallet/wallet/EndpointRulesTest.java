@@ -43,12 +43,15 @@ class EndpointRulesTest {
             assertFalse(NetworkConfig.holdsSecret(URI.create(plain)), plain);
         }
         for (String keyed : List.of("https://starknet-mainnet.g.alchemy.com/starknet/version/rpc/v0_10/KEY", "https://rpc.example/v2/KEY",
-                "https://rpc.example/rpc/v0_10?apikey=KEY", "https://user:KEY@rpc.example/rpc/v0_10", "https://api.cartridge.gg/x/starknet/mainnet")) {
+                "https://rpc.example/rpc/v0_10?apikey=KEY", "https://user:KEY@rpc.example/rpc/v0_10")) {
             URI url = URI.create(keyed);
             assertTrue(NetworkConfig.holdsSecret(url), keyed);
             assertFalse(EndpointCheck.shown(url).contains("KEY"), EndpointCheck.shown(url));
         }
         assertEquals("https://rpc.example:8443", EndpointCheck.shown(URI.create("https://rpc.example:8443/v2/KEY")));
+        URI cartridge = Network.MAINNET.defaultRpcUrls().getFirst();
+        assertTrue(NetworkConfig.holdsSecret(cartridge), "by its path alone it could hold a key");
+        assertEquals(cartridge.toString(), EndpointCheck.shown(cartridge), "a public default is shown in full");
     }
 
     @Test

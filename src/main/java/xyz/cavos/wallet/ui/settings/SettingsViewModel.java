@@ -137,6 +137,11 @@ public final class SettingsViewModel extends ScreenViewModel {
      * there is no list: said under the list of its network.
      */
     private void showOwnEndpoint() {
+        if (model.endpointsGivenAtStart()) {
+            ownEndpoint.set("This app was started with endpoints of its own: they are used instead of these lists until it is "
+                    + "started without them.");
+            return;
+        }
         WalletService wallet = model.walletProperty().get();
         WalletSnapshot snapshot = model.snapshotProperty().get();
         Optional<String> own = wallet == null || snapshot == null || network.get() == null
