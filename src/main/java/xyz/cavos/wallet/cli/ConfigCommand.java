@@ -121,7 +121,7 @@ final class ConfigCommand implements Runnable {
         private static boolean isHttpUrl(String text) {
             try {
                 URI uri = new URI(text.strip());
-                return uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                return uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                         && uri.getHost() != null;
             } catch (URISyntaxException e) {
                 return false;
@@ -239,7 +239,10 @@ final class ConfigCommand implements Runnable {
         return new ConfigResult(changed, view.network(), lists, view.paymaster(), warnings);
     }
 
-    /** What was piped in, or typed hidden at a terminal. */
+    /** The most standard input read for a value: room for a full list of long URLs. */
+    private static final int MAX_INPUT_CHARS = 64 * 1024;
+
+    /** What was piped in (at most {@link #MAX_INPUT_CHARS}), or typed hidden at a terminal. */
     private String readStandardInput(String prompt) {
         if (System.console() != null) {
             char[] typed = System.console().readPassword(prompt);
@@ -248,8 +251,13 @@ final class ConfigCommand implements Runnable {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             StringBuilder text = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                text.append(line).append('\n');
+            char[] buffer = new char[8192];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                text.append(buffer, 0, read);
+                if (text.length() > MAX_INPUT_CHARS) {
+                    throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Standard input holds more than " + MAX_INPUT_CHARS / 1024
+                            + " KB; a list of endpoint URLs is far shorter.", "", new NextStep.FixArgument("Pipe in only the URLs."));
+                }
             }
             return text.toString();
         } catch (IOException e) {

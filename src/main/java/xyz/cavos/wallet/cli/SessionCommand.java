@@ -20,6 +20,7 @@ import xyz.cavos.wallet.cli.CommandResult.SessionStatusResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionSummary;
 import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.SessionStatus;
+import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
@@ -54,6 +55,11 @@ final class SessionCommand implements Runnable {
         @Override
         public CommandResult call() {
             CavosCommand root = session.root;
+            if (root.rpcUrls.size() > 1) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "A session is imported with one --rpc-url at most, not "
+                        + root.rpcUrls.size() + ".", "", new NextStep.FixArgument("Keep a list for its network with: cavos config set "
+                        + Optional.ofNullable(root.network).orElse("sepolia") + ".rpc-urls URL…"));
+            }
             SessionToken parsed = SessionToken.decode(token == null || token.equals("-") ? readToken() : token);
             var options = root.connectionOptions();
             Optional<String> network = options.network().or(parsed::network);

@@ -177,6 +177,13 @@ class NetworkCommandsIT {
         assertEquals("sandbox.rpc-urls", again.json().at("/data/changed/key").asText());
 
         assertEquals(0, cli.run("config", "set", "network", "sandbox").exit());
+        node.setFaults("/rpc/v0_9", FaultPlan.NONE.withGone());
+        String gone = "http://127.0.0.1:" + node.port() + "/rpc/v0_9";
+        assertEquals(0, cli.run("config", "set", "sandbox.rpc-urls", gone, local).exit());
+        Cli.Result balance = cli.run("balance");
+        assertEquals(0, balance.exit(), balance.toString());
+        assertEquals(1, node.requests("/rpc/v0_9", "starknet_chainId"), "the wallet read the list set, first endpoint first");
+        assertEquals(0, cli.run("config", "set", "sandbox.rpc-urls", byName, local).exit());
         Cli.Result check = cli.run("--json", "network", "check");
         assertEquals(0, check.exit(), check.toString());
         assertEquals("sandbox", check.json().at("/data/network").asText(), "the network chosen in the settings");
@@ -223,6 +230,8 @@ class NetworkCommandsIT {
                 List.of("config", "set", "network"),
                 List.of("config", "set", "paymaster-url", "paymaster.example"),
                 List.of("config", "set", "paymaster-url", "https://a.example/", "https://b.example/"),
+                List.of("--rpc-url", "http://a.example/rpc/v0_10", "--rpc-url", "http://b.example/rpc/v0_10", "session", "import",
+                        demo.token().encode()),
                 List.of("config"));
         for (List<String> args : cases) {
             Cli.Result text = cli().runWithInput("", args.toArray(String[]::new));
