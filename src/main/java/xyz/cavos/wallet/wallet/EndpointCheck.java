@@ -134,7 +134,7 @@ public final class EndpointCheck {
             } catch (RpcException.Transport e) {
                 preConfirmed = Optional.empty();
             }
-            String chain = ContractNames.describeChain(chainId);
+            String chain = RpcException.Transport.shortened(ContractNames.describeChain(chainId));
             EndpointVerdict verdict = EndpointVerdict.OK;
             Optional<String> problem = Optional.empty();
             if (expected.isPresent() && !expected.get().chainId().equals(chainId)) {

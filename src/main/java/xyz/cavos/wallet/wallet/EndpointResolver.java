@@ -115,17 +115,22 @@ final class EndpointResolver {
         List<String> tried = new ArrayList<>();
         for (Network candidate : List.of(Network.MAINNET, Network.SEPOLIA)) {
             Endpoint endpoint = endpoint(Optional.of(candidate), endpointsOf(candidate, config), options, memory(candidate, config));
+            boolean found = false;
             try {
                 OnChainSession session = OnChainSession.parse(endpoint.endpoints().read((url, rpc) -> rpc.call(
                         CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), BlockId.LATEST)));
-                if (session.isRegistered()) {
+                found = session.isRegistered();
+                if (found) {
                     return endpoint;
                 }
                 tried.add(candidate.name() + ": not registered");
             } catch (WalletError | xyz.cavos.wallet.starknet.RpcException e) {
                 tried.add(candidate.name() + ": " + e.getMessage());
+            } finally {
+                if (!found) {
+                    endpoint.endpoints().close();
+                }
             }
-            endpoint.endpoints().close();
         }
         throw ErrorTranslation.networkNotFound(tried);
     }

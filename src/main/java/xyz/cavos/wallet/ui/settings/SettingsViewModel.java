@@ -40,7 +40,7 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
  */
 public final class SettingsViewModel extends ScreenViewModel {
 
-    /** How long a check waits for each endpoint's answers. */
+    /** How long a check waits for each answer of an endpoint (it asks each up to four questions, one after another). */
     public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     /** How a verdict looks: it works, it may come back (rate-limited, unreachable), or it will not work as it is. */
