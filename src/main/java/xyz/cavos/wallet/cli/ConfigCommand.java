@@ -1,11 +1,7 @@
 package xyz.cavos.wallet.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -239,30 +235,14 @@ final class ConfigCommand implements Runnable {
         return new ConfigResult(changed, view.network(), lists, view.paymaster(), warnings);
     }
 
-    /** The most standard input read for a value: room for a full list of long URLs. */
-    private static final int MAX_INPUT_CHARS = 64 * 1024;
-
-    /** What was piped in (at most {@link #MAX_INPUT_CHARS}), or typed hidden at a terminal. */
+    /** What was piped in, or typed hidden at a terminal; more than {@link Inputs#MAX_PIPED_CHARS} is refused. */
     private String readStandardInput(String prompt) {
-        if (System.console() != null) {
-            char[] typed = System.console().readPassword(prompt);
-            return typed == null ? "" : new String(typed);
+        String text = Inputs.hiddenOrPiped(prompt, new WalletError(WalletError.Code.INVALID_ARGUMENT, "Could not read standard input.", "",
+                new NextStep.FixArgument("Give the value as an argument.")));
+        if (text.length() > Inputs.MAX_PIPED_CHARS) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Standard input holds more than " + Inputs.MAX_PIPED_CHARS / 1024
+                    + " KB; a list of endpoint URLs is far shorter.", "", new NextStep.FixArgument("Pipe in only the URLs."));
         }
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                text.append(buffer, 0, read);
-                if (text.length() > MAX_INPUT_CHARS) {
-                    throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Standard input holds more than " + MAX_INPUT_CHARS / 1024
-                            + " KB; a list of endpoint URLs is far shorter.", "", new NextStep.FixArgument("Pipe in only the URLs."));
-                }
-            }
-            return text.toString();
-        } catch (IOException e) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "Could not read standard input.", "",
-                    new NextStep.FixArgument("Give the value as an argument."));
-        }
+        return text;
     }
 }

@@ -2,6 +2,9 @@ package xyz.cavos.wallet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,33 @@ import xyz.cavos.wallet.wallet.WalletError;
 /** Parsing what people type: tokens, amounts, addresses, calldata, multicall JSON. Each failure is a usage error. */
 final class Inputs {
 
+    /** The most read from standard input for one value: room for a session token or a list of long URLs. */
+    static final int MAX_PIPED_CHARS = 64 * 1024;
+
     private Inputs() {
+    }
+
+    /**
+     * A secret typed hidden at a terminal, or what was piped in: at most {@link #MAX_PIPED_CHARS} and one more
+     * character, so a caller can tell that there was too much without reading it all. {@code unreadable} is
+     * thrown when standard input cannot be read.
+     */
+    static String hiddenOrPiped(String prompt, WalletError unreadable) {
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword(prompt);
+            return typed == null ? "" : new String(typed);
+        }
+        try {
+            Reader in = new InputStreamReader(System.in, StandardCharsets.UTF_8);
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int read = in.read(buffer); read >= 0 && text.length() <= MAX_PIPED_CHARS; read = in.read(buffer)) {
+                text.append(buffer, 0, Math.min(read, MAX_PIPED_CHARS + 1 - text.length()));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw unreadable;
+        }
     }
 
     static Token token(String text) {

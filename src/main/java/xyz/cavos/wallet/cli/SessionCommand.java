@@ -1,13 +1,10 @@
 package xyz.cavos.wallet.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -72,22 +69,11 @@ final class SessionCommand implements Runnable {
             return new ImportResult(SessionSummary.of(parsed, network), store.kind(), storeFile, WalletService.tokenWarnings(parsed));
         }
 
+        /** The token typed or piped in; its lines are joined (a token pasted over several lines). Too long a text is refused by the decoder. */
         private String readToken() {
-            if (System.console() != null) {
-                char[] typed = System.console().readPassword("Paste the session token (input hidden): ");
-                return typed == null ? "" : new String(typed);
-            }
-            try {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                StringBuilder text = new StringBuilder();
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    text.append(line);
-                }
-                return text.toString();
-            } catch (IOException e) {
-                throw new WalletError(WalletError.Code.INVALID_TOKEN, "Could not read the token from standard input.",
-                        "Pass it as an argument: cavos session import <token>");
-            }
+            return Inputs.hiddenOrPiped("Paste the session token (input hidden): ", new WalletError(WalletError.Code.INVALID_TOKEN,
+                    "Could not read the token from standard input.", "Pass it as an argument: cavos session import <token>"))
+                    .lines().collect(Collectors.joining());
         }
     }
 
