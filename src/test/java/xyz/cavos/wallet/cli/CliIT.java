@@ -284,6 +284,13 @@ class CliIT {
         assertEquals(0, stored.run("transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK").exit());
         assertEquals(1, stored.run("--json", "session", "status").json().at("/data/callsMade").asInt());
 
+        String token = demo.token().encode();
+        Cli.Result piped = stored.runWithInput(token.substring(0, 100) + "\n" + token.substring(100) + "\n", "session", "import", "-");
+        assertEquals(0, piped.exit(), "a token piped in over two lines\n" + piped);
+        Cli.Result flood = stored.runWithInput("eyJ" + "A".repeat(200_000), "session", "import");
+        assertEquals(2, flood.exit(), flood.toString());
+        assertTrue(flood.err().contains("too long"), flood.err());
+
         Cli.Result failed = stored.run("session", "import", "eyJicm9rZW4");
         assertEquals(2, failed.exit());
         assertTrue(stored.run("session", "export").out().strip().equals(demo.token().encode()), "a failed import keeps the previous session");
