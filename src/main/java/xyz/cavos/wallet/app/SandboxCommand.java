@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.cli.CommandGroup;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
@@ -21,15 +22,7 @@ import xyz.cavos.wallet.starknet.U256;
 /** {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "A local Starknet node with the Cavos account, for trying things safely.",
         subcommands = {SandboxCommand.Start.class, CommandLine.HelpCommand.class})
-final class SandboxCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class SandboxCommand extends CommandGroup {
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = {"Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C."})

@@ -23,7 +23,7 @@ import xyz.cavos.wallet.wallet.WalletError;
         + " chosen, each network's RPC endpoints in the order they are tried, the paymaster URL.",
         "Keys: " + ConfigCommand.KEYS + "."},
         subcommands = {ConfigCommand.Show.class, ConfigCommand.SetKey.class, ConfigCommand.UnsetKey.class, CommandLine.HelpCommand.class})
-final class ConfigCommand implements Runnable {
+final class ConfigCommand extends CommandGroup {
 
     private static final String NETWORK_EXAMPLE = "e.g. cavos config set network sepolia (mainnet, sepolia or sandbox)";
 
@@ -31,14 +31,6 @@ final class ConfigCommand implements Runnable {
 
     @ParentCommand
     CavosCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = {"The network chosen, the endpoints of mainnet, sepolia"
             + " and sandbox in the order they are tried, and the paymaster.",

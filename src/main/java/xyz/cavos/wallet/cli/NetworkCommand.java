@@ -13,21 +13,13 @@ import xyz.cavos.wallet.wallet.EndpointReport;
 /** {@code cavos network check}. */
 @Command(name = "network", mixinStandardHelpOptions = true, description = "The RPC endpoints the wallet uses.",
         subcommands = {NetworkCommand.Check.class, CommandLine.HelpCommand.class})
-final class NetworkCommand implements Runnable {
+final class NetworkCommand extends CommandGroup {
 
     /** How long each endpoint has to answer each question. */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     @ParentCommand
     CavosCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = {
             "Asks each endpoint, in the order they are tried, whether it answers, which chain and spec version it serves,"

@@ -27,18 +27,10 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Import, inspect, export or forget the session.",
         subcommands = {SessionCommand.Import.class, SessionCommand.Status.class, SessionCommand.Clear.class,
                 SessionCommand.Export.class, CommandLine.HelpCommand.class})
-final class SessionCommand implements Runnable {
+final class SessionCommand extends CommandGroup {
 
     @ParentCommand
     CavosCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {"Checks a session token and stores it in the OS keychain.",
             "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal."})
