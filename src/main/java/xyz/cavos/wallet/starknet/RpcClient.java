@@ -43,6 +43,11 @@ public final class RpcClient implements AutoCloseable {
         connection.close();
     }
 
+    /** An RPC URL as shown to people: scheme, host and port, never the path (it may hold an API key). */
+    public static String shown(URI url) {
+        return NodeConnection.shown(url);
+    }
+
     /** The node's address as shown to people: scheme, host and port, never the path (it may hold an API key). */
     public String endpointForDisplay() {
         return connection.shownEndpoint();

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import xyz.cavos.wallet.starknet.RpcClient;
 
 /**
  * How this installation reaches the networks, in {@code config.json} beside the session's settings: the
@@ -68,11 +69,6 @@ public final class NetworkConfig {
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         return url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null
                 || !PLAIN_PATH.matcher(path).matches();
-    }
-
-    /** Scheme, host and port: how a URL that may hold a key is shown. */
-    public static String shown(URI url) {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
     }
 
     public Contents read() {
@@ -212,7 +208,7 @@ public final class NetworkConfig {
         } finally {
             vault.close();
         }
-        return new Entry(shown(url), Optional.empty(), Optional.of(account));
+        return new Entry(RpcClient.shown(url), Optional.empty(), Optional.of(account));
     }
 
     private String resolve(Entry entry) {

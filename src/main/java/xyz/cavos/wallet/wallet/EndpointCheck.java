@@ -83,7 +83,7 @@ public final class EndpointCheck {
      * scheme, host and port.
      */
     public static String shown(URI url) {
-        return NetworkConfig.holdsSecret(url) && !NetworkSettings.isPublicDefault(url) ? NetworkConfig.shown(url) : url.toString();
+        return NetworkConfig.holdsSecret(url) && !NetworkSettings.isPublicDefault(url) ? RpcClient.shown(url) : url.toString();
     }
 
     private static EndpointReport check(int position, URI url, Optional<Network> expected, Duration timeout) {

@@ -10,12 +10,12 @@ import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.TransactionStatus;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.store.NetworkConfig;
 import xyz.cavos.wallet.store.SessionStore;
 
 /**
@@ -71,7 +71,7 @@ public final class WalletService implements AutoCloseable {
 
     /** The RPC endpoint in use (the one that answered last), as shown to people: scheme, host and port (the path may hold an API key). */
     public String rpcEndpointForDisplay() {
-        return NetworkConfig.shown(endpoints.currentUrl());
+        return RpcClient.shown(endpoints.currentUrl());
     }
 
     /** The endpoint in use: the one that answered last. */
