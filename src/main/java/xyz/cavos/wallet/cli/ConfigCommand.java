@@ -1,7 +1,5 @@
 package xyz.cavos.wallet.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +82,7 @@ final class ConfigCommand extends CommandGroup {
                                 + " the public defaults: cavos config unset " + chosen.name()));
             }
             for (int i = 0; i < given.size(); i++) {
-                if (!isHttpUrl(given.get(i))) {
+                if (!NetworkSettings.isHttpUrl(given.get(i))) {
                     throw new WalletError(WalletError.Code.INVALID_ARGUMENT, (given.size() == 1 ? "The URL" : "URL " + (i + 1) + " of "
                             + given.size()) + " is not an http(s) URL such as https://api.cartridge.gg/x/starknet/mainnet.", "",
                             new NextStep.FixArgument("Check it, or see the endpoints in use with: cavos config show"));
@@ -98,22 +96,11 @@ final class ConfigCommand extends CommandGroup {
                     ? single(chosen, config.readStandardInput("Paymaster URL (input hidden): ").lines().map(String::strip)
                             .filter(line -> !line.isEmpty()).toList(), "Give one URL on standard input, or: cavos config set paymaster-url https://…")
                     : single(chosen, values, "Give one URL: cavos config set paymaster-url https://…");
-            if (!isHttpUrl(url)) {
+            if (!NetworkSettings.isHttpUrl(url)) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster URL is not an http(s) URL.", "",
                         new NextStep.FixArgument("Give one such as https://paymaster.example/…"));
             }
             return url;
-        }
-
-        /** An http or https URL with a host; the wallet checks it again as it stores it. */
-        private static boolean isHttpUrl(String text) {
-            try {
-                URI uri = new URI(text.strip());
-                return uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                        && uri.getHost() != null;
-            } catch (URISyntaxException e) {
-                return false;
-            }
         }
 
         private boolean fromStandardInput() {

@@ -153,15 +153,18 @@ final class EndpointResolver {
             throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "An RPC URL is longer than " + MAX_URL_LENGTH + " characters.", "",
                     new NextStep.SetRpcEndpoint(Optional.empty()));
         }
+        return asHttpUrl(text).orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT, "The RPC URL is not an http(s) URL"
+                + " such as https://api.cartridge.gg/x/starknet/mainnet.", "", new NextStep.SetRpcEndpoint(Optional.empty())));
+    }
+
+    /** The text as an http or https URL with a host, or empty when it is not one. */
+    static Optional<URI> asHttpUrl(String text) {
         try {
             URI uri = new URI(text.strip());
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-                throw new URISyntaxException(text, "not an http(s) URL");
-            }
-            return uri;
+            boolean http = uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
+            return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
         } catch (URISyntaxException e) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The RPC URL is not an http(s) URL such as "
-                    + "https://api.cartridge.gg/x/starknet/mainnet.", "", new NextStep.SetRpcEndpoint(Optional.empty()));
+            return Optional.empty();
         }
     }
 }

@@ -49,6 +49,11 @@ public final class NetworkSettings {
         });
     }
 
+    /** Whether the text is an http or https URL with a host: what an endpoint or paymaster URL must be. */
+    public static boolean isHttpUrl(String text) {
+        return EndpointResolver.asHttpUrl(text).isPresent();
+    }
+
     /** The network chosen here, if any. */
     public Optional<Network> network() {
         return guard(() -> config.read().network().flatMap(Network::byName));
