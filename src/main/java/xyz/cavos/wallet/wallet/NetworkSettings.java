@@ -108,6 +108,21 @@ public final class NetworkSettings {
         });
     }
 
+    /**
+     * Puts an endpoint first in a network's list (moving it there if listed), keeping at most
+     * {@link EndpointResolver#MAX_ENDPOINTS}: for a URL a session was imported with.
+     */
+    void putFirst(Network network, URI url) {
+        edit(network, entries -> {
+            NetworkConfig.Entry entry = entry(url, network);
+            entries.removeIf(entry::equals);
+            entries.addFirst(entry);
+            while (entries.size() > EndpointResolver.MAX_ENDPOINTS) {
+                entries.removeLast();
+            }
+        });
+    }
+
     /** Removes the endpoint at this place (from 0) of a network's list. */
     public void removeEndpoint(Network network, int index) {
         edit(network, entries -> entries.remove(checked(entries, index)));

@@ -2,7 +2,6 @@ package xyz.cavos.wallet.wallet;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,15 +64,7 @@ public final class SessionStorage implements AutoCloseable {
             Optional<Network> known = network.flatMap(Network::byName);
             if (keyed.isPresent() && known.isPresent()) {
                 // the endpoint first: when the keychain cannot take it, nothing has changed
-                NetworkConfig config = NetworkConfig.open(store.home());
-                List<NetworkConfig.Entry> entries = new ArrayList<>(config.entries(known.get().name()));
-                if (entries.isEmpty()) {
-                    known.get().defaultRpcUrls().forEach(u -> entries.add(NetworkConfig.plain(u)));
-                }
-                NetworkConfig.Entry entry = config.keep(keyed.get(), known.get().name());
-                entries.removeIf(e -> e.keychainAccount().equals(entry.keychainAccount()));
-                entries.addFirst(entry);
-                config.setEntries(known.get().name(), entries.subList(0, Math.min(entries.size(), EndpointResolver.MAX_ENDPOINTS)));
+                NetworkSettings.open(store.home()).putFirst(known.get(), keyed.get());
             }
             store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
             return null;

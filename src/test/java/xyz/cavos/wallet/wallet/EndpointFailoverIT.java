@@ -160,6 +160,22 @@ class EndpointFailoverIT {
     }
 
     @Test
+    void aSessionImportedWithAKeyedUrlPutsItFirstInTheListAndNotBesideTheSession() throws Exception {
+        SecretScan.requireKeychain(home);
+        String keyed = "http://127.0.0.1:" + node.port() + "/v2/SECRETKEY/rpc/v0_10";
+        SessionStorage storage = SessionStorage.open(home, Optional.of("encrypted-file"), "a test passphrase"::toCharArray);
+        storage.save(demo.token(), Optional.of("sandbox"), Optional.of(keyed));
+        storage.save(demo.token(), Optional.of("sandbox"), Optional.of(keyed)); // imported again: still listed once
+        assertEquals(List.of("http://127.0.0.1:" + node.port(), "http://127.0.0.1:5050/rpc/v0_10"),
+                NetworkSettings.open(home).endpoints(Network.SANDBOX).stream().map(NetworkSettings.Endpoint::shown).toList(),
+                "first, before the defaults it was added to, shown without its path");
+        assertEquals(List.of(URI.create(keyed), URI.create("http://127.0.0.1:5050/rpc/v0_10")), NetworkSettings.open(home).urls(Network.SANDBOX));
+        for (String file : List.of("settings.json", "config.json")) {
+            assertTrue(!Files.readString(home.resolve(file)).contains("SECRETKEY"), file);
+        }
+    }
+
+    @Test
     void aCheckGivesEachEndpointItsWord() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
