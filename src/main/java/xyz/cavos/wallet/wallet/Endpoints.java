@@ -99,6 +99,8 @@ final class Endpoints implements AutoCloseable {
     private final Memory memory;
     private volatile int current;
     private volatile boolean closed;
+    /** The fingerprint the memory holds, read once when the list was made. */
+    private volatile Optional<String> remembered = Optional.empty();
 
     /** A read's answer and the endpoint that gave it. */
     record Served<T>(T value, URI url, RpcClient rpc) {
@@ -119,9 +121,15 @@ final class Endpoints implements AutoCloseable {
         this.candidates = List.copyOf(built);
         URI last = LAST_GOOD.get(this.urls);
         int start = last != null ? this.urls.indexOf(last) : -1;
+        if (this.urls.size() > 1) {
+            try {
+                remembered = memory.recall();
+            } catch (RuntimeException e) {
+                // nothing remembered that can be read: start at the top
+            }
+        }
         if (start < 0) {
-            Optional<String> recalled = this.urls.size() > 1 ? memory.recall() : Optional.empty();
-            start = recalled.map(f -> indexOf(f)).orElse(0);
+            start = remembered.map(f -> indexOf(f)).orElse(0);
         }
         this.current = Math.max(0, start);
     }
@@ -245,12 +253,13 @@ final class Endpoints implements AutoCloseable {
             LAST_GOOD.put(urls, urls.get(index));
             if (urls.size() > 1) {
                 String fingerprint = NetworkConfig.fingerprint(urls.get(index));
-                try {
-                    if (!memory.recall().filter(fingerprint::equals).isPresent()) {
+                if (!remembered.filter(fingerprint::equals).isPresent()) {
+                    try {
                         memory.remember(fingerprint);
+                        remembered = Optional.of(fingerprint);
+                    } catch (RuntimeException e) {
+                        // remembering is a convenience: the read succeeded
                     }
-                } catch (RuntimeException e) {
-                    // remembering is a convenience: the read succeeded
                 }
             }
         }
