@@ -1,6 +1,5 @@
 package xyz.cavos.wallet.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,9 +13,6 @@ import xyz.cavos.wallet.wallet.EndpointReport;
 @Command(name = "network", mixinStandardHelpOptions = true, description = "The RPC endpoints the wallet uses.",
         subcommands = {NetworkCommand.Check.class, CommandLine.HelpCommand.class})
 final class NetworkCommand extends CommandGroup {
-
-    /** How long each endpoint has to answer each question. */
-    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     @ParentCommand
     CavosCommand root;
@@ -35,7 +31,7 @@ final class NetworkCommand extends CommandGroup {
         @Override
         public CommandResult call() {
             CavosCommand root = network.root;
-            EndpointCheck.Result checked = EndpointCheck.configured(root.connectionOptions(), root.optionalStore(), CHECK_TIMEOUT);
+            EndpointCheck.Result checked = EndpointCheck.configured(root.connectionOptions(), root.optionalStore(), EndpointCheck.TIMEOUT);
             List<NetworkCheckResult.Endpoint> endpoints = checked.endpoints().stream().map(Check::endpoint).toList();
             return new NetworkCheckResult(checked.network(), (int) checked.endpoints().stream().filter(EndpointReport::ok).count(),
                     endpoints);

@@ -26,6 +26,9 @@ import xyz.cavos.wallet.store.NetworkConfig;
  */
 public final class EndpointCheck {
 
+    /** How long a check waits for each answer of an endpoint (it asks each up to four questions, one after another). */
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     /** The endpoints of one network, checked. */
     public record Result(Optional<String> network, List<EndpointReport> endpoints) {
         public Result {

@@ -38,8 +38,7 @@ final class EndpointResolver {
     static Endpoint resolve(SessionToken token, ConnectionOptions options, Optional<SessionStore> store) {
         Optional<NetworkConfig> config = store.map(s -> NetworkConfig.open(s.home()));
         if (!options.rpcUrls().isEmpty()) {
-            Optional<Network> named = options.network().map(EndpointResolver::networkNamed);
-            return endpoint(named, parseAll(options.rpcUrls()), options, Endpoints.Memory.NONE);
+            return given(options);
         }
         Optional<Settings> stored = store.map(SessionStore::settings)
                 .filter(settings -> settings.sessionPublicKey().filter(token.sessionPublicKey()::equals).isPresent());
@@ -67,15 +66,20 @@ final class EndpointResolver {
     /** The network and endpoints a check looks at when no session is involved: the options, else the settings, else mainnet. */
     static Endpoint configured(ConnectionOptions options, Optional<SessionStore> store) {
         Optional<NetworkConfig> config = store.map(s -> NetworkConfig.open(s.home()));
-        Optional<Network> named = options.network().map(EndpointResolver::networkNamed);
         if (!options.rpcUrls().isEmpty()) {
-            return endpoint(named, parseAll(options.rpcUrls()), options, Endpoints.Memory.NONE);
+            return given(options);
         }
-        Network network = named
+        Network network = options.network().map(EndpointResolver::networkNamed)
                 .or(() -> store.map(SessionStore::settings).flatMap(Settings::network).flatMap(Network::byName))
                 .or(() -> config.flatMap(c -> c.read().network()).flatMap(Network::byName))
                 .orElse(Network.MAINNET);
         return endpoint(Optional.of(network), endpointsOf(network, config), options, Endpoints.Memory.NONE);
+    }
+
+    /** The endpoints named in the options, used as given (nothing remembered), on the network they name if any. */
+    private static Endpoint given(ConnectionOptions options) {
+        Optional<Network> named = options.network().map(EndpointResolver::networkNamed);
+        return endpoint(named, parseAll(options.rpcUrls()), options, Endpoints.Memory.NONE);
     }
 
     /** A network's endpoints: the settings' list, or its defaults when the settings have none. */

@@ -1,6 +1,5 @@
 package xyz.cavos.wallet.ui.settings;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -39,9 +38,6 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
  * xyz.cavos.wallet.ui.UiExecutor}; after a change the wallet connects again on its next refresh.
  */
 public final class SettingsViewModel extends ScreenViewModel {
-
-    /** How long a check waits for each answer of an endpoint (it asks each up to four questions, one after another). */
-    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     /** How a verdict looks: it works, it may come back (rate-limited, unreachable), or it will not work as it is. */
     public enum Tone { GOOD, WARN, BAD }
@@ -335,7 +331,7 @@ public final class SettingsViewModel extends ScreenViewModel {
         problem.clear();
         results.clear();
         checkSummary.set("Checking the endpoints for " + on.name() + "…");
-        model.executor().run(() -> EndpointCheck.run(Optional.of(on), settings.urls(on), CHECK_TIMEOUT), reports -> {
+        model.executor().run(() -> EndpointCheck.run(Optional.of(on), settings.urls(on), EndpointCheck.TIMEOUT), reports -> {
             if (mine != checkVersion) {
                 return;
             }
