@@ -20,6 +20,9 @@ public final class Felt implements Comparable<Felt> {
     private static final Pattern HEX = Pattern.compile("0[xX][0-9a-fA-F]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
     private static final int SHORT_STRING_MAX = 31;
+    /** The longest spellings read: {@code 0x} and 64 hex digits, or 78 decimal digits (enough for any u256). */
+    public static final int MAX_HEX_CHARS = 66;
+    public static final int MAX_DECIMAL_CHARS = 78;
 
     private final BigInteger value;
 
@@ -67,6 +70,12 @@ public final class Felt implements Comparable<Felt> {
     static BigInteger parseNonNegative(String what, String text) {
         if (text == null || text.isEmpty()) {
             throw new InvalidValueException(what + " is empty: expected 0x-prefixed hex or decimal digits");
+        }
+        boolean hex = text.length() > 1 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X');
+        if (text.length() > (hex ? MAX_HEX_CHARS : MAX_DECIMAL_CHARS)) {
+            // checked before any parsing: a digit string of any length would take quadratic time to convert
+            throw InvalidValueException.of(what, text, "is too long (" + text.length() + " characters): a number here has at most "
+                    + (MAX_HEX_CHARS - 2) + " hex digits after 0x or " + MAX_DECIMAL_CHARS + " decimal digits");
         }
         if (HEX.matcher(text).matches()) {
             return new BigInteger(text.substring(2), 16);

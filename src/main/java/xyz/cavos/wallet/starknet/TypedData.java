@@ -249,7 +249,7 @@ public final class TypedData {
     /** i128: negative values wrap to P - |v|, as Cairo represents them in a felt. */
     private static Felt signedValue(JsonNode value) {
         BigInteger number = value.isIntegralNumber() ? value.bigIntegerValue() : null;
-        if (number == null && value.asText().matches("-[0-9]+")) {
+        if (number == null && value.asText().matches("-[0-9]{1,39}")) {
             number = new BigInteger(value.asText());
         }
         if (number != null && number.signum() < 0) {

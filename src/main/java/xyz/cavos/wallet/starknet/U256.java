@@ -16,6 +16,8 @@ public record U256(BigInteger value) implements Comparable<U256> {
     public static final U256 ZERO = new U256(BigInteger.ZERO);
 
     private static final BigInteger HALF_MASK = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+    /** Whole digits of any u256, a point and as many decimals as any token has, with room to spare. */
+    static final int MAX_AMOUNT_CHARS = 160;
     private static final Pattern AMOUNT = Pattern.compile("([0-9]+)(?:\\.([0-9]*))?|\\.([0-9]+)");
 
     public U256 {
@@ -65,6 +67,10 @@ public record U256(BigInteger value) implements Comparable<U256> {
     public static U256 parseAmount(String text, int decimals) {
         if (text == null || text.isEmpty()) {
             throw new InvalidValueException("Amount is empty: write a number such as 1.5");
+        }
+        if (text.length() > MAX_AMOUNT_CHARS) {
+            throw InvalidValueException.of("Amount", text, "is too long (" + text.length()
+                    + " characters): no token amount needs more than " + MAX_AMOUNT_CHARS);
         }
         var match = AMOUNT.matcher(text);
         if (!match.matches()) {

@@ -64,6 +64,24 @@ class FeltAndU256Test {
         assertThrows(InvalidValueException.class, () -> Felt.of(-1));
     }
 
+    @Test
+    void digitStringsAreMeasuredBeforeTheyAreParsed() {
+        // the longest spellings of the largest values are read ...
+        assertEquals(U256.MAX, U256.parse("0x" + U256.MAX.toString(16)).value());
+        assertEquals(U256.MAX, U256.parse(U256.MAX.toString()).value());
+        assertEquals(BigInteger.ONE, Felt.parse("0x" + "0".repeat(63) + "1").value());
+        // ... one character more is refused by its length, and ten million digits are refused the same way
+        for (String text : new String[] {"0x" + "0".repeat(64) + "1", "0".repeat(78) + "1", "9".repeat(10_000_000),
+                "0x" + "f".repeat(10_000_000)}) {
+            var error = assertThrows(InvalidValueException.class, () -> Felt.parse("Recipient", text));
+            assertTrue(error.getMessage().contains("is too long"), error.getMessage());
+            assertTrue(error.getMessage().length() < 300, "the message quotes a shortened value");
+            assertThrows(InvalidValueException.class, () -> U256.parse(text));
+        }
+        var amount = assertThrows(InvalidValueException.class, () -> U256.parseAmount("1" + "0".repeat(10_000_000), 18));
+        assertTrue(amount.getMessage().contains("is too long"), amount.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} with {1} decimals = {2}")
     @CsvSource({
             "1.5, 18, 1500000000000000000",
