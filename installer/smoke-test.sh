@@ -33,7 +33,7 @@ step "The installed cavos against a sandbox, with the session in the keychain"
 export CAVOS_HOME="$(mktemp -d)"
 trap 'stop_sandbox; as_root apt-get remove -y cavos-desktop > /dev/null 2>&1 || true' EXIT
 start_sandbox "$CAVOS_HOME/sandbox.log" cavos || fail "the installed cavos sandbox did not start"
-cavos session import "$sandbox_token" --network sandbox --rpc-url "$sandbox_url"
+printf %s "$sandbox_token" | cavos session import --network sandbox --rpc-url "$sandbox_url"
 balance="$(cavos balance)"
 echo "$balance"
 grep -Eq '^ *STRK +1000\.0$' <<< "$balance" || fail "cavos balance did not show the demo wallet's 1000 STRK"

@@ -18,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.NextStep;
@@ -39,6 +40,9 @@ import xyz.cavos.wallet.wallet.WalletService;
                 NetworkCommand.class, ConfigCommand.class})
 public final class CavosCommand implements Runnable {
 
+    /** The longest wait for a transaction: a day, far beyond any acceptance, short enough to add to a clock. */
+    static final long MAX_TIMEOUT_SECONDS = 86_400;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
     boolean json;
 
@@ -52,7 +56,8 @@ public final class CavosCommand implements Runnable {
             + " else the settings, else the network's public defaults)."})
     List<String> rpcUrls = new ArrayList<>();
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Session token for this command only (before the command name).")
+    @Option(names = "--token", paramLabel = "TOKEN", description = {"Session token for this command only (before the command name).",
+            "Other users of this computer can see it in the process list: prefer CAVOS_TOKEN or cavos session import."})
     String token;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours in the output.")
@@ -63,7 +68,7 @@ public final class CavosCommand implements Runnable {
     boolean wait;
 
     @Option(names = "--timeout", defaultValue = "120", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
-            description = "How long to wait for a transaction (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for a transaction, 1 to " + MAX_TIMEOUT_SECONDS + " (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "KIND",
@@ -111,6 +116,9 @@ public final class CavosCommand implements Runnable {
         cli.addSubcommand(new CompletionCommand());
         cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setAllowSubcommandsAsOptionParameters(true); // --network sandbox names a network, not the sandbox command
+        // "@name" is a value, never a file to splice into the arguments: --calls @file reads its file itself, bounded,
+        // and "--to @/etc/hostname" must not print a file
+        cli.setExpandAtFiles(false);
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
         answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
@@ -187,6 +195,8 @@ public final class CavosCommand implements Runnable {
     /** The session for this command: --token, else CAVOS_TOKEN, else the stored one. */
     SessionToken sessionToken() {
         if (token != null) {
+            output().warning("--token is visible to other users of this computer in the process list."
+                    + " Prefer CAVOS_TOKEN, or import the session once with: cavos session import");
             return SessionToken.decode(token);
         }
         String fromEnv = env.get("CAVOS_TOKEN");
@@ -194,7 +204,8 @@ public final class CavosCommand implements Runnable {
             return SessionToken.decode(fromEnv);
         }
         WalletError none = new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
-                "Import one with: cavos session import <token>, or export CAVOS_TOKEN=\"<token>\". To try things: cavos sandbox start");
+                "Import one with: cavos session import (it asks for the token, or reads it from standard input),"
+                        + " or set CAVOS_TOKEN. To try things: cavos sandbox start");
         SessionStorage stored = sessionStore();
         if (!stored.hasImported()) {
             try {
@@ -249,8 +260,9 @@ public final class CavosCommand implements Runnable {
     }
 
     Duration timeout() {
-        if (timeoutSeconds <= 0) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--timeout must be a positive number of seconds.", "e.g. --timeout 120");
+        if (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--timeout must be a whole number of seconds from 1 to "
+                    + MAX_TIMEOUT_SECONDS + " (a day), not " + timeoutSeconds + ".", "e.g. --timeout 120");
         }
         return Duration.ofSeconds(timeoutSeconds);
     }
@@ -266,7 +278,7 @@ public final class CavosCommand implements Runnable {
     private WalletError asWalletError(Exception e) {
         return WalletError.explain(e).orElseGet(() -> {
             log(e);
-            return new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: " + e.getClass().getSimpleName() + ".", "",
+            return new WalletError(WalletError.Code.UNEXPECTED, "Something unexpected went wrong; the details are in the log.", "",
                     new NextStep.Report(home().resolve("cavos.log")));
         });
     }
@@ -275,11 +287,13 @@ public final class CavosCommand implements Runnable {
         boolean jsonRequested = Arrays.asList(args).contains("--json");
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
+        // picocli quotes what it could not match: a token given in the wrong place must not be shown
+        String message = SecretText.hide(e.getMessage());
         if (jsonRequested) {
-            new Output(command.getOut(), err, true, false).error("usage", e.getMessage(),
+            new Output(command.getOut(), err, true, false).error("usage", message,
                     "See: cavos " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", "") + " --help");
         } else {
-            err.println("Error: " + e.getMessage());
+            err.println("Error: " + message);
             err.println("Solution: see " + command.getCommandSpec().qualifiedName() + " --help");
             err.flush();
         }
@@ -292,7 +306,7 @@ public final class CavosCommand implements Runnable {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             Files.createDirectories(home());
-            Files.writeString(home().resolve("cavos.log"), Instant.now() + " " + trace + System.lineSeparator(),
+            Files.writeString(home().resolve("cavos.log"), Instant.now() + " " + SecretText.hide(trace.toString()) + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // nowhere to log to: the error message was already shown

@@ -23,7 +23,42 @@ final class Inputs {
     /** The most read from standard input for one value: room for a session token or a list of long URLs. */
     static final int MAX_PIPED_CHARS = 64 * 1024;
 
+    /** Calls in one multicall: far above what a session allows per transaction. */
+    static final int MAX_CALLS = 64;
+    /** Calldata values in one call. */
+    static final int MAX_CALLDATA_ITEMS = 4096;
+    /** The longest multicall JSON read, inline or from a file. */
+    static final int MAX_CALLS_JSON_CHARS = 1024 * 1024;
+
     private Inputs() {
+    }
+
+    /**
+     * The multicall file after {@code @}: a regular file of at most {@link #MAX_CALLS_JSON_CHARS} bytes (a device such
+     * as /dev/zero or a pipe is refused before it is read), as UTF-8.
+     */
+    private static String callsFile(String name) {
+        try {
+            Path file = Path.of(name);
+            if (!Files.isRegularFile(file)) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + ": "
+                        + (Files.exists(file) ? "not a regular file." : "no such file."), "Give the path of a JSON file after @.");
+            }
+            if (Files.size(file) > MAX_CALLS_JSON_CHARS) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + " is larger than "
+                        + MAX_CALLS_JSON_CHARS / 1024 + " KB.", "Give at most " + MAX_CALLS + " calls, as a JSON array.");
+            }
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_CALLS_JSON_CHARS + 1); // the file may have grown since it was measured
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read --calls @" + name + " (no permission, or a read error).",
+                    "Check the file path after @ and that you may read it.");
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + " is not a file path.", "Give the path of a JSON file after @.");
+        }
     }
 
     /**
@@ -116,10 +151,19 @@ final class Inputs {
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (String raw : text.split(",", -1)) {
+        String[] items = text.split(",", MAX_CALLDATA_ITEMS + 2);
+        if (items.length > MAX_CALLDATA_ITEMS) {
+            throw tooMuchCalldata();
+        }
+        for (String raw : items) {
             out.addAll(calldataItem(raw.strip()));
         }
         return out;
+    }
+
+    private static WalletError tooMuchCalldata() {
+        return new WalletError(WalletError.Code.INVALID_CALLDATA, "A call has more than " + MAX_CALLDATA_ITEMS + " calldata values.",
+                "No contract entry point this wallet can call takes that many: check the calldata.");
     }
 
     static List<Felt> calldataItem(String item) {
@@ -142,14 +186,10 @@ final class Inputs {
      * (starknet.js's Call shape), calldata items as in {@link #calldata}.
      */
     static List<Call> calls(String text) {
-        String source = text;
-        if (text.startsWith("@")) {
-            try {
-                source = Files.readString(Path.of(text.substring(1)));
-            } catch (IOException e) {
-                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + text.substring(1) + " (" + e.getClass().getSimpleName() + ").",
-                        "Check the file path after @.");
-            }
+        String source = text.startsWith("@") ? callsFile(text.substring(1)) : text;
+        if (source.length() > MAX_CALLS_JSON_CHARS) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls is longer than " + MAX_CALLS_JSON_CHARS + " characters.",
+                    "Give at most " + MAX_CALLS + " calls, as a JSON array.");
         }
         JsonNode root;
         try {
@@ -161,6 +201,10 @@ final class Inputs {
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls must be a non-empty JSON array of calls.",
                     "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\"]}]");
+        }
+        if (root.size() > MAX_CALLS) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls holds " + root.size() + " calls; at most " + MAX_CALLS
+                    + " go in one transaction here.", "Split them into several multicalls (a session allows only a few calls per transaction).");
         }
         List<Call> calls = new ArrayList<>();
         for (JsonNode call : root) {
@@ -174,6 +218,8 @@ final class Inputs {
             JsonNode items = call.path("calldata");
             if (items.isTextual()) {
                 data.addAll(calldata(items.asText()));
+            } else if (items.size() > MAX_CALLDATA_ITEMS) {
+                throw tooMuchCalldata();
             } else {
                 items.forEach(item -> data.addAll(calldataItem(item.asText())));
             }

@@ -19,7 +19,7 @@ final class NextStepText {
             case NextStep.None none -> "";
             case NextStep.RenewSession renew -> "Renew it with: cavos renew (possible until " + Render.time(java.time.Instant.ofEpochSecond(renew.deadline())) + ").";
             case NextStep.RenewAgain again -> "To renew it again anyway: cavos renew --force";
-            case NextStep.ImportSession importing -> "Import it with: cavos session import <token>";
+            case NextStep.ImportSession importing -> "Import it with: cavos session import (paste the token when asked, or pipe it in)";
             case NextStep.SeePolicy policy -> "Check usage with: cavos policy show";
             case NextStep.SeeSession session -> "Check the session with: cavos session status";
             case NextStep.CheckTransaction tx -> "Check it with: cavos tx status " + tx.hash().toHex();

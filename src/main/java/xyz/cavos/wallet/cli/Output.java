@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
+import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.SessionState;
@@ -93,7 +94,9 @@ final class Output {
     }
 
     /** A failure: the JSON envelope, or "Error: …" and the next step, on stderr. */
-    void error(String code, String message, String hint) {
+    void error(String code, String shownMessage, String shownHint) {
+        String message = SecretText.hide(shownMessage);
+        String hint = SecretText.hide(shownHint);
         if (json) {
             ObjectNode envelope = JSON.createObjectNode();
             envelope.put("status", "error");
@@ -130,7 +133,7 @@ final class Output {
 
     void warning(String line) {
         if (!json) {
-            err.println(paint("Warning: ", "33") + line);
+            err.println(paint("Warning: ", "33") + SecretText.hide(line));
             err.flush();
         }
     }

@@ -38,7 +38,8 @@ final class SessionCommand extends CommandGroup {
         @ParentCommand
         SessionCommand session;
 
-        @Parameters(arity = "0..1", paramLabel = "TOKEN", description = "The token exported from the Cavos dashboard.")
+        @Parameters(arity = "0..1", paramLabel = "TOKEN", description = {"The token exported from the Cavos dashboard. Better left out:"
+                + " an argument is visible to other users of this computer in the process list."})
         String token;
 
         @Override
@@ -49,7 +50,12 @@ final class SessionCommand extends CommandGroup {
                         + root.rpcUrls.size() + ".", "", new NextStep.FixArgument("Keep a list for its network with: cavos config set "
                         + Optional.ofNullable(root.network).orElse("sepolia") + ".rpc-urls URL…"));
             }
-            SessionToken parsed = SessionToken.decode(token == null || token.equals("-") ? readToken() : token);
+            boolean fromArgument = token != null && !token.equals("-");
+            if (fromArgument) {
+                root.output().warning("A token given as an argument is visible to other users of this computer in the process list."
+                        + " Next time leave it out: cavos session import asks for it, or reads it from standard input.");
+            }
+            SessionToken parsed = SessionToken.decode(fromArgument ? token : readToken());
             var options = root.connectionOptions();
             Optional<String> network = options.network().or(parsed::network);
             Optional<String> rpcUrl = options.rpcUrl().or(parsed::rpcUrl);
@@ -64,7 +70,7 @@ final class SessionCommand extends CommandGroup {
         /** The token typed or piped in; its lines are joined (a token pasted over several lines). Too long a text is refused by the decoder. */
         private String readToken() {
             return Inputs.hiddenOrPiped("Paste the session token (input hidden): ", new WalletError(WalletError.Code.INVALID_TOKEN,
-                    "Could not read the token from standard input.", "Pass it as an argument: cavos session import <token>"))
+                    "Could not read the token from standard input.", "Run cavos session import in a terminal and paste the token when asked, or pipe it in: printf '%s' \"$CAVOS_TOKEN\" | cavos session import"))
                     .lines().collect(Collectors.joining());
         }
     }

@@ -38,6 +38,23 @@ public final class SecretScan {
     }
 
     /**
+     * The text someone saw (a message, output, a log) holds neither the private key, in any spelling, nor any
+     * 16 characters in a row of the token. {@code what} names where the text came from.
+     */
+    public static void assertNoSecretIn(String text, SessionToken token, String what) {
+        String encoded = token.encode();
+        String json = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        String hex = json.replaceAll(".*\"sessionPrivateKey\":\"0x([0-9a-f]+)\".*", "$1");
+        String lower = text.toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains(hex.substring(0, 24)) || lower.contains(new BigInteger(hex, 16).toString().substring(0, 24)),
+                "the session key is in " + what);
+        for (int i = 0; i + 16 <= encoded.length(); i += 8) {
+            String piece = encoded.substring(i, i + 16);
+            assertFalse(text.contains(piece), "the token (characters " + i + "–" + (i + 16) + ") is in " + what);
+        }
+    }
+
+    /**
      * Skips the calling test, with a message, when no OS keychain can be opened here. In CI (CI=true) a
      * missing keychain is a failure: .ci/run starts one.
      */

@@ -1,0 +1,29 @@
+package xyz.cavos.wallet.cavos;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text about to be shown or logged, with anything that looks like a session token taken out. A token is Base64
+ * of a JSON object, so it begins {@code eyJ}; a message that quotes what someone typed (an unmatched argument,
+ * an unknown token symbol, a value that is not a number) could otherwise carry a key onto the screen or into a
+ * log. Applied where messages leave the program, whatever produced them.
+ */
+public final class SecretText {
+
+    /** What stands in for a token. */
+    public static final String HIDDEN = "[session token hidden]";
+
+    /** Base64 of a JSON object, standard or URL-safe, at least a dozen characters after {@code eyJ}. */
+    private static final Pattern TOKEN_LIKE = Pattern.compile("eyJ[A-Za-z0-9+/_\\-]{12,}={0,2}");
+
+    private SecretText() {
+    }
+
+    /** The text with every token-like run replaced by {@link #HIDDEN}; {@code null} stays {@code null}. */
+    public static String hide(String text) {
+        if (text == null || !text.contains("eyJ")) {
+            return text;
+        }
+        return TOKEN_LIKE.matcher(text).replaceAll(HIDDEN);
+    }
+}
