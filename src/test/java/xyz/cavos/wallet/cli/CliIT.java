@@ -170,7 +170,7 @@ class CliIT {
         Cli.Result expired = cli().run("transfer", "--to", RECIPIENT, "--amount", "1.5", "--token", "STRK");
         assertEquals(1, expired.exit());
         assertTrue(expired.err().startsWith("Error: Session expired\nSolution: Export a new session from the dashboard or renew the existing one"
-                + " (if within grace period). Import it with: cavos session import <token>\n"), expired.err());
+                + " (if within grace period). Import it with: cavos session import (paste the token when asked, or pipe it in)\n"), expired.err());
         assertEquals("expired", cli().run("--json", "session", "status").json().at("/data/state").asText());
     }
 

@@ -141,7 +141,7 @@ class AppWordsTest {
         for (StoreException.Reason reason : StoreException.Reason.values()) {
             all.add(ErrorTranslation.stored(new StoreException(reason, "The keychain said no.", "Unlock your keychain and try again.")));
         }
-        all.add(new WalletError(WalletError.Code.UNEXPECTED, "Unexpected error: IllegalStateException.", "",
+        all.add(new WalletError(WalletError.Code.UNEXPECTED, "Something unexpected went wrong; the details are in the log.", "",
                 new NextStep.Report(Path.of("cavos.log"))));
         return all;
     }
