@@ -4,7 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +38,11 @@ final class NodeConnection implements AutoCloseable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS, true);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+    /**
+     * The largest reply read: a batch of every read a snapshot makes is a few kilobytes, a page of events or a
+     * block's transaction hashes well under a megabyte. A body beyond this is dropped unread.
+     */
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
     private final URI endpoint;
     private final String shownEndpoint;
@@ -84,7 +99,10 @@ final class NodeConnection implements AutoCloseable {
         http.shutdownNow();
     }
 
-    /** One HTTP exchange, retried for reads. Returns the parsed JSON body. */
+    /**
+     * One HTTP exchange, retried for reads, all within one deadline (the request timeout) that covers connecting,
+     * the headers, the whole body and the waits between attempts. Returns the parsed JSON body.
+     */
     JsonNode exchange(JsonNode body, String label, boolean write) {
         String text;
         try {
@@ -99,12 +117,13 @@ final class NodeConnection implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(text))
                 .build();
         int attempts = write ? 1 : maxRetries + 1;
+        long deadline = Deadline.after(requestTimeout);
         RpcException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait = null;
             try {
                 roundTrips.incrementAndGet();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = post(request, Deadline.left(deadline));
                 int status = response.statusCode();
                 JsonNode parsed = parseBody(response.body());
                 if (status / 100 == 2 && parsed != null) {
@@ -125,7 +144,8 @@ final class NodeConnection implements AutoCloseable {
                                     + " Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
                 } else {
                     String said = parsed != null && isErrorReply(parsed) ? " (\"" + RpcException.Transport.shortened(errorMessage(parsed)) + "\")" : "";
-                    last = new RpcException.Transport(label, RpcException.Transport.Kind.HTTP_STATUS, status, write,
+                    // a server error may come after the node took a write; a provider's 4xx (429 too) means it never got there
+                    last = new RpcException.Transport(label, RpcException.Transport.Kind.HTTP_STATUS, status, write && status / 100 == 5,
                             "The Starknet node at " + shownEndpoint + " answered " + label + " with HTTP " + status + said
                                     + statusHint(status), null);
                     if (status != 429 && status / 100 != 5) {
@@ -140,24 +160,131 @@ final class NodeConnection implements AutoCloseable {
                 throw new RpcException.Transport(label, RpcException.Transport.Kind.TIMEOUT, 0, true,
                         "The Starknet node at " + shownEndpoint + " did not answer " + label + " within "
                                 + requestTimeout.toSeconds() + " s. Try again, or use another RPC URL.", e);
+            } catch (BodyTooLarge e) {
+                throw new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, write,
+                        "The Starknet node at " + shownEndpoint + " answered " + label + " with more than "
+                                + MAX_BODY_BYTES / (1024 * 1024) + " MB, far more than any answer to it: it was not read."
+                                + " Use another RPC endpoint.", e);
             } catch (ConnectException e) {
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
-                        "Could not reach the Starknet node at " + shownEndpoint + " (connection refused). "
+                        unresolved(e) ? "Could not find the Starknet node's host " + endpoint.getHost() + " (the name does not resolve)."
+                                + " Check the spelling of the RPC URL and your internet connection."
+                                : "Could not reach the Starknet node at " + shownEndpoint + " (connection refused). "
                                 + "Check the RPC URL and that the node is running.", e);
+                if (unresolved(e)) {
+                    throw last; // asking again will not make the name resolve
+                }
             } catch (IOException e) {
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, true,
                         "The connection to the Starknet node at " + shownEndpoint + " broke during " + label
-                                + " (" + e.getClass().getSimpleName() + "). Try again.", e);
+                                + " (the reply was cut off). Try again.", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RpcException.Transport(label, RpcException.Transport.Kind.INTERRUPTED, 0, true,
                         "Interrupted while waiting for the Starknet node at " + shownEndpoint, e);
             }
             if (attempt < attempts) {
-                sleep(wait != null ? wait : backoff(attempt), label);
+                Duration pause = wait != null ? wait : backoff(attempt);
+                if (pause.compareTo(Deadline.left(deadline)) >= 0) {
+                    break; // no time left for another attempt within this exchange's deadline
+                }
+                sleep(pause, label);
             }
         }
         throw last;
+    }
+
+    /**
+     * The POST, waiting at most {@code limit} for the whole reply: connection, headers and body. A node that stalls
+     * in the middle of its body is cut off at the deadline like one that never answers.
+     */
+    private HttpResponse<String> post(HttpRequest request, Duration limit) throws IOException, InterruptedException {
+        if (limit.isZero()) {
+            throw new HttpTimeoutException("no time left");
+        }
+        CompletableFuture<HttpResponse<String>> reply = http.sendAsync(request, info -> new BoundedBody(MAX_BODY_BYTES));
+        try {
+            return reply.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reply.cancel(true);
+            throw new HttpTimeoutException("the whole reply did not arrive in time");
+        } catch (InterruptedException e) {
+            reply.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the reply could not be read", cause);
+        }
+    }
+
+    /** Whether a failure to connect was a host name that does not resolve (DNS), not a refusal. */
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reply body longer than the limit: refused as it streams in, never held whole. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(int limit) {
+            super("reply body over " + limit + " bytes");
+        }
+    }
+
+    /** Collects a body up to a number of bytes, as UTF-8 text; past that it cancels the stream and fails. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> text = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return text;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (text.isDone()) {
+                    return;
+                }
+                if ((long) bytes.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    text.completeExceptionally(new BodyTooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            text.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            text.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
     }
 
     /** A reply that arrived but is not JSON-RPC. */

@@ -103,6 +103,10 @@ public final class RpcRequest<T> {
         }
         p.set("block_id", RpcJson.blockId(block));
         return read("starknet_estimateFee", p, node -> {
+            if (!node.isArray() || node.size() != transactions.size()) {
+                throw new InvalidValueException("expected " + transactions.size() + " fee estimates, got "
+                        + (node.isArray() ? node.size() : "no list"));
+            }
             List<FeeEstimate> out = new ArrayList<>();
             node.forEach(item -> out.add(RpcJson.feeEstimate(item)));
             return List.copyOf(out);
@@ -156,13 +160,19 @@ public final class RpcRequest<T> {
         return write;
     }
 
-    /** Reads the result; a reply that does not have the expected shape is a malformed response. */
+    /**
+     * Reads the result; a reply that does not have the expected shape (a field missing, too few values, a number
+     * out of range) is a malformed response, never an error of this program.
+     */
     T parse(JsonNode result) {
         try {
             return parser.apply(result);
-        } catch (InvalidValueException | IllegalStateException | ClassCastException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException | ArithmeticException
+                 | IndexOutOfBoundsException | java.util.NoSuchElementException | NullPointerException e) {
+            String detail = e instanceof IllegalArgumentException && e.getMessage() != null ? ": " + e.getMessage()
+                    : ": values of the wrong kind or count";
             throw new RpcException.Transport(method, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, false,
-                    "The Starknet node's reply to " + method + " does not have the expected shape: " + e.getMessage(), e);
+                    "The Starknet node's reply to " + method + " does not have the expected shape" + detail, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.wallet;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -146,10 +147,33 @@ final class ErrorTranslation {
     }
 
     /** The connection broke while a transaction was on its way: it may have arrived, so it must not be sent again blindly. */
-    static WalletError maybeDelivered(Felt hash, Network network, Throwable cause) {
-        return new WalletError(WalletError.Code.NETWORK_ERROR, "The connection failed while sending transaction " + hash.toHex()
-                + "; it may have been received.", "Do not send it again yet.",
-                new NextStep.CheckTransaction(hash, network.explorerLink(hash)), cause);
+    /**
+     * A transaction whose answer was lost and that no endpoint confirmed within the time given: it may still have
+     * been received. Says what went wrong first and that it can land once at most.
+     */
+    static WalletError maybeDelivered(Felt hash, Network network, Duration timeout, RpcException.Transport lost) {
+        return new WalletError(WalletError.Code.NETWORK_ERROR, "Transaction " + hash.toHex() + " was sent, but " + lostAnswer(lost)
+                + ", and no RPC endpoint confirmed within " + timeout.toSeconds() + " s that it arrived. It may still have been received;"
+                + " it can be included once at most.", "Do not send it again until you have checked it by its hash.",
+                new NextStep.CheckTransaction(hash, network.explorerLink(hash)), lost);
+    }
+
+    /** What happened to the answer, in a few words. */
+    private static String lostAnswer(RpcException.Transport lost) {
+        return switch (lost.kind()) {
+            case TIMEOUT -> "no answer came in time";
+            case HTTP_STATUS -> "the node answered HTTP " + lost.httpStatus().orElse(0) + " instead";
+            case MALFORMED_RESPONSE, NOT_JSON -> "the answer could not be read";
+            default -> "the connection broke before the answer came";
+        };
+    }
+
+    /** A transaction refused before it reached the node (a provider's 429, a connection never made): nothing was sent. */
+    static WalletError notSent(URI endpoint, RpcException.Transport e) {
+        boolean unreachable = e.kind() == RpcException.Transport.Kind.UNREACHABLE;
+        NextStep next = unreachable && isLoopback(endpoint) ? new NextStep.StartSandbox() : new NextStep.CheckConnection();
+        return new WalletError(unreachable ? WalletError.Code.NETWORK_UNREACHABLE : WalletError.Code.NETWORK_ERROR,
+                "The transaction was not sent. " + e.getMessage(), "Nothing left the wallet; it is safe to try again.", next, e);
     }
 
     static WalletError notIncluded(Felt hash, Network network, String message, Throwable cause) {

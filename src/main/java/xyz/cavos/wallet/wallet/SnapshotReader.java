@@ -139,6 +139,19 @@ final class SnapshotReader {
         } else {
             network = this.network.learn(chainId.get()); // only URLs were given: the batch names the network
         }
+        try {
+            return decode(rpc, tag, network, block, nonce, session, balances, spending, settings, earlierKeys, earlierSpending, stored);
+        } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
+            // replies that parsed but hold what no account or token returns: too few values, a number out of range
+            throw RpcException.Transport.unreadable("the wallet's balances and session", rpc.endpointForDisplay(),
+                    e.getMessage() != null && e instanceof IllegalArgumentException ? e.getMessage() : "too few values or a number out of range", e);
+        }
+    }
+
+    private WalletSnapshot decode(RpcClient rpc, BlockId.Tag tag, Network network, Block block, RpcBatch.Result<Felt> nonce,
+            RpcBatch.Result<List<Felt>> session, Map<Token, RpcBatch.Result<List<Felt>>> balances,
+            Map<Felt, RpcBatch.Result<List<Felt>>> spending, Optional<Settings> settings, List<Felt> earlierKeys,
+            List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending, ChainStorage.Reads stored) {
         List<Balance> held = new ArrayList<>();
         balances.forEach((known, result) -> {
             try {

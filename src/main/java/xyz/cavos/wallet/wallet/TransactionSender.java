@@ -2,7 +2,6 @@ package xyz.cavos.wallet.wallet;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SessionTransaction;
 import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Deadline;
 import xyz.cavos.wallet.starknet.FeeEstimate;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvokeV3;
@@ -22,9 +22,11 @@ import xyz.cavos.wallet.store.SessionStore;
 /**
  * Every write goes through here: fresh chain data, the caller's checks, a fee estimate, signing, sending and
  * the receipt. A nonce another device used first is retried from the start (nothing was sent). A transaction
- * goes to one endpoint only, the one that served the chain data it was signed on; when the connection broke
- * while sending, any endpoint may be asked whether it arrived, and only that first endpoint is sent the very
- * same transaction again.
+ * goes to one endpoint only, the one that served the chain data it was signed on. When its answer is lost (the
+ * connection broke, no answer in time, a server error), the wallet settles the question itself before it reports:
+ * any endpoint is asked whether the transaction arrived and, while none knows it, that first endpoint is sent the
+ * very same signed transaction again (same hash, same nonce: it can be included once at most), until it is known
+ * or the operation's deadline passes. Only a transaction still unknown then reaches the person, with its hash.
  */
 final class TransactionSender {
 
@@ -35,8 +37,11 @@ final class TransactionSender {
         List<Call> calls(WalletSnapshot snapshot);
     }
 
-    /** How often, and after what pauses, any endpoint is asked whether a transaction whose answer was lost arrived. */
-    private static final long[] ARRIVAL_CHECKS_MILLIS = {300, 700, 1500};
+    /** The first pause before asking whether a transaction whose answer was lost arrived; it doubles up to the longest. */
+    private static final Duration FIRST_ARRIVAL_CHECK = Duration.ofMillis(300);
+    private static final Duration LONGEST_ARRIVAL_CHECK = Duration.ofSeconds(3);
+    /** Sends of a transaction a provider refused with HTTP 429 (it never reached the node, so sending it again is safe). */
+    private static final int RATE_LIMITED_SENDS = 3;
 
     private final SessionToken token;
     private final EndpointNetwork endpointNetwork;
@@ -72,6 +77,7 @@ final class TransactionSender {
     }
 
     TransactionOutcome send(Plan plan, boolean wait, Duration timeout, Progress progress) {
+        long deadline = Deadline.after(timeout); // settling a lost answer and waiting for the receipt share it
         for (int attempt = 1; ; attempt++) {
             progress.step("Checking the session and policy against the chain");
             Endpoints.Served<WalletSnapshot> served = reader.served();
@@ -100,31 +106,55 @@ final class TransactionSender {
             Felt hash = signed.hash(network.chainId());
             progress.step("Sending the transaction");
             try {
-                rpc.addInvokeTransaction(signed);
+                submit(signed, hash, rpc, endpoint, network, deadline, timeout, progress);
             } catch (RpcException.NodeError e) {
                 if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
                     pauseBeforeRetry();
                     continue; // another device used this nonce first: the transaction was refused, check again and re-sign
                 }
                 throw ErrorTranslation.rejected(e);
-            } catch (RpcException.Transport e) {
-                if (!e.maybeDelivered()) {
-                    throw ErrorTranslation.unreachable(endpoint, e);
-                }
-                progress.step("The answer was lost; asking whether the transaction arrived");
-                settleLostAnswer(signed, hash, rpc, network, e);
             }
             progress.submitted(hash);
             store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls.size()));
-            Optional<TransactionReceipt> receipt = wait ? Optional.of(waitForReceipt(hash, timeout, progress)) : Optional.empty();
+            Optional<TransactionReceipt> receipt = wait ? Optional.of(waitUntil(hash, deadline, timeout, progress)) : Optional.empty();
             return new TransactionOutcome(hash, calls.size(), quote.estimatedFee(), quote.maxFee(), receipt, network.explorerLink(hash));
         }
     }
 
-    /** Polls for the receipt; a reverted transaction becomes the matching {@link WalletError}. */
+    /**
+     * Sends the signed transaction to the endpoint that served its chain data. Returns once the node has it; a node's
+     * refusal is thrown as it is. A provider's HTTP 429 never reached the node, so the same transaction goes again
+     * after a pause, a few times. A lost answer is settled here (see the class comment).
+     */
+    private void submit(InvokeV3 signed, Felt hash, RpcClient rpc, URI endpoint, Network network, long deadline, Duration timeout,
+            Progress progress) {
+        for (int sends = 1; ; sends++) {
+            try {
+                rpc.addInvokeTransaction(signed);
+                return;
+            } catch (RpcException.Transport e) {
+                if (e.maybeDelivered()) {
+                    progress.step("The answer was lost; asking whether the transaction arrived");
+                    settleLostAnswer(signed, hash, rpc, network, e, deadline, timeout);
+                    return;
+                }
+                boolean rateLimited = e.httpStatus().orElse(0) == 429;
+                Duration pause = Duration.ofMillis(500L * sends);
+                if (!rateLimited || sends >= RATE_LIMITED_SENDS || pause.compareTo(Deadline.left(deadline)) >= 0) {
+                    throw ErrorTranslation.notSent(endpoint, e);
+                }
+                sleepOrNotSent(pause, endpoint, e);
+            }
+        }
+    }
+
+    /** Polls for the receipt until {@code timeout} from now; a reverted transaction becomes the matching {@link WalletError}. */
     TransactionReceipt waitForReceipt(Felt hash, Duration timeout, Progress progress) {
+        return waitUntil(hash, Deadline.after(timeout), timeout, progress);
+    }
+
+    private TransactionReceipt waitUntil(Felt hash, long deadline, Duration timeout, Progress progress) {
         Network network = endpointNetwork.get();
-        Instant deadline = Instant.now().plus(timeout);
         long pause = 200;
         while (true) {
             try {
@@ -139,12 +169,13 @@ final class TransactionSender {
                     throw e;
                 }
             }
-            if (Instant.now().isAfter(deadline)) {
+            Duration left = Deadline.left(deadline);
+            if (left.isZero()) {
                 throw ErrorTranslation.notIncluded(hash, network, "Transaction " + hash.toHex() + " was sent but not yet included after "
                         + timeout.toSeconds() + " s.", null);
             }
             try {
-                Thread.sleep(pause);
+                Thread.sleep(Math.min(pause, Math.max(1, left.toMillis())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw ErrorTranslation.notIncluded(hash, network, "Stopped waiting for transaction " + hash.toHex() + ".", e);
@@ -154,25 +185,38 @@ final class TransactionSender {
     }
 
     /**
-     * The connection broke after the transaction left: it may have arrived. The endpoints are asked, from the one
-     * that answered last, a few times; when the one that answers does not know it, the very same signed transaction (same hash, same nonce: it can land once at most) is
-     * sent again to the endpoint it first went to, never to another. Returns once it is known to have arrived.
+     * The answer to the transaction was lost: it may have arrived. Any endpoint is asked, from the one that answered
+     * last; while none knows it, the very same signed transaction goes again to the endpoint it first went to, never to
+     * another, with pauses that double, until it is known to have arrived or the deadline passes. Returns once known;
+     * throws the "may have been received" error, with the hash, when it is still unknown at the deadline.
      */
-    private void settleLostAnswer(InvokeV3 signed, Felt hash, RpcClient first, Network network, RpcException.Transport lost) {
-        for (long pause : ARRIVAL_CHECKS_MILLIS) {
-            sleep(pause, hash, network, lost);
+    private void settleLostAnswer(InvokeV3 signed, Felt hash, RpcClient first, Network network, RpcException.Transport lost,
+            long deadline, Duration timeout) {
+        Duration pause = FIRST_ARRIVAL_CHECK;
+        while (true) {
+            Duration left = Deadline.left(deadline);
+            if (left.isZero()) {
+                throw ErrorTranslation.maybeDelivered(hash, network, timeout, lost);
+            }
+            sleep(pause.compareTo(left) < 0 ? pause : left, hash, network, timeout, lost);
             if (arrived(hash)) {
                 return;
             }
-        }
-        try {
-            first.addInvokeTransaction(signed);
-        } catch (RpcException.NodeError e) {
-            if (!e.is(StarknetErrorCode.DUPLICATE_TX)) {
-                throw ErrorTranslation.maybeDelivered(hash, network, e);
+            if (Deadline.left(deadline).isZero()) {
+                continue;
             }
-        } catch (RpcException.Transport e) {
-            throw ErrorTranslation.maybeDelivered(hash, network, e);
+            try {
+                first.addInvokeTransaction(signed);
+                return; // the node has it now
+            } catch (RpcException.NodeError e) {
+                if (e.is(StarknetErrorCode.DUPLICATE_TX)) {
+                    return; // it had arrived
+                }
+                // refused now (its nonce used, say): whether the first copy is the one that used it, only asking can tell
+            } catch (RpcException.Transport e) {
+                // still no answer: ask again after a longer pause
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_ARRIVAL_CHECK) > 0 ? LONGEST_ARRIVAL_CHECK : pause.multipliedBy(2);
         }
     }
 
@@ -188,12 +232,21 @@ final class TransactionSender {
         }
     }
 
-    private static void sleep(long millis, Felt hash, Network network, Throwable cause) {
+    private static void sleep(Duration pause, Felt hash, Network network, Duration timeout, RpcException.Transport cause) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ErrorTranslation.maybeDelivered(hash, network, cause);
+            throw ErrorTranslation.maybeDelivered(hash, network, timeout, cause);
+        }
+    }
+
+    private static void sleepOrNotSent(Duration pause, URI endpoint, RpcException.Transport cause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrorTranslation.notSent(endpoint, cause);
         }
     }
 

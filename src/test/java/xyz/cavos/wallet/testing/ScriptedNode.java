@@ -29,7 +29,11 @@ public final class ScriptedNode implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A scripted HTTP-level failure for the next request(s). */
-    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, RPC_ERROR_WITH_HTTP_429, REDIRECT_TO_HTTPS }
+    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, RPC_ERROR_WITH_HTTP_429, REDIRECT_TO_HTTPS,
+        /** Headers and the first bytes of the body, then nothing for a minute. */
+        STALL_MID_BODY,
+        /** A body of 9 MB, streamed. */
+        HUGE_BODY }
 
     private final LoopbackServer server;
     private final Map<String, Function<JsonNode, JsonNode>> results = new ConcurrentHashMap<>();
@@ -112,11 +116,7 @@ public final class ScriptedNode implements AutoCloseable {
         httpRequests.incrementAndGet();
         JsonNode request = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (delayMillis > 0) {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(delayMillis);
         }
         Fault fault = nextFault();
         if (fault != null) {
@@ -126,6 +126,29 @@ public final class ScriptedNode implements AutoCloseable {
                 case HTML_502 -> reply(exchange, 502, "<html><body>Bad Gateway</body></html>");
                 case NOT_JSON -> reply(exchange, 200, "{\"jsonrpc\":\"2.0\",\"result\":");
                 case DROP_CONNECTION -> exchange.close();
+                case STALL_MID_BODY -> {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 1000);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write("{\"jsonrpc\":\"2.0\",".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    pause(60_000);
+                    exchange.close();
+                }
+                case HUGE_BODY -> {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(("{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id") + ",\"result\":\"0x").getBytes(StandardCharsets.UTF_8));
+                        byte[] digits = "1".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                        for (int i = 0; i < 9 * 16; i++) {
+                            out.write(digits);
+                        }
+                        out.write("\"}".getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException closedByTheClient) {
+                        // the client stopped reading: what this fault is for
+                    }
+                }
                 case REDIRECT_TO_HTTPS -> {
                     exchange.getResponseHeaders().set("Location", "https://rpc.example.invalid/rpc/v0_10");
                     reply(exchange, 301, "");
@@ -185,6 +208,14 @@ public final class ScriptedNode implements AutoCloseable {
         }
         reply.set("result", value);
         return reply;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -104,7 +104,10 @@ class AppWordsTest {
         all.add(ErrorTranslation.reverted(HASH, "something else"));
         all.add(ErrorTranslation.notIncluded(HASH, Network.MAINNET, "Transaction was sent but not yet included after 120 s.", null));
         all.add(ErrorTranslation.notIncluded(HASH, Network.SANDBOX, "Stopped waiting.", null));
-        all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, null));
+        var unreadable = xyz.cavos.wallet.starknet.RpcException.Transport.unreadable("starknet_addInvokeTransaction",
+                "https://node.example", "an empty hash", null);
+        all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, java.time.Duration.ofSeconds(120), unreadable));
+        all.add(ErrorTranslation.notSent(java.net.URI.create("https://node.example/rpc"), unreadable));
         all.add(ErrorTranslation.transactionNotFound(HASH, Network.SANDBOX));
         all.add(ErrorTranslation.callFailed(Token.STRK.address(), "ENTRYPOINT_NOT_FOUND"));
         all.add(ErrorTranslation.connectionFailed(URI.create("http://127.0.0.1:5050/rpc/v0_10"), true, "Could not reach 127.0.0.1:5050.", null));
