@@ -152,7 +152,7 @@ final class ErrorTranslation {
      * been received. Says what went wrong first and that it can land once at most.
      */
     static WalletError maybeDelivered(Felt hash, Network network, Duration timeout, RpcException.Transport lost) {
-        return new WalletError(WalletError.Code.NETWORK_ERROR, "Transaction " + hash.toHex() + " was sent, but " + lostAnswer(lost)
+        return new WalletError(WalletError.Code.TRANSACTION_UNCONFIRMED, "Transaction " + hash.toHex() + " was sent, but " + lostAnswer(lost)
                 + ", and no RPC endpoint confirmed within " + timeout.toSeconds() + " s that it arrived. It may still have been received;"
                 + " it can be included once at most.", "Do not send it again until you have checked it by its hash.",
                 new NextStep.CheckTransaction(hash, network.explorerLink(hash)), lost);

@@ -115,7 +115,7 @@ final class TransactionSender {
                 throw ErrorTranslation.rejected(e);
             }
             progress.submitted(hash);
-            store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls.size()));
+            countCalls(calls.size());
             Optional<TransactionReceipt> receipt = wait ? Optional.of(waitUntil(hash, deadline, timeout, progress)) : Optional.empty();
             return new TransactionOutcome(hash, calls.size(), quote.estimatedFee(), quote.maxFee(), receipt, network.explorerLink(hash));
         }
@@ -148,6 +148,15 @@ final class TransactionSender {
         }
     }
 
+    /** Counts the calls sent with this key; the transaction is out whatever happens here, so a store that fails is passed over. */
+    private void countCalls(int calls) {
+        try {
+            store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls));
+        } catch (xyz.cavos.wallet.store.StoreException e) {
+            // the count is a convenience: the chain does not count calls, and the transaction must not look failed
+        }
+    }
+
     /** Polls for the receipt until {@code timeout} from now; a reverted transaction becomes the matching {@link WalletError}. */
     TransactionReceipt waitForReceipt(Felt hash, Duration timeout, Progress progress) {
         return waitUntil(hash, Deadline.after(timeout), timeout, progress);
@@ -156,23 +165,29 @@ final class TransactionSender {
     private TransactionReceipt waitUntil(Felt hash, long deadline, Duration timeout, Progress progress) {
         Network network = endpointNetwork.get();
         long pause = 200;
+        RuntimeException unanswered = null;
         while (true) {
+            TransactionReceipt receipt = null;
             try {
-                TransactionReceipt receipt = endpoints.read((url, rpc) -> rpc.getTransactionReceipt(hash));
+                receipt = endpoints.read((url, rpc) -> rpc.getTransactionReceipt(hash));
+            } catch (RpcException.NodeError e) {
+                unanswered = e.is(StarknetErrorCode.TXN_HASH_NOT_FOUND) ? null : e;
+            } catch (RpcException | WalletError e) {
+                // the transaction was sent: a read that failed says nothing about it, so ask again until the deadline
+                unanswered = e;
+            }
+            if (receipt != null) {
                 if (!receipt.isSucceeded()) {
                     throw ErrorTranslation.reverted(hash, receipt.revertReason().orElse("no reason given"));
                 }
                 progress.step("Accepted on L2 in block " + receipt.blockNumber());
                 return receipt;
-            } catch (RpcException.NodeError e) {
-                if (!e.is(StarknetErrorCode.TXN_HASH_NOT_FOUND)) {
-                    throw e;
-                }
             }
             Duration left = Deadline.left(deadline);
             if (left.isZero()) {
                 throw ErrorTranslation.notIncluded(hash, network, "Transaction " + hash.toHex() + " was sent but not yet included after "
-                        + timeout.toSeconds() + " s.", null);
+                        + timeout.toSeconds() + " s" + (unanswered != null ? " (the last time it was asked for, no RPC endpoint answered)." : "."),
+                        unanswered);
             }
             try {
                 Thread.sleep(Math.min(pause, Math.max(1, left.toMillis())));
