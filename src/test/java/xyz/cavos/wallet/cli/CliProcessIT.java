@@ -27,19 +27,22 @@ class CliProcessIT {
     private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
 
     @Test
-    void twoDevicesSharingOneTokenCannotTogetherExceedTheLimit(@TempDir Path dir) throws Exception {
+    void fourProcessesOnOneStoredSessionCannotTogetherExceedTheLimitAndLoseNoCount(@TempDir Path dir) throws Exception {
         try (SandboxNode node = SandboxNode.start()) {
             String token = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo()).token().encode();
-            ExecutorService devices = Executors.newFixedThreadPool(2);
+            Path userHome = Files.createDirectories(dir.resolve("user"));
+            Path tmp = Files.createDirectories(userHome.resolve("tmp"));
+            Cli cli = new Cli(Map.of("CAVOS_HOME", userHome.resolve("cavos").toString(), "CAVOS_PASSPHRASE", "four processes"));
+            Cli.Result imported = cli.runWithInput(token, "--store", "encrypted-file", "session", "import");
+            assertEquals(0, imported.exit(), imported.toString());
+
+            ExecutorService processes = Executors.newFixedThreadPool(4);
             List<Future<List<Cli.Result>>> runs = new ArrayList<>();
-            for (int device = 0; device < 2; device++) {
-                Path deviceHome = Files.createDirectories(dir.resolve("device" + device));
-                Path tmp = Files.createDirectories(deviceHome.resolve("tmp"));
-                Cli cli = new Cli(Map.of("CAVOS_HOME", deviceHome.resolve("cavos").toString(), "CAVOS_TOKEN", token));
-                runs.add(devices.submit(() -> {
+            for (int process = 0; process < 4; process++) {
+                runs.add(processes.submit(() -> {
                     List<Cli.Result> results = new ArrayList<>();
-                    for (int i = 0; i < 4; i++) {
-                        results.add(cli.runProcess(deviceHome, tmp, "--json", "transfer", "--to", RECIPIENT, "--amount", "15", "--token", "STRK"));
+                    for (int i = 0; i < 2; i++) {
+                        results.add(cli.runProcess(userHome, tmp, "--json", "transfer", "--to", RECIPIENT, "--amount", "15", "--token", "STRK"));
                     }
                     return results;
                 }));
@@ -48,7 +51,7 @@ class CliProcessIT {
             for (Future<List<Cli.Result>> run : runs) {
                 all.addAll(run.get());
             }
-            devices.shutdown();
+            processes.shutdown();
             long sent = all.stream().filter(r -> r.exit() == 0).count();
             assertEquals(6, sent, "6 × 15 = 90 STRK fits in the 100 STRK limit, a 7th does not\n" + all);
             for (Cli.Result refused : all.stream().filter(r -> r.exit() != 0).toList()) {
@@ -56,6 +59,8 @@ class CliProcessIT {
                 assertEquals("spending-limit-exceeded", refused.errorJson().get("error_code").asText(), refused.toString());
             }
             assertEquals(U256.parseAmount("90", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.STRK));
+            Cli.Result status = cli.run("--json", "session", "status");
+            assertEquals(6, status.json().at("/data/callsMade").asInt(), "every process's calls were counted: " + status);
         }
     }
 
