@@ -36,7 +36,11 @@ final class TokenJson {
         if (params == null || !params.isObject()) {
             throw missing("nonceParams");
         }
-        SessionToken.Builder b = SessionToken.builder(privateKey, felt(root, "walletAddress"))
+        Felt wallet = felt(root, "walletAddress");
+        if (wallet.isZero()) {
+            throw new InvalidTokenException("The session token's walletAddress is zero: it names no wallet. " + NEXT_STEP);
+        }
+        SessionToken.Builder b = SessionToken.builder(privateKey, wallet)
                 .validity(u64(params, "validAfter"), u64(params, "validUntil"), u64(params, "renewalDeadline"))
                 .randomness(felt(params, "randomness"))
                 .walletName(optionalText(root, "walletName"))

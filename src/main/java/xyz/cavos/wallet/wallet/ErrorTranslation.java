@@ -199,6 +199,11 @@ final class ErrorTranslation {
             case InvalidTokenException t -> Optional.of(new WalletError(WalletError.Code.INVALID_TOKEN, t.getMessage(),
                     "Copy the whole token again from the Cavos dashboard (it starts with eyJ).", new NextStep.ImportSession(), t));
             case StoreException s -> Optional.of(stored(s));
+            // a node's answer no command translated: still the node's words, with a code, never "unexpected"
+            case RpcException.Transport t -> Optional.of(new WalletError(t.kind() == RpcException.Transport.Kind.UNREACHABLE
+                    ? WalletError.Code.NETWORK_UNREACHABLE : WalletError.Code.NETWORK_ERROR, t.getMessage(), "", new NextStep.CheckConnection(), t));
+            case RpcException.NodeError n -> Optional.of(new WalletError(WalletError.Code.NETWORK_ERROR, n.getMessage(),
+                    "Try again; if it keeps failing, try another RPC endpoint.", new NextStep.CheckConnection(), n));
             default -> Optional.empty();
         };
     }
@@ -212,6 +217,12 @@ final class ErrorTranslation {
         return new WalletError(WalletError.Code.CHAIN_MISMATCH, "The RPC endpoint " + endpoint + " serves chain "
                 + ContractNames.describeChain(servedChain) + ", not " + expected.name() + ".", "",
                 new NextStep.SetRpcEndpoint(Optional.of(expected.name())));
+    }
+
+    /** The token's wallet has no account on this network: another network's token, or an account never deployed. */
+    static WalletError noAccount(Felt wallet, Network network) {
+        return new WalletError(WalletError.Code.ACCOUNT_NOT_FOUND, "There is no account at " + wallet.toHex() + " on " + network.name() + ".",
+                "The session is most likely for another network; choose that network, or export the session again.", new NextStep.ChooseNetwork());
     }
 
     static WalletError transactionNotFound(Felt hash, Network network) {

@@ -163,7 +163,15 @@ final class SnapshotReader {
                 }
             }
         });
-        OnChainSession onChain = OnChainSession.parse(session.get());
+        OnChainSession onChain;
+        try {
+            onChain = OnChainSession.parse(session.get());
+        } catch (RpcException.NodeError e) {
+            if (e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
+                throw ErrorTranslation.noAccount(token.walletAddress(), network);
+            }
+            throw e;
+        }
         ChainStorage.Truth truth = storage.truth(rpc, stored, onChain, tag);
         Map<Felt, U256> spent = new HashMap<>(spentAmounts(spending));
         List<Felt> unread = truth.policy().spendingLimits().stream().map(SpendingLimit::token).filter(t -> !spent.containsKey(t)).toList();

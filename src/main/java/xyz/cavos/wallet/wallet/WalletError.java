@@ -35,6 +35,8 @@ public final class WalletError extends RuntimeException {
         TRANSACTION_REJECTED(false),
         TRANSACTION_REVERTED(false),
         TRANSACTION_TIMEOUT(false),
+        /** No account at the token's wallet address on the network in use. */
+        ACCOUNT_NOT_FOUND(false),
         /** Sent, but its answer was lost and no endpoint confirmed it arrived before the deadline: it may land, once at most. */
         TRANSACTION_UNCONFIRMED(false),
         TRANSACTION_NOT_FOUND(false),

@@ -40,9 +40,20 @@ public final class FaultyProxy implements AutoCloseable {
     private final LoopbackServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Fault, Integer> counts = new EnumMap<>(Fault.class);
+    private final java.util.function.UnaryOperator<String> rewrite;
 
     /** {@code rate}: the share of requests that meet a fault; {@code stall}: how long a stalled answer is held back. */
     public FaultyProxy(URI target, long seed, double rate, Duration stall) {
+        this(target, seed, rate, stall, java.util.function.UnaryOperator.identity());
+    }
+
+    /** No faults: every answer of the node passes through {@code rewrite} (a node that lies in a particular way). */
+    public static FaultyProxy rewriting(URI target, java.util.function.UnaryOperator<String> rewrite) {
+        return new FaultyProxy(target, 0, 0, Duration.ZERO, rewrite);
+    }
+
+    private FaultyProxy(URI target, long seed, double rate, Duration stall, java.util.function.UnaryOperator<String> rewrite) {
+        this.rewrite = rewrite;
         this.target = target;
         this.random = new Random(seed);
         this.rate = rate;
@@ -108,7 +119,8 @@ public final class FaultyProxy implements AutoCloseable {
                     }
                 }
                 case TRUNCATED_AFTER -> reply(exchange, 200, java.util.Arrays.copyOf(response.body(), response.body().length / 2));
-                default -> reply(exchange, response.statusCode(), response.body());
+                default -> reply(exchange, response.statusCode(),
+                        rewrite.apply(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
             }
         }
     }
