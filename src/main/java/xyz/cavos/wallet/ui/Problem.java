@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.wallet.WalletError;
 
 /**
@@ -35,7 +36,7 @@ public final class Problem {
         link.set(next.link());
         // with a link to the step's screen, the words for the step would only repeat the link
         String said = w.adviceThen(next.screen().isPresent() ? "" : next.text());
-        text.set(said.isBlank() ? w.getMessage() : w.getMessage() + "\n" + said);
+        text.set(SecretText.hide(said.isBlank() ? w.getMessage() : w.getMessage() + "\n" + said));
     }
 
     public void clear() {

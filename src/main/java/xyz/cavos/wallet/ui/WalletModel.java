@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.SessionStatus;
@@ -287,17 +288,25 @@ public final class WalletModel {
 
     /** An error as a screen shows it: the wallet's message, then what to do in the app on a second line. */
     public static String problemText(Throwable e) {
-        return WalletError.explain(e).map(w -> {
+        return SecretText.hide(WalletError.explain(e).map(w -> {
             String next = NextStepInTheApp.guidance(w);
             return next.isBlank() ? w.getMessage() : w.getMessage() + "\n" + next;
-        }).orElseGet(() -> message(e));
+        }).orElseGet(() -> message(e)));
     }
 
+    /**
+     * The words for a failure nobody foresaw: its own message when it has one that is not about the program's insides,
+     * else a plain sentence. Never a class name; never a token (hidden wherever it appears).
+     */
     static String message(Throwable e) {
         if (e instanceof WalletError w) {
-            return w.getMessage();
+            return SecretText.hide(w.getMessage());
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        String said = e.getMessage();
+        if (said == null || said.isBlank() || said.matches("(?s).*\\b[A-Za-z]+(Exception|Error)\\b.*") || said.contains("java.")) {
+            return "Something unexpected went wrong. Try again; if it happens again, restart the app.";
+        }
+        return SecretText.hide(said);
     }
 
     public ReadOnlyObjectProperty<WalletService> walletProperty() {

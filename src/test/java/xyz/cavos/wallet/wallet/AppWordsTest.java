@@ -60,6 +60,7 @@ class AppWordsTest {
             assertFalse(shown.contains("cavos "), e.code() + " shows: " + shown);
             assertFalse(shown.contains("--"), e.code() + " shows: " + shown);
             assertTrue(shown.startsWith(e.getMessage()), shown);
+            assertFalse(shown.matches("(?s).*\\b[A-Z][A-Za-z]*(Exception|Error)\\b.*"), e.code() + " names a class: " + shown);
         }
         Set<WalletError.Code> missing = EnumSet.allOf(WalletError.Code.class);
         missing.removeAll(covered);
@@ -109,6 +110,7 @@ class AppWordsTest {
         all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, java.time.Duration.ofSeconds(120), unreadable));
         all.add(ErrorTranslation.notSent(java.net.URI.create("https://node.example/rpc"), unreadable));
         all.add(ErrorTranslation.transactionNotFound(HASH, Network.SANDBOX));
+        all.add(ErrorTranslation.noAccount(WALLET, Network.SEPOLIA));
         all.add(ErrorTranslation.callFailed(Token.STRK.address(), "ENTRYPOINT_NOT_FOUND"));
         all.add(ErrorTranslation.connectionFailed(URI.create("http://127.0.0.1:5050/rpc/v0_10"), true, "Could not reach 127.0.0.1:5050.", null));
         all.add(ErrorTranslation.connectionFailed(URI.create("https://rpc.example/rpc/v0_10"), true, "Could not reach rpc.example.", null));
