@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
+import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.Network;
 import xyz.cavos.wallet.wallet.NetworkSettings;
@@ -188,7 +189,7 @@ final class ConfigCommand extends CommandGroup {
     }
 
     private static WalletError unknownKey(String text) {
-        return new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown key \"" + text + "\".", "The keys: " + KEYS + ".",
+        return new WalletError(WalletError.Code.INVALID_ARGUMENT, "Unknown key " + InvalidValueException.quote(text) + ".", "The keys: " + KEYS + ".",
                 new NextStep.FixArgument("e.g. cavos config set sepolia.rpc-urls URL…"));
     }
 

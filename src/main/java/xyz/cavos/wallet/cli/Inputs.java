@@ -98,7 +98,7 @@ final class Inputs {
     }
 
     private static WalletError unknownToken(String text) {
-        return new WalletError(WalletError.Code.UNKNOWN_TOKEN, "Unknown token \"" + text + "\".",
+        return new WalletError(WalletError.Code.UNKNOWN_TOKEN, "Unknown token " + InvalidValueException.quote(text) + ".",
                 "Use one of " + String.join(", ", Token.KNOWN.stream().map(Token::symbol).toList()) + ", or its address.");
     }
 
@@ -106,7 +106,7 @@ final class Inputs {
         try {
             U256 amount = U256.parseAmount(text, token.decimals());
             if (amount.isZero()) {
-                throw new WalletError(WalletError.Code.INVALID_AMOUNT, "Amount \"" + text + "\" is zero.", "Give an amount above zero, e.g. --amount 1.5");
+                throw new WalletError(WalletError.Code.INVALID_AMOUNT, "Amount " + InvalidValueException.quote(text) + " is zero.", "Give an amount above zero, e.g. --amount 1.5");
             }
             return amount;
         } catch (InvalidValueException e) {
@@ -136,7 +136,7 @@ final class Inputs {
             }
         }
         if (!text.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Entry point \"" + text + "\" is not a Cairo function name.",
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Entry point " + InvalidValueException.quote(text) + " is not a Cairo function name.",
                     "Give a name such as transfer, or a selector in hex.");
         }
         return Selector.of(text);

@@ -17,7 +17,7 @@ public final class InvalidValueException extends IllegalArgumentException {
     }
 
     /** Quotes a value for an error message, shortened so a pasted blob cannot flood the screen. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value == null) {
             return "(missing)";
         }

@@ -154,6 +154,10 @@ class BadInputCampaignIT {
                     bad = true;
                     problems.add("class name: " + label + "\n" + o.shown());
                 }
+                if (o.shown().length() > 4000) {
+                    bad = true;
+                    problems.add("flooded the screen with " + o.shown().length() + " characters: " + label);
+                }
                 try {
                     SecretScan.assertNoSecretIn(o.shown(), demo.token(), label);
                 } catch (AssertionError e) {
