@@ -93,7 +93,6 @@ final class EncryptedFileVault implements SecretVault {
             root.put("salt", Base64.getEncoder().encodeToString(salt));
             root.put("nonce", Base64.getEncoder().encodeToString(nonce));
             root.put("ciphertext", Base64.getEncoder().encodeToString(sealed));
-            Files.createDirectories(file.toAbsolutePath().getParent());
             PrivateFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         } catch (IOException | GeneralSecurityException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not write the encrypted session file " + file + ": "

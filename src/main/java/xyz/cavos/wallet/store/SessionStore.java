@@ -68,6 +68,7 @@ public final class SessionStore {
      * passphrase is asked for only if an encrypted file is used.
      */
     public static SessionStore open(Path home, Optional<Kind> kind, Supplier<char[]> passphrase) {
+        PrivateFiles.tighten(home);
         Kind chosen = kind.orElseGet(() -> Kind.of(readSettings(home).store()).orElse(Kind.KEYCHAIN));
         SecretVault vault = chosen == Kind.KEYCHAIN
                 ? new KeychainVault(keychainAccount(home))

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -26,9 +27,13 @@ final class SettingsLock {
         Path file = home.resolve(name);
         IN_PROCESS.lock();
         try {
-            Files.createDirectories(home);
-            try (FileChannel lockFile = FileChannel.open(home.resolve(".settings.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+            PrivateFiles.createFolder(home);
+            Path lockPath = home.resolve(".settings.lock");
+            if (Files.getFileStore(home).supportsFileAttributeView("posix")) {
+                PrivateFiles.createIfMissing(lockPath, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
                 PrivateFiles.writeAtomically(file, next.get());
             }
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.store.NetworkConfig;
+import xyz.cavos.wallet.store.PrivateFiles;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.store.StoreException;
 
@@ -19,6 +20,9 @@ public final class SessionStorage implements AutoCloseable {
 
     /** Where a token can be kept, by the names people use for them. */
     public static final List<String> KINDS = List.of(SessionStore.Kind.KEYCHAIN.label(), SessionStore.Kind.ENCRYPTED_FILE.label());
+
+    /** The log of unexpected errors, in the config folder. */
+    public static final String LOG = "cavos.log";
 
     private final SessionStore store;
 
@@ -77,6 +81,19 @@ public final class SessionStorage implements AutoCloseable {
             store.clear();
             return null;
         });
+    }
+
+    /**
+     * Adds a text (a stack trace, which carries no secret) to {@code cavos.log} in the config folder, a file only its
+     * owner can read.
+     */
+    public static void appendToLog(Path home, String text) throws java.io.IOException {
+        PrivateFiles.append(home.resolve(LOG), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Makes the config folder and the files kept there private to their owner again, if an older version left them looser. */
+    public static void tighten(Path home) {
+        PrivateFiles.tighten(home);
     }
 
     /** {@code keychain} or {@code encrypted-file}. */
