@@ -12,7 +12,9 @@ import java.util.Optional;
 final class KeychainVault implements SecretVault {
 
     static final String SERVICE = "Cavos Desktop";
-    private static final String WAY_OUT = "Unlock your keychain and try again.";
+    static final String LOCKED = "The keychain is locked: unlock it (for example by logging in to the desktop) and try again.";
+    private static final String UNAVAILABLE = "No keychain is available on this system (Cavos Desktop keeps the session key"
+            + " in the operating system's keychain: on Linux a Secret Service such as GNOME Keyring or KWallet).";
 
     private final String account;
     private Keyring keyring;
@@ -31,8 +33,8 @@ final class KeychainVault implements SecretVault {
             try {
                 keyring = Keyring.create();
             } catch (BackendNotSupportedException | RuntimeException e) {
-                throw new StoreException(StoreException.Reason.KEYCHAIN_UNAVAILABLE,
-                        "No keychain is available on this system (" + describe(e) + ").", WAY_OUT);
+                throw new StoreException(StoreException.Reason.KEYCHAIN_UNAVAILABLE, UNAVAILABLE,
+                        "Start your desktop's keychain (password store) and try again.");
             }
         }
         return keyring;
@@ -93,13 +95,7 @@ final class KeychainVault implements SecretVault {
     }
 
     private static StoreException locked(Exception e) {
-        return new StoreException(StoreException.Reason.KEYCHAIN_LOCKED,
-                "The keychain refused access (it may be locked): " + describe(e) + ".", WAY_OUT);
-    }
-
-    /** The exception's type and message, which never contain the secret (java-keyring does not echo it). */
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return new StoreException(StoreException.Reason.KEYCHAIN_LOCKED, LOCKED,
+                "Unlock the keychain and try again; what is stored in it is kept.");
     }
 }

@@ -76,10 +76,17 @@ public final class NetworkConfig {
         if (!Files.exists(file)) {
             return Contents.EMPTY;
         }
+        String text;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
             if (root == null || !root.isObject()) {
-                throw new IOException("not a JSON object");
+                throw damaged(file, "it is not a JSON object");
             }
             Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
             root.path("endpoints").properties().forEach(e -> {
@@ -91,10 +98,18 @@ public final class NetworkConfig {
             root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
             return new Contents(text(root, "network"), endpoints,
                     root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
-                    "Delete it and choose your network settings again.");
+        } catch (JsonProcessingException e) {
+            throw damaged(file, "it is not JSON");
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(file, "it does not hold the network settings Cavos Desktop writes");
         }
+    }
+
+    private static StoreException damaged(Path file, String why) {
+        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
+                "Delete it and choose your network settings again.");
     }
 
     /**

@@ -2,16 +2,22 @@ package xyz.cavos.wallet.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -143,5 +149,27 @@ public final class PrivateFiles {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** What went wrong with a file, in plain words for a message (never an exception's class name). */
+    static String why(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "a file or folder is missing";
+            case DirectoryNotEmptyException notEmpty -> "a folder is in the way";
+            case NotDirectoryException notFolder -> "a file is in the way of a folder";
+            case FileAlreadyExistsException exists -> "a file is in the way";
+            case FileSystemException other when other.getReason() != null && !other.getReason().isBlank() -> plain(other.getReason());
+            default -> "the file system refused";
+        };
+    }
+
+    /** "Is a directory" → "is a folder"; the operating system's own words otherwise, lower-cased. */
+    private static String plain(String reason) {
+        String words = reason.strip();
+        if (words.equalsIgnoreCase("Is a directory")) {
+            return "a folder is in the way";
+        }
+        return words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1);
     }
 }

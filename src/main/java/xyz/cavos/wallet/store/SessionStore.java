@@ -190,8 +190,18 @@ public final class SessionStore {
         if (!Files.exists(file)) {
             return Settings.EMPTY;
         }
+        String text;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw damaged(file, "it is not a JSON object");
+            }
             Map<Felt, Long> calls = new HashMap<>();
             root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
             Set<Felt> revoked = new HashSet<>();
@@ -201,10 +211,18 @@ public final class SessionStore {
             return new Settings(root.path("store").asText("keychain"), text(root, "network"), text(root, "rpcUrl"),
                     text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls, revoked,
                     renewals);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
-                    "Delete it and import your session again.");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw damaged(file, "it is not JSON");
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(file, "it does not hold the settings Cavos Desktop writes");
         }
+    }
+
+    private static StoreException damaged(Path file, String why) {
+        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
+                "Delete it and import your session again.");
     }
 
     private static Optional<String> text(JsonNode root, String field) {
