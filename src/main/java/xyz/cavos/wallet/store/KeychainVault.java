@@ -8,6 +8,10 @@ import java.util.Optional;
 /**
  * The operating system's keychain through java-keyring: macOS Keychain, Windows Credential Manager,
  * the Secret Service (gnome-keyring, KWallet) on Linux. Opening it takes about half a second.
+ * <p>
+ * java-keyring reports a locked Secret Service keyring with a bare NullPointerException, and a write to an entry of a
+ * locked keyring may do nothing without a word; so every failure here is reported as a locked keychain, and every
+ * write is read back.
  */
 final class KeychainVault implements SecretVault {
 
@@ -57,27 +61,41 @@ final class KeychainVault implements SecretVault {
         try {
             return Optional.of(keyring().getPassword(SERVICE, account));
         } catch (PasswordAccessException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("No stored credentials") || message.contains("not found") || message.contains("Could not find")) {
+            if (absent(e)) {
                 return Optional.empty();
             }
-            throw locked(e);
+            throw locked();
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            // java-keyring throws a bare NullPointerException when the Secret Service keyring is locked
-            throw locked(e);
+            throw locked();
         }
     }
 
+    /** Replaces the entry and reads it back; when that fails, the entry is put back as it was (if the keychain lets it). */
     @Override
     public void write(String secret) {
+        Optional<String> before = read(); // a locked keychain fails here, before anything changed
         try {
             keyring().setPassword(SERVICE, account, secret);
-        } catch (StoreException e) {
-            throw e;
+            if (!read().filter(secret::equals).isPresent()) {
+                throw locked();
+            }
         } catch (PasswordAccessException | RuntimeException e) {
-            throw locked(e);
+            putBack(before);
+            throw e instanceof StoreException stored ? stored : locked();
+        }
+    }
+
+    private void putBack(Optional<String> before) {
+        try {
+            if (before.isPresent()) {
+                keyring().setPassword(SERVICE, account, before.get());
+            } else {
+                keyring().deletePassword(SERVICE, account);
+            }
+        } catch (PasswordAccessException | RuntimeException e) {
+            // the write most likely changed nothing: a locked keychain refuses both
         }
     }
 
@@ -90,11 +108,16 @@ final class KeychainVault implements SecretVault {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw locked(e);
+            throw locked();
         }
     }
 
-    private static StoreException locked(Exception e) {
+    private static boolean absent(PasswordAccessException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No stored credentials") || message.contains("not found") || message.contains("Could not find");
+    }
+
+    private static StoreException locked() {
         return new StoreException(StoreException.Reason.KEYCHAIN_LOCKED, LOCKED,
                 "Unlock the keychain and try again; what is stored in it is kept.");
     }
