@@ -164,13 +164,21 @@ final class EncryptedFileVault implements SecretVault {
 
     @Override
     public void write(String secret) {
+        prepareWrite(secret).run();
+    }
+
+    /** Asks for the passphrase, derives the key and encrypts now; the step returned only replaces the file. */
+    @Override
+    public Runnable prepareWrite(String secret) {
         byte[] content = seal(secret);
-        try {
-            PrivateFiles.writeAtomically(file, content);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.IO, "Could not write the encrypted session file " + file + " ("
-                    + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable, or set CAVOS_HOME to another folder.");
-        }
+        return () -> {
+            try {
+                PrivateFiles.writeAtomically(file, content);
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.IO, "Could not write the encrypted session file " + file + " ("
+                        + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable, or set CAVOS_HOME to another folder.");
+            }
+        };
     }
 
     private byte[] seal(String secret) {

@@ -113,6 +113,57 @@ public final class NetworkConfig {
     }
 
     /**
+     * config.json as it is now, to put back if a change of several files fails (an import): the same bytes, and the
+     * keychain entries for endpoints added since are removed again. The caller holds the settings lock.
+     */
+    Runnable undoPoint() {
+        Path file = home.resolve(FILE);
+        Optional<byte[]> before;
+        try {
+            before = PrivateFiles.readIfThere(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        Set<String> kept = keychainAccounts();
+        return () -> {
+            Set<String> added = keychainAccounts();
+            added.removeAll(kept);
+            try {
+                PrivateFiles.putBack(file, before);
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.IO, "Could not put back " + file + " (" + PrivateFiles.why(e) + ").",
+                        "Check the network settings, and choose them again if they changed.");
+            }
+            added.forEach(NetworkConfig::forget);
+        };
+    }
+
+    /** The keychain entries the file points to now (none if it cannot be read). */
+    private Set<String> keychainAccounts() {
+        Set<String> accounts = new HashSet<>();
+        try {
+            Contents contents = read();
+            contents.endpoints().values().forEach(list -> list.forEach(e -> e.keychainAccount().ifPresent(accounts::add)));
+            contents.paymaster().flatMap(Entry::keychainAccount).ifPresent(accounts::add);
+        } catch (StoreException e) {
+            // a damaged file points to nothing that can be told apart
+        }
+        return accounts;
+    }
+
+    private static void forget(String account) {
+        KeychainVault vault = new KeychainVault(account);
+        try {
+            vault.delete();
+        } catch (StoreException e) {
+            // the entry stays in the keychain; the file no longer points to it
+        } finally {
+            vault.close();
+        }
+    }
+
+    /**
      * The full URLs of a network's endpoints, in order, at most {@code limit} of them; those in the keychain are
      * read from it. Empty: none configured.
      */
@@ -216,7 +267,7 @@ public final class NetworkConfig {
         if (!holdsSecret(url)) {
             return plain(url);
         }
-        String account = "endpoint-" + sha256(SessionStore.keychainAccount(home) + "|" + purpose + "|" + url).substring(0, 16);
+        String account = keychainAccount(home, purpose, url);
         KeychainVault vault = new KeychainVault(account);
         try {
             vault.write(url.toString());
@@ -224,6 +275,11 @@ public final class NetworkConfig {
             vault.close();
         }
         return new Entry(RpcClient.shown(url), Optional.empty(), Optional.of(account));
+    }
+
+    /** The keychain entry that holds an endpoint URL kept for {@code purpose} (a network's name, or "paymaster"). */
+    static String keychainAccount(Path home, String purpose, URI url) {
+        return "endpoint-" + sha256(SessionStore.keychainAccount(home) + "|" + purpose + "|" + url).substring(0, 16);
     }
 
     private String resolve(Entry entry) {
@@ -244,14 +300,7 @@ public final class NetworkConfig {
         after.forEach(e -> e.keychainAccount().ifPresent(kept::add));
         for (Entry old : before) {
             if (old.keychainAccount().isPresent() && !kept.contains(old.keychainAccount().get())) {
-                KeychainVault vault = new KeychainVault(old.keychainAccount().get());
-                try {
-                    vault.delete();
-                } catch (StoreException e) {
-                    // the entry stays in the keychain; the file no longer points to it
-                } finally {
-                    vault.close();
-                }
+                forget(old.keychainAccount().get());
             }
         }
     }

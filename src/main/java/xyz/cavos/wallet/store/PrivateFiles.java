@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -148,6 +149,24 @@ public final class PrivateFiles {
             return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The contents of a file, if it is there. */
+    static Optional<byte[]> readIfThere(Path file) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a file back as it was: the same bytes, or no file. */
+    static void putBack(Path file, Optional<byte[]> before) throws IOException {
+        if (before.isPresent()) {
+            writeAtomically(file, before.get());
+        } else {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -7,7 +7,16 @@ interface SecretVault {
 
     Optional<String> read();
 
+    /** Replaces the secret, or leaves the one there as it was and throws. */
     void write(String secret);
+
+    /**
+     * Gets a write of {@code secret} ready without changing anything (an encrypted file asks for its passphrase and
+     * encrypts here); the step returned does the write, as {@link #write} does.
+     */
+    default Runnable prepareWrite(String secret) {
+        return () -> write(secret);
+    }
 
     void delete();
 

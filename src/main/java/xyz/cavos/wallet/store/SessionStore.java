@@ -23,8 +23,8 @@ import xyz.cavos.wallet.starknet.Felt;
 
 /**
  * The imported session: its token (the secret) in the OS keychain, or in a passphrase-encrypted file the
- * user opted in to; everything else as {@code settings.json} in the config folder. A new import replaces
- * the old session only once the new token was stored.
+ * user opted in to; everything else as {@code settings.json} in the config folder. An import replaces the
+ * old session all or nothing; the config folder and its files are private to their owner.
  */
 public final class SessionStore {
 
@@ -54,6 +54,9 @@ public final class SessionStore {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SETTINGS = "settings.json";
+    /** The opt-in encrypted file, in the config folder. */
+    public static final String ENCRYPTED_FILE = "session.enc";
 
     private final Path home;
     private final SecretVault vault;
@@ -72,7 +75,7 @@ public final class SessionStore {
         Kind chosen = kind.orElseGet(() -> Kind.of(readSettings(home).store()).orElse(Kind.KEYCHAIN));
         SecretVault vault = chosen == Kind.KEYCHAIN
                 ? new KeychainVault(keychainAccount(home))
-                : new EncryptedFileVault(home.resolve("session.enc"), passphrase);
+                : new EncryptedFileVault(home.resolve(ENCRYPTED_FILE), passphrase);
         return new SessionStore(home, vault);
     }
 
@@ -109,13 +112,66 @@ public final class SessionStore {
     }
 
     /**
-     * Stores a validated token and its settings. The secret is written first: if that fails, the previous
-     * session and its settings are untouched.
+     * Stores a validated token and its settings, all or nothing: when a step fails, the previous session (its
+     * secret and its settings) is left exactly as it was and no copy of the new secret remains.
      */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
-        vault.write(token.encode());
-        update(settings -> new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
-                Optional.of(token.sessionPublicKey()), settings.callsMade(), settings.revokedKeys(), settings.renewals()));
+        save(token, network, rpcUrl, () -> { });
+    }
+
+    /**
+     * {@link #save(SessionToken, Optional, Optional)} with a change of the network settings ({@code alongside}, e.g. the
+     * session's endpoint put first in its network's list) in the same step. The secret is made ready first (an encrypted
+     * file's passphrase asked for, the token encrypted); then, under the config folder's lock, the settings are written,
+     * {@code alongside} runs and the secret is written, which either replaces the old one or leaves it as it was. When
+     * any of them fails, settings.json and config.json are put back as they were.
+     */
+    public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl, Runnable alongside) {
+        Runnable writeSecret = vault.prepareWrite(token.encode()); // a passphrase is asked for before the lock and any change
+        SettingsLock.holding(home, () -> {
+            Path file = home.resolve(SETTINGS);
+            Settings before = readSettings(home); // damaged settings stop the import here, before anything changed
+            Optional<byte[]> settingsBefore = raw(file);
+            Runnable configBack = NetworkConfig.open(home).undoPoint();
+            try {
+                SettingsLock.write(file, toJson(new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
+                        Optional.of(token.sessionPublicKey()), before.callsMade(), before.revokedKeys(), before.renewals())));
+                alongside.run();
+                writeSecret.run();
+            } catch (RuntimeException e) {
+                putBack(file, settingsBefore, configBack, e);
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private static void putBack(Path file, Optional<byte[]> settingsBefore, Runnable configBack, RuntimeException failure) {
+        try {
+            PrivateFiles.putBack(file, settingsBefore);
+            configBack.run();
+        } catch (IOException e) {
+            throw notPutBack(failure, PrivateFiles.why(e));
+        } catch (StoreException e) {
+            throw notPutBack(failure, e.getMessage());
+        }
+    }
+
+    private static StoreException notPutBack(RuntimeException failure, String why) {
+        StoreException e = new StoreException(StoreException.Reason.IO, "The session was not imported: " + failure.getMessage()
+                + " The previous settings could not be put back either (" + why + ").",
+                "Fix the problem, then import the session again.");
+        e.addSuppressed(failure);
+        return e;
+    }
+
+    private static Optional<byte[]> raw(Path file) {
+        try {
+            return PrivateFiles.readIfThere(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
     }
 
     /** Forgets the session: the secret and the settings that point to it. */
@@ -163,7 +219,7 @@ public final class SessionStore {
 
     /** Read-modify-write of settings.json under the config folder's lock, so two processes do not lose each other's counts. */
     private void update(UnaryOperator<Settings> change) {
-        SettingsLock.update(home, "settings.json", () -> toJson(change.apply(readSettings(home))));
+        SettingsLock.update(home, SETTINGS, () -> toJson(change.apply(readSettings(home))));
     }
 
     private static byte[] toJson(Settings settings) {
@@ -186,7 +242,7 @@ public final class SessionStore {
     }
 
     private static Settings readSettings(Path home) {
-        Path file = home.resolve("settings.json");
+        Path file = home.resolve(SETTINGS);
         if (!Files.exists(file)) {
             return Settings.EMPTY;
         }

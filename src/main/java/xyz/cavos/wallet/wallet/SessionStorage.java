@@ -57,20 +57,21 @@ public final class SessionStorage implements AutoCloseable {
     }
 
     /**
-     * Stores a validated token; if that fails, the previous session and its settings are untouched. An RPC URL
-     * that may hold an API key is not written beside the session: it goes first in the network's endpoint list,
-     * its URL in the keychain (without a known network it is used only now).
+     * Stores a validated token, all or nothing: if any step fails, the previous session, its settings and the
+     * network's endpoint list are left as they were. An RPC URL that may hold an API key is not written beside the
+     * session: it goes first in the network's endpoint list, its URL in the keychain (without a known network it is
+     * used only now).
      */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
         Optional<URI> url = rpcUrl.map(EndpointResolver::parseUrl);
         Optional<URI> keyed = url.filter(NetworkConfig::holdsSecret);
+        Optional<Network> known = network.flatMap(Network::byName);
         guard(() -> {
-            Optional<Network> known = network.flatMap(Network::byName);
-            if (keyed.isPresent() && known.isPresent()) {
-                // the endpoint first: when the keychain cannot take it, nothing has changed
-                NetworkSettings.open(store.home()).putFirst(known.get(), keyed.get());
-            }
-            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
+            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString), () -> {
+                if (keyed.isPresent() && known.isPresent()) {
+                    NetworkSettings.open(store.home()).putFirst(known.get(), keyed.get());
+                }
+            });
             return null;
         });
     }
