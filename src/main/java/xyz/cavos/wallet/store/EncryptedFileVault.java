@@ -64,6 +64,11 @@ final class EncryptedFileVault implements SecretVault {
     }
 
     @Override
+    public String place() {
+        return "the encrypted file " + file;
+    }
+
+    @Override
     public Optional<String> read() {
         Sealed sealed = readSealed().orElse(null);
         if (sealed == null) {
@@ -213,9 +218,9 @@ final class EncryptedFileVault implements SecretVault {
     }
 
     @Override
-    public void delete() {
+    public boolean delete() {
         try {
-            Files.deleteIfExists(file);
+            return Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not delete " + file + " (" + PrivateFiles.why(e) + ").",
                     "Delete the file by hand.");

@@ -32,6 +32,11 @@ final class KeychainVault implements SecretVault {
         return "keychain";
     }
 
+    @Override
+    public String place() {
+        return "the OS keychain";
+    }
+
     private synchronized Keyring keyring() {
         if (keyring == null) {
             try {
@@ -100,11 +105,15 @@ final class KeychainVault implements SecretVault {
     }
 
     @Override
-    public void delete() {
+    public boolean delete() {
         try {
             keyring().deletePassword(SERVICE, account);
+            return true;
         } catch (PasswordAccessException e) {
-            // nothing stored: nothing to delete
+            if (absent(e) || read().isEmpty()) {
+                return false;
+            }
+            throw locked();
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {

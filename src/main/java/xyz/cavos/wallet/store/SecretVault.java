@@ -18,10 +18,14 @@ interface SecretVault {
         return () -> write(secret);
     }
 
-    void delete();
+    /** Removes the secret; whether there was one. */
+    boolean delete();
 
     /** A short name for settings and messages: "keychain" or "encrypted-file". */
     String kind();
+
+    /** Where the secret is, in words for people: "the OS keychain", "the encrypted file …". */
+    String place();
 
     /** Lets go of the connection to the keychain, if any (its D-Bus threads would keep the app alive). */
     default void close() {

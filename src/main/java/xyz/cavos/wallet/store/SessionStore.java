@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +126,9 @@ public final class SessionStore {
      * session's endpoint put first in its network's list) in the same step. The secret is made ready first (an encrypted
      * file's passphrase asked for, the token encrypted); then, under the config folder's lock, the settings are written,
      * {@code alongside} runs and the secret is written, which either replaces the old one or leaves it as it was. When
-     * any of them fails, settings.json and config.json are put back as they were.
+     * any of them fails, settings.json and config.json are put back as they were. Once the new secret is
+     * stored, the copy of the previous session in the other store (after a change between keychain and encrypted file)
+     * is removed.
      */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl, Runnable alongside) {
         Runnable writeSecret = vault.prepareWrite(token.encode()); // a passphrase is asked for before the lock and any change
@@ -141,6 +145,16 @@ public final class SessionStore {
             } catch (RuntimeException e) {
                 putBack(file, settingsBefore, configBack, e);
                 throw e;
+            }
+            if (before.walletAddress().isPresent() && !before.store().equals(vault.kind())) {
+                SecretVault previous = other();
+                try {
+                    previous.delete();
+                } catch (StoreException e) {
+                    // the old copy stays where it was; clearing the session removes it later
+                } finally {
+                    previous.close();
+                }
             }
             return null;
         });
@@ -165,6 +179,62 @@ public final class SessionStore {
         return e;
     }
 
+    /** What {@link #clear} removed, in words ("the OS keychain", "the encrypted file …"), and what it could not check. */
+    public record Cleared(List<String> removed, List<String> warnings) {
+        public Cleared {
+            removed = List.copyOf(removed);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Forgets the session: the secret in every store that may hold one (the keychain and the encrypted file, since
+     * the store may have changed between imports) and the settings that point to it. When the store in use cannot
+     * be changed (a locked keychain), nothing is.
+     */
+    public Cleared clear() {
+        return SettingsLock.holding(home, () -> {
+            List<String> removed = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            if (vault.delete()) {
+                removed.add(vault.place());
+            }
+            SecretVault other = other();
+            try {
+                if (other.delete()) {
+                    removed.add(other.place());
+                }
+            } catch (StoreException e) {
+                switch (e.reason()) {
+                    case KEYCHAIN_UNAVAILABLE -> {
+                        // no keychain on this system: no copy in it
+                    }
+                    case KEYCHAIN_LOCKED -> warnings.add("The keychain is locked, so the copy of a session kept in it was not"
+                            + " removed: unlock the keychain and clear the session again.");
+                    default -> warnings.add(e.getMessage() + " " + e.hint());
+                }
+            } finally {
+                other.close();
+            }
+            Settings settings;
+            try {
+                settings = readSettings(home);
+            } catch (StoreException e) {
+                settings = Settings.EMPTY; // damaged: what pointed to the session goes with the rest
+            }
+            SettingsLock.write(home.resolve(SETTINGS), toJson(new Settings(settings.store(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), settings.callsMade(), settings.revokedKeys(), settings.renewals())));
+            return new Cleared(removed, warnings);
+        });
+    }
+
+    /** The store not in use, which may hold a copy from before a change of store. */
+    private SecretVault other() {
+        return vault instanceof KeychainVault ? new EncryptedFileVault(home.resolve(ENCRYPTED_FILE), () -> {
+            throw new IllegalStateException("removing the encrypted file needs no passphrase");
+        }) : new KeychainVault(keychainAccount(home));
+    }
+
     private static Optional<byte[]> raw(Path file) {
         try {
             return PrivateFiles.readIfThere(file);
@@ -172,13 +242,6 @@ public final class SessionStore {
             throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
                     "Check that the file is yours and readable.");
         }
-    }
-
-    /** Forgets the session: the secret and the settings that point to it. */
-    public void clear() {
-        vault.delete();
-        update(settings -> new Settings(settings.store(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                settings.callsMade(), settings.revokedKeys(), settings.renewals()));
     }
 
     /** Closes the keychain connection; the store opens it again if used afterwards. */

@@ -76,11 +76,22 @@ public final class SessionStorage implements AutoCloseable {
         });
     }
 
-    /** Forgets the session: the secret and the settings that point to it. Nothing changes on chain. */
-    public void clear() {
-        guard(() -> {
-            store.clear();
-            return null;
+    /** What clearing removed ("the OS keychain", "the encrypted file …"), and warnings about what it could not. */
+    public record Cleared(List<String> removed, List<String> warnings) {
+        public Cleared {
+            removed = List.copyOf(removed);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Forgets the session: the secret wherever it may be kept (the keychain and the encrypted file) and the settings
+     * that point to it. Nothing changes on chain.
+     */
+    public Cleared clear() {
+        return guard(() -> {
+            SessionStore.Cleared cleared = store.clear();
+            return new Cleared(cleared.removed(), cleared.warnings());
         });
     }
 

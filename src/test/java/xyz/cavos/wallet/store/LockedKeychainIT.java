@@ -90,6 +90,7 @@ class LockedKeychainIT {
         assertTrue(first.encode().equals(read(out, "secret-tool.out")), "and the Secret Service holds it, as secret-tool reads it: "
                 + read(out, "secret-tool.err"));
         assertEquals("0", read(out, "clear-unlocked.rc"), step(out, "clear-unlocked"));
+        assertTrue(read(out, "clear-unlocked.out").contains("the OS keychain"), step(out, "clear-unlocked"));
         SecretScan.assertKeyInNoFile(cavosHome, first);
         SecretScan.assertKeyInNoFile(cavosHome, second);
     }

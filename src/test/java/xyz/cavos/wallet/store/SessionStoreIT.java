@@ -187,4 +187,48 @@ class SessionStoreIT {
         unblock("session.enc");
         store.clear();
     }
+
+    /** Before: clearing removed the secret from the store in use only; a copy in the other store stayed. */
+    @Test
+    void clearingRemovesTheSessionFromEveryStore() throws Exception {
+        SessionStore store = keychain();
+        SessionToken inFile = token(Felt.of(8401));
+        encryptedFile().save(inFile, Optional.empty(), Optional.empty());
+        SessionToken left = token(Felt.of(8402));
+        KeychainVault earlier = new KeychainVault(SessionStore.keychainAccount(home));
+        earlier.write(left.encode()); // as an import into the keychain before a change of store left it
+        earlier.close();
+
+        StoreTexts.Run cleared = StoreTexts.cavos(java.util.Map.of("CAVOS_HOME", home.toString()), "session", "clear");
+        assertEquals(0, cleared.exit(), cleared.toString());
+        assertTrue(cleared.out().contains("Session removed from this computer (the encrypted file " + home.resolve("session.enc")
+                + " and the OS keychain)."), cleared.out());
+        assertFalse(inKeychain().isPresent(), "nothing left in the keychain");
+        assertFalse(Files.exists(home.resolve("session.enc")));
+
+        // the other way round: the keychain in use, an encrypted file left from before
+        store.save(token(Felt.of(8403)), Optional.empty(), Optional.empty());
+        Files.writeString(home.resolve("session.enc"), "{}");
+        SessionStore.Cleared again = store.clear();
+        assertEquals(java.util.List.of("the OS keychain", "the encrypted file " + home.resolve("session.enc")), again.removed());
+        assertFalse(Files.exists(home.resolve("session.enc")));
+        assertFalse(inKeychain().isPresent(), "nothing left in the keychain");
+        assertEquals(java.util.List.of(), store.clear().removed(), "nothing left to remove");
+    }
+
+    @Test
+    void importingIntoTheOtherStoreRemovesThePreviousCopy() throws Exception {
+        SessionStore store = keychain();
+        store.save(token(Felt.of(8501)), Optional.empty(), Optional.empty());
+        SessionToken next = token(Felt.of(8502));
+        encryptedFile().save(next, Optional.empty(), Optional.empty());
+        assertFalse(inKeychain().isPresent(), "the previous session's key is not left in the keychain");
+        assertTrue(SessionStore.open(home, Optional.empty(), "a passphrase"::toCharArray).load().orElseThrow().sameSession(next));
+
+        SessionToken back = token(Felt.of(8503));
+        store.save(back, Optional.empty(), Optional.empty());
+        assertFalse(Files.exists(home.resolve("session.enc")), "nor the encrypted file when going back to the keychain");
+        assertTrue(store.load().orElseThrow().sameSession(back));
+        store.clear();
+    }
 }
