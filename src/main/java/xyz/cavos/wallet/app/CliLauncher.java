@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import xyz.cavos.wallet.cli.CavosCommand;
+import xyz.cavos.wallet.wallet.SessionStorage;
 
 /** {@code cavos}: the wallet's commands, plus the sandbox and the window, which only a launcher can start. */
 public final class CliLauncher {
@@ -12,6 +13,7 @@ public final class CliLauncher {
     }
 
     public static void main(String[] args) {
+        SessionStorage.tighten(SessionStorage.defaultHome(System.getenv())); // the config folder and its files: owner only
         System.exit(CavosCommand.execute(System.getenv(), launcherCommands(), args));
     }
 

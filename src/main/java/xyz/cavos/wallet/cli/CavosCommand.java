@@ -3,10 +3,7 @@ package xyz.cavos.wallet.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -279,7 +276,7 @@ public final class CavosCommand implements Runnable {
         return WalletError.explain(e).orElseGet(() -> {
             log(e);
             return new WalletError(WalletError.Code.UNEXPECTED, "Something unexpected went wrong; the details are in the log.", "",
-                    new NextStep.Report(home().resolve("cavos.log")));
+                    new NextStep.Report(home().resolve(SessionStorage.LOG)));
         });
     }
 
@@ -305,9 +302,7 @@ public final class CavosCommand implements Runnable {
         try {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            Files.createDirectories(home());
-            Files.writeString(home().resolve("cavos.log"), Instant.now() + " " + SecretText.hide(trace.toString()) + System.lineSeparator(),
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            SessionStorage.appendToLog(home(), Instant.now() + " " + SecretText.hide(trace.toString()) + System.lineSeparator());
         } catch (IOException ignored) {
             // nowhere to log to: the error message was already shown
         }

@@ -66,7 +66,8 @@ sealed interface CommandResult {
         static final String CALLS_MADE_NOTE = "calls sent from this installation; the chain does not count calls";
     }
 
-    record ClearResult(boolean cleared) implements CommandResult {
+    /** {@code removed}: where the session was removed from, in words; {@code cleared}: whether it was anywhere. */
+    record ClearResult(boolean cleared, List<String> removed, List<String> warnings) implements CommandResult {
     }
 
     record ExportResult(@JsonUnwrapped SessionSummary session, String token, List<String> warnings) implements CommandResult {

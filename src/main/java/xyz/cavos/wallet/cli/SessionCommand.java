@@ -96,17 +96,15 @@ final class SessionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Forgets the imported session (the keychain entry and its settings). Nothing changes on chain.")
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Forgets the imported session (the keychain entry or encrypted file, and its settings). Nothing changes on chain.")
     static final class Clear implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
 
         @Override
         public CommandResult call() {
-            SessionStorage store = session.root.sessionStore();
-            boolean had = store.load().isPresent();
-            store.clear();
-            return new ClearResult(had);
+            SessionStorage.Cleared cleared = session.root.sessionStore().clear();
+            return new ClearResult(!cleared.removed().isEmpty(), cleared.removed(), cleared.warnings());
         }
     }
 

@@ -37,8 +37,9 @@ final class TextRenderer {
         return switch (result) {
             case ImportResult r -> imported(r);
             case SessionStatusResult r -> sessionStatus(r);
-            case ClearResult r -> r.cleared() ? "Session removed from this computer. It is still valid on chain until it expires;"
-                    + " to end it there too, run cavos revoke before clearing." : "No session was stored.";
+            case ClearResult r -> r.cleared() ? "Session removed from this computer (" + String.join(" and ", r.removed())
+                    + "). It is still valid on chain until it expires; to end it there too, run cavos revoke before clearing."
+                    : "No session was stored.";
             case ExportResult r -> r.token();
             case WhoamiResult r -> "Wallet       " + r.walletAddress().toHex() + "\n"
                     + "Session key  " + r.sessionKey().toHex() + "\n"

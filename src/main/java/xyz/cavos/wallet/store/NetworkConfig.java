@@ -76,10 +76,17 @@ public final class NetworkConfig {
         if (!Files.exists(file)) {
             return Contents.EMPTY;
         }
+        String text;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
             if (root == null || !root.isObject()) {
-                throw new IOException("not a JSON object");
+                throw damaged(file, "it is not a JSON object");
             }
             Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
             root.path("endpoints").properties().forEach(e -> {
@@ -91,9 +98,68 @@ public final class NetworkConfig {
             root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
             return new Contents(text(root, "network"), endpoints,
                     root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
-                    "Delete it and choose your network settings again.");
+        } catch (JsonProcessingException e) {
+            throw damaged(file, "it is not JSON");
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(file, "it does not hold the network settings Cavos Desktop writes");
+        }
+    }
+
+    private static StoreException damaged(Path file, String why) {
+        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
+                "Delete it and choose your network settings again.");
+    }
+
+    /**
+     * config.json as it is now, to put back if a change of several files fails (an import): the same bytes, and the
+     * keychain entries for endpoints added since are removed again. The caller holds the settings lock.
+     */
+    Runnable undoPoint() {
+        Path file = home.resolve(FILE);
+        Optional<byte[]> before;
+        try {
+            before = PrivateFiles.readIfThere(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        Set<String> kept = keychainAccounts();
+        return () -> {
+            Set<String> added = keychainAccounts();
+            added.removeAll(kept);
+            try {
+                PrivateFiles.putBack(file, before);
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.IO, "Could not put back " + file + " (" + PrivateFiles.why(e) + ").",
+                        "Check the network settings, and choose them again if they changed.");
+            }
+            added.forEach(NetworkConfig::forget);
+        };
+    }
+
+    /** The keychain entries the file points to now (none if it cannot be read). */
+    private Set<String> keychainAccounts() {
+        Set<String> accounts = new HashSet<>();
+        try {
+            Contents contents = read();
+            contents.endpoints().values().forEach(list -> list.forEach(e -> e.keychainAccount().ifPresent(accounts::add)));
+            contents.paymaster().flatMap(Entry::keychainAccount).ifPresent(accounts::add);
+        } catch (StoreException e) {
+            // a damaged file points to nothing that can be told apart
+        }
+        return accounts;
+    }
+
+    private static void forget(String account) {
+        KeychainVault vault = new KeychainVault(account);
+        try {
+            vault.delete();
+        } catch (StoreException e) {
+            // the entry stays in the keychain; the file no longer points to it
+        } finally {
+            vault.close();
         }
     }
 
@@ -201,7 +267,7 @@ public final class NetworkConfig {
         if (!holdsSecret(url)) {
             return plain(url);
         }
-        String account = "endpoint-" + sha256(SessionStore.keychainAccount(home) + "|" + purpose + "|" + url).substring(0, 16);
+        String account = keychainAccount(home, purpose, url);
         KeychainVault vault = new KeychainVault(account);
         try {
             vault.write(url.toString());
@@ -209,6 +275,11 @@ public final class NetworkConfig {
             vault.close();
         }
         return new Entry(RpcClient.shown(url), Optional.empty(), Optional.of(account));
+    }
+
+    /** The keychain entry that holds an endpoint URL kept for {@code purpose} (a network's name, or "paymaster"). */
+    static String keychainAccount(Path home, String purpose, URI url) {
+        return "endpoint-" + sha256(SessionStore.keychainAccount(home) + "|" + purpose + "|" + url).substring(0, 16);
     }
 
     private String resolve(Entry entry) {
@@ -229,14 +300,7 @@ public final class NetworkConfig {
         after.forEach(e -> e.keychainAccount().ifPresent(kept::add));
         for (Entry old : before) {
             if (old.keychainAccount().isPresent() && !kept.contains(old.keychainAccount().get())) {
-                KeychainVault vault = new KeychainVault(old.keychainAccount().get());
-                try {
-                    vault.delete();
-                } catch (StoreException e) {
-                    // the entry stays in the keychain; the file no longer points to it
-                } finally {
-                    vault.close();
-                }
+                forget(old.keychainAccount().get());
             }
         }
     }

@@ -1,29 +1,194 @@
 package xyz.cavos.wallet.store;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
-/** Files only their owner can read, replaced atomically so a crash never leaves half a file. */
+/**
+ * The config folder and its files are for their owner only: on POSIX file systems the folder is 0700 and each
+ * file 0600, whether this run creates them or finds them looser. Files are replaced atomically so a crash never
+ * leaves half a file.
+ */
 public final class PrivateFiles {
+
+    /** What Cavos keeps in its config folder; only these are tightened, so a folder shared with other things keeps theirs. */
+    static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock",
+            "desktop.json");
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+    /** The sticky bit: a shared folder such as /tmp, which is never made private. */
+    private static final int STICKY = 01000;
 
     private PrivateFiles() {
     }
 
     public static void writeAtomically(Path file, byte[] content) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        createFolder(parent);
+        Path temporary = posix(parent)
+                ? Files.createTempFile(parent, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
         try {
-            if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            }
             Files.write(temporary, content);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Adds to the end of a file only its owner can read (the log), creating it and its folder if needed. */
+    public static void append(Path file, byte[] content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        createFolder(parent);
+        FileAttribute<?>[] attributes = posix(parent) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                : new FileAttribute<?>[0];
+        try (OutputStream out = Files.newOutputStream(createIfMissing(file, attributes), StandardOpenOption.APPEND)) {
+            tightenFile(file); // a log left by an older version may be readable by others
+            out.write(content);
+        }
+    }
+
+    /** Opens (creating if needed) a file for writing, only its owner can read it; for the lock file. */
+    static Path createIfMissing(Path file, FileAttribute<?>... attributes) throws IOException {
+        try {
+            Files.createFile(file, attributes);
+        } catch (FileAlreadyExistsException e) {
+            // there already: tightened by the caller
+        }
+        return file;
+    }
+
+    /** The folder and any parents it needs, created for their owner only. */
+    static void createFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            if (posix(folder)) {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+    }
+
+    /**
+     * Makes an existing config folder and the files Cavos keeps in it private to their owner (0700 and 0600), for
+     * folders and files that older versions, a copy or an unusual umask left looser. Done at start; a folder that is
+     * missing stays missing, a shared folder such as /tmp (sticky) is left as it is, and what cannot be changed is
+     * left as it was (the owner can still use it).
+     */
+    public static void tighten(Path home) {
+        try {
+            if (!Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS) || !posix(home)) {
+                return;
+            }
+            if (!shared(home)) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(home, LinkOption.NOFOLLOW_LINKS);
+                if (!OWNER_FOLDER.containsAll(now)) {
+                    Files.setPosixFilePermissions(home, OWNER_FOLDER);
+                }
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(home)) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (OURS.contains(name) || isOurTemporary(name)) {
+                        tightenFile(file);
+                    }
+                }
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // best effort: a folder or file that cannot be changed is still usable by its owner
+        }
+    }
+
+    private static void tightenFile(Path file) throws IOException {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && posix(file)) {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            if (!OWNER_FILE.containsAll(now)) {
+                Files.setPosixFilePermissions(file, OWNER_FILE);
+            }
+        }
+    }
+
+    /** A temporary file {@link #writeAtomically} left behind in a crash: ".settings.json123.tmp". */
+    private static boolean isOurTemporary(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp") && OURS.stream().anyMatch(ours -> name.startsWith("." + ours));
+    }
+
+    private static boolean shared(Path folder) {
+        try {
+            Object mode = Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return mode instanceof Integer bits && (bits & STICKY) != 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean posix(Path path) {
+        try {
+            Path existing = path.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The contents of a file, if it is there. */
+    static Optional<byte[]> readIfThere(Path file) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts a file back as it was: the same bytes, or no file. */
+    static void putBack(Path file, Optional<byte[]> before) throws IOException {
+        if (before.isPresent()) {
+            writeAtomically(file, before.get());
+        } else {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** What went wrong with a file, in plain words for a message (never an exception's class name). */
+    static String why(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "a file or folder is missing";
+            case DirectoryNotEmptyException notEmpty -> "a folder is in the way";
+            case NotDirectoryException notFolder -> "a file is in the way of a folder";
+            case FileAlreadyExistsException exists -> "a file is in the way";
+            case FileSystemException other when other.getReason() != null && !other.getReason().isBlank() -> plain(other.getReason());
+            default -> "the file system refused";
+        };
+    }
+
+    /** "Is a directory" → "is a folder"; the operating system's own words otherwise, lower-cased. */
+    private static String plain(String reason) {
+        String words = reason.strip();
+        if (words.equalsIgnoreCase("Is a directory")) {
+            return "a folder is in the way";
+        }
+        return words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1);
     }
 }

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +25,8 @@ import xyz.cavos.wallet.starknet.Felt;
 
 /**
  * The imported session: its token (the secret) in the OS keychain, or in a passphrase-encrypted file the
- * user opted in to; everything else as {@code settings.json} in the config folder. A new import replaces
- * the old session only once the new token was stored.
+ * user opted in to; everything else as {@code settings.json} in the config folder. An import replaces the
+ * old session all or nothing; the config folder and its files are private to their owner.
  */
 public final class SessionStore {
 
@@ -54,6 +56,9 @@ public final class SessionStore {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SETTINGS = "settings.json";
+    /** The opt-in encrypted file, in the config folder. */
+    public static final String ENCRYPTED_FILE = "session.enc";
 
     private final Path home;
     private final SecretVault vault;
@@ -68,10 +73,11 @@ public final class SessionStore {
      * passphrase is asked for only if an encrypted file is used.
      */
     public static SessionStore open(Path home, Optional<Kind> kind, Supplier<char[]> passphrase) {
+        PrivateFiles.tighten(home);
         Kind chosen = kind.orElseGet(() -> Kind.of(readSettings(home).store()).orElse(Kind.KEYCHAIN));
         SecretVault vault = chosen == Kind.KEYCHAIN
                 ? new KeychainVault(keychainAccount(home))
-                : new EncryptedFileVault(home.resolve("session.enc"), passphrase);
+                : new EncryptedFileVault(home.resolve(ENCRYPTED_FILE), passphrase);
         return new SessionStore(home, vault);
     }
 
@@ -108,20 +114,134 @@ public final class SessionStore {
     }
 
     /**
-     * Stores a validated token and its settings. The secret is written first: if that fails, the previous
-     * session and its settings are untouched.
+     * Stores a validated token and its settings, all or nothing: when a step fails, the previous session (its
+     * secret and its settings) is left exactly as it was and no copy of the new secret remains.
      */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
-        vault.write(token.encode());
-        update(settings -> new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
-                Optional.of(token.sessionPublicKey()), settings.callsMade(), settings.revokedKeys(), settings.renewals()));
+        save(token, network, rpcUrl, () -> { });
     }
 
-    /** Forgets the session: the secret and the settings that point to it. */
-    public void clear() {
-        vault.delete();
-        update(settings -> new Settings(settings.store(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                settings.callsMade(), settings.revokedKeys(), settings.renewals()));
+    /**
+     * {@link #save(SessionToken, Optional, Optional)} with a change of the network settings ({@code alongside}, e.g. the
+     * session's endpoint put first in its network's list) in the same step. The secret is made ready first (an encrypted
+     * file's passphrase asked for, the token encrypted); then, under the config folder's lock, the settings are written,
+     * {@code alongside} runs and the secret is written, which either replaces the old one or leaves it as it was. When
+     * any of them fails, settings.json and config.json are put back as they were. Once the new secret is
+     * stored, the copy of the previous session in the other store (after a change between keychain and encrypted file)
+     * is removed.
+     */
+    public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl, Runnable alongside) {
+        Runnable writeSecret = vault.prepareWrite(token.encode()); // a passphrase is asked for before the lock and any change
+        SettingsLock.holding(home, () -> {
+            Path file = home.resolve(SETTINGS);
+            Settings before = readSettings(home); // damaged settings stop the import here, before anything changed
+            Optional<byte[]> settingsBefore = raw(file);
+            Runnable configBack = NetworkConfig.open(home).undoPoint();
+            try {
+                SettingsLock.write(file, toJson(new Settings(vault.kind(), network, rpcUrl, Optional.of(token.walletAddress()),
+                        Optional.of(token.sessionPublicKey()), before.callsMade(), before.revokedKeys(), before.renewals())));
+                alongside.run();
+                writeSecret.run();
+            } catch (RuntimeException e) {
+                putBack(file, settingsBefore, configBack, e);
+                throw e;
+            }
+            if (before.walletAddress().isPresent() && !before.store().equals(vault.kind())) {
+                SecretVault previous = other();
+                try {
+                    previous.delete();
+                } catch (StoreException e) {
+                    // the old copy stays where it was; clearing the session removes it later
+                } finally {
+                    previous.close();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void putBack(Path file, Optional<byte[]> settingsBefore, Runnable configBack, RuntimeException failure) {
+        try {
+            PrivateFiles.putBack(file, settingsBefore);
+            configBack.run();
+        } catch (IOException e) {
+            throw notPutBack(failure, PrivateFiles.why(e));
+        } catch (StoreException e) {
+            throw notPutBack(failure, e.getMessage());
+        }
+    }
+
+    private static StoreException notPutBack(RuntimeException failure, String why) {
+        StoreException e = new StoreException(StoreException.Reason.IO, "The session was not imported: " + failure.getMessage()
+                + " The previous settings could not be put back either (" + why + ").",
+                "Fix the problem, then import the session again.");
+        e.addSuppressed(failure);
+        return e;
+    }
+
+    /** What {@link #clear} removed, in words ("the OS keychain", "the encrypted file …"), and what it could not check. */
+    public record Cleared(List<String> removed, List<String> warnings) {
+        public Cleared {
+            removed = List.copyOf(removed);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Forgets the session: the secret in every store that may hold one (the keychain and the encrypted file, since
+     * the store may have changed between imports) and the settings that point to it. When the store in use cannot
+     * be changed (a locked keychain), nothing is.
+     */
+    public Cleared clear() {
+        return SettingsLock.holding(home, () -> {
+            List<String> removed = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            if (vault.delete()) {
+                removed.add(vault.place());
+            }
+            SecretVault other = other();
+            try {
+                if (other.delete()) {
+                    removed.add(other.place());
+                }
+            } catch (StoreException e) {
+                switch (e.reason()) {
+                    case KEYCHAIN_UNAVAILABLE -> {
+                        // no keychain on this system: no copy in it
+                    }
+                    case KEYCHAIN_LOCKED -> warnings.add("The keychain is locked, so the copy of a session kept in it was not"
+                            + " removed: unlock the keychain and clear the session again.");
+                    default -> warnings.add(e.getMessage() + " " + e.hint());
+                }
+            } finally {
+                other.close();
+            }
+            Settings settings;
+            try {
+                settings = readSettings(home);
+            } catch (StoreException e) {
+                settings = Settings.EMPTY; // damaged: what pointed to the session goes with the rest
+            }
+            SettingsLock.write(home.resolve(SETTINGS), toJson(new Settings(settings.store(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), settings.callsMade(), settings.revokedKeys(), settings.renewals())));
+            return new Cleared(removed, warnings);
+        });
+    }
+
+    /** The store not in use, which may hold a copy from before a change of store. */
+    private SecretVault other() {
+        return vault instanceof KeychainVault ? new EncryptedFileVault(home.resolve(ENCRYPTED_FILE), () -> {
+            throw new IllegalStateException("removing the encrypted file needs no passphrase");
+        }) : new KeychainVault(keychainAccount(home));
+    }
+
+    private static Optional<byte[]> raw(Path file) {
+        try {
+            return PrivateFiles.readIfThere(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
     }
 
     /** Closes the keychain connection; the store opens it again if used afterwards. */
@@ -162,7 +282,7 @@ public final class SessionStore {
 
     /** Read-modify-write of settings.json under the config folder's lock, so two processes do not lose each other's counts. */
     private void update(UnaryOperator<Settings> change) {
-        SettingsLock.update(home, "settings.json", () -> toJson(change.apply(readSettings(home))));
+        SettingsLock.update(home, SETTINGS, () -> toJson(change.apply(readSettings(home))));
     }
 
     private static byte[] toJson(Settings settings) {
@@ -185,12 +305,22 @@ public final class SessionStore {
     }
 
     private static Settings readSettings(Path home) {
-        Path file = home.resolve("settings.json");
+        Path file = home.resolve(SETTINGS);
         if (!Files.exists(file)) {
             return Settings.EMPTY;
         }
+        String text;
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw damaged(file, "it is not a JSON object");
+            }
             Map<Felt, Long> calls = new HashMap<>();
             root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
             Set<Felt> revoked = new HashSet<>();
@@ -200,10 +330,18 @@ public final class SessionStore {
             return new Settings(root.path("store").asText("keychain"), text(root, "network"), text(root, "rpcUrl"),
                     text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls, revoked,
                     renewals);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new StoreException(StoreException.Reason.IO, file + " is damaged (" + e.getClass().getSimpleName() + ").",
-                    "Delete it and import your session again.");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw damaged(file, "it is not JSON");
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(file, "it does not hold the settings Cavos Desktop writes");
         }
+    }
+
+    private static StoreException damaged(Path file, String why) {
+        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
+                "Delete it and import your session again.");
     }
 
     private static Optional<String> text(JsonNode root, String field) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.store.NetworkConfig;
+import xyz.cavos.wallet.store.PrivateFiles;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.store.StoreException;
 
@@ -19,6 +20,9 @@ public final class SessionStorage implements AutoCloseable {
 
     /** Where a token can be kept, by the names people use for them. */
     public static final List<String> KINDS = List.of(SessionStore.Kind.KEYCHAIN.label(), SessionStore.Kind.ENCRYPTED_FILE.label());
+
+    /** The log of unexpected errors, in the config folder. */
+    public static final String LOG = "cavos.log";
 
     private final SessionStore store;
 
@@ -53,30 +57,55 @@ public final class SessionStorage implements AutoCloseable {
     }
 
     /**
-     * Stores a validated token; if that fails, the previous session and its settings are untouched. An RPC URL
-     * that may hold an API key is not written beside the session: it goes first in the network's endpoint list,
-     * its URL in the keychain (without a known network it is used only now).
+     * Stores a validated token, all or nothing: if any step fails, the previous session, its settings and the
+     * network's endpoint list are left as they were. An RPC URL that may hold an API key is not written beside the
+     * session: it goes first in the network's endpoint list, its URL in the keychain (without a known network it is
+     * used only now).
      */
     public void save(SessionToken token, Optional<String> network, Optional<String> rpcUrl) {
         Optional<URI> url = rpcUrl.map(EndpointResolver::parseUrl);
         Optional<URI> keyed = url.filter(NetworkConfig::holdsSecret);
+        Optional<Network> known = network.flatMap(Network::byName);
         guard(() -> {
-            Optional<Network> known = network.flatMap(Network::byName);
-            if (keyed.isPresent() && known.isPresent()) {
-                // the endpoint first: when the keychain cannot take it, nothing has changed
-                NetworkSettings.open(store.home()).putFirst(known.get(), keyed.get());
-            }
-            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString));
+            store.save(token, network, url.filter(u -> keyed.isEmpty()).map(URI::toString), () -> {
+                if (keyed.isPresent() && known.isPresent()) {
+                    NetworkSettings.open(store.home()).putFirst(known.get(), keyed.get());
+                }
+            });
             return null;
         });
     }
 
-    /** Forgets the session: the secret and the settings that point to it. Nothing changes on chain. */
-    public void clear() {
-        guard(() -> {
-            store.clear();
-            return null;
+    /** What clearing removed ("the OS keychain", "the encrypted file …"), and warnings about what it could not. */
+    public record Cleared(List<String> removed, List<String> warnings) {
+        public Cleared {
+            removed = List.copyOf(removed);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Forgets the session: the secret wherever it may be kept (the keychain and the encrypted file) and the settings
+     * that point to it. Nothing changes on chain.
+     */
+    public Cleared clear() {
+        return guard(() -> {
+            SessionStore.Cleared cleared = store.clear();
+            return new Cleared(cleared.removed(), cleared.warnings());
         });
+    }
+
+    /**
+     * Adds a text (a stack trace, which carries no secret) to {@code cavos.log} in the config folder, a file only its
+     * owner can read.
+     */
+    public static void appendToLog(Path home, String text) throws java.io.IOException {
+        PrivateFiles.append(home.resolve(LOG), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Makes the config folder and the files kept there private to their owner again, if an older version left them looser. */
+    public static void tighten(Path home) {
+        PrivateFiles.tighten(home);
     }
 
     /** {@code keychain} or {@code encrypted-file}. */

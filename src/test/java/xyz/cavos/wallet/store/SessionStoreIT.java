@@ -1,5 +1,6 @@
 package xyz.cavos.wallet.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,4 +94,141 @@ class SessionStoreIT {
         assertFalse(wrong.getMessage().contains("correct horse"));
     }
 
+
+    private SessionStore encryptedFile() {
+        return SessionStore.open(home, Optional.of(SessionStore.Kind.ENCRYPTED_FILE), "a passphrase"::toCharArray);
+    }
+
+    private Optional<String> inKeychain() {
+        KeychainVault vault = new KeychainVault(SessionStore.keychainAccount(home));
+        try {
+            return vault.read();
+        } finally {
+            vault.close();
+        }
+    }
+
+    /** The settings cannot be written (the folder's lock file cannot be opened: this fails for root too). */
+    private void blockTheSettings() throws Exception {
+        Files.deleteIfExists(home.resolve(".settings.lock"));
+        Files.createDirectories(home.resolve(".settings.lock").resolve("in-the-way"));
+    }
+
+    private void unblock(String name) throws Exception {
+        Files.delete(home.resolve(name).resolve("in-the-way"));
+        Files.delete(home.resolve(name));
+    }
+
+    /** Before: the new token replaced the old one in the keychain while settings.json still described the old session. */
+    @Test
+    void aFailedImportKeepsThePreviousSessionInTheKeychain() throws Exception {
+        SessionStore store = keychain();
+        SessionToken previous = token(Felt.of(8101));
+        store.save(previous, Optional.of("sepolia"), Optional.empty());
+        byte[] settings = Files.readAllBytes(home.resolve("settings.json"));
+        blockTheSettings();
+
+        StoreException failed = assertThrows(StoreException.class, () -> store.save(token(Felt.of(8102)), Optional.empty(), Optional.empty()));
+        assertTrue(store.load().orElseThrow().sameSession(previous), "the previous secret is still in the keychain");
+        assertArrayEquals(settings, Files.readAllBytes(home.resolve("settings.json")), "and its settings as they were");
+        StoreTexts.assertPlain(failed);
+        unblock(".settings.lock");
+        store.clear();
+    }
+
+    /** Before: a failed import into the encrypted file left the new secret there, a file nothing pointed to. */
+    @Test
+    void aFailedImportIntoTheOtherStoreLeavesNoCopyThere() throws Exception {
+        SessionStore store = keychain();
+        SessionToken previous = token(Felt.of(8201));
+        store.save(previous, Optional.of("sepolia"), Optional.empty());
+        byte[] settings = Files.readAllBytes(home.resolve("settings.json"));
+        blockTheSettings();
+
+        SessionToken next = token(Felt.of(8202));
+        assertThrows(StoreException.class, () -> encryptedFile().save(next, Optional.empty(), Optional.empty()));
+        assertFalse(Files.exists(home.resolve("session.enc")), "no encrypted copy of the new session");
+        assertTrue(inKeychain().map(SessionToken::decode).orElseThrow().sameSession(previous), "the previous secret is kept");
+        assertArrayEquals(settings, Files.readAllBytes(home.resolve("settings.json")));
+        SecretScan.assertKeyInNoFile(home, next);
+        unblock(".settings.lock");
+        store.clear();
+    }
+
+    /**
+     * The secret cannot be written after the settings and the session's keyed endpoint were (a folder is where the
+     * encrypted file goes): the settings, config.json and the keychain are put back as they were. Before, the endpoint
+     * stayed first in the network's list, its URL in the keychain.
+     */
+    @Test
+    void aSecretThatCannotBeWrittenPutsTheSettingsAndTheEndpointBack() throws Exception {
+        SessionStore store = keychain();
+        SessionToken previous = token(Felt.of(8301));
+        store.save(previous, Optional.of("sepolia"), Optional.empty());
+        byte[] settings = Files.readAllBytes(home.resolve("settings.json"));
+        Files.createDirectories(home.resolve("session.enc").resolve("in-the-way"));
+
+        java.net.URI keyed = java.net.URI.create("https://rpc.example.com/starknet/v0_10/a-secret-api-key");
+        var storage = xyz.cavos.wallet.wallet.SessionStorage.open(home, Optional.of("encrypted-file"), "a passphrase"::toCharArray);
+        var failed = assertThrows(xyz.cavos.wallet.wallet.WalletError.class,
+                () -> storage.save(token(Felt.of(8302)), Optional.of("sepolia"), Optional.of(keyed.toString())));
+        assertArrayEquals(settings, Files.readAllBytes(home.resolve("settings.json")), "the settings are as they were");
+        assertFalse(Files.exists(home.resolve("config.json")), "no endpoint list was left behind");
+        KeychainVault endpoint = new KeychainVault(NetworkConfig.keychainAccount(home, "sepolia", keyed));
+        try {
+            assertFalse(endpoint.read().isPresent(), "the endpoint's URL is not left in the keychain");
+        } finally {
+            endpoint.close();
+        }
+        assertTrue(store.load().orElseThrow().sameSession(previous));
+        assertEquals("Could not write the encrypted session file " + home.resolve("session.enc") + " (a folder is in the way).",
+                failed.getMessage());
+        StoreTexts.assertPlain(failed.getMessage());
+        unblock("session.enc");
+        store.clear();
+    }
+
+    /** Before: clearing removed the secret from the store in use only; a copy in the other store stayed. */
+    @Test
+    void clearingRemovesTheSessionFromEveryStore() throws Exception {
+        SessionStore store = keychain();
+        SessionToken inFile = token(Felt.of(8401));
+        encryptedFile().save(inFile, Optional.empty(), Optional.empty());
+        SessionToken left = token(Felt.of(8402));
+        KeychainVault earlier = new KeychainVault(SessionStore.keychainAccount(home));
+        earlier.write(left.encode()); // as an import into the keychain before a change of store left it
+        earlier.close();
+
+        StoreTexts.Run cleared = StoreTexts.cavos(java.util.Map.of("CAVOS_HOME", home.toString()), "session", "clear");
+        assertEquals(0, cleared.exit(), cleared.toString());
+        assertTrue(cleared.out().contains("Session removed from this computer (the encrypted file " + home.resolve("session.enc")
+                + " and the OS keychain)."), cleared.out());
+        assertFalse(inKeychain().isPresent(), "nothing left in the keychain");
+        assertFalse(Files.exists(home.resolve("session.enc")));
+
+        // the other way round: the keychain in use, an encrypted file left from before
+        store.save(token(Felt.of(8403)), Optional.empty(), Optional.empty());
+        Files.writeString(home.resolve("session.enc"), "{}");
+        SessionStore.Cleared again = store.clear();
+        assertEquals(java.util.List.of("the OS keychain", "the encrypted file " + home.resolve("session.enc")), again.removed());
+        assertFalse(Files.exists(home.resolve("session.enc")));
+        assertFalse(inKeychain().isPresent(), "nothing left in the keychain");
+        assertEquals(java.util.List.of(), store.clear().removed(), "nothing left to remove");
+    }
+
+    @Test
+    void importingIntoTheOtherStoreRemovesThePreviousCopy() throws Exception {
+        SessionStore store = keychain();
+        store.save(token(Felt.of(8501)), Optional.empty(), Optional.empty());
+        SessionToken next = token(Felt.of(8502));
+        encryptedFile().save(next, Optional.empty(), Optional.empty());
+        assertFalse(inKeychain().isPresent(), "the previous session's key is not left in the keychain");
+        assertTrue(SessionStore.open(home, Optional.empty(), "a passphrase"::toCharArray).load().orElseThrow().sameSession(next));
+
+        SessionToken back = token(Felt.of(8503));
+        store.save(back, Optional.empty(), Optional.empty());
+        assertFalse(Files.exists(home.resolve("session.enc")), "nor the encrypted file when going back to the keychain");
+        assertTrue(store.load().orElseThrow().sameSession(back));
+        store.clear();
+    }
 }
