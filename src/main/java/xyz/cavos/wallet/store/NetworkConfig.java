@@ -78,7 +78,7 @@ public final class NetworkConfig {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = PrivateFiles.readText(file);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
                     "Check that the file is yours and readable.");
@@ -309,7 +309,7 @@ public final class NetworkConfig {
         SettingsLock.update(home, FILE, () -> {
             ObjectNode root;
             try {
-                JsonNode existing = Files.exists(home.resolve(FILE)) ? JSON.readTree(Files.readString(home.resolve(FILE))) : null;
+                JsonNode existing = Files.exists(home.resolve(FILE)) ? JSON.readTree(PrivateFiles.readText(home.resolve(FILE))) : null;
                 root = existing != null && existing.isObject() ? (ObjectNode) existing : JSON.createObjectNode();
             } catch (IOException e) {
                 root = JSON.createObjectNode(); // a damaged file is replaced by the change

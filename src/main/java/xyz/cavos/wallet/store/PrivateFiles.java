@@ -171,8 +171,34 @@ public final class PrivateFiles {
     }
 
     /** What went wrong with a file, in plain words for a message (never an exception's class name). */
+    /** The largest settings or config file read: far above what the wallet writes, a few kilobytes. */
+    static final int MAX_TEXT_BYTES = 1024 * 1024;
+
+    /** A file of ours as UTF-8 text; one larger than {@link #MAX_TEXT_BYTES} is refused unread. */
+    static String readText(Path file) throws IOException {
+        if (Files.size(file) > MAX_TEXT_BYTES) {
+            throw new TooLarge(file);
+        }
+        try (var in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1); // it may have grown since it was measured
+            if (bytes.length > MAX_TEXT_BYTES) {
+                throw new TooLarge(file);
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A file far larger than the wallet ever writes it. */
+    static final class TooLarge extends IOException {
+        TooLarge(Path file) {
+            super(file + " is larger than " + MAX_TEXT_BYTES / 1024 + " KB");
+        }
+    }
+
     static String why(IOException e) {
         return switch (e) {
+            case TooLarge large -> "it is larger than " + MAX_TEXT_BYTES / 1024 + " KB, far more than the wallet writes: it is damaged"
+                    + " or not the wallet's";
             case AccessDeniedException denied -> "permission denied";
             case NoSuchFileException missing -> "a file or folder is missing";
             case DirectoryNotEmptyException notEmpty -> "a folder is in the way";

@@ -311,7 +311,7 @@ public final class SessionStore {
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = PrivateFiles.readText(file);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
                     "Check that the file is yours and readable.");

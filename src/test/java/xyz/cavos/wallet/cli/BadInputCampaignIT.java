@@ -47,7 +47,10 @@ class BadInputCampaignIT {
     Path files;
 
     /** One command line to run: its arguments, what is piped in (null: nothing), the RPC endpoint to use (null: the token's). */
-    private record Case(String name, List<String> args, String stdin, String rpcUrl) {
+    private record Case(String name, List<String> args, String stdin, String rpcUrl, Map<String, String> env) {
+        Case(String name, List<String> args, String stdin, String rpcUrl) {
+            this(name, args, stdin, rpcUrl, Map.of());
+        }
     }
 
     private record Outcome(Case c, int exit, String shown, boolean hung) {
@@ -65,9 +68,14 @@ class BadInputCampaignIT {
             List<Case> cases = new ArrayList<>();
             arguments(cases, token);
             inputs(cases, token);
+            damagedFiles(cases, token);
             List<Outcome> outcomes = new ArrayList<>();
             for (Case c : cases) {
-                outcomes.add(run(cli, c));
+                Cli withEnv = cli;
+                for (Map.Entry<String, String> e : c.env().entrySet()) {
+                    withEnv = withEnv.with(e.getKey(), e.getValue());
+                }
+                outcomes.add(run(withEnv, c));
             }
             try (ScriptedNode stalls = new ScriptedNode().fault(Fault.STALL_MID_BODY, 1000);
                  ScriptedNode huge = new ScriptedNode().fault(Fault.HUGE_BODY, 1000);
@@ -274,6 +282,38 @@ class BadInputCampaignIT {
         }
         cases.add(new Case("import pasted over lines with quotes", List.of("--json", "--token", "\"" + token.substring(0, 40) + "\n"
                 + token.substring(40) + "\"", "whoami"), null, null));
+    }
+
+    /** Homes whose files were damaged or made hostile: an encrypted session with absurd key-derivation costs, huge settings. */
+    private void damagedFiles(List<Case> cases, String token) throws Exception {
+        Map<String, String> damage = new LinkedHashMap<>();
+        damage.put("memoryKiB 2147483647", "\"memoryKiB\" : 2147483647");
+        damage.put("iterations 2147483647", "\"iterations\" : 2147483647");
+        damage.put("parallelism 0", "\"parallelism\" : 0");
+        damage.put("memoryKiB -1", "\"memoryKiB\" : -1");
+        int n = 0;
+        for (Map.Entry<String, String> d : damage.entrySet()) {
+            Path damagedHome = files.resolve("damaged-" + n++);
+            Cli importer = new Cli(Map.of("CAVOS_HOME", damagedHome.toString(), "CAVOS_PASSPHRASE", "campaign passphrase"));
+            assertEquals(0, importer.runWithInput(token, "--store", "encrypted-file", "session", "import").exit());
+            Path enc = damagedHome.resolve("session.enc");
+            String field = d.getValue().substring(0, d.getValue().indexOf(':')).strip();
+            Files.writeString(enc, Files.readString(enc).replaceFirst(Pattern.quote(field) + "\\s*:\\s*[0-9]+", d.getValue()));
+            for (List<String> command : List.of(List.of("balance"), List.of("--json", "session", "export"))) {
+                cases.add(new Case("session.enc with " + d.getKey() + ": " + String.join(" ", command), command, null, null,
+                        Map.of("CAVOS_HOME", damagedHome.toString())));
+            }
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("config.json of 2 MB", "config.json");
+        settings.put("settings.json of 2 MB", "settings.json");
+        for (Map.Entry<String, String> big : settings.entrySet()) {
+            Path bigHome = Files.createDirectories(files.resolve("big-" + big.getValue()));
+            Files.writeString(bigHome.resolve(big.getValue()), "{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+            cases.add(new Case(big.getKey(), List.of("--json", "session", "status"), null, null,
+                    Map.of("CAVOS_HOME", bigHome.toString(), "CAVOS_TOKEN", token)));
+            cases.add(new Case(big.getKey() + ", config show", List.of("config", "show"), null, null, Map.of("CAVOS_HOME", bigHome.toString())));
+        }
     }
 
     private interface Encoder {

@@ -111,13 +111,13 @@ class LockedKeychainIT {
             collection() {
               dbus-send --session --print-reply --dest=org.freedesktop.secrets "$@"
             }
-            step import-first session import "$FIRST"
+            printf %s "$FIRST" | step import-first session import
             cp "$CAVOS_HOME/settings.json" "$OUT/settings.before"
             collection /org/freedesktop/secrets org.freedesktop.Secret.Service.Lock \\
               array:objpath:/org/freedesktop/secrets/collection/login
             collection /org/freedesktop/secrets/collection/login org.freedesktop.DBus.Properties.Get \\
               string:org.freedesktop.Secret.Collection string:Locked >"$OUT/locked.out" 2>&1
-            step import-second session import "$SECOND"
+            printf %s "$SECOND" | step import-second session import
             step export-locked session export
             step clear-locked session clear
             cp "$CAVOS_HOME/settings.json" "$OUT/settings.after"
