@@ -1,11 +1,10 @@
 package xyz.cavos.wallet.starknet;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * Deadlines that cannot overflow: a duration as long as {@link Duration} allows is added to a clock without an
- * arithmetic error, the sum stopping at the clock's largest value.
+ * Deadlines on the monotonic clock that cannot overflow: a duration as long as {@link Duration} allows is added
+ * without an arithmetic error, the sum stopping at the clock's largest value.
  */
 public final class Deadline {
 
@@ -21,17 +20,13 @@ public final class Deadline {
 
     /** What is left until a deadline from {@link #after}: zero once it has passed. */
     public static Duration left(long deadline) {
-        long left = deadline - System.nanoTime();
-        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
-    }
-
-    /** {@code instant + duration}, or {@link Instant#MAX} when the sum is beyond what an Instant holds. */
-    public static Instant plus(Instant instant, Duration duration) {
+        long left;
         try {
-            return instant.plus(duration);
-        } catch (ArithmeticException | java.time.DateTimeException e) {
-            return duration.isNegative() ? Instant.MIN : Instant.MAX;
+            left = Math.subtractExact(deadline, System.nanoTime());
+        } catch (ArithmeticException e) {
+            left = Long.MAX_VALUE; // the furthest deadline, seen from a clock below zero
         }
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
     private static long saturatedNanos(Duration duration) {

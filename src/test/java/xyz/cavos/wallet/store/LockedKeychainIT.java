@@ -102,6 +102,12 @@ class LockedKeychainIT {
     private static final String SCRIPT = """
             set -u
             echo -n test-only-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+            # the daemon takes its bus name a moment after it returns; asking sooner starts a second one that races it
+            for i in $(seq 100); do
+              dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+                org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
+              sleep 0.1
+            done
             step() {
               name=$1; shift
               "$JAVA" --enable-native-access=ALL-UNNAMED -Duser.home="$HOME" -cp "$CP" "$MAIN" "$@" \\
