@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,10 +148,11 @@ final class Inputs {
     static List<Call> calls(String text) {
         String source = text;
         if (text.startsWith("@")) {
+            String file = text.substring(1);
             try {
-                source = Files.readString(Path.of(text.substring(1)));
-            } catch (IOException e) {
-                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + text.substring(1) + " (" + e.getClass().getSimpleName() + ").",
+                source = Files.readString(Path.of(file));
+            } catch (IOException | InvalidPathException e) {
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + file + ": " + unreadable(e, file) + ".",
                         "Check the file path after @.");
             }
         }
@@ -180,5 +185,16 @@ final class Inputs {
             calls.add(new Call(address("Contract address", to.asText()), entrypoint(entrypoint.asText()), data));
         }
         return calls;
+    }
+
+    /** Why a file named after {@code @} could not be read, in words. */
+    private static String unreadable(Exception e, String file) {
+        return switch (e) {
+            case NoSuchFileException missing -> "there is no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException notText -> "it is not UTF-8 text";
+            case InvalidPathException badName -> "that is not a file name";
+            default -> Files.isDirectory(Path.of(file)) ? "it is a folder" : "it cannot be read";
+        };
     }
 }
