@@ -1,5 +1,6 @@
 package xyz.cavos.wallet.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -158,7 +159,8 @@ final class Inputs {
         }
         JsonNode root;
         try {
-            root = Output.JSON.readTree(source);
+            // one JSON value: text after the array would be calls that are silently not made
+            root = Output.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(source);
         } catch (IOException e) {
             throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls is not valid JSON.",
                     "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}]");

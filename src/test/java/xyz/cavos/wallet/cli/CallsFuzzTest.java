@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import xyz.cavos.wallet.wallet.WalletError;
  */
 class CallsFuzzTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The JSON people mean: one value, nothing after it. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Path FILES = files();
 
     @FuzzTest(maxDuration = "5m")
@@ -56,9 +58,8 @@ class CallsFuzzTest {
             assertTrue(parsed.get().stream().noneMatch(call -> call.to().isZero()), "no call to the zero address");
             if (!calls.startsWith("@")) {
                 JsonNode array = read(calls);
-                if (array != null) {
-                    assertEquals(array.size(), parsed.get().size(), "one call per element: " + Refusals.shown(calls));
-                }
+                assertTrue(array != null, "took calls from text that is not one JSON value: " + Refusals.shown(calls));
+                assertEquals(array.size(), parsed.get().size(), "one call per element: " + Refusals.shown(calls));
             }
         }
     }
