@@ -102,12 +102,17 @@ final class RpcJson {
         return Felt.parseNonNegative(field, required(node, field).asText());
     }
 
+    /** A block number or a timestamp: the spec's integers from 0. */
     static long integer(JsonNode node, String field) {
         JsonNode value = required(node, field);
-        if (!value.canConvertToLong()) {
-            throw new InvalidValueException("Field " + field + " is not an integer: " + value);
+        if (!isCount(value)) {
+            throw new InvalidValueException("Field " + field + " is not an integer from 0: " + value);
         }
         return value.asLong();
+    }
+
+    static boolean isCount(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0;
     }
 
     static Optional<String> optionalText(JsonNode node, String field) {
@@ -190,7 +195,7 @@ final class RpcJson {
                 feltList(e.path("keys")),
                 feltList(e.path("data")),
                 optionalFelt(e, "block_hash"),
-                e.hasNonNull("block_number") ? OptionalLong.of(e.get("block_number").asLong()) : OptionalLong.empty(),
+                e.hasNonNull("block_number") ? OptionalLong.of(integer(e, "block_number")) : OptionalLong.empty(),
                 optionalFelt(e, "transaction_hash"))));
         return new EventsPage(events, optionalText(node, "continuation_token"));
     }
