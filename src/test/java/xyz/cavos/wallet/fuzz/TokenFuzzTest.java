@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -70,6 +71,14 @@ class TokenFuzzTest {
             assertSaysWhatToDo(refusal.getMessage());
         } else {
             assertEquals(token[0].encode(), SessionToken.decode(token[0].encode()).encode(), "a re-export reads back as itself");
+            assertTimesAreDates(token[0]);
+        }
+    }
+
+    /** The validity window as the import summary and the app show it: dates. */
+    private static void assertTimesAreDates(SessionToken token) {
+        for (long time : new long[] {token.validAfter(), token.validUntil(), token.renewalDeadlineHint()}) {
+            assertTrue(time >= 0 && time <= Instant.MAX.getEpochSecond(), "a unix time that is no date: " + time + " in " + token);
         }
     }
 
@@ -104,6 +113,7 @@ class TokenFuzzTest {
             assertShowsNoKey(refusal.getMessage(), secrets, elsewhere);
         } else {
             assertShowsNoKey(token[0].toString(), secrets, elsewhere);
+            assertTimesAreDates(token[0]);
             if (!paste.damaged) {
                 assertArrayEquals(bytes, Base64.getDecoder().decode(token[0].encode()), "a re-export gives back the JSON imported");
             }
