@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,6 +112,15 @@ final class RpcJson {
         return value.asLong();
     }
 
+    /** A block's time: the wallet shows it as a date, so it is at most the last second {@link Instant} holds. */
+    static long timestamp(JsonNode node) {
+        long seconds = integer(node, "timestamp");
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            throw new InvalidValueException("Field timestamp is not a unix time: " + seconds);
+        }
+        return seconds;
+    }
+
     static boolean isCount(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0;
     }
@@ -148,7 +158,7 @@ final class RpcJson {
         return new Block(
                 optionalFelt(node, "block_hash"),
                 integer(node, "block_number"),
-                integer(node, "timestamp"),
+                timestamp(node),
                 node.has("status") ? text(node, "status") : "PRE_CONFIRMED",
                 quantity(required(node, "l1_gas_price"), "price_in_fri"),
                 quantity(required(node, "l2_gas_price"), "price_in_fri"),

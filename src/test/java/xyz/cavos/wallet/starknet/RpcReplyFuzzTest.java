@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,12 +74,13 @@ class RpcReplyFuzzTest {
         }
     }
 
-    /** What the spec (0.10) promises about the numbers the wallet shows: blocks and times are not negative. */
+    /** What the wallet shows of a reply: block numbers from 0 (as the spec has them), and the chain time as a date. */
     private static void assertFollowsTheSpec(Object result, String shown) {
         switch (result) {
             case Block block -> {
                 assertTrue(block.blockNumber() >= 0, "block number " + block.blockNumber() + " from " + shown);
-                assertTrue(block.timestamp() >= 0, "timestamp " + block.timestamp() + " from " + shown);
+                assertTrue(block.timestamp() >= 0 && block.timestamp() <= Instant.MAX.getEpochSecond(),
+                        "the chain time is shown as a date, timestamp " + block.timestamp() + " from " + shown);
             }
             case TransactionReceipt receipt ->
                     assertTrue(receipt.blockNumber() >= 0, "block number " + receipt.blockNumber() + " from " + shown);
