@@ -121,6 +121,7 @@ final class RpcJson {
         return seconds;
     }
 
+    /** A JSON integer from 0 that fits in a long, as the spec's block numbers and times are. */
     static boolean isCount(JsonNode value) {
         return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0;
     }
