@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import xyz.cavos.wallet.starknet.U256;
  * every complaint says which field is wrong and never shows a value of the private key.
  */
 final class TokenJson {
+
+    private static final BigInteger LAST_DATE = BigInteger.valueOf(Instant.MAX.getEpochSecond());
 
     private TokenJson() {
     }
@@ -197,9 +200,10 @@ final class TokenJson {
         }
     }
 
+    /** A validity time the wallet can show as a date: at most the last second {@link Instant} holds. */
     private static long u64(JsonNode node, String field) {
         Felt value = felt(node, field);
-        if (value.value().bitLength() > 63) {
+        if (value.value().compareTo(LAST_DATE) > 0) {
             throw new InvalidTokenException("The session token's " + field + " is not a unix time. " + NEXT_STEP);
         }
         return value.longValueExact();

@@ -1,11 +1,16 @@
 package xyz.cavos.wallet.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +43,26 @@ final class Inputs {
      * as /dev/zero or a pipe is refused before it is read), as UTF-8.
      */
     private static String callsFile(String name) {
+        String shown = "--calls @" + InvalidValueException.quote(name).replaceAll("^\"|\"$", "");
         try {
             Path file = Path.of(name);
             if (!Files.isRegularFile(file)) {
-                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + ": "
-                        + (Files.exists(file) ? "not a regular file." : "no such file."), "Give the path of a JSON file after @.");
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + shown + ": "
+                        + (Files.isDirectory(file) ? "it is a folder" : Files.exists(file) ? "it is not a regular file" : "there is no such file")
+                        + ".", "Give the path of a JSON file after @.");
             }
             if (Files.size(file) > MAX_CALLS_JSON_CHARS) {
-                throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + " is larger than "
+                throw new WalletError(WalletError.Code.INVALID_CALLDATA, shown + " is larger than "
                         + MAX_CALLS_JSON_CHARS / 1024 + " KB.", "Give at most " + MAX_CALLS + " calls, as a JSON array.");
             }
             byte[] bytes;
             try (var in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_CALLS_JSON_CHARS + 1); // the file may have grown since it was measured
             }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException | SecurityException e) {
-            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read --calls @" + name + " (no permission, or a read error).",
-                    "Check the file path after @ and that you may read it.");
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls @" + name + " is not a file path.", "Give the path of a JSON file after @.");
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            throw new WalletError(WalletError.Code.INVALID_CALLDATA, "Could not read " + shown + ": " + unreadable(e, name) + ".",
+                    "Check the file path after @.");
         }
     }
 
@@ -193,7 +198,8 @@ final class Inputs {
         }
         JsonNode root;
         try {
-            root = Output.JSON.readTree(source);
+            // one JSON value: text after the array would be calls that are silently not made
+            root = Output.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(source);
         } catch (IOException e) {
             throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls is not valid JSON.",
                     "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}]");
@@ -226,5 +232,16 @@ final class Inputs {
             calls.add(new Call(address("Contract address", to.asText()), entrypoint(entrypoint.asText()), data));
         }
         return calls;
+    }
+
+    /** Why a file named after {@code @} could not be read, in words. */
+    private static String unreadable(Exception e, String file) {
+        return switch (e) {
+            case NoSuchFileException missing -> "there is no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException notText -> "it is not UTF-8 text";
+            case InvalidPathException badName -> "that is not a file name";
+            default -> Files.isDirectory(Path.of(file)) ? "it is a folder" : "it cannot be read";
+        };
     }
 }

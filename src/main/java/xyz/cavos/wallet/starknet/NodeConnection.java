@@ -326,7 +326,8 @@ final class NodeConnection implements AutoCloseable {
                 .map(type -> " (" + RpcException.Transport.shortened(type.split(";")[0].strip()) + ")").orElse("");
     }
 
-    private static JsonNode parseBody(String body) {
+    /** A reply body as JSON, or null when it is not JSON. */
+    static JsonNode parseBody(String body) {
         try {
             JsonNode node = JSON.readTree(body);
             return node == null || node.isMissingNode() ? null : node;

@@ -112,7 +112,11 @@ public final class RpcClient implements AutoCloseable {
 
     public <T> T send(RpcRequest<T> request) {
         long id = ids.incrementAndGet();
-        JsonNode reply = connection.exchange(envelope(request, id), request.method(), request.isWrite());
+        return answer(request, connection.exchange(envelope(request, id), request.method(), request.isWrite()));
+    }
+
+    /** The result in the node's reply to one request (its JSON body), or the error the reply carries. */
+    <T> T answer(RpcRequest<T> request, JsonNode reply) {
         if (!reply.isObject()) {
             throw connection.malformed(request.method(), "expected a JSON object");
         }

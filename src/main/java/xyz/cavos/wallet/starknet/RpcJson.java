@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,12 +103,27 @@ final class RpcJson {
         return Felt.parseNonNegative(field, required(node, field).asText());
     }
 
+    /** A block number or a timestamp: the spec's integers from 0. */
     static long integer(JsonNode node, String field) {
         JsonNode value = required(node, field);
-        if (!value.canConvertToLong()) {
-            throw new InvalidValueException("Field " + field + " is not an integer: " + value);
+        if (!isCount(value)) {
+            throw new InvalidValueException("Field " + field + " is not an integer from 0: " + value);
         }
         return value.asLong();
+    }
+
+    /** A block's time: the wallet shows it as a date, so it is at most the last second {@link Instant} holds. */
+    static long timestamp(JsonNode node) {
+        long seconds = integer(node, "timestamp");
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            throw new InvalidValueException("Field timestamp is not a unix time: " + seconds);
+        }
+        return seconds;
+    }
+
+    /** A JSON integer from 0 that fits in a long, as the spec's block numbers and times are. */
+    static boolean isCount(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0;
     }
 
     static Optional<String> optionalText(JsonNode node, String field) {
@@ -143,7 +159,7 @@ final class RpcJson {
         return new Block(
                 optionalFelt(node, "block_hash"),
                 integer(node, "block_number"),
-                integer(node, "timestamp"),
+                timestamp(node),
                 node.has("status") ? text(node, "status") : "PRE_CONFIRMED",
                 quantity(required(node, "l1_gas_price"), "price_in_fri"),
                 quantity(required(node, "l2_gas_price"), "price_in_fri"),
@@ -190,7 +206,7 @@ final class RpcJson {
                 feltList(e.path("keys")),
                 feltList(e.path("data")),
                 optionalFelt(e, "block_hash"),
-                e.hasNonNull("block_number") ? OptionalLong.of(e.get("block_number").asLong()) : OptionalLong.empty(),
+                e.hasNonNull("block_number") ? OptionalLong.of(integer(e, "block_number")) : OptionalLong.empty(),
                 optionalFelt(e, "transaction_hash"))));
         return new EventsPage(events, optionalText(node, "continuation_token"));
     }

@@ -44,8 +44,8 @@ public final class RpcRequest<T> {
 
     public static RpcRequest<Long> blockNumber() {
         return read("starknet_blockNumber", newParams(), node -> {
-            if (!node.canConvertToLong()) {
-                throw new InvalidValueException("Block number is not an integer: " + node);
+            if (!RpcJson.isCount(node)) {
+                throw new InvalidValueException("Block number is not an integer from 0: " + node);
             }
             return node.asLong();
         });

@@ -181,6 +181,20 @@ class SessionTokenTest {
     }
 
     @Test
+    void validityTimesAreDates() throws Exception {
+        ObjectNode lastDate = json(sample());
+        ((ObjectNode) lastDate.get("nonceParams")).put("validAfter", Long.toString(java.time.Instant.MAX.getEpochSecond()));
+        long shown = java.time.Instant.ofEpochSecond(SessionToken.decode(base64(lastDate)).validAfter()).getEpochSecond();
+        assertEquals(java.time.Instant.MAX.getEpochSecond(), shown, "the last date is still a date");
+        ObjectNode pastIt = json(sample());
+        ((ObjectNode) pastIt.get("nonceParams")).put("validAfter", Long.toString(java.time.Instant.MAX.getEpochSecond() + 1));
+        assertRejected(base64(pastIt), "validAfter is not a unix time");
+        ObjectNode deadline = json(sample());
+        ((ObjectNode) deadline.get("nonceParams")).put("renewalDeadline", "288230376151711743");
+        assertRejected(base64(deadline), "renewalDeadline is not a unix time");
+    }
+
+    @Test
     void policyNumbersAreReadAsTheSdksBigIntReadsThem() throws Exception {
         String strk = Token.STRK.address().toHex();
         ObjectNode spaced = withPolicy(p -> {
