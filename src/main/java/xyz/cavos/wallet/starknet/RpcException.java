@@ -82,11 +82,20 @@ public abstract sealed class RpcException extends RuntimeException permits RpcEx
             return Optional.empty();
         }
 
+        /** Room for any revert reason a contract gives, not for a page of text. */
+        private static final int MAX_NODE_TEXT = 600;
+
         private static String describe(String method, int code, String message, JsonNode data) {
             String name = StarknetErrorCode.of(code).map(Enum::name).orElse("code " + code);
-            String text = "The Starknet node rejected " + method + ": " + message + " (" + name + ")";
+            String text = "The Starknet node rejected " + method + ": " + bounded(message) + " (" + name + ")";
             Optional<String> reason = innermostText(data);
-            return reason.map(r -> text + ": " + r).orElse(text);
+            return reason.map(r -> text + ": " + bounded(r)).orElse(text);
+        }
+
+        /** A node's own words, on one line of printable characters and at most a few lines long. */
+        private static String bounded(String said) {
+            String line = said.replaceAll("\\p{Cntrl}", " ").strip();
+            return line.length() > MAX_NODE_TEXT ? line.substring(0, MAX_NODE_TEXT - 1) + "…" : line;
         }
     }
 
