@@ -72,45 +72,21 @@ public final class NetworkConfig {
     }
 
     public Contents read() {
-        Path file = home.resolve(FILE);
-        if (!Files.exists(file)) {
-            return Contents.EMPTY;
-        }
-        String text;
-        try {
-            text = PrivateFiles.readText(file);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
-                    "Check that the file is yours and readable.");
-        }
-        try {
-            JsonNode root = JSON.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw damaged(file, "it is not a JSON object");
-            }
-            Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
-            root.path("endpoints").properties().forEach(e -> {
-                List<Entry> list = new ArrayList<>();
-                e.getValue().forEach(item -> list.add(entry(item)));
-                endpoints.put(e.getKey(), List.copyOf(list));
-            });
-            Map<String, String> lastGood = new LinkedHashMap<>();
-            root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
-            return new Contents(text(root, "network"), endpoints,
-                    root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
-        } catch (JsonProcessingException e) {
-            throw damaged(file, "it is not JSON");
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw damaged(file, "it does not hold the network settings Cavos Desktop writes");
-        }
+        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
+                root -> {
+                    Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
+                    root.path("endpoints").properties().forEach(e -> {
+                        List<Entry> list = new ArrayList<>();
+                        e.getValue().forEach(item -> list.add(entry(item)));
+                        endpoints.put(e.getKey(), List.copyOf(list));
+                    });
+                    Map<String, String> lastGood = new LinkedHashMap<>();
+                    root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
+                    return new Contents(text(root, "network"), endpoints,
+                            root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
+                }).orElse(Contents.EMPTY);
     }
 
-    private static StoreException damaged(Path file, String why) {
-        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
-                "Delete it and choose your network settings again.");
-    }
 
     /**
      * config.json as it is now, to put back if a change of several files fails (an import): the same bytes, and the

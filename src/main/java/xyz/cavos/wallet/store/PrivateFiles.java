@@ -188,6 +188,45 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * The JSON object the wallet keeps in {@code file}, handed to {@code parse}; empty when there is no file. A file
+     * that cannot be read, is not a JSON object, or that {@code parse} cannot make sense of (any runtime failure)
+     * is a {@link StoreException} naming the file, {@code holds} (what it should hold) and {@code fix}.
+     */
+    static <T> java.util.Optional<T> readObject(Path file, com.fasterxml.jackson.databind.ObjectMapper json, String holds, String fix,
+            java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> parse) {
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        String text;
+        try {
+            text = readText(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + why(e) + ").",
+                    "Check that the file is yours and readable.");
+        }
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw damaged(file, "it is not JSON", fix);
+        }
+        if (root == null || !root.isObject()) {
+            throw damaged(file, "it is not a JSON object", fix);
+        }
+        try {
+            return java.util.Optional.of(parse.apply(root));
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw damaged(file, "it does not hold the " + holds + " Cavos Desktop writes", fix);
+        }
+    }
+
+    private static StoreException damaged(Path file, String why, String fix) {
+        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".", fix);
+    }
+
     /** A file far larger than the wallet ever writes it. */
     static final class TooLarge extends IOException {
         TooLarge(Path file) {

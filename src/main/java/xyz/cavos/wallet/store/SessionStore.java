@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -305,22 +304,7 @@ public final class SessionStore {
     }
 
     private static Settings readSettings(Path home) {
-        Path file = home.resolve(SETTINGS);
-        if (!Files.exists(file)) {
-            return Settings.EMPTY;
-        }
-        String text;
-        try {
-            text = PrivateFiles.readText(file);
-        } catch (IOException e) {
-            throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + PrivateFiles.why(e) + ").",
-                    "Check that the file is yours and readable.");
-        }
-        try {
-            JsonNode root = JSON.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw damaged(file, "it is not a JSON object");
-            }
+        return PrivateFiles.readObject(home.resolve(SETTINGS), JSON, "settings", "Delete it and import your session again.", root -> {
             Map<Felt, Long> calls = new HashMap<>();
             root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
             Set<Felt> revoked = new HashSet<>();
@@ -330,19 +314,9 @@ public final class SessionStore {
             return new Settings(root.path("store").asText("keychain"), text(root, "network"), text(root, "rpcUrl"),
                     text(root, "walletAddress").map(Felt::parse), text(root, "sessionPublicKey").map(Felt::parse), calls, revoked,
                     renewals);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw damaged(file, "it is not JSON");
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw damaged(file, "it does not hold the settings Cavos Desktop writes");
-        }
+        }).orElse(Settings.EMPTY);
     }
 
-    private static StoreException damaged(Path file, String why) {
-        return new StoreException(StoreException.Reason.IO, file + " is damaged: " + why + ".",
-                "Delete it and import your session again.");
-    }
 
     private static Optional<String> text(JsonNode root, String field) {
         return root.hasNonNull(field) ? Optional.of(root.get(field).asText()) : Optional.empty();

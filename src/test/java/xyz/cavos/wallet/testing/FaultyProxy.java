@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,16 +94,11 @@ public final class FaultyProxy implements AutoCloseable {
                 }
                 default -> { }
             }
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException e) {
-                return;
+            var forwarded = LoopbackServer.forward(http, target, body);
+            if (forwarded.isEmpty()) {
+                return; // the node dropped the connection: drop ours too
             }
+            HttpResponse<byte[]> response = forwarded.get();
             switch (fault) {
                 case ERROR_502_AFTER -> reply(exchange, 502, "Bad Gateway".getBytes(StandardCharsets.UTF_8));
                 case DROPPED_AFTER -> { } // executed; the client never hears of it

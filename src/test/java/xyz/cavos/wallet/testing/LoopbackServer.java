@@ -25,6 +25,23 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A JSON-RPC body passed on to a real node, as a proxy does; empty when the node dropped the connection (or the
+     * wait was interrupted), so the proxy drops its own.
+     */
+    static java.util.Optional<java.net.http.HttpResponse<byte[]>> forward(java.net.http.HttpClient http, URI target, byte[] body) {
+        try {
+            return java.util.Optional.of(http.send(java.net.http.HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The JSON-RPC endpoint, with the path real providers use. */
     URI rpcUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rpc/v0_10");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,16 +52,11 @@ public final class SpecCheckingProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException e) {
+            var forwarded = LoopbackServer.forward(http, target, body);
+            if (forwarded.isEmpty()) {
                 return; // the node dropped the connection: drop ours too
             }
+            HttpResponse<byte[]> response = forwarded.get();
             check(body, response.body());
             exchange.sendResponseHeaders(response.statusCode(), response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
