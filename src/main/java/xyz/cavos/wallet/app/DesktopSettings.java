@@ -42,12 +42,18 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
         return new DesktopSettings(dark, newX, newY, newWidth, newHeight, isMaximized);
     }
 
+    /** The largest desktop.json read. */
+    private static final long MAX_BYTES = 64 * 1024;
+
     public static DesktopSettings load(Path home) {
         Path file = home.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return DEFAULT;
         }
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return DEFAULT; // a few hundred bytes when the app writes it: this is not its file
+            }
             JsonNode json = JSON.readTree(file.toFile());
             if (json == null || !json.isObject()) {
                 return DEFAULT;

@@ -285,7 +285,7 @@ public final class CavosCommand implements Runnable {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         // picocli quotes what it could not match: a token given in the wrong place must not be shown
-        String message = SecretText.hide(e.getMessage());
+        String message = SecretText.hide(e.getMessage(), Arrays.asList(args));
         if (jsonRequested) {
             new Output(command.getOut(), err, true, false).error("usage", message,
                     "See: cavos " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", "") + " --help");

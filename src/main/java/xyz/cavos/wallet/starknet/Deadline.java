@@ -8,7 +8,27 @@ import java.time.Duration;
  */
 public final class Deadline {
 
+    /** The deadline of the operation the current thread works for, if one was set with {@link #within}. */
+    private static final ScopedValue<Long> OPERATION = ScopedValue.newInstance();
+
     private Deadline() {
+    }
+
+    /**
+     * Runs {@code work} so that every RPC exchange in it ends by {@code deadline} at the latest, whatever its own
+     * timeout: an operation that waits "until the timeout" then does not overrun it by a request's length.
+     */
+    public static <T> T within(long deadline, java.util.function.Supplier<T> work) {
+        return ScopedValue.where(OPERATION, deadline).call(work::get);
+    }
+
+    /** {@code deadline}, or the operation's deadline when that comes first. */
+    static long capped(long deadline) {
+        if (!OPERATION.isBound()) {
+            return deadline;
+        }
+        long operation = OPERATION.get();
+        return operation - deadline < 0 ? operation : deadline;
     }
 
     /** {@link System#nanoTime()} {@code after} from now, or the furthest nanoTime when that is further. */

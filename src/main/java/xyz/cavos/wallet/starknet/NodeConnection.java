@@ -117,7 +117,7 @@ final class NodeConnection implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(text))
                 .build();
         int attempts = write ? 1 : maxRetries + 1;
-        long deadline = Deadline.after(requestTimeout);
+        long deadline = Deadline.capped(Deadline.after(requestTimeout));
         RpcException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait = null;
@@ -129,9 +129,12 @@ final class NodeConnection implements AutoCloseable {
                 if (status / 100 == 2 && parsed != null) {
                     return parsed;
                 }
-                if (status / 100 != 2 && parsed != null && isErrorReply(parsed) && !isProviderStatus(status)) {
+                if (status / 100 != 2 && parsed != null && isErrorReply(parsed) && !isProviderStatus(status)
+                        && !(write && status / 100 == 5 && errorCode(parsed) < 0)) {
                     return parsed; // a JSON-RPC error sent with a server error status: the node's words win
                 }
+                // (a write answered 5xx with a generic JSON-RPC error, such as a gateway's -32603, may have reached the
+                // node before it failed: it is reported below as a server error, which the caller settles)
                 if (status / 100 == 2 && !looksLikeJson(response.body())) {
                     // an HTML page or plain text: not a Starknet node, and asking again will not make it one
                     throw new RpcException.Transport(label, RpcException.Transport.Kind.NOT_JSON, status, write,
@@ -288,8 +291,8 @@ final class NodeConnection implements AutoCloseable {
     }
 
     /** A reply that arrived but is not JSON-RPC. */
-    RpcException.Transport malformed(String label, String what) {
-        return new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, false,
+    RpcException.Transport malformed(String label, String what, boolean write) {
+        return new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, write,
                 "The Starknet node at " + shownEndpoint + " sent a reply to " + label + " that is not valid JSON-RPC ("
                         + what + "). Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
     }
@@ -308,6 +311,12 @@ final class NodeConnection implements AutoCloseable {
      */
     private static boolean isProviderStatus(int status) {
         return status == 401 || status == 403 || status == 404 || status == 410 || status == 429;
+    }
+
+    /** The code of a JSON-RPC error reply: Starknet's own errors are positive, JSON-RPC's generic ones negative. */
+    private static int errorCode(JsonNode parsed) {
+        JsonNode error = parsed.isArray() ? parsed.get(0).path("error") : parsed.path("error");
+        return error.path("code").asInt(0);
     }
 
     private static String errorMessage(JsonNode parsed) {

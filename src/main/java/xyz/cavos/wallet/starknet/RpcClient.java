@@ -118,7 +118,7 @@ public final class RpcClient implements AutoCloseable {
     /** The result in the node's reply to one request (its JSON body), or the error the reply carries. */
     <T> T answer(RpcRequest<T> request, JsonNode reply) {
         if (!reply.isObject()) {
-            throw connection.malformed(request.method(), "expected a JSON object");
+            throw connection.malformed(request.method(), "expected a JSON object", request.isWrite());
         }
         return result(request, reply);
     }
@@ -162,7 +162,7 @@ public final class RpcClient implements AutoCloseable {
                         "The Starknet node at " + connection.shownEndpoint() + " refused " + label
                                 + (said.isBlank() ? "" : " (" + RpcException.Transport.shortened(said) + ")") + ".", null);
             }
-            throw connection.malformed(label, "expected a JSON array");
+            throw connection.malformed(label, "expected a JSON array", write);
         }
         for (JsonNode item : reply) {
             RpcBatch.Result<?> result = item.has("id") ? byId.remove(item.get("id").asLong()) : null;
@@ -170,14 +170,14 @@ public final class RpcClient implements AutoCloseable {
                 complete(result, item);
             }
         }
-        byId.values().forEach(r -> r.fail(connection.malformed(r.request().method(), "the batch reply has no answer for it")));
+        byId.values().forEach(r -> r.fail(connection.malformed(r.request().method(), "the batch reply has no answer for it", r.request().isWrite())));
     }
 
     private <T> void sendAlone(RpcBatch.Result<T> result) {
         RpcRequest<T> request = result.request();
         JsonNode reply = connection.exchange(envelope(request, ids.incrementAndGet()), request.method(), request.isWrite());
         if (!reply.isObject()) {
-            throw connection.malformed(request.method(), "expected a JSON object");
+            throw connection.malformed(request.method(), "expected a JSON object", request.isWrite());
         }
         complete(result, reply);
     }
@@ -188,7 +188,7 @@ public final class RpcClient implements AutoCloseable {
         } else if (item.has("result")) {
             result.complete(item.get("result"));
         } else {
-            result.fail(connection.malformed(result.request().method(), "an answer without result or error"));
+            result.fail(connection.malformed(result.request().method(), "an answer without result or error", result.request().isWrite()));
         }
     }
 
@@ -197,7 +197,7 @@ public final class RpcClient implements AutoCloseable {
             throw nodeError(request.method(), reply.get("error"));
         }
         if (!reply.has("result")) {
-            throw connection.malformed(request.method(), "an answer without result or error");
+            throw connection.malformed(request.method(), "an answer without result or error", request.isWrite());
         }
         return request.parse(reply.get("result"));
     }

@@ -171,7 +171,8 @@ public final class RpcRequest<T> {
                  | IndexOutOfBoundsException | java.util.NoSuchElementException | NullPointerException e) {
             String detail = e instanceof IllegalArgumentException && e.getMessage() != null ? ": " + e.getMessage()
                     : ": values of the wrong kind or count";
-            throw new RpcException.Transport(method, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, false,
+            // a write's reply that cannot be read may still mean the node took it: the caller settles that
+            throw new RpcException.Transport(method, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, write,
                     "The Starknet node's reply to " + method + " does not have the expected shape" + detail, e);
         }
     }

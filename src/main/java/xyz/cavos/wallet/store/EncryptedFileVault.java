@@ -181,7 +181,7 @@ final class EncryptedFileVault implements SecretVault {
                 PrivateFiles.writeAtomically(file, content);
             } catch (IOException e) {
                 throw new StoreException(StoreException.Reason.IO, "Could not write the encrypted session file " + file + " ("
-                        + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable, or set CAVOS_HOME to another folder.");
+                        + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable.");
             }
         };
     }

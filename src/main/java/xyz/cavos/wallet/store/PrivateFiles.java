@@ -170,7 +170,6 @@ public final class PrivateFiles {
         }
     }
 
-    /** What went wrong with a file, in plain words for a message (never an exception's class name). */
     /** The largest settings or config file read: far above what the wallet writes, a few kilobytes. */
     static final int MAX_TEXT_BYTES = 1024 * 1024;
 
@@ -234,6 +233,7 @@ public final class PrivateFiles {
         }
     }
 
+    /** What went wrong with a file, in plain words for a message (never an exception's class name). */
     static String why(IOException e) {
         return switch (e) {
             case TooLarge large -> "it is larger than " + MAX_TEXT_BYTES / 1024 + " KB, far more than the wallet writes: it is damaged"

@@ -42,13 +42,13 @@ final class SettingsLock {
                 lockFile = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new StoreException(StoreException.Reason.IO, "Could not change the settings in " + home + " ("
-                        + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable, or set CAVOS_HOME to another folder.");
+                        + PrivateFiles.why(e) + ").", "Check that the folder is yours and writable.");
             }
             try (lockFile; FileLock lock = lockFile.lock()) {
                 return work.get();
             } catch (IOException e) {
                 throw new StoreException(StoreException.Reason.IO, "Could not lock the settings in " + home + " ("
-                        + PrivateFiles.why(e) + ").", "Try again; if it keeps failing, set CAVOS_HOME to another folder.");
+                        + PrivateFiles.why(e) + ").", "Try again; if it keeps failing, check that the folder is yours and writable.");
             }
         } finally {
             IN_PROCESS.unlock();
@@ -69,7 +69,7 @@ final class SettingsLock {
             PrivateFiles.writeAtomically(file, content);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "Could not write " + file + " (" + PrivateFiles.why(e) + ").",
-                    "Check that the folder is yours and writable, or set CAVOS_HOME to another folder.");
+                    "Check that the folder is yours and writable.");
         }
     }
 }

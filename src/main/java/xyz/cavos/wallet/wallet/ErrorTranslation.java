@@ -146,7 +146,6 @@ final class ErrorTranslation {
         };
     }
 
-    /** The connection broke while a transaction was on its way: it may have arrived, so it must not be sent again blindly. */
     /**
      * A transaction whose answer was lost and that no endpoint confirmed within the time given: it may still have
      * been received. Says what went wrong first and that it can land once at most.

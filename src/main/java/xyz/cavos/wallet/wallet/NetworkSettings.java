@@ -109,16 +109,20 @@ public final class NetworkSettings {
     }
 
     /**
-     * Puts an endpoint first in a network's list (moving it there if listed), keeping at most
-     * {@link EndpointResolver#MAX_ENDPOINTS}: for a URL a session was imported with.
+     * Puts an endpoint first in a network's list (moving it there if listed), trimming plain URLs from its end to keep
+     * at most {@link EndpointResolver#MAX_ENDPOINTS}: for a URL a session was imported with.
      */
     void putFirst(Network network, URI url) {
         edit(network, entries -> {
             NetworkConfig.Entry entry = entry(url, network);
             entries.removeIf(entry::equals);
             entries.addFirst(entry);
-            while (entries.size() > EndpointResolver.MAX_ENDPOINTS) {
-                entries.removeLast();
+            // trimmed from the end, plain URLs only: a keyed URL's keychain entry must outlive an import that fails
+            // and is undone (the wallet tries the first MAX_ENDPOINTS of a list anyway)
+            for (int i = entries.size() - 1; i > 0 && entries.size() > EndpointResolver.MAX_ENDPOINTS; i--) {
+                if (entries.get(i).keychainAccount().isEmpty()) {
+                    entries.remove(i);
+                }
             }
         });
     }

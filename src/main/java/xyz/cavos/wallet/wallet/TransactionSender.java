@@ -77,7 +77,6 @@ final class TransactionSender {
     }
 
     TransactionOutcome send(Plan plan, boolean wait, Duration timeout, Progress progress) {
-        long deadline = Deadline.after(timeout); // settling a lost answer and waiting for the receipt share it
         for (int attempt = 1; ; attempt++) {
             progress.step("Checking the session and policy against the chain");
             Endpoints.Served<WalletSnapshot> served = reader.served();
@@ -105,6 +104,8 @@ final class TransactionSender {
                     snapshot.policy().allowedContractsRoot()); // proof groups as the chain's root demands, not the token's
             Felt hash = signed.hash(network.chainId());
             progress.step("Sending the transaction");
+            // from the moment it is sent, settling a lost answer and waiting for the receipt share the timeout
+            long deadline = Deadline.after(timeout);
             try {
                 submit(signed, hash, rpc, endpoint, network, deadline, timeout, progress);
             } catch (RpcException.NodeError e) {
@@ -169,7 +170,7 @@ final class TransactionSender {
         while (true) {
             TransactionReceipt receipt = null;
             try {
-                receipt = endpoints.read((url, rpc) -> rpc.getTransactionReceipt(hash));
+                receipt = Deadline.within(deadline, () -> endpoints.read((url, rpc) -> rpc.getTransactionReceipt(hash)));
             } catch (RpcException.NodeError e) {
                 unanswered = e.is(StarknetErrorCode.TXN_HASH_NOT_FOUND) ? null : e;
             } catch (RpcException | WalletError e) {
@@ -214,14 +215,14 @@ final class TransactionSender {
                 throw ErrorTranslation.maybeDelivered(hash, network, timeout, lost);
             }
             sleep(pause.compareTo(left) < 0 ? pause : left, hash, network, timeout, lost);
-            if (arrived(hash)) {
+            if (Deadline.within(deadline, () -> arrived(hash))) {
                 return;
             }
             if (Deadline.left(deadline).isZero()) {
                 continue;
             }
             try {
-                first.addInvokeTransaction(signed);
+                Deadline.within(deadline, () -> first.addInvokeTransaction(signed));
                 return; // the node has it now
             } catch (RpcException.NodeError e) {
                 if (e.is(StarknetErrorCode.DUPLICATE_TX)) {

@@ -3,6 +3,7 @@ package xyz.cavos.wallet.cavos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,7 +22,19 @@ class SecretTextTest {
         String quotedShort = "Unknown token \"" + TOKEN.substring(0, 80) + "…\".";
         assertEquals("Unknown token \"" + SecretText.HIDDEN + "…\".", SecretText.hide(quotedShort));
         String twoLines = "first " + TOKEN + "\nsecond " + TOKEN;
-        assertEquals("first " + SecretText.HIDDEN + "\nsecond " + SecretText.HIDDEN, SecretText.hide(twoLines));
+        String hidden = SecretText.hide(twoLines); // a line break may be inside a token, so the next line's start may go too
+        assertTrue(hidden.startsWith("first " + SecretText.HIDDEN) && hidden.endsWith(SecretText.HIDDEN) && !hidden.contains(TOKEN.substring(20, 40)),
+                hidden);
+    }
+
+    @Test
+    void aTokenBrokenOverLinesOrByInvisibleCharactersIsHiddenToo() {
+        String wrapped = TOKEN.substring(0, 40) + "\n" + TOKEN.substring(40, 80) + "\u200b" + TOKEN.substring(80);
+        String shown = SecretText.hide("Unmatched argument at index 1: '" + wrapped + "'");
+        assertFalse(shown.contains(TOKEN.substring(40, 60)) || shown.contains(TOKEN.substring(90, 110)), shown);
+        String spaced = TOKEN.substring(0, 30) + " " + TOKEN.substring(30);
+        String quoted = "Unmatched argument at index 1: '" + spaced + "'";
+        assertEquals("Unmatched argument at index 1: '" + SecretText.HIDDEN + "'", SecretText.hide(quoted, java.util.List.of("balance", spaced)));
     }
 
     @Test

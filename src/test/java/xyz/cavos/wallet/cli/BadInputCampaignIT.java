@@ -94,7 +94,7 @@ class BadInputCampaignIT {
                  FaultyProxy otherChain = FaultyProxy.rewriting(node.rpcUri(), body -> body.replace("\"0x534e5f5345504f4c4941\"", "\"0x534e5f4d41494e\"")
                          .replace(demoChainHex(), "\"0x534e5f4d41494e\""));
                  FaultyProxy oldSpec = FaultyProxy.rewriting(node.rpcUri(), body -> body.replaceAll("\"0\\.10\\.[0-9]+\"", "\"0.7.1\""));
-                 FaultyProxy writeLost = new FaultyProxy(node.rpcUri(), 7, 0.0, java.time.Duration.ZERO)) {
+                 FaultyProxy healthy = new FaultyProxy(node.rpcUri(), 7, 0.0, java.time.Duration.ZERO)) {
                 Map<String, String> servers = new LinkedHashMap<>();
                 servers.put("a body that stalls halfway", stalls.uri().toString());
                 servers.put("a 9 MB body", huge.uri().toString());
@@ -111,7 +111,7 @@ class BadInputCampaignIT {
                 servers.put("an old spec", oldSpec.uri().toString());
                 servers.put("a host that does not resolve", "http://no-such-host.invalid:5050/rpc/v0_10");
                 servers.put("a closed port", "http://127.0.0.1:9/rpc/v0_10");
-                servers.put("a healthy node, for contrast", writeLost.uri().toString());
+                servers.put("a healthy node, for contrast", healthy.uri().toString());
                 List<Case> hostile = new ArrayList<>();
                 servers.forEach((what, url) -> {
                     hostile.add(new Case(what + ": balance", List.of("balance"), null, url));

@@ -99,7 +99,9 @@ class HostileArgumentsIT {
                 {"--json", "balance", "--token", token},
                 {"transfer", "--to", token, "--amount", "1", "--token", "STRK"},
                 {"--json", "session", "status", token},
-                {"--tokn", token}}) {
+                {"--tokn", token},
+                {"balance", token.substring(0, 40) + "\n" + token.substring(40)},
+                {"--json", "balance", token.substring(0, 30) + " " + token.substring(30)}}) {
             Cli.Result result = cli().run(args);
             assertEquals(2, result.exit(), String.join(" ", args) + "\n" + result.toString().replace(token, "<token>"));
             SecretScan.assertNoSecretIn(result.out() + result.err(), demo.token(), "the output of " + String.join(" ", args).replace(token, "<token>"));

@@ -97,6 +97,28 @@ class HostileNodeIT {
         assertTrue(unknown.maybeDelivered(), "a server error may come after the node took it");
     }
 
+    @Test
+    void aWritesAnswerThatCannotBeReadOrAGatewaysErrorMayMeanTheNodeTookIt() {
+        InvokeV3 tx = sample();
+        node.answer("starknet_addInvokeTransaction", "{}");
+        var unreadable = assertThrows(RpcException.Transport.class, () -> client.addInvokeTransaction(tx));
+        assertEquals(RpcException.Transport.Kind.MALFORMED_RESPONSE, unreadable.kind());
+        assertTrue(unreadable.maybeDelivered(), "an answer that cannot be read is no proof that nothing arrived");
+
+        node.answer("starknet_addInvokeTransaction", "{\"transaction_hash\":\"0x1\"}").fault(Fault.GATEWAY_ERROR_WITH_HTTP_500, 1);
+        var gateway = assertThrows(RpcException.Transport.class, () -> client.addInvokeTransaction(tx));
+        assertTrue(gateway.maybeDelivered(), "a gateway's generic error may come after the node took it");
+        assertTrue(gateway.getMessage().contains("upstream request timed out"), gateway.getMessage());
+
+        node.fault(Fault.RPC_ERROR_WITH_HTTP_500, 1);
+        var starknet = assertThrows(RpcException.NodeError.class, () -> client.addInvokeTransaction(tx));
+        assertEquals(63, starknet.code(), "a Starknet error is the node's answer, whatever the status");
+
+        node.fault(Fault.GATEWAY_ERROR_WITH_HTTP_500, 1);
+        var read = assertThrows(RpcException.NodeError.class, () -> client.getNonce(Felt.ONE, BlockId.LATEST));
+        assertEquals(-32603, read.code(), "for a read, the node's words win as before");
+    }
+
     private static InvokeV3 sample() {
         return InvokeV3.of(Felt.ONE, List.of(Call.of(Felt.ONE, "transfer", List.of())), Felt.ONE,
                 new ResourceBoundsMapping(ResourceBounds.of(0, 1), ResourceBounds.of(1, 1), ResourceBounds.of(1, 1)), false);

@@ -71,6 +71,11 @@ class RpcReplyFuzzTest {
             assertEquals(reply.get("error").path("code").asInt(), error.code(), "keeps the node's code");
         } else {
             assertEquals(RpcException.Transport.Kind.MALFORMED_RESPONSE, ((RpcException.Transport) refusal).kind(), message);
+            // the safety net turns a slip of a parser into a malformed reply too; here it must be a rule that refused
+            Throwable cause = refusal.getCause();
+            assertFalse(cause instanceof NullPointerException || cause instanceof IndexOutOfBoundsException
+                    || cause instanceof java.util.NoSuchElementException || cause instanceof ClassCastException,
+                    "a parser slipped (" + cause + ") on " + shown);
         }
     }
 

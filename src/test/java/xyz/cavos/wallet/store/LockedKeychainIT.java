@@ -26,8 +26,8 @@ import xyz.cavos.wallet.testing.SecretScan;
  * machine without a display cannot show: the keyring is unlocked again the way logging in does it, by starting the
  * daemon with the password (gnome-keyring-daemon --replace --unlock).
  * <p>
- * Before, the command line showed a NullPointerException's text, and an import into the locked keychain said it had
- * worked: the keychain kept the old key without a word while settings.json described the new session.
+ * Each command says plainly that the keychain is locked, and an import into it fails rather than leaving the old
+ * key in the keychain while settings.json describes the new session.
  */
 class LockedKeychainIT {
 

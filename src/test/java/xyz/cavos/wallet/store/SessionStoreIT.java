@@ -119,7 +119,7 @@ class SessionStoreIT {
         Files.delete(home.resolve(name));
     }
 
-    /** Before: the new token replaced the old one in the keychain while settings.json still described the old session. */
+    /** A failed import leaves the keychain's secret and settings.json describing the same, previous session. */
     @Test
     void aFailedImportKeepsThePreviousSessionInTheKeychain() throws Exception {
         SessionStore store = keychain();
@@ -136,7 +136,7 @@ class SessionStoreIT {
         store.clear();
     }
 
-    /** Before: a failed import into the encrypted file left the new secret there, a file nothing pointed to. */
+    /** A failed import into the encrypted file leaves no secret there, no file that nothing points to. */
     @Test
     void aFailedImportIntoTheOtherStoreLeavesNoCopyThere() throws Exception {
         SessionStore store = keychain();
@@ -157,8 +157,8 @@ class SessionStoreIT {
 
     /**
      * The secret cannot be written after the settings and the session's keyed endpoint were (a folder is where the
-     * encrypted file goes): the settings, config.json and the keychain are put back as they were. Before, the endpoint
-     * stayed first in the network's list, its URL in the keychain.
+     * encrypted file goes): the settings, config.json and the keychain are put back as they were; the endpoint does
+     * not stay first in the network's list, nor its URL in the keychain.
      */
     @Test
     void aSecretThatCannotBeWrittenPutsTheSettingsAndTheEndpointBack() throws Exception {
@@ -188,7 +188,7 @@ class SessionStoreIT {
         store.clear();
     }
 
-    /** Before: clearing removed the secret from the store in use only; a copy in the other store stayed. */
+    /** Clearing removes the secret from every store, not only the one in use: no copy stays in the other. */
     @Test
     void clearingRemovesTheSessionFromEveryStore() throws Exception {
         SessionStore store = keychain();

@@ -32,8 +32,7 @@ class StoreFailuresTest {
 
     /**
      * The settings cannot be written (here: the folder's lock file cannot be opened, which fails for every user, root
-     * included) after the new secret would be written: before, the new secret replaced the old one in the encrypted
-     * file while settings.json still described the old session.
+     * included): neither the encrypted file's secret nor settings.json changes.
      */
     @Test
     void anImportThatCannotWriteTheSettingsKeepsThePreviousSession() throws Exception {

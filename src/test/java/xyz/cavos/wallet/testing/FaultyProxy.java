@@ -22,11 +22,7 @@ public final class FaultyProxy implements AutoCloseable {
 
     /** What the proxy did to one request. */
     public enum Fault {
-        NONE, REFUSED_429, ERROR_500_BEFORE, DROPPED_BEFORE, ERROR_502_AFTER, DROPPED_AFTER, STALLED_AFTER, TRUNCATED_AFTER;
-
-        boolean afterTheNode() {
-            return ordinal() >= ERROR_502_AFTER.ordinal();
-        }
+        NONE, REFUSED_429, ERROR_500_BEFORE, DROPPED_BEFORE, ERROR_502_AFTER, DROPPED_AFTER, STALLED_AFTER, TRUNCATED_AFTER
     }
 
     private static final Fault[] FAULTS = {Fault.REFUSED_429, Fault.ERROR_500_BEFORE, Fault.DROPPED_BEFORE, Fault.ERROR_502_AFTER,

@@ -33,7 +33,9 @@ public final class ScriptedNode implements AutoCloseable {
         /** Headers and the first bytes of the body, then nothing for a minute. */
         STALL_MID_BODY,
         /** A body of 9 MB, streamed. */
-        HUGE_BODY }
+        HUGE_BODY,
+        /** HTTP 500 with JSON-RPC's generic internal error, as a gateway answers when the node behind it timed out. */
+        GATEWAY_ERROR_WITH_HTTP_500 }
 
     private final LoopbackServer server;
     private final Map<String, Function<JsonNode, JsonNode>> results = new ConcurrentHashMap<>();
@@ -155,6 +157,8 @@ public final class ScriptedNode implements AutoCloseable {
                 }
                 case RPC_ERROR_WITH_HTTP_500 -> reply(exchange, 500, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
                         + ",\"error\":{\"code\":63,\"message\":\"An unexpected error occurred\",\"data\":\"node overloaded\"}}");
+                case GATEWAY_ERROR_WITH_HTTP_500 -> reply(exchange, 500, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
+                        + ",\"error\":{\"code\":-32603,\"message\":\"Internal error: upstream request timed out\"}}");
                 case RPC_ERROR_WITH_HTTP_429 -> reply(exchange, 429, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
                         + ",\"error\":{\"code\":429,\"message\":\"Your app has exceeded its compute units per second capacity\"}}");
             }

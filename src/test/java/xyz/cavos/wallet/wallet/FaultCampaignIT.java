@@ -32,12 +32,15 @@ import xyz.cavos.wallet.testing.FaultyProxy;
 class FaultCampaignIT {
 
     private static final long SEED = 20261201L;
-    private static final int OPERATIONS = 300;
+    private static final int OPERATIONS = 330;
     private static final double FAULT_RATE = 0.2;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(20);
-    /** An operation's own timeout bounds its waiting; reads before it each have the request timeout, retries included. */
-    private static final Duration DEADLINE = OPERATION_TIMEOUT.plus(REQUEST_TIMEOUT.multipliedBy(8));
+    /**
+     * An operation's timeout bounds everything from the moment its transaction is sent; before that come a read of the
+     * chain and a fee estimate, each an exchange or two bounded by the request timeout, retries included.
+     */
+    private static final Duration DEADLINE = OPERATION_TIMEOUT.plus(REQUEST_TIMEOUT.multipliedBy(5));
 
     @TempDir
     Path home;
