@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,28 @@ class StoreFailuresTest {
 
         assertTrue(failed.getMessage().startsWith("Could not change the settings in " + home + " (a folder is in the way)."),
                 failed.getMessage());
+        StoreTexts.assertPlain(failed);
+    }
+
+    /**
+     * The new secret cannot be stored after the settings and the session's endpoint were written (a folder with
+     * something in it stands where the encrypted file goes): settings.json and config.json are put back byte for byte.
+     */
+    @Test
+    void aSecretThatCannotBeStoredPutsTheSettingsAndTheEndpointsBack() throws Exception {
+        encrypted().save(SessionStoreIT.token(Felt.of(3001)), Optional.of("sepolia"), Optional.empty());
+        NetworkConfig.open(home).setEntries("sepolia", List.of(NetworkConfig.plain(java.net.URI.create("https://first.example/rpc/v0_10"))));
+        byte[] settings = Files.readAllBytes(home.resolve("settings.json"));
+        byte[] config = Files.readAllBytes(home.resolve("config.json"));
+        Files.delete(home.resolve("session.enc"));
+        Files.createDirectories(home.resolve("session.enc").resolve("in-the-way"));
+
+        SessionToken next = SessionStoreIT.token(Felt.of(3002));
+        StoreException failed = assertThrows(StoreException.class, () -> encrypted().save(next, Optional.of("mainnet"),
+                Optional.of("https://second.example/rpc/v0_10"),
+                () -> NetworkConfig.open(home).setEntries("mainnet", List.of(NetworkConfig.plain(java.net.URI.create("https://second.example/rpc/v0_10"))))));
+        assertArrayEquals(settings, Files.readAllBytes(home.resolve("settings.json")), "the settings are as they were");
+        assertArrayEquals(config, Files.readAllBytes(home.resolve("config.json")), "the endpoint lists are as they were");
         StoreTexts.assertPlain(failed);
     }
 
