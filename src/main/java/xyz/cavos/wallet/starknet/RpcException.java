@@ -119,15 +119,6 @@ public abstract sealed class RpcException extends RuntimeException permits RpcEx
             this.maybeDelivered = maybeDelivered;
         }
 
-        /**
-         * Replies that arrived and parsed as JSON-RPC but hold values no Starknet node would send for {@code what}
-         * (too few values, a number out of range): the endpoint, not the wallet, is at fault.
-         */
-        public static Transport unreadable(String what, String shownEndpoint, String detail, Throwable cause) {
-            return new Transport(what, Kind.MALFORMED_RESPONSE, 0, false, "The Starknet node at " + shownEndpoint
-                    + " sent values for " + what + " that cannot be right (" + detail + "). Try another RPC endpoint.", cause);
-        }
-
         public Kind kind() {
             return kind;
         }

@@ -58,10 +58,18 @@ public final class RpcRequest<T> {
     }
 
     public static RpcRequest<List<Felt>> call(Call call, BlockId block) {
+        return call(call, block, felts -> felts);
+    }
+
+    /**
+     * A contract call whose result {@code decode} reads (a u256, a struct): values it cannot read (too few, out of
+     * range) make a malformed reply, like any other reply of the wrong shape.
+     */
+    public static <T> RpcRequest<T> call(Call call, BlockId block, Function<List<Felt>, T> decode) {
         ObjectNode p = newParams();
         p.set("request", RpcJson.functionCall(call));
         p.set("block_id", RpcJson.blockId(block));
-        return read("starknet_call", p, RpcJson::feltList);
+        return read("starknet_call", p, node -> decode.apply(RpcJson.feltList(node)));
     }
 
     public static RpcRequest<Felt> getNonce(Felt contractAddress, BlockId block) {

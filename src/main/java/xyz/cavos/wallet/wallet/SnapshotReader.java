@@ -91,20 +91,21 @@ final class SnapshotReader {
         RpcBatch.Result<String> spec = batch.add(RpcRequest.specVersion());
         RpcBatch.Result<Block> pending = batch.add(RpcRequest.getBlockWithTxHashes(tag));
         RpcBatch.Result<Felt> nonce = batch.add(RpcRequest.getNonce(token.walletAddress(), tag));
-        RpcBatch.Result<List<Felt>> session = batch.add(RpcRequest.call(
-                CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), tag));
-        Map<Token, RpcBatch.Result<List<Felt>>> balances = new LinkedHashMap<>();
+        RpcBatch.Result<OnChainSession> session = batch.add(RpcRequest.call(
+                CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), tag, OnChainSession::parse));
+        Map<Token, RpcBatch.Result<U256>> balances = new LinkedHashMap<>();
         for (Token known : Token.KNOWN) {
-            balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())), tag)));
+            balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())), tag,
+                    SnapshotReader::u256)));
         }
         Set<Felt> spendingTokens = new LinkedHashSet<>();
         Token.KNOWN.forEach(known -> spendingTokens.add(known.address()));
         token.effectivePolicy().spendingLimits().forEach(limit -> spendingTokens.add(limit.token()));
-        Map<Felt, RpcBatch.Result<List<Felt>>> spending = spendingRequests(batch, token.sessionPublicKey(), spendingTokens, tag);
+        Map<Felt, RpcBatch.Result<U256>> spending = spendingRequests(batch, token.sessionPublicKey(), spendingTokens, tag);
         Optional<Settings> settings = store.map(SessionStore::settings); // read once: renewals, revocations and calls below
         List<Felt> earlierKeys = settings.map(s -> s.renewedFrom(token.sessionPublicKey())).orElse(List.of());
         earlierKeys = earlierKeys.subList(Math.max(0, earlierKeys.size() - MAX_EARLIER_KEYS), earlierKeys.size());
-        List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending = new ArrayList<>();
+        List<Map<Felt, RpcBatch.Result<U256>>> earlierSpending = new ArrayList<>();
         for (Felt earlier : earlierKeys) {
             earlierSpending.add(spendingRequests(batch, earlier, spendingTokens, tag));
         }
@@ -139,24 +140,10 @@ final class SnapshotReader {
         } else {
             network = this.network.learn(chainId.get()); // only URLs were given: the batch names the network
         }
-        try {
-            return decode(rpc, tag, network, block, nonce, session, balances, spending, settings, earlierKeys, earlierSpending, stored);
-        } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
-            // replies that parsed but hold what no account or token returns: too few values, a number out of range
-            throw RpcException.Transport.unreadable("the wallet's balances and session", rpc.endpointForDisplay(),
-                    e.getMessage() != null && e instanceof IllegalArgumentException ? e.getMessage() : "too few values or a number out of range", e);
-        }
-    }
-
-    private WalletSnapshot decode(RpcClient rpc, BlockId.Tag tag, Network network, Block block, RpcBatch.Result<Felt> nonce,
-            RpcBatch.Result<List<Felt>> session, Map<Token, RpcBatch.Result<List<Felt>>> balances,
-            Map<Felt, RpcBatch.Result<List<Felt>>> spending, Optional<Settings> settings, List<Felt> earlierKeys,
-            List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending, ChainStorage.Reads stored) {
         List<Balance> held = new ArrayList<>();
         balances.forEach((known, result) -> {
             try {
-                List<Felt> value = result.get();
-                held.add(new Balance(known, U256.ofParts(value.get(0), value.get(1))));
+                held.add(new Balance(known, result.get()));
             } catch (RpcException.NodeError e) {
                 if (!e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
                     throw e; // a token not deployed on this network is simply not listed
@@ -165,7 +152,7 @@ final class SnapshotReader {
         });
         OnChainSession onChain;
         try {
-            onChain = OnChainSession.parse(session.get());
+            onChain = session.get();
         } catch (RpcException.NodeError e) {
             if (e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
                 throw ErrorTranslation.noAccount(token.walletAddress(), network);
@@ -177,7 +164,7 @@ final class SnapshotReader {
         List<Felt> unread = truth.policy().spendingLimits().stream().map(SpendingLimit::token).filter(t -> !spent.containsKey(t)).toList();
         if (!unread.isEmpty()) {
             RpcBatch more = rpc.newBatch(); // a limit on a token neither the registry nor the token names: rare
-            Map<Felt, RpcBatch.Result<List<Felt>>> extra = spendingRequests(more, token.sessionPublicKey(), new LinkedHashSet<>(unread), tag);
+            Map<Felt, RpcBatch.Result<U256>> extra = spendingRequests(more, token.sessionPublicKey(), new LinkedHashSet<>(unread), tag);
             more.send();
             spent.putAll(spentAmounts(extra));
         }
@@ -192,27 +179,29 @@ final class SnapshotReader {
     }
 
     /** The spending of the keys this one was renewed from, added up per token. */
-    private static RenewalChain renewalChain(List<Felt> earlierKeys, List<Map<Felt, RpcBatch.Result<List<Felt>>>> earlierSpending) {
+    private static RenewalChain renewalChain(List<Felt> earlierKeys, List<Map<Felt, RpcBatch.Result<U256>>> earlierSpending) {
         Map<Felt, U256> total = new HashMap<>();
         earlierSpending.forEach(spending -> spentAmounts(spending).forEach((tokenAddress, amount) -> total.merge(tokenAddress, amount, U256::add)));
         return new RenewalChain(earlierKeys, total);
     }
 
-    private Map<Felt, RpcBatch.Result<List<Felt>>> spendingRequests(RpcBatch batch, Felt sessionKey, Set<Felt> tokens, BlockId tag) {
-        Map<Felt, RpcBatch.Result<List<Felt>>> spending = new LinkedHashMap<>();
+    private Map<Felt, RpcBatch.Result<U256>> spendingRequests(RpcBatch batch, Felt sessionKey, Set<Felt> tokens, BlockId tag) {
+        Map<Felt, RpcBatch.Result<U256>> spending = new LinkedHashMap<>();
         for (Felt tokenAddress : tokens) {
             spending.put(tokenAddress, batch.add(RpcRequest.call(
-                    CavosAccount.getSessionSpending(token.walletAddress(), sessionKey, tokenAddress), tag)));
+                    CavosAccount.getSessionSpending(token.walletAddress(), sessionKey, tokenAddress), tag, SnapshotReader::u256)));
         }
         return spending;
     }
 
-    private static Map<Felt, U256> spentAmounts(Map<Felt, RpcBatch.Result<List<Felt>>> spending) {
+    /** A u256 result: its low and high halves. */
+    private static U256 u256(List<Felt> value) {
+        return U256.ofParts(value.get(0), value.get(1));
+    }
+
+    private static Map<Felt, U256> spentAmounts(Map<Felt, RpcBatch.Result<U256>> spending) {
         Map<Felt, U256> spent = new HashMap<>();
-        spending.forEach((tokenAddress, result) -> {
-            List<Felt> value = result.get();
-            spent.put(tokenAddress, U256.ofParts(value.get(0), value.get(1)));
-        });
+        spending.forEach((tokenAddress, result) -> spent.put(tokenAddress, result.get()));
         return spent;
     }
 }

@@ -24,6 +24,8 @@ import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.RpcClient;
+import xyz.cavos.wallet.starknet.RpcException;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.store.StoreException;
 import xyz.cavos.wallet.ui.AppShell;
@@ -105,10 +107,9 @@ class AppWordsTest {
         all.add(ErrorTranslation.reverted(HASH, "something else"));
         all.add(ErrorTranslation.notIncluded(HASH, Network.MAINNET, "Transaction was sent but not yet included after 120 s.", null));
         all.add(ErrorTranslation.notIncluded(HASH, Network.SANDBOX, "Stopped waiting.", null));
-        var unreadable = xyz.cavos.wallet.starknet.RpcException.Transport.unreadable("starknet_addInvokeTransaction",
-                "https://node.example", "an empty hash", null);
-        all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, java.time.Duration.ofSeconds(120), unreadable));
-        all.add(ErrorTranslation.notSent(java.net.URI.create("https://node.example/rpc"), unreadable));
+        RpcException.Transport refused = refusedConnection();
+        all.add(ErrorTranslation.maybeDelivered(HASH, Network.SEPOLIA, java.time.Duration.ofSeconds(120), refused));
+        all.add(ErrorTranslation.notSent(URI.create("http://127.0.0.1:9/rpc/v0_10"), refused));
         all.add(ErrorTranslation.transactionNotFound(HASH, Network.SANDBOX));
         all.add(ErrorTranslation.noAccount(WALLET, Network.SEPOLIA));
         all.add(ErrorTranslation.callFailed(Token.STRK.address(), "ENTRYPOINT_NOT_FOUND"));
@@ -182,5 +183,15 @@ class AppWordsTest {
             return e;
         }
         throw new AssertionError("expected a wallet error");
+    }
+
+    /** A transport failure as the client makes it: a connection refused by a closed loopback port. */
+    private static RpcException.Transport refusedConnection() {
+        try (RpcClient closed = RpcClient.builder(URI.create("http://127.0.0.1:9/rpc/v0_10")).maxRetries(0).build()) {
+            closed.blockNumber();
+            throw new AssertionError("nothing should answer on port 9");
+        } catch (RpcException.Transport e) {
+            return e;
+        }
     }
 }
