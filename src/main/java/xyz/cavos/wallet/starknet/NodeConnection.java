@@ -169,12 +169,13 @@ final class NodeConnection implements AutoCloseable {
                                 + MAX_BODY_BYTES / (1024 * 1024) + " MB, far more than any answer to it: it was not read."
                                 + " Use another RPC endpoint.", e);
             } catch (ConnectException e) {
+                boolean unresolved = unresolved(e);
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
-                        unresolved(e) ? "Could not find the Starknet node's host " + endpoint.getHost() + " (the name does not resolve)."
+                        unresolved ? "Could not find the Starknet node's host " + endpoint.getHost() + " (the name does not resolve)."
                                 + " Check the spelling of the RPC URL and your internet connection."
                                 : "Could not reach the Starknet node at " + shownEndpoint + " (connection refused). "
                                 + "Check the RPC URL and that the node is running.", e);
-                if (unresolved(e)) {
+                if (unresolved) {
                     throw last; // asking again will not make the name resolve
                 }
             } catch (IOException e) {

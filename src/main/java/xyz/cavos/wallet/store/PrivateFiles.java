@@ -1,7 +1,11 @@
 package xyz.cavos.wallet.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -20,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The config folder and its files are for their owner only: on POSIX file systems the folder is 0700 and each
@@ -183,7 +188,7 @@ public final class PrivateFiles {
             if (bytes.length > MAX_TEXT_BYTES) {
                 throw new TooLarge(file);
             }
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -192,10 +197,10 @@ public final class PrivateFiles {
      * that cannot be read, is not a JSON object, or that {@code parse} cannot make sense of (any runtime failure)
      * is a {@link StoreException} naming the file, {@code holds} (what it should hold) and {@code fix}.
      */
-    static <T> java.util.Optional<T> readObject(Path file, com.fasterxml.jackson.databind.ObjectMapper json, String holds, String fix,
-            java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, T> parse) {
+    static <T> Optional<T> readObject(Path file, ObjectMapper json, String holds, String fix,
+            Function<JsonNode, T> parse) {
         if (!Files.exists(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String text;
         try {
@@ -204,17 +209,17 @@ public final class PrivateFiles {
             throw new StoreException(StoreException.Reason.IO, "Could not read " + file + " (" + why(e) + ").",
                     "Check that the file is yours and readable.");
         }
-        com.fasterxml.jackson.databind.JsonNode root;
+        JsonNode root;
         try {
             root = json.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw damaged(file, "it is not JSON", fix);
         }
         if (root == null || !root.isObject()) {
             throw damaged(file, "it is not a JSON object", fix);
         }
         try {
-            return java.util.Optional.of(parse.apply(root));
+            return Optional.of(parse.apply(root));
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -144,7 +144,7 @@ final class TransactionSender {
                 if (!rateLimited || sends >= RATE_LIMITED_SENDS || pause.compareTo(Deadline.left(deadline)) >= 0) {
                     throw ErrorTranslation.notSent(endpoint, e);
                 }
-                sleepOrNotSent(pause, endpoint, e);
+                sleep(pause, () -> ErrorTranslation.notSent(endpoint, e));
             }
         }
     }
@@ -214,7 +214,7 @@ final class TransactionSender {
             if (left.isZero()) {
                 throw ErrorTranslation.maybeDelivered(hash, network, timeout, lost);
             }
-            sleep(pause.compareTo(left) < 0 ? pause : left, hash, network, timeout, lost);
+            sleep(pause.compareTo(left) < 0 ? pause : left, () -> ErrorTranslation.maybeDelivered(hash, network, timeout, lost));
             if (Deadline.within(deadline, () -> arrived(hash))) {
                 return;
             }
@@ -248,21 +248,13 @@ final class TransactionSender {
         }
     }
 
-    private static void sleep(Duration pause, Felt hash, Network network, Duration timeout, RpcException.Transport cause) {
+    /** Sleeps; an interruption ends the operation with the error {@code interrupted} gives, the thread's flag kept. */
+    private static void sleep(Duration pause, java.util.function.Supplier<WalletError> interrupted) {
         try {
             Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ErrorTranslation.maybeDelivered(hash, network, timeout, cause);
-        }
-    }
-
-    private static void sleepOrNotSent(Duration pause, URI endpoint, RpcException.Transport cause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ErrorTranslation.notSent(endpoint, cause);
+            throw interrupted.get();
         }
     }
 
