@@ -70,8 +70,9 @@ public final class DesktopLauncher extends Application {
         }
         stage.show();
         // A stored session reconnects by itself; reading the keychain takes ~0.5 s, so off the FX thread.
+        // A session whose node cannot be reached opens on the Session screen, which says so and can still remove it.
         model.executor().run(store::load, stored -> stored.ifPresent(token -> model.connect(token, () -> shell.show(AppShell.Screen.BALANCES),
-                e -> { })), e -> { });
+                e -> shell.show(AppShell.Screen.SESSION))), e -> { });
     }
 
     /**

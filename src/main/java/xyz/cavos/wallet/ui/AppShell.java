@@ -35,6 +35,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import javafx.util.Subscription;
+import org.controlsfx.control.ToggleSwitch;
 import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
@@ -114,8 +115,8 @@ public final class AppShell {
                         show(Screen.BALANCES);
                     }
                 }),
-                model.walletProperty().subscribe((old, wallet) -> {
-                    if (wallet == null) {
+                model.sessionProperty().subscribe((old, session) -> {
+                    if (session == null) {
                         show(Screen.IMPORT);
                     }
                 }));
@@ -139,26 +140,35 @@ public final class AppShell {
             button.setTooltip(new Tooltip(screen.title + " (Ctrl+" + number++ + ")"));
             button.setOnAction(e -> show(screen));
             if (screen != Screen.IMPORT && screen != Screen.SETTINGS) {
-                button.disableProperty().bind(model.walletProperty().isNull());
+                button.disableProperty().bind(model.sessionProperty().isNull());
             }
             buttons.put(screen, button);
             if (screen != Screen.SETTINGS) {
                 sidebar.getChildren().add(button);
             }
         }
-        ToggleButton theme = new ToggleButton();
+        // a switch, not a navigation item: it says what it does and whether it is on
+        ToggleSwitch theme = new ToggleSwitch("Dark theme");
         theme.setId("theme-toggle");
         theme.selectedProperty().bindBidirectional(dark);
-        theme.textProperty().bind(javafx.beans.binding.Bindings.when(dark).then("☀ Light theme").otherwise("☾ Dark theme"));
-        theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+D)"));
+        theme.setTooltip(new Tooltip("Light or dark (Ctrl+D)"));
+        theme.setMaxWidth(Double.MAX_VALUE);
+        theme.setPadding(new Insets(6, 12, 6, 12));
+        // its words switch it too, not only the track (which switches it by itself)
+        theme.setOnMouseReleased(e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != theme; n = n.getParent()) {
+                if (n.getStyleClass().contains("thumb-area") || n.getStyleClass().contains("thumb")) {
+                    return;
+                }
+            }
+            theme.setSelected(!theme.isSelected());
+        });
         Button about = new Button("About");
         about.setId("about");
         about.setOnAction(e -> about());
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {theme, about}) {
-            b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-            b.setMaxWidth(Double.MAX_VALUE);
-            b.setAlignment(Pos.CENTER_LEFT);
-        }
+        about.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        about.setMaxWidth(Double.MAX_VALUE);
+        about.setAlignment(Pos.CENTER_LEFT);
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
         // Settings stands apart from the wallet's screens, at the foot with the theme and About.
@@ -272,6 +282,7 @@ public final class AppShell {
             keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (!buttons.get(screen).isDisabled()) {
                     show(screen);
+                    focusInto(views.get(screen).root());
                 }
             });
         }
@@ -280,6 +291,16 @@ public final class AppShell {
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> dark.set(!dark.get()));
         keys.put(new KeyCodeCombination(KeyCode.F1), this::about);
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+    }
+
+    /** Keyboard focus to the page's first control that takes it, once the page is laid out. */
+    private static void focusInto(javafx.scene.Node page) {
+        javafx.application.Platform.runLater(() -> {
+            page.applyCss();
+            page.lookupAll("*").stream()
+                    .filter(n -> n.isFocusTraversable() && !n.isDisabled() && n.isVisible() && !(n instanceof javafx.scene.control.ScrollPane))
+                    .findFirst().ifPresentOrElse(javafx.scene.Node::requestFocus, page::requestFocus);
+        });
     }
 
     void about() {

@@ -5,7 +5,13 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Inline messages under a form: they take no room while empty. */
@@ -37,17 +43,43 @@ public final class Messages {
         return box;
     }
 
+    /** The note that what a screen shows was read before the node stopped answering; takes no room while online. */
+    public static Label offline(ObservableStringValue note, String id) {
+        Label label = shown(note, id, Styles.WARNING);
+        label.getStyleClass().add("offline-note");
+        return label;
+    }
+
     /** A finished action's result, in green. */
     public static Label success(ObservableStringValue text, String id) {
         return shown(text, id, Styles.SUCCESS);
     }
 
+    /**
+     * A message that is never cut off: it wraps and grows as tall as it needs, keeps its whole text in a tooltip,
+     * and can be copied from its menu.
+     */
     private static Label shown(ObservableStringValue text, String id, String style) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setPrefWidth(520);
+        label.setMaxWidth(Double.MAX_VALUE);
         label.getStyleClass().add(style);
         label.textProperty().bind(text);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(text);
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        label.setTooltip(whole);
+        MenuItem copy = new MenuItem("Copy message");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(label.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        label.setContextMenu(new ContextMenu(copy));
         label.managedProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
         label.visibleProperty().bind(label.managedProperty());
         return label;

@@ -10,12 +10,15 @@ import javafx.scene.layout.VBox;
 /** The frame of a screen whose content can outgrow the window: a titled column that scrolls. */
 public final class Page {
 
+    /** The widest a screen's column grows, the same on every screen. */
+    public static final double MAX_WIDTH = 860;
+
     private final VBox column = new VBox(18);
     private final ScrollPane root = new ScrollPane(column);
 
     public Page(String title) {
         column.setPadding(new Insets(28));
-        column.setMaxWidth(860);
+        column.setMaxWidth(MAX_WIDTH);
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_2);
         column.getChildren().add(heading);

@@ -45,6 +45,11 @@ public abstract class ScreenViewModel implements ScreenLifecycle {
         }
     }
 
+    /** While the node does not answer: since when, and that what is on view was read before; empty while online. */
+    public final javafx.beans.value.ObservableStringValue offlineNoteProperty() {
+        return model.offlineNoteProperty();
+    }
+
     /** Whether the screen is on view: only then may it ask the person anything. */
     protected final boolean isShown() {
         return added != null;

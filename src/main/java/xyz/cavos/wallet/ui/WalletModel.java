@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -39,7 +41,9 @@ public final class WalletModel {
     private final ConnectionOptions options;
     private final SandboxStarter sandboxes;
 
+    private final ReadOnlyObjectWrapper<SessionToken> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WalletService> wallet = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> offlineSince = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WalletSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.NO_SESSION);
@@ -54,6 +58,8 @@ public final class WalletModel {
     private Instant readAt;
     private Instant lastAttempt = Instant.EPOCH;
     private int failures;
+    /** A connection of the session is being made. */
+    private boolean connecting;
     /** The network settings changed since the wallet was connected: the next refresh connects it again. */
     private boolean stale;
     /** Connections replaced by a reconnection, kept open a while for work started on them. */
@@ -79,6 +85,29 @@ public final class WalletModel {
         this.store = store;
         this.options = options;
         this.sandboxes = sandboxes;
+        offlineNote = Bindings.createStringBinding(this::offlineText, offlineSince, lastRefreshed, connectionDetail, session);
+    }
+
+    private final StringBinding offlineNote;
+
+    private String offlineText() {
+        Instant since = offlineSince.get();
+        if (since == null || session.get() == null) {
+            return "";
+        }
+        String why = connectionDetail.get().isBlank() ? "" : " (" + connectionDetail.get() + ")";
+        return lastRefreshed.get() == null || snapshot.get() == null
+                ? "Offline since " + Format.time(since) + ": the node cannot be reached" + why + ". The app keeps trying."
+                : "Offline since " + Format.time(since) + why + ". What is shown was read at " + Format.time(lastRefreshed.get())
+                        + " and may no longer be current.";
+    }
+
+    /**
+     * While the node does not answer: since when, and when what is on view was read (empty while online). Screens
+     * show it beside data that may no longer be current.
+     */
+    public StringBinding offlineNoteProperty() {
+        return offlineNote;
     }
 
     public UiExecutor executor() {
@@ -95,13 +124,33 @@ public final class WalletModel {
 
     /** Connects a session (already validated) and reads its first snapshot. */
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
-        generation++; // a refresh of the previous session must not land on this one
+        long mine = ++generation; // a refresh of the previous session must not land on this one
         stale = false; // this connection reads the settings as they are now
         refreshing.set(false);
         readStatus = null;
+        if (session.get() != token) {
+            // another session: nothing read for the one before stays on view
+            WalletService previous = wallet.get();
+            wallet.set(null);
+            if (previous != null) {
+                previous.close();
+            }
+            status.set(null);
+            snapshot.set(null);
+            offlineSince.set(null);
+            session.set(token);
+        }
         connection.set(Connection.CONNECTING);
         connectionDetail.set("Connecting…");
+        lastAttempt = now.get();
+        connecting = true;
         executor.run(() -> WalletService.connect(token, options, Optional.of(store)), service -> {
+            if (mine != generation || session.get() != token) {
+                service.close(); // another session was chosen meanwhile
+                return;
+            }
+            connecting = false;
+            failures = 0;
             WalletService previous = wallet.get();
             wallet.set(service);
             if (previous != null) {
@@ -110,8 +159,17 @@ public final class WalletModel {
             onConnected.run();
             refresh();
         }, e -> {
+            if (mine != generation || session.get() != token) {
+                return;
+            }
+            // the session stays: it can still be looked at and removed, and connecting is tried again with the clock
+            connecting = false;
+            failures++;
             connection.set(Connection.OFFLINE);
             connectionDetail.set(message(e));
+            if (offlineSince.get() == null) {
+                offlineSince.set(now.get());
+            }
             onFailure.accept(e);
         });
     }
@@ -152,6 +210,7 @@ public final class WalletModel {
             readAt = received;
             status.set(readStatus);
             snapshot.set(read);
+            offlineSince.set(null);
             connection.set(Connection.ONLINE);
             connectionDetail.set(service.network().name() + " · block " + read.blockNumber());
         }, e -> {
@@ -162,6 +221,9 @@ public final class WalletModel {
             failures++;
             connection.set(Connection.OFFLINE);
             connectionDetail.set(message(e));
+            if (offlineSince.get() == null) {
+                offlineSince.set(now.get());
+            }
         });
     }
 
@@ -216,6 +278,9 @@ public final class WalletModel {
         }
         if (wallet.get() != null && !refreshing.get() && !time.isBefore(lastAttempt.plus(refreshInterval()))) {
             refresh();
+        } else if (wallet.get() == null && session.get() != null && !connecting && !time.isBefore(lastAttempt.plus(refreshInterval()))) {
+            SessionToken token = session.get();
+            connect(token, () -> { }, e -> { }); // the node was out of reach: try again
         }
     }
 
@@ -247,6 +312,9 @@ public final class WalletModel {
             return Boolean.TRUE;
         }, done -> {
             generation++;
+            connecting = false;
+            session.set(null);
+            offlineSince.set(null);
             WalletService previous = wallet.get();
             wallet.set(null);
             if (previous != null) {
@@ -309,6 +377,23 @@ public final class WalletModel {
         return SecretText.hide(said);
     }
 
+    /**
+     * The session the app shows, connected or not: set as soon as one is opened, kept while its node is out of reach
+     * (so it can still be looked at and removed), cleared when it is removed.
+     */
+    public ReadOnlyObjectProperty<SessionToken> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    /**
+     * When the node stopped answering, while it does not; null when the last read succeeded. What is on view was read
+     * before then.
+     */
+    public ReadOnlyObjectProperty<Instant> offlineSinceProperty() {
+        return offlineSince.getReadOnlyProperty();
+    }
+
+    /** The connection to the session's node; null while none is made. */
     public ReadOnlyObjectProperty<WalletService> walletProperty() {
         return wallet.getReadOnlyProperty();
     }

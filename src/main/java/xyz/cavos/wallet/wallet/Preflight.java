@@ -63,6 +63,22 @@ final class Preflight {
         }
     }
 
+    /**
+     * Whether the session could ever move {@code asset}: its contract is on the chain's allow-list (provably, with
+     * the token's list of addresses) and, when the session has spending limits, one of them is for it.
+     */
+    static boolean canMove(SessionToken token, WalletSnapshot snapshot, Felt asset) {
+        ChainPolicy policy = snapshot.policy();
+        Felt root = policy.allowedContractsRoot();
+        if (!root.isZero()) {
+            AllowList allowList = token.effectivePolicy().allowList();
+            if (!allowList.root().equals(root) || !AllowList.verify(root, asset, allowList.proof(asset))) {
+                return false;
+            }
+        }
+        return !policy.hasSpendingLimits() || policy.limitFor(asset).isPresent();
+    }
+
     private static void checkAllowList(SessionToken token, Felt chainRoot, List<Call> calls, ContractNames names) {
         SessionPolicy exported = token.effectivePolicy();
         AllowList allowList = exported.allowList();

@@ -66,6 +66,15 @@ final class SessionRenewal {
         }
     }
 
+    /** What the renewal would cost now; checks it can be renewed, signs and sends nothing that could register. */
+    FeeQuote quote(WalletSnapshot snapshot) {
+        requireRenewable(SessionStatus.of(token, snapshot));
+        ChainPolicy chain = snapshot.policy();
+        requireReadable(chain);
+        // the key estimated with is dropped: the renewal itself gets a fresh one
+        return sender.quote(snapshot, List.of(renewalCall(successor(snapshot.chainTime(), chain), chain)));
+    }
+
     /**
      * Renewing does not end the old key: it could renew again and again, each time with a fresh allowance. This
      * installation renews a key once, unless asked again on purpose.

@@ -183,6 +183,26 @@ public final class WalletService implements AutoCloseable {
         return sender.waitForReceipt(hash, timeout, progress);
     }
 
+    /** Whether this session could ever send {@code asset}, by the chain's policy in {@code snapshot}; nothing is read. */
+    public boolean canMove(WalletSnapshot snapshot, Felt asset) {
+        return Preflight.canMove(token, snapshot, asset);
+    }
+
+    /** What revoking this session would cost; sends nothing. */
+    public FeeQuote quoteRevoke() {
+        return simulate(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())));
+    }
+
+    /** What revoking every session of the account would cost; sends nothing. */
+    public FeeQuote quoteRevokeAll() {
+        return simulate(List.of(CavosAccount.emergencyRevoke(token.walletAddress())));
+    }
+
+    /** What renewing the expired session would cost; refused as {@link #renew} would be when it cannot be renewed. */
+    public FeeQuote quoteRenewal() {
+        return renewal.quote(snapshot());
+    }
+
     /** Revokes this session on chain ({@code revoke_session} on the account itself). */
     public TransactionOutcome revoke(boolean wait, Duration timeout, Progress progress) {
         TransactionOutcome outcome = execute(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())), wait,

@@ -76,6 +76,12 @@ class AppUiIT {
         return robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
     }
 
+    /** Waits until a sheet's action button is on view and armed, then clicks it. */
+    private static void clickWhenArmed(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, id) && !robot.lookup(id).queryButton().isDisabled());
+        robot.clickOn(id);
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }
@@ -97,7 +103,7 @@ class AppUiIT {
         TableView<BalancesViewModel.Row> table = robot.lookup("#balances").queryAs(TableView.class);
         assertEquals(4, table.getItems().size());
         assertEquals("STRK", table.getItems().getFirst().symbol());
-        assertEquals("1000.0", table.getItems().getFirst().balance());
+        assertEquals("1,000.00", table.getItems().getFirst().balance());
         assertTrue(text(robot, "#status-network").startsWith("sandbox · block "), text(robot, "#status-network"));
         assertTrue(text(robot, "#status-session").startsWith("Session: Active · 2"), text(robot, "#status-session"));
 
@@ -123,8 +129,7 @@ class AppUiIT {
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
         robot.clickOn("#transfer-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#confirm-send"));
-        robot.clickOn("#confirm-send");
+        clickWhenArmed(robot, "#confirm-send");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#transfer-progress").startsWith("Sent 1.5 STRK"));
         assertTrue(text(robot, "#transfer-hash").startsWith("Transaction 0x"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -137,22 +142,17 @@ class AppUiIT {
 
         robot.clickOn("#nav-policy");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("1.5 of 100.0 STRK", text(robot, "#gauge-used-STRK"));
+        assertEquals("1.5 of 100 STRK", text(robot, "#gauge-used-STRK"));
         assertEquals(0.015, robot.lookup("#gauge-STRK").queryAs(ProgressBar.class).getProgress(), 1e-9);
         assertTrue(robot.lookup("#gauge-STRK").queryAs(ProgressBar.class).getStyleClass().contains("gauge-ok"));
 
         robot.clickOn("#nav-transfer");
         robot.doubleClickOn("#transfer-amount").eraseText(3).write("500");
-        robot.clickOn("#transfer-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#transfer-problem").queryAs(Label.class).isVisible());
-        assertTrue(text(robot, "#transfer-problem").startsWith("Spending limit exceeded (1.5 used, 100.0 limit)"),
-                text(robot, "#transfer-problem"));
-        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
-        assertEquals("Open Policy usage", text(robot, "#transfer-problem-link"), "the next step is a link to its screen");
-        robot.clickOn("#transfer-problem-link");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#nav-policy").queryAs(ToggleButton.class).isSelected(), "the link opens the Policy usage screen");
-        assertTrue(robot.lookup("#policy-gauges").query().isVisible());
+        assertEquals("Over the session's spending limit: 98.5 STRK left to send.", text(robot, "#transfer-amount-error"),
+                "checked as it is typed, before any review");
+        assertTrue(robot.lookup("#transfer-review").queryButton().isDisabled());
+        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
 
         robot.clickOn("#nav-session");
         WaitForAsyncUtils.waitForFxEvents();
@@ -162,13 +162,90 @@ class AppUiIT {
         assertTrue(text(robot, "#session-countdown").compareTo(before) < 0, before + " then " + text(robot, "#session-countdown"));
 
         robot.clickOn("#session-revoke");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke"));
-        robot.clickOn("#confirm-revoke");
+        clickWhenArmed(robot, "#confirm-revoke");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#session-state").equals("Revoked"));
         WaitForAsyncUtils.waitForFxEvents(); // the labels of one update are set one after the other on the FX thread
         assertTrue(text(robot, "#session-explanation").startsWith("Revoked from this device. "), text(robot, "#session-explanation"));
         assertEquals("Session: Revoked", text(robot, "#status-session"));
         assertTrue(robot.lookup("#session-revoke").queryButton().isDisabled());
+        assertEquals("—", text(robot, "#session-countdown"), "no 00:00:00 beside Revoked");
+        assertTrue(text(robot, "#session-result").startsWith("Session revoked in transaction 0x"), text(robot, "#session-result"));
+    }
+
+    /** Reported: Enter pressed twice sent 80 STRK, because Send was the confirmation's default button. */
+    @Test
+    void pressingEnterTwiceSendsNothing(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.clickOn("#nav-transfer");
+        robot.clickOn("#transfer-recipient").write(RECIPIENT);
+        robot.clickOn("#transfer-amount").write("80");
+        robot.type(KeyCode.ENTER); // Review is the form's default button
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#confirm-send"));
+        javafx.scene.control.Button send = robot.lookup("#confirm-send").queryButton();
+        assertFalse(send.isDefaultButton(), "Send is never the default button");
+        assertTrue(send.isDisabled(), "Send arms only after the sheet has been on view a moment");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shown(robot, "#confirm-send"), "Enter chose Cancel");
+        Thread.sleep(1500);
+        model.refresh();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.refreshingProperty().get());
+        assertEquals(0, model.snapshotProperty().get().callsMade(), "nothing was sent");
+        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("1000"), "the balance is whole");
+    }
+
+    /** Reported: the confirmation wrapped addresses mid-string and wrote the recipient zero-padded unlike the form. */
+    @Test
+    void theReviewSheetShowsTheAmountLargeAndTheAddressWholeInGroupsOfFour(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.clickOn("#nav-transfer");
+        robot.clickOn("#transfer-recipient").write(RECIPIENT);
+        robot.clickOn("#transfer-amount").write("1.5");
+        robot.clickOn("#transfer-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#confirm-send"));
+        assertEquals("1.5 STRK", text(robot, "#sheet-amount"));
+        assertTrue(robot.lookup("#sheet-amount").query().getStyleClass().contains("sheet-amount"));
+        assertEquals("0x 0517 c8f3 d2e1 a09b 8c7d 6e5f 4a3b 2c1d 0e9f 8a7b 6c5d 4e3f 2a1b 0c9d 8e7f 6a5b", text(robot, "#sheet-to"));
+        assertEquals("sandbox", text(robot, "#sheet-network"));
+        assertTrue(text(robot, "#sheet-fee").startsWith("≈ "), text(robot, "#sheet-fee"));
+        assertEquals("98.5 STRK of 100 STRK left", text(robot, "#sheet-limit-after"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, model.snapshotProperty().get().callsMade());
+    }
+
+    @Test
+    void theThemeIsASwitchNotASecondSelectedSidebarItem(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        assertTrue(robot.lookup("#theme-toggle").query() instanceof org.controlsfx.control.ToggleSwitch);
+        robot.clickOn("#theme-toggle .thumb-area");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.darkProperty().get());
+        robot.clickOn("#theme-toggle .label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shell.darkProperty().get(), "its words switch it back");
+        robot.clickOn("#theme-toggle .thumb-area");
+        WaitForAsyncUtils.waitForFxEvents();
+        long selected = robot.lookup(".sidebar .toggle-button").queryAllAs(ToggleButton.class).stream().filter(ToggleButton::isSelected).count();
+        assertEquals(1, selected, "one screen is selected in the sidebar, whatever the theme");
+    }
+
+    @Test
+    void ctrlAndANumberOpensTheScreenAndPutsTheKeyboardInIt(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#nav-transfer").queryAs(ToggleButton.class).isSelected()
+                && robot.lookup("#transfer-token").query().getScene().getFocusOwner() != null
+                && isInside(robot.lookup("#transfer-token").query().getScene().getFocusOwner(), robot.lookup("#transfer-recipient").query().getParent()));
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -176,8 +253,7 @@ class AppUiIT {
         trySandbox(robot);
         robot.clickOn("#nav-session");
         robot.clickOn("#session-revoke-all");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke-all"));
-        robot.clickOn("#confirm-revoke-all");
+        clickWhenArmed(robot, "#confirm-revoke-all");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#confirm-revoke-all-again"));
         assertEquals("Active", text(robot, "#session-state"), "nothing is sent after the first confirmation");
         robot.type(KeyCode.ESCAPE);
@@ -216,7 +292,7 @@ class AppUiIT {
         assertTrue(robot.lookup("#nav-session").queryAs(ToggleButton.class).isSelected());
 
         String light = Application.getUserAgentStylesheet();
-        robot.clickOn("#theme-toggle");
+        robot.clickOn("#theme-toggle .thumb-area");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotEquals(light, Application.getUserAgentStylesheet());
         assertTrue(Application.getUserAgentStylesheet().contains("dark"), Application.getUserAgentStylesheet());

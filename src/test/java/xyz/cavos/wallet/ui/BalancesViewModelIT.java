@@ -47,16 +47,19 @@ class BalancesViewModelIT {
     }
 
     @Test
-    void everyTokenWithItsExactBalance() {
+    void everyTokenGroupedAtItsPrecisionWithTheExactBalanceBeside() {
         assertEquals(List.of("STRK", "ETH", "USDC", "USDT"), vm.rows().stream().map(BalancesViewModel.Row::symbol).toList());
-        assertEquals(List.of("1000.0", "0.5", "250.0", "0.0"), vm.rows().stream().map(BalancesViewModel.Row::balance).toList());
-        assertEquals(world.demo.address().toHex(), vm.walletAddressProperty().get());
+        assertEquals(List.of("1,000.00", "0.5000", "250.00", "0.00"), vm.rows().stream().map(BalancesViewModel.Row::balance).toList(),
+                "no 1000.0 or 0.0: grouped, one precision per token");
+        assertEquals(List.of("1,000", "0.5", "250", "0"), vm.rows().stream().map(BalancesViewModel.Row::exact).toList());
+        assertEquals(world.demo.address().toPaddedHex(), vm.walletAddressProperty().get(), "0x and 64 digits, as everywhere");
         assertTrue(vm.connectionProperty().get().startsWith("sandbox · block "), vm.connectionProperty().get());
         assertTrue(vm.connectionProperty().get().endsWith(" ms"), vm.connectionProperty().get());
 
         world.send("0.000000000000000001");
-        String strk = vm.rows().getFirst().balance();
+        String strk = vm.rows().getFirst().exact();
         assertTrue(strk.startsWith("999.99") && strk.length() > 20, "1 wei and the fee left the wallet, to the last digit: " + strk);
+        assertEquals("999.99", vm.rows().getFirst().balance(), "cut, never rounded up to 1,000.00");
     }
 
     @Test
@@ -70,17 +73,20 @@ class BalancesViewModelIT {
         world.node.mint(world.demo.address(), Token.USDT, U256.parseAmount("7", 6));
         world.model.tick(clock = clock.plus(WalletModel.REFRESH_EVERY));
         assertNotEquals(first, world.model.lastRefreshedProperty().get());
-        assertEquals("7.0", vm.rows().get(3).balance(), "the new balance shows without a click");
+        assertEquals("7.00", vm.rows().get(3).balance(), "the new balance shows without a click");
 
         world.node.setFaults(new FaultPlan(0, 0, 1, 0, 0));
         world.model.tick(clock = clock.plus(WalletModel.REFRESH_EVERY));
         assertEquals(WalletModel.Connection.OFFLINE, world.model.connectionProperty().get());
-        assertEquals("7.0", vm.rows().get(3).balance(), "the last balances stay on screen while offline");
+        assertEquals("7.00", vm.rows().get(3).balance(), "the last balances stay on screen while offline");
+        assertTrue(vm.offlineNoteProperty().get().startsWith("Offline since "), "and say they may be out of date: "
+                + vm.offlineNoteProperty().get());
         world.node.setFaults(FaultPlan.NONE);
         world.model.tick(clock = clock.plusSeconds(5));
         assertEquals(WalletModel.Connection.OFFLINE, world.model.connectionProperty().get(), "the retry waits a little while offline");
         world.model.tick(clock.plusSeconds(6));
         assertEquals(WalletModel.Connection.ONLINE, world.model.connectionProperty().get());
+        assertEquals("", vm.offlineNoteProperty().get(), "current again: no note");
     }
 
     @Test
@@ -88,7 +94,7 @@ class BalancesViewModelIT {
         vm.onHidden();
         world.send("1.5");
         world.model.tick(Instant.now().plusSeconds(300));
-        assertEquals("1000.0", vm.rows().getFirst().balance(), "the hidden screen's rows are untouched");
+        assertEquals("1,000.00", vm.rows().getFirst().balance(), "the hidden screen's rows are untouched");
         assertEquals("Last refreshed just now", vm.freshnessProperty().get(), "so is its freshness");
         vm.onShown();
         assertTrue(vm.rows().getFirst().balance().startsWith("998.49"), vm.rows().getFirst().balance());

@@ -50,10 +50,10 @@ class ImportViewModelIT {
         SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
         vm.tokenTextProperty().set("  \"" + demo.token().encode() + "\"\n");
         assertTrue(vm.validProperty().get());
-        assertEquals(demo.address().toHex(), vm.walletAddressProperty().get());
+        assertEquals(demo.address().toPaddedHex(), vm.walletAddressProperty().get());
         assertEquals("sandbox", vm.networkProperty().get());
         assertTrue(vm.expiryProperty().get().endsWith("UTC"));
-        assertEquals("100.0 STRK, 0.1 ETH, 50.0 USDC · 4 allowed contracts · 5 calls per transaction", vm.policySummaryProperty().get());
+        assertEquals("100 STRK, 0.1 ETH, 50 USDC · 4 allowed contracts · 5 calls per transaction", vm.policySummaryProperty().get());
         assertEquals(List.of(), vm.warnings());
         assertTrue(model.store().load().isEmpty(), "nothing is stored before Import");
 
@@ -69,8 +69,8 @@ class ImportViewModelIT {
         assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get());
         BalancesViewModel balances = new BalancesViewModel(model);
         balances.onShown();
-        assertEquals("1000.0", balances.rows().getFirst().balance());
-        assertEquals(demo.address().toHex(), balances.walletAddressProperty().get());
+        assertEquals("1,000.00", balances.rows().getFirst().balance());
+        assertEquals(demo.address().toPaddedHex(), balances.walletAddressProperty().get());
     }
 
     @Test

@@ -46,15 +46,15 @@ class PolicyViewModelIT {
     void theGaugesFillAsTheSessionSpendsAndTurnRedAtTheLimit() {
         assertEquals(List.of("STRK", "ETH", "USDC"), vm.gauges().stream().map(PolicyViewModel.Gauge::symbol).toList());
         PolicyViewModel.Gauge strk = vm.gauges().getFirst();
-        assertEquals("0.0 of 100.0 STRK", strk.usedText());
+        assertEquals("0 of 100 STRK", strk.usedText());
         assertEquals(PolicyViewModel.Band.OK, strk.band());
 
         vm.onHidden();
         world.send("1.5");
-        assertEquals("0.0 of 100.0 STRK", vm.gauges().getFirst().usedText(), "a hidden screen does not follow the snapshots");
+        assertEquals("0 of 100 STRK", vm.gauges().getFirst().usedText(), "a hidden screen does not follow the snapshots");
         vm.onShown();
         strk = vm.gauges().getFirst();
-        assertEquals("1.5 of 100.0 STRK", strk.usedText());
+        assertEquals("1.5 of 100 STRK", strk.usedText());
         assertEquals("98.5", strk.remaining());
         assertEquals(0.015, strk.fraction(), 1e-12);
         assertEquals(PolicyViewModel.Band.OK, strk.band());
@@ -63,16 +63,16 @@ class PolicyViewModelIT {
         assertEquals(PolicyViewModel.Band.NEAR, vm.gauges().getFirst().band(), "81.5 of 100 is near the limit");
         world.send("18.5");
         strk = vm.gauges().getFirst();
-        assertEquals("100.0 of 100.0 STRK", strk.usedText());
+        assertEquals("100 of 100 STRK", strk.usedText());
         assertEquals(PolicyViewModel.Band.REACHED, strk.band());
-        assertEquals("0.0", strk.remaining());
-        assertEquals("0.0 of 0.1 ETH", vm.gauges().get(1).usedText(), "the other limits are untouched");
+        assertEquals("0", strk.remaining());
+        assertEquals("0 of 0.1 ETH", vm.gauges().get(1).usedText(), "the other limits are untouched");
     }
 
     @Test
     void allowedContractsCarryTheirNamesAndTheCallRulesAreStated() {
         assertEquals(List.of("STRK", "ETH", "USDC", "Demo swap"), vm.contracts().stream().map(PolicyViewModel.Contract::name).toList());
-        assertEquals(SandboxNode.DEMO_SWAP.toHex(), vm.contracts().get(3).address());
+        assertEquals(SandboxNode.DEMO_SWAP.toPaddedHex(), vm.contracts().get(3).address());
         assertEquals("5 calls per transaction", vm.maxCallsProperty().get());
         assertEquals("3 tokens are limited for this session.", vm.limitsSummaryProperty().get());
         assertTrue(PolicyViewModel.COUNTED_CALLS.contains("Only transfer and approve calls count"));
@@ -101,7 +101,7 @@ class PolicyViewModelIT {
         world.model.connect(bare, () -> { }, e -> {
             throw new AssertionError(e);
         });
-        assertEquals(List.of("0.0 of 10.0 STRK"), vm.gauges().stream().map(PolicyViewModel.Gauge::usedText).toList(),
+        assertEquals(List.of("0 of 10 STRK"), vm.gauges().stream().map(PolicyViewModel.Gauge::usedText).toList(),
                 "the chain's limit, where the token has none");
         assertEquals("3 calls per transaction", vm.maxCallsProperty().get());
         assertTrue(vm.contractsSummaryProperty().get().startsWith("An allow-list applies on chain"), vm.contractsSummaryProperty().get());

@@ -51,6 +51,12 @@ final class SandboxWallet implements AutoCloseable {
         model.refresh();
     }
 
+    /** Sends STRK from the session as another device would: the app's last read does not see it until it refreshes. */
+    void spendUnseen(String strk) {
+        model.walletProperty().get().transfer(Token.STRK, RECIPIENT, U256.parseAmount(strk, 18), true, java.time.Duration.ofSeconds(30),
+                Progress.SILENT);
+    }
+
     @Override
     public void close() {
         model.shutdown();

@@ -44,8 +44,8 @@ final class ScriptedConfirmations implements Confirmations {
         return asked.stream().map(Question::id).toList();
     }
 
-    /** The last question's text, a line a detail. */
+    /** The last question's details, a line each ({@code Label: value}). */
     List<String> lastLines() {
-        return List.of(asked.getLast().text().split("\n"));
+        return asked.getLast().lines();
     }
 }

@@ -73,13 +73,31 @@ class SessionViewModelIT {
         assertFalse(vm.revocableProperty().get(), "an expired session cannot sign its own revocation");
 
         SessionToken old = world.model.walletProperty().get().token();
+        confirmations.answer(true);
         vm.renew();
+        assertEquals(List.of("confirm-renew"), confirmations.ids(), "a renewal costs a fee: it is asked first");
+        assertTrue(confirmations.lastLines().stream().anyMatch(line -> line.startsWith("Fee: ≈ ") && line.contains(" STRK")),
+                "with the fee on the sheet: " + confirmations.lastLines());
         assertEquals("", vm.problemProperty().get());
         assertTrue(vm.resultProperty().get().startsWith("Session renewed in transaction 0x"), vm.resultProperty().get());
         assertEquals(SessionState.ACTIVE, vm.stateProperty().get());
         SessionToken renewed = world.model.walletProperty().get().token();
         assertNotEquals(old.sessionPublicKey(), renewed.sessionPublicKey());
         assertTrue(world.model.store().load().orElseThrow().sameSession(renewed), "the keychain holds the new session");
+    }
+
+    @Test
+    void renewAskedWithTheFeeAndANoSendsNothing() {
+        long left = world.model.statusProperty().get().secondsLeft();
+        world.node.increaseTime(left + 10);
+        world.model.tick(Instant.now().plusSeconds(left + 10));
+        SessionToken old = world.model.walletProperty().get().token();
+        confirmations.answer(false);
+        vm.renew();
+        assertEquals(List.of("confirm-renew"), confirmations.ids());
+        assertEquals(SessionState.EXPIRED_RENEWABLE, vm.stateProperty().get(), "nothing was renewed");
+        assertTrue(world.model.walletProperty().get().token().sameSession(old));
+        assertEquals("", vm.resultProperty().get());
     }
 
     @Test
@@ -94,8 +112,11 @@ class SessionViewModelIT {
         confirmations.answer(true);
         vm.revoke();
         assertEquals(List.of("confirm-revoke"), confirmations.ids());
+        assertTrue(confirmations.lastLines().contains("Network: sandbox"), confirmations.lastLines().toString());
+        assertTrue(confirmations.lastLines().stream().anyMatch(line -> line.startsWith("Fee: ≈ ")), confirmations.lastLines().toString());
         assertTrue(vm.resultProperty().get().startsWith("Session revoked in transaction 0x"), vm.problemProperty().get());
         assertEquals(SessionState.REVOKED, vm.stateProperty().get());
+        assertEquals("—", vm.countdownProperty().get(), "no 00:00:00 beside Revoked");
         assertTrue(vm.explanationProperty().get().startsWith("Revoked from this device. "), vm.explanationProperty().get());
         assertFalse(vm.revocableProperty().get());
     }
@@ -119,6 +140,33 @@ class SessionViewModelIT {
         assertNull(vm.stateProperty().get());
         assertEquals("No session", vm.stateLabelProperty().get());
         assertEquals(WalletModel.Connection.NO_SESSION, world.model.connectionProperty().get());
+    }
+
+    /** The in-app sandbox dies with the app: at the next start the session's node is gone, and the session must not be stuck. */
+    @Test
+    void aSessionWhoseNodeIsGoneIsShownNotConnectedAndCanStillBeRemoved() {
+        SessionToken stored = world.model.store().load().orElseThrow();
+        world.node.close();
+        WalletModel restarted = new WalletModel(world.executor, world.model.store(), xyz.cavos.wallet.wallet.ConnectionOptions.DEFAULT,
+                new xyz.cavos.wallet.app.LocalSandbox());
+        SessionViewModel screen = new SessionViewModel(restarted, confirmations);
+        screen.onShown();
+        restarted.connect(stored, () -> { }, e -> { });
+        restarted.refresh();
+        assertEquals(stored, restarted.sessionProperty().get(), "the session stays the app's, connected or not");
+        assertEquals(WalletModel.Connection.OFFLINE, restarted.connectionProperty().get());
+        assertEquals("Not connected", screen.stateLabelProperty().get());
+        assertTrue(screen.explanationProperty().get().contains("You can still remove the session from this device"),
+                screen.explanationProperty().get());
+        assertTrue(screen.presentProperty().get(), "Remove from this device stays on");
+
+        confirmations.answer(true);
+        screen.forget();
+        assertEquals(List.of("confirm-forget"), confirmations.ids());
+        assertTrue(confirmations.lastLines().contains("Fee: None: nothing is sent"), confirmations.lastLines().toString());
+        assertTrue(restarted.store().load().isEmpty(), "removed without the node");
+        assertNull(restarted.sessionProperty().get());
+        assertEquals("No session", screen.stateLabelProperty().get());
     }
 
     /** Nothing sent, as the chain sees it: the session is still active and no call left this device. */

@@ -74,17 +74,20 @@ class TransferViewModelIT {
         vm.recipientProperty().set(RECIPIENT);
         vm.amountProperty().set("1.5");
         assertTrue(vm.canReviewProperty().get());
-        assertEquals("Available: 1000.0 STRK · session limit left: 100.0 STRK", vm.availableProperty().get());
+        assertEquals("Available: 1,000 STRK · session limit left: 100 STRK", vm.availableProperty().get());
 
         confirmations.answer(true);
         vm.review();
         assertEquals(List.of("confirm-send"), confirmations.ids(), "asked once before sending");
+        assertEquals("Send 1.5 STRK?", confirmations.asked.getLast().header());
         List<String> asked = confirmations.lastLines();
-        assertEquals("Send 1.5 STRK", asked.get(0));
-        assertEquals("To " + Felt.parse(RECIPIENT).toPaddedHex(), asked.get(1));
-        assertTrue(asked.get(4).startsWith("Fee ") && asked.get(4).endsWith(")") && asked.get(4).contains("STRK"), asked.get(4));
-        assertEquals("98.5 STRK of 100.0 left after this transfer", asked.get(5));
-        assertEquals("98.5 STRK of 100.0 left after this transfer", vm.limitAfterProperty().get());
+        assertEquals("Amount: 1.5 STRK", asked.get(0));
+        assertEquals("To: " + Format.groupedAddress(Felt.parse(RECIPIENT)), asked.get(1));
+        assertTrue(asked.get(1).startsWith("To: 0x 0517 c8f3 "), "the address whole, in groups of four: " + asked.get(1));
+        assertEquals("Network: sandbox", asked.get(3));
+        assertTrue(asked.get(4).startsWith("Fee: ≈ ") && asked.get(4).endsWith(" STRK)") && asked.get(4).contains("(at most "), asked.get(4));
+        assertEquals("Limit after: 98.5 STRK of 100 STRK left", asked.get(5));
+        assertEquals("98.5 STRK of 100 STRK left", vm.limitAfterProperty().get());
 
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
         assertTrue(vm.progressProperty().get().startsWith("Sent 1.5 STRK, accepted in block"), vm.progressProperty().get());
@@ -101,27 +104,45 @@ class TransferViewModelIT {
         world.model.connect(looser, () -> { }, e -> {
             throw new AssertionError(e);
         });
-        assertTrue(vm.availableProperty().get().endsWith("session limit left: 10.0 STRK"), "the chain's limit as you type: "
+        assertTrue(vm.availableProperty().get().endsWith("session limit left: 10 STRK"), "the chain's limit as you type: "
                 + vm.availableProperty().get());
         fill("11");
+        assertEquals("Over the session's spending limit: 10 STRK left to send.", vm.amountErrorProperty().get(),
+                "the chain's limit, not the export's 1000, as you type");
+        assertFalse(vm.canReviewProperty().get());
         vm.review();
-        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 10.0 limit)"), vm.problemProperty().get());
         assertEquals(List.of(), confirmations.asked, "refused before anything is asked or signed");
         assertEquals(0, received().signum());
     }
 
     @Test
-    void overTheLimitIsRefusedInlineBeforeSigning() {
+    void overTheLimitAsTypedIsSaidAtOnceAndReviewStaysOff() {
         vm.recipientProperty().set(RECIPIENT);
         vm.amountProperty().set("150");
+        assertEquals("Over the session's spending limit: 100 STRK left to send.", vm.amountErrorProperty().get());
+        assertFalse(vm.canReviewProperty().get(), "no review of what the limit refuses");
+        vm.amountProperty().set("1001");
+        assertEquals("More than the 1,000 STRK the wallet holds.", vm.amountErrorProperty().get(), "the balance is checked first");
+        vm.amountProperty().set("100");
+        assertEquals("", vm.amountErrorProperty().get(), "the whole limit can be sent");
+        assertTrue(vm.canReviewProperty().get());
+    }
+
+    /** What the screen last read can be out of date (another device spent meanwhile): the review's fresh read refuses. */
+    @Test
+    void overTheLimitByTheChainsFreshReadIsRefusedBeforeSigning() {
+        world.spendUnseen("60");
+        vm.recipientProperty().set(RECIPIENT);
+        vm.amountProperty().set("50");
+        assertEquals("", vm.amountErrorProperty().get(), "the screen's last read still says 100 left");
         vm.review();
         assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get());
-        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (0.0 used, 100.0 limit)"), vm.problemProperty().get());
-        assertTrue(vm.problemProperty().get().endsWith("At most 100.0 STRK more can be sent or approved in this session."),
+        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (60.0 used, 100.0 limit)"), vm.problemProperty().get());
+        assertTrue(vm.problemProperty().get().endsWith("At most 40.0 STRK more can be sent or approved in this session."),
                 "the advice, then the next step as a link, not a command: " + vm.problemProperty().get());
         assertEquals(Optional.of(AppShell.Screen.POLICY), vm.problem().screen(), "the next step is offered as its screen");
         assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");
-        assertEquals(0, received().signum(), "nothing was sent");
+        assertEquals(strk("60"), received(), "nothing more was sent");
         vm.amountProperty().set("1");
         assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get(), "editing clears the refusal");
         assertEquals("", vm.problemProperty().get());
@@ -138,10 +159,41 @@ class TransferViewModelIT {
         assertTrue(vm.amountErrorProperty().get().contains("decimal places"), vm.amountErrorProperty().get());
 
         vm.max();
-        assertEquals("100.0", vm.amountProperty().get(), "the limit (100) is below the balance (1000)");
+        assertEquals("100", vm.amountProperty().get(), "the limit (100) is below the balance (1000)");
         vm.tokenProperty().set(Token.USDC);
         vm.max();
-        assertEquals("50.0", vm.amountProperty().get());
+        assertEquals("50", vm.amountProperty().get());
+    }
+
+    @Test
+    void usdtIsNotOfferedBecauseTheSessionCanNeverSendIt() {
+        assertEquals(List.of(Token.STRK, Token.ETH, Token.USDC), List.copyOf(vm.tokens()),
+                "the demo session's policy allows STRK, ETH and USDC; the wallet's USDT row stays on Balances");
+    }
+
+    @Test
+    void maxWithNothingAvailableIsOffAndFillsNothing() {
+        vm.tokenProperty().set(Token.USDC);
+        assertTrue(vm.canMaxProperty().get());
+        world.model.walletProperty().get().transfer(Token.USDC, Felt.parse(RECIPIENT), U256.parseAmount("50", 6), true,
+                java.time.Duration.ofSeconds(30), xyz.cavos.wallet.wallet.Progress.SILENT);
+        world.model.refresh();
+        assertFalse(vm.canMaxProperty().get(), "the USDC limit is used up: Max has nothing to fill in");
+        vm.max();
+        assertEquals("", vm.amountProperty().get(), "no 0.0 to complain about");
+        assertEquals("", vm.amountErrorProperty().get());
+    }
+
+    @Test
+    void theLastTransfersResultGoesWhenANewOneIsTyped() {
+        fill("1.5");
+        confirmations.answer(true);
+        vm.review();
+        assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
+        assertFalse(vm.transactionHashProperty().get().isEmpty());
+        vm.amountProperty().set("2");
+        assertEquals("", vm.transactionHashProperty().get(), "the hash of the last transfer does not stand beside a new one");
+        assertEquals("", vm.progressProperty().get());
     }
 
     @Test
@@ -150,14 +202,14 @@ class TransferViewModelIT {
         confirmations.answer(false);
         vm.review();
         assertEquals(List.of("confirm-send"), confirmations.ids());
-        assertEquals("Send 1.5 STRK", confirmations.lastLines().getFirst());
+        assertEquals("Amount: 1.5 STRK", confirmations.lastLines().getFirst());
         assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
         world.model.refresh();
         assertEquals(0, received().signum(), "nothing was sent");
         assertEquals(0, world.model.snapshotProperty().get().callsMade());
     }
 
-    /** The review reported: a 1.5 STRK review that lands after the form says 90 must not become "Send 90.0 STRK". */
+    /** The review reported: a 1.5 STRK review that lands after the form says 90 must not become "Send 90 STRK". */
     @Test
     void aReviewThatLandsAfterTheFormChangedIsDroppedAndWhatIsSentIsWhatWasConfirmed() {
         fill("1.5");
@@ -175,7 +227,7 @@ class TransferViewModelIT {
 
         confirmations.answer(true);
         world.executor.finish(0); // the 90 review
-        assertEquals(List.of("Send 90.0 STRK", "10.0 STRK of 100.0 left after this transfer"),
+        assertEquals(List.of("Amount: 90 STRK", "Limit after: 10 STRK of 100 STRK left"),
                 List.of(confirmations.lastLines().getFirst(), confirmations.lastLines().getLast()));
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
         assertEquals(strk("90"), received(), "what was sent is what was confirmed");
@@ -204,7 +256,7 @@ class TransferViewModelIT {
 
         confirmations.answer(true);
         vm.onShown();
-        assertEquals("Send 1.5 STRK", confirmations.lastLines().getFirst());
+        assertEquals("Amount: 1.5 STRK", confirmations.lastLines().getFirst());
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
         assertEquals(strk("1.5"), received());
     }
@@ -222,13 +274,15 @@ class TransferViewModelIT {
 
     @Test
     void messagesAreClearedWhenTheSessionChangesAndAHiddenScreenIsLeftAlone() {
-        fill("150");
+        world.spendUnseen("60");
+        fill("50");
         vm.review();
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded"), vm.problemProperty().get());
         world.connectAnotherSession();
         assertEquals("", vm.problemProperty().get(), "a new session clears the old one's refusal");
         assertEquals(TransferViewModel.Stage.EDITING, vm.stageProperty().get());
 
+        world.spendUnseen("60");
         vm.review();
         assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded"), vm.problemProperty().get());
         String available = vm.availableProperty().get();

@@ -31,6 +31,7 @@ public final class BalancesView implements ScreenView {
     public BalancesView(BalancesViewModel vm) {
         this.vm = vm;
         root.setPadding(new Insets(28));
+        root.setMaxWidth(xyz.cavos.wallet.ui.Page.MAX_WIDTH);
 
         Label title = new Label("Balances");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -90,6 +91,15 @@ public final class BalancesView implements ScreenView {
         table.getColumns().add(column("Name", BalancesViewModel.Row::name));
         TableColumn<BalancesViewModel.Row, String> amount = column("Balance", BalancesViewModel.Row::balance);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        amount.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                BalancesViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(row == null ? null : new javafx.scene.control.Tooltip("Exactly " + row.exact() + " " + row.symbol()));
+            }
+        });
         table.getColumns().add(amount);
         table.setPrefHeight(210);
         table.setPlaceholder(new Label("No session connected: import one first."));
@@ -106,7 +116,7 @@ public final class BalancesView implements ScreenView {
         HBox status = new HBox(8, dot, connection, new Label("·"), freshness);
         status.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(header, wallet, table, status);
+        root.getChildren().addAll(header, xyz.cavos.wallet.ui.Messages.offline(vm.offlineNoteProperty(), "balances-offline"), wallet, table, status);
     }
 
     private static Color colour(WalletModel.Connection state) {

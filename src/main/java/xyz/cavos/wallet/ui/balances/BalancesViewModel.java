@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
@@ -19,7 +20,8 @@ import xyz.cavos.wallet.wallet.WalletSnapshot;
 public final class BalancesViewModel extends ScreenViewModel {
 
     /** One token's line. */
-    public record Row(String symbol, String name, String balance, String address) {
+    /** {@code balance} at the token's precision ("1,000.00"), {@code exact} with every digit ("1,000"), the address whole. */
+    public record Row(String symbol, String name, String balance, String exact, String address) {
     }
 
     private final WalletModel model;
@@ -58,8 +60,9 @@ public final class BalancesViewModel extends ScreenViewModel {
             return;
         }
         rows.setAll(snapshot.balances().stream()
-                .map(b -> new Row(b.token().symbol(), b.token().name(), b.display(), b.token().address().toHex())).toList());
-        walletAddress.set(model.walletProperty().get().token().walletAddress().toHex());
+                .map(b -> new Row(b.token().symbol(), b.token().name(), Format.digits(b.raw(), b.token().decimals(), b.token().symbol()),
+                        Format.exact(b.raw(), b.token().decimals()), Format.address(b.token().address()))).toList());
+        walletAddress.set(Format.address(model.walletProperty().get().token().walletAddress()));
         network.set("On " + snapshot.network().name() + ". Send only Starknet tokens to this address.");
         freshness.set(freshnessText(model.lastRefreshedProperty().get(), model.nowProperty().get()));
     }

@@ -30,7 +30,7 @@ public final class ImportView implements ScreenView {
     public ImportView(ImportViewModel vm) {
         this.vm = vm;
         root.setPadding(new Insets(28));
-        root.setMaxWidth(820);
+        root.setMaxWidth(xyz.cavos.wallet.ui.Page.MAX_WIDTH);
 
         Label title = new Label("Import a session");
         title.getStyleClass().add(Styles.TITLE_2);

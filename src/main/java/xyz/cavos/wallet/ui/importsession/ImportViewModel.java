@@ -1,8 +1,5 @@
 package xyz.cavos.wallet.ui.importsession;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +16,7 @@ import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.ui.SandboxStarter;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.WalletError;
@@ -31,7 +29,6 @@ import xyz.cavos.wallet.wallet.WalletService;
  */
 public final class ImportViewModel extends ScreenViewModel {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final WalletModel model;
     private final StringProperty tokenText = new SimpleStringProperty("");
@@ -85,9 +82,9 @@ public final class ImportViewModel extends ScreenViewModel {
             decoded = Optional.of(token);
             valid.set(true);
             error.set("");
-            walletAddress.set(token.walletAddress().toHex());
+            walletAddress.set(Format.address(token.walletAddress()));
             network.set(token.network().orElse("detected when connecting"));
-            expiry.set(UTC.format(Instant.ofEpochSecond(token.validUntil())));
+            expiry.set(Format.time(token.validUntil()));
             policySummary.set(summary(token.effectivePolicy()));
             warnings.setAll(WalletService.tokenWarnings(token));
         } catch (InvalidTokenException e) {
@@ -104,7 +101,7 @@ public final class ImportViewModel extends ScreenViewModel {
     static String summary(SessionPolicy policy) {
         String limits = policy.spendingLimits().isEmpty() ? "no spending limits"
                 : policy.spendingLimits().stream().map(l -> Token.byAddress(l.token())
-                        .map(t -> l.limit().toAmountString(t.decimals()) + " " + t.symbol()).orElse(l.limit() + " of " + l.token().toHex()))
+                        .map(t -> Format.exact(l.limit(), t.decimals(), t.symbol())).orElse(l.limit() + " of " + Format.address(l.token())))
                         .collect(Collectors.joining(", "));
         String contracts = policy.allowedContracts().isEmpty() ? "any contract" : policy.allowedContracts().size() + " allowed contracts";
         return limits + " · " + contracts + " · " + policy.maxCallsPerTx() + " calls per transaction";

@@ -52,7 +52,7 @@ public final class PolicyView implements ScreenView {
             return (Node) label;
         }).toList()));
 
-        page.column().getChildren().addAll(warnings,
+        page.column().getChildren().addAll(xyz.cavos.wallet.ui.Messages.offline(vm.offlineNoteProperty(), "policy-offline"), warnings,
                 card("Spending limits", vm.limitsSummaryProperty(), gauges, counted),
                 card("Allowed contracts", vm.contractsSummaryProperty(), contracts),
                 card("Calls per transaction", null, maxCalls));

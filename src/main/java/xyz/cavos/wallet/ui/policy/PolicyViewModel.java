@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.PolicyUsage;
@@ -82,7 +83,7 @@ public final class PolicyViewModel extends ScreenViewModel {
         PolicyUsage usage = service.policyUsage(snapshot);
         gauges.setAll(usage.limits().stream().map(limit -> gauge(limit, usage.renewals())).toList());
         contracts.setAll(usage.allowedContracts().stream()
-                .map(c -> new Contract(c.knownAs().orElse("Unnamed contract"), c.address().toHex())).toList());
+                .map(c -> new Contract(c.knownAs().orElse("Unnamed contract"), Format.address(c.address()))).toList());
         warnings.setAll(usage.warnings());
         maxCalls.set(usage.maxCallsPerTx() + (usage.maxCallsPerTx() == 1 ? " call" : " calls") + " per transaction");
         limitsSummary.set(usage.limits().isEmpty() ? "No spending limits: this session may move any amount of any token."
@@ -97,11 +98,11 @@ public final class PolicyViewModel extends ScreenViewModel {
     static Gauge gauge(SpendingUsage usage, RenewalChain renewals) {
         double fraction = usage.fractionUsed().doubleValue();
         Band band = fraction >= 1 ? Band.REACHED : fraction >= NEAR_FROM ? Band.NEAR : Band.OK;
-        String since = renewals.renewals() == 0 ? "" : "Since the first export: " + renewals.sinceFirstExport(usage.tokenAddress(), usage.spent())
-                .toAmountString(usage.decimals()) + " " + usage.symbol() + " (" + renewals.renewals()
+        String since = renewals.renewals() == 0 ? "" : "Since the first export: " + Format.exact(renewals.sinceFirstExport(
+                usage.tokenAddress(), usage.spent()), usage.decimals(), usage.symbol()) + " (" + renewals.renewals()
                 + (renewals.renewals() == 1 ? " renewal)" : " renewals)");
-        return new Gauge(usage.symbol(), usage.token().map(Token::name).orElse("Unknown token"), usage.spentDisplay(),
-                usage.limitDisplay(), usage.remaining().toAmountString(usage.decimals()), fraction, band, since);
+        return new Gauge(usage.symbol(), usage.token().map(Token::name).orElse("Unknown token"), Format.exact(usage.spent(), usage.decimals()),
+                Format.exact(usage.limit(), usage.decimals()), Format.exact(usage.remaining(), usage.decimals()), fraction, band, since);
     }
 
     public ObservableList<Gauge> gauges() {

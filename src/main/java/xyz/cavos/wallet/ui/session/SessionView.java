@@ -26,12 +26,14 @@ public final class SessionView implements ScreenView {
 
     private static final String[] STATE_STYLES = {"state-good", "state-warn", "state-bad", "state-none"};
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
     private final Page page = new Page("Session");
     private final SessionViewModel vm;
 
     /** {@code open} shows another screen, for the link a problem's next step gets. */
     public SessionView(SessionViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
+        ObservableStringValue offlineNote = vm.offlineNoteProperty();
         Label state = new Label();
         state.setId("session-state");
         state.textProperty().bind(vm.stateLabelProperty());
@@ -42,6 +44,8 @@ public final class SessionView implements ScreenView {
         countdown.setId("session-countdown");
         countdown.textProperty().bind(vm.countdownProperty());
         countdown.getStyleClass().add("countdown");
+        // read before the node stopped answering: the countdown runs on, dimmed, as an estimate
+        offlineNote.subscribe(note -> countdown.pseudoClassStateChanged(STALE, !note.isEmpty()));
         Label caption = new Label();
         caption.textProperty().bind(vm.countdownCaptionProperty());
         caption.getStyleClass().add(Styles.TEXT_MUTED);
@@ -87,7 +91,7 @@ public final class SessionView implements ScreenView {
         Button forget = new Button("Remove from this device…");
         forget.setId("session-forget");
         forget.getStyleClass().add(Styles.FLAT);
-        forget.disableProperty().bind(vm.busyProperty().or(vm.stateProperty().isNull()));
+        forget.disableProperty().bind(vm.busyProperty().or(vm.presentProperty().not()));
         forget.setOnAction(e -> vm.forget());
         HBox actions = new HBox(10, renew, revoke, revokeAll, spacer, forget);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -102,7 +106,7 @@ public final class SessionView implements ScreenView {
         HBox working = new HBox(10, spinner, progress);
         working.setAlignment(Pos.CENTER_LEFT);
 
-        page.column().getChildren().addAll(hero, details, actions, working,
+        page.column().getChildren().addAll(Messages.offline(offlineNote, "session-offline"), hero, details, actions, working,
                 Messages.problem(vm.problem(), "session-problem", open), Messages.success(vm.resultProperty(), "session-result"));
     }
 

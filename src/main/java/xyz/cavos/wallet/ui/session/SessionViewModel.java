@@ -2,8 +2,6 @@ package xyz.cavos.wallet.ui.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,7 +9,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Subscription;
+import java.util.List;
+import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.ui.Format;
+import xyz.cavos.wallet.wallet.FeeQuote;
 import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
 import xyz.cavos.wallet.ui.Problem;
@@ -33,7 +35,6 @@ import xyz.cavos.wallet.wallet.WalletService;
 public final class SessionViewModel extends ScreenViewModel {
 
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
@@ -57,6 +58,11 @@ public final class SessionViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     /** The action the screen is busy with; the results of any other are dropped. */
     private Action running;
+    /** A result waiting for the chain's state to agree with it. */
+    private Awaited awaited;
+    private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
+    /** What the countdown shows when no time is running: expired, revoked, not registered, not read. */
+    static final String NO_TIME = "—";
 
     public SessionViewModel(WalletModel model, Confirmations confirmations) {
         super(model);
@@ -66,7 +72,9 @@ public final class SessionViewModel extends ScreenViewModel {
 
     @Override
     protected Subscription listen() {
-        return model.statusProperty().subscribe(this::show);
+        return Subscription.combine(model.statusProperty().subscribe(this::show),
+                model.sessionProperty().subscribe(session -> show(model.statusProperty().get())),
+                model.connectionDetailProperty().subscribe(detail -> show(model.statusProperty().get())));
     }
 
     /** Another session, or none: what was said about the old one goes, and its actions' results are dropped. */
@@ -77,15 +85,21 @@ public final class SessionViewModel extends ScreenViewModel {
         progress.set("");
         problem.clear();
         result.set("");
+        awaited = null;
     }
 
     private void show(SessionStatus status) {
+        present.set(model.sessionProperty().get() != null);
         if (status == null) {
             state.set(null);
-            stateLabel.set("No session");
-            countdown.set("--:--:--");
+            boolean unreachable = present.get() && model.connectionProperty().get() == WalletModel.Connection.OFFLINE;
+            stateLabel.set(!present.get() ? "No session" : unreachable ? "Not connected" : "Connecting");
+            countdown.set(NO_TIME);
             countdownCaption.set("");
-            explanation.set("Import a session to see its status.");
+            explanation.set(!present.get() ? "Import a session to see its status."
+                    : unreachable ? "The session's node cannot be reached (" + model.connectionDetailProperty().get() + "). The app keeps "
+                            + "trying. You can still remove the session from this device."
+                    : "Reading the session from its node…");
             for (ReadOnlyStringWrapper detail : new ReadOnlyStringWrapper[] {validFrom, validUntil, renewalDeadline, chainTime, sessionKey, callsMade}) {
                 detail.set("");
             }
@@ -94,10 +108,14 @@ public final class SessionViewModel extends ScreenViewModel {
             return;
         }
         SessionState now = status.state();
+        if (state.get() != null && state.get() != now && !busy.get()) {
+            problem.clear(); // what went wrong in the state before is not about this one
+        }
         state.set(now);
+        showAwaitedResult(now);
         stateLabel.set(now.label());
-        String until = UTC.format(Instant.ofEpochSecond(status.validUntil()));
-        String deadline = UTC.format(Instant.ofEpochSecond(status.renewalDeadline()));
+        String until = Format.time(status.validUntil());
+        String deadline = Format.time(status.renewalDeadline());
         switch (now) {
             case ACTIVE, EXPIRING_SOON -> {
                 countdown.set(clock(status.secondsLeft()));
@@ -109,7 +127,7 @@ public final class SessionViewModel extends ScreenViewModel {
             case NOT_YET_ACTIVE -> {
                 countdown.set(clock(status.validAfter() - status.chainTime()));
                 countdownCaption.set("until the session starts");
-                explanation.set("The session starts at " + UTC.format(Instant.ofEpochSecond(status.validAfter())) + ".");
+                explanation.set("The session starts at " + Format.time(status.validAfter()) + ".");
             }
             case EXPIRED_RENEWABLE -> {
                 countdown.set(clock(status.renewalDeadline() - status.chainTime()));
@@ -118,30 +136,30 @@ public final class SessionViewModel extends ScreenViewModel {
                         + " to keep the same policy with a new key; the old key signs the renewal.");
             }
             case EXPIRED -> {
-                countdown.set(clock(0));
+                countdown.set(NO_TIME);
                 countdownCaption.set("expired");
                 explanation.set("The session expired and its renewal period ended on " + deadline
                         + ". Create a new session in the Cavos dashboard and import it.");
             }
             case REVOKED -> {
-                countdown.set(clock(0));
+                countdown.set(NO_TIME);
                 countdownCaption.set("revoked");
                 String how = status.revocation().orElse("revoked");
                 explanation.set(Character.toUpperCase(how.charAt(0)) + how.substring(1) + ". This key can never sign again. "
                         + "Create a new session in the Cavos dashboard and import it.");
             }
             case NOT_REGISTERED -> {
-                countdown.set("--:--:--");
+                countdown.set(NO_TIME);
                 countdownCaption.set("not registered");
                 explanation.set("The account has no record of this session. In the Cavos dashboard, click \"Activate Session\", "
                         + "then export it again.");
             }
         }
-        validFrom.set(UTC.format(Instant.ofEpochSecond(status.validAfter())));
+        validFrom.set(Format.time(status.validAfter()));
         validUntil.set(until);
         renewalDeadline.set(deadline);
-        chainTime.set(UTC.format(Instant.ofEpochSecond(status.chainTime())) + " · block " + status.blockNumber());
-        sessionKey.set(status.sessionKey().toHex());
+        chainTime.set(Format.time(status.chainTime()) + " · block " + status.blockNumber());
+        sessionKey.set(Format.address(status.sessionKey()));
         callsMade.set(status.callsMade() + " sent from this device");
         renewable.set(status.isRenewable());
         revocable.set(now.canTransact());
@@ -159,11 +177,12 @@ public final class SessionViewModel extends ScreenViewModel {
     }
 
     /**
-     * Renews the expired session: a new key with the chain's policy; the new session replaces the old one in the
-     * keychain. A key this device renewed before is renewed again only after two explicit confirmations.
+     * Renews the expired session, after a review sheet with the fee: a new key with the chain's policy, which
+     * replaces the old one where it was kept. A key this device renewed before is renewed again only after two
+     * more explicit confirmations.
      */
     public void renew() {
-        renew(false);
+        ask(WalletService::quoteRenewal, (wallet, fee) -> SessionQuestions.renew(details(wallet, fee)), () -> renew(false));
     }
 
     private void renew(boolean again) {
@@ -186,7 +205,8 @@ public final class SessionViewModel extends ScreenViewModel {
             model.connect(renewed.renewal().newToken(), () -> {
                 busy.set(false);
                 progress.set("");
-                result.set("Session renewed in transaction " + renewed.renewal().outcome().transactionHash().toHex() + ". " + renewed.stored());
+                await("Session renewed in transaction " + renewed.renewal().outcome().transactionHash().toHex() + ". " + renewed.stored(),
+                        SessionState::canTransact);
             }, this::failed);
         }, e -> {
             if (!again && e instanceof WalletError w && w.code() == WalletError.Code.ALREADY_RENEWED && current(action) && isShown()
@@ -203,24 +223,63 @@ public final class SessionViewModel extends ScreenViewModel {
     private record Renewed(WalletService.Renewal renewal, String stored) {
     }
 
-    /** Asks, then revokes this session on chain: its key stops working for good. */
+    /** Asks on a review sheet with the fee, then revokes this session on chain: its key stops working for good. */
     public void revoke() {
-        if (canAct() && confirmations.confirm(SessionQuestions.REVOKE)) {
-            send("Revoking this session…", "Session revoked", false);
-        }
+        ask(WalletService::quoteRevoke, (wallet, fee) -> SessionQuestions.REVOKE.with(details(wallet, fee)),
+                () -> send("Revoking this session…", "Session revoked", false));
     }
 
     /**
-     * Asks twice, then revokes every session of the account ({@code emergency_revoke}): every device's session
-     * stops working. A no at either question sends nothing.
+     * Asks twice (the first sheet with the fee), then revokes every session of the account ({@code emergency_revoke}):
+     * every device's session stops working. A no at either question sends nothing.
      */
     public void revokeAll() {
-        if (canAct() && confirmations.confirmTwice(SessionQuestions.REVOKE_ALL, SessionQuestions.REVOKE_ALL_AGAIN)) {
-            send("Revoking all sessions…", "All sessions of the account revoked", true);
-        }
+        WalletService[] asked = new WalletService[1];
+        ask(WalletService::quoteRevokeAll, (wallet, fee) -> {
+            asked[0] = wallet;
+            return SessionQuestions.REVOKE_ALL.with(details(wallet, fee));
+        }, () -> {
+            if (confirmations.confirm(SessionQuestions.REVOKE_ALL_AGAIN) && asked[0] == model.walletProperty().get()) {
+                send("Revoking all sessions…", "All sessions of the account revoked", true);
+            }
+        });
     }
 
-    /** Questions are asked only from the screen on view, about a session that is there. */
+    /** What a sheet about this session shows: the session key, the wallet, the network and the fee. */
+    private static List<Confirmations.Detail> details(WalletService wallet, FeeQuote fee) {
+        return List.of(
+                Confirmations.Detail.address("Session key", Format.groupedAddress(wallet.token().sessionPublicKey())),
+                Confirmations.Detail.address("Wallet", Format.groupedAddress(wallet.token().walletAddress())),
+                Confirmations.Detail.plain("Network", wallet.network().name()),
+                Confirmations.Detail.plain("Fee", "≈ " + Format.fee(fee.estimatedFee()) + " (at most " + Format.fee(fee.maxFee())
+                        + "), paid from the wallet"));
+    }
+
+    /**
+     * Estimates the action's fee, then asks with it on view; {@code go} runs after a yes, for the session still connected.
+     * When the estimate fails (the session cannot do it, the node is down), that is said instead and nothing is asked.
+     */
+    private void ask(java.util.function.Function<WalletService, FeeQuote> quote,
+            java.util.function.BiFunction<WalletService, FeeQuote, Confirmations.Question> question, Runnable go) {
+        WalletService wallet = model.walletProperty().get();
+        if (!canAct()) {
+            return;
+        }
+        Action action = start(wallet, "Estimating the fee…");
+        model.executor().run(() -> quote.apply(wallet), fee -> {
+            if (!current(action)) {
+                return;
+            }
+            running = null;
+            busy.set(false);
+            progress.set("");
+            if (isShown() && confirmations.confirm(question.apply(wallet, fee)) && wallet == model.walletProperty().get() && !busy.get()) {
+                go.run();
+            }
+        }, e -> failed(action, e));
+    }
+
+    /** Questions are asked only from the screen on view, about a session that is connected. */
     private boolean canAct() {
         return isShown() && model.walletProperty().get() != null && !busy.get();
     }
@@ -239,26 +298,71 @@ public final class SessionViewModel extends ScreenViewModel {
                     running = null;
                     busy.set(false);
                     progress.set("");
-                    result.set(done + " in transaction " + outcome.transactionHash().toHex()
-                            + outcome.receipt().map(r -> " (block " + r.blockNumber() + ")").orElse("") + ".");
+                    await(done + " in transaction " + outcome.transactionHash().toHex()
+                            + outcome.receipt().map(r -> " (block " + r.blockNumber() + ")").orElse("") + ".",
+                            state -> state == SessionState.REVOKED);
                     model.refresh();
                 }, e -> failed(action, e));
     }
 
-    /** Asks, then removes the session from this device; nothing changes on chain. */
-    public void forget() {
-        WalletService wallet = model.walletProperty().get();
-        if (!canAct() || !confirmations.confirm(SessionQuestions.FORGET) || wallet != model.walletProperty().get() || busy.get()) {
+    /**
+     * A result is shown once the chain's state agrees with it (a revoked session reads as revoked), so that it never
+     * stands under a state that says otherwise; until then the screen says it is confirming.
+     */
+    private void await(String text, java.util.function.Predicate<SessionState> agrees) {
+        awaited = new Awaited(text, agrees);
+        result.set("");
+        SessionState now = state.get();
+        if (now != null && agrees.test(now)) {
+            showAwaitedResult(now);
+        } else {
+            progress.set("Confirming on chain…");
+        }
+    }
+
+    private void showAwaitedResult(SessionState now) {
+        if (awaited == null) {
             return;
         }
-        Action action = start(wallet, "Removing the session from this device…");
+        if (awaited.agrees().test(now)) {
+            result.set(awaited.text());
+            progress.set("");
+            awaited = null;
+        }
+    }
+
+    private record Awaited(String text, java.util.function.Predicate<SessionState> agrees) {
+    }
+
+    /**
+     * Asks, then removes the session from this device; nothing changes on chain, and nothing needs the node: a session
+     * whose node is gone can be removed too.
+     */
+    public void forget() {
+        SessionToken session = model.sessionProperty().get();
+        if (!isShown() || session == null || busy.get()) {
+            return;
+        }
+        Confirmations.Question question = SessionQuestions.FORGET.with(List.of(
+                Confirmations.Detail.address("Session key", Format.groupedAddress(session.sessionPublicKey())),
+                Confirmations.Detail.address("Wallet", Format.groupedAddress(session.walletAddress())),
+                Confirmations.Detail.plain("Fee", "None: nothing is sent")));
+        if (!confirmations.confirm(question) || session != model.sessionProperty().get() || busy.get()) {
+            return;
+        }
+        Action action = start(model.walletProperty().get(), "Removing the session from this device…");
         model.forget(() -> {
             if (action == running) {
                 running = null;
                 busy.set(false);
                 progress.set("");
             }
-        }, e -> failed(action, e));
+        }, e -> {
+            if (action == running) {
+                running = null;
+                failed(e);
+            }
+        });
     }
 
     /** An action in flight, and the session it was started for; compared by identity. */
@@ -365,6 +469,11 @@ public final class SessionViewModel extends ScreenViewModel {
     /** Revoking is a transaction the session signs itself, so only a session that can transact can revoke. */
     public ReadOnlyBooleanProperty revocableProperty() {
         return revocable.getReadOnlyProperty();
+    }
+
+    /** Whether there is a session on this device to show, connected or not: it can be removed either way. */
+    public ReadOnlyBooleanProperty presentProperty() {
+        return present.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

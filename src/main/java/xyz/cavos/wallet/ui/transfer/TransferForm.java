@@ -5,6 +5,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.Format;
 
 /** The transfer form's fields as they are typed: a value once it is one, else what is wrong with it (empty while blank). */
 final class TransferForm {
@@ -31,6 +32,26 @@ final class TransferForm {
         } catch (InvalidValueException e) {
             return new Field<>(Optional.empty(), e.getMessage() + ".");
         }
+    }
+
+    /**
+     * An amount checked against what the last read showed: the balance, and what the session's spending limit has
+     * left. The review checks again with fresh chain data; this only says early what it would say.
+     */
+    static Field<U256> within(Field<U256> typed, Optional<U256> balance, Optional<U256> limitLeft, Token token) {
+        if (typed.value().isEmpty()) {
+            return typed;
+        }
+        U256 value = typed.value().get();
+        if (balance.isPresent() && value.compareTo(balance.get()) > 0) {
+            return new Field<>(Optional.empty(), "More than the " + Format.exact(balance.get(), token.decimals(), token.symbol())
+                    + " the wallet holds.");
+        }
+        if (limitLeft.isPresent() && value.compareTo(limitLeft.get()) > 0) {
+            return new Field<>(Optional.empty(), "Over the session's spending limit: "
+                    + Format.exact(limitLeft.get(), token.decimals(), token.symbol()) + " left to send.");
+        }
+        return typed;
     }
 
     /** An amount in the token's units, exact to its decimals. */

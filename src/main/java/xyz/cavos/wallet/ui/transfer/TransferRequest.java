@@ -6,6 +6,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.wallet.WalletService;
 
 /** What a transfer sends: the form as it was read, for the session it was read in. */
@@ -17,8 +18,8 @@ record TransferRequest(WalletService wallet, Token token, Felt recipient, U256 a
         return List.of(Call.of(token.address(), "transfer", data));
     }
 
-    /** "1.5 STRK". */
+    /** "1,500.25 STRK": every digit, as it will be sent. */
     String amountText() {
-        return amount.toAmountString(token.decimals()) + " " + token.symbol();
+        return Format.exact(amount, token.decimals(), token.symbol());
     }
 }

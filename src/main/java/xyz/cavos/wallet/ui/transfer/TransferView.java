@@ -11,7 +11,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -31,7 +34,7 @@ public final class TransferView implements ScreenView {
     public TransferView(TransferViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
         root.setPadding(new Insets(28));
-        root.setMaxWidth(820);
+        root.setMaxWidth(xyz.cavos.wallet.ui.Page.MAX_WIDTH);
         Label title = new Label("Transfer");
         title.getStyleClass().add(Styles.TITLE_2);
 
@@ -60,14 +63,26 @@ public final class TransferView implements ScreenView {
         Button max = new Button("Max");
         max.setId("transfer-max");
         max.setOnAction(e -> vm.max());
+        max.disableProperty().bind(vm.canMaxProperty().not());
+        max.setTooltip(new javafx.scene.control.Tooltip("The most that can be sent: the balance (less a little STRK for the fee),"
+                + " within the session's spending limit. Off when nothing can be sent."));
 
         GridPane form = new GridPane(12, 6);
+        // the names keep their width whatever a message beside them says; the messages wrap instead
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        form.getColumnConstraints().addAll(names, values);
         form.addRow(0, new Label("Token"), token);
         form.addRow(1, new Label("Recipient"), recipient);
         form.add(Messages.problem(vm.recipientErrorProperty(), "transfer-recipient-error"), 1, 2);
         form.addRow(3, new Label("Amount"), new HBox(8, amount, max));
         form.add(Messages.problem(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
         Label available = new Label();
+        available.setId("transfer-available");
+        available.setWrapText(true);
         available.textProperty().bind(vm.availableProperty());
         available.getStyleClass().add(Styles.TEXT_MUTED);
         form.add(available, 1, 5);
@@ -78,7 +93,8 @@ public final class TransferView implements ScreenView {
                 .otherwise(vm.feeProperty()));
         Label limitAfter = new Label();
         limitAfter.setId("transfer-limit-after");
-        limitAfter.textProperty().bind(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—").otherwise(vm.limitAfterProperty()));
+        limitAfter.textProperty().bind(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—")
+                .otherwise(Bindings.concat(vm.limitAfterProperty(), " after this transfer")));
         form.addRow(6, new Label("Fee"), fee);
         form.addRow(7, new Label("Limit"), limitAfter);
         form.setPadding(new Insets(16));
@@ -114,7 +130,7 @@ public final class TransferView implements ScreenView {
         link.textProperty().bind(vm.explorerLinkProperty());
         link.getStyleClass().add(Styles.TEXT_MUTED);
 
-        root.getChildren().addAll(title, form, actions, problem, hash, link);
+        root.getChildren().addAll(title, Messages.offline(vm.offlineNoteProperty(), "transfer-offline"), form, actions, problem, hash, link);
     }
 
     @Override

@@ -21,6 +21,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.ui.Confirmations;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
@@ -55,6 +56,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper amountError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper available = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canMax = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
     private final Problem problem = new Problem();
     private final ReadOnlyStringWrapper fee = new ReadOnlyStringWrapper("");
@@ -91,10 +93,16 @@ public final class TransferViewModel extends ScreenViewModel {
         return model.snapshotProperty().subscribe(this::snapshotChanged);
     }
 
+    /** The tokens offered are those the session could ever send: allowed by the chain's policy, with a limit when it has limits. */
     private void snapshotChanged(WalletSnapshot snapshot) {
-        List<Token> held = snapshot == null ? List.of(Token.STRK) : snapshot.balances().stream().map(Balance::token).toList();
-        if (!tokens.equals(held)) {
-            tokens.setAll(held);
+        WalletService wallet = model.walletProperty().get();
+        List<Token> sendable = snapshot == null || wallet == null ? List.of(Token.STRK) : snapshot.balances().stream().map(Balance::token)
+                .filter(t -> wallet.canMove(snapshot, t.address())).toList();
+        if (!tokens.equals(sendable)) {
+            tokens.setAll(sendable);
+            if (!sendable.isEmpty() && !sendable.contains(token.get())) {
+                token.set(sendable.getFirst());
+            }
         }
         validate();
     }
@@ -117,6 +125,9 @@ public final class TransferViewModel extends ScreenViewModel {
             problem.clear();
             fee.set("");
             limitAfter.set("");
+            for (ReadOnlyStringWrapper earlier : new ReadOnlyStringWrapper[] {progress, transactionHash, explorerLink}) {
+                earlier.set(""); // the last transfer's result does not belong beside a new one
+            }
         }
         validate();
     }
@@ -133,19 +144,31 @@ public final class TransferViewModel extends ScreenViewModel {
         parsedRecipient = to.value();
         recipientError.set(to.error());
         TransferForm.Field<U256> value = TransferForm.amount(amount.get(), asset);
+        Optional<Balance> held = balance(asset);
+        Optional<SpendingUsage> left = limit(asset);
+        value = TransferForm.within(value, held.map(Balance::raw), left.map(SpendingUsage::remaining), asset);
         parsedAmount = value.value();
         amountError.set(value.error());
-        available.set(balance(asset).map(b -> "Available: " + b.display() + " " + asset.symbol()).orElse("")
-                + limit(asset).map(l -> " · session limit left: " + l.remaining().toAmountString(l.decimals()) + " " + l.symbol()).orElse(""));
+        available.set(held.map(b -> "Available: " + Format.exact(b.raw(), asset.decimals(), asset.symbol())).orElse("")
+                + left.map(l -> " · session limit left: " + Format.exact(l.remaining(), l.decimals(), l.symbol())).orElse(""));
+        canMax.set(asset != null && most(asset).signum() > 0);
         canReview.set(parsedRecipient.isPresent() && parsedAmount.isPresent() && model.walletProperty().get() != null);
     }
 
     /** The most that can be sent: the balance (less a fee reserve for STRK) and what the spending limit has left. */
     public void max() {
         Token asset = token.get();
+        if (asset == null || !canMax.get()) {
+            return; // nothing to fill in: the button is off, and says why
+        }
+        amount.set(Format.plain(U256.of(most(asset)), asset.decimals()));
+    }
+
+    /** The balance (less a fee reserve for STRK), at most what the spending limit has left; zero when nothing can go. */
+    private BigInteger most(Token asset) {
         Optional<Balance> balance = balance(asset);
         if (balance.isEmpty()) {
-            return;
+            return BigInteger.ZERO;
         }
         BigInteger most = balance.get().raw().value();
         if (asset.equals(Token.STRK)) {
@@ -155,7 +178,7 @@ public final class TransferViewModel extends ScreenViewModel {
         if (usage.isPresent()) {
             most = most.min(usage.get().remaining().value());
         }
-        amount.set(U256.of(most).toAmountString(asset.decimals()));
+        return most;
     }
 
     /** The form as a request, if it is complete and a session is connected. */
@@ -202,8 +225,8 @@ public final class TransferViewModel extends ScreenViewModel {
             if (!answers(request)) {
                 return;
             }
-            TransferReview review = new TransferReview(request, U256.of(quote.estimatedFee()).toAmountString(18) + " STRK (at most "
-                    + U256.of(quote.maxFee()).toAmountString(18) + ")", limitAfter(request));
+            TransferReview review = new TransferReview(request, "≈ " + Format.fee(quote.estimatedFee()) + " (at most "
+                    + Format.fee(quote.maxFee()) + ")", limitAfter(request));
             reviewed = review;
             fee.set(review.fee());
             limitAfter.set(review.limitAfter());
@@ -218,8 +241,8 @@ public final class TransferViewModel extends ScreenViewModel {
 
     private String limitAfter(TransferRequest request) {
         U256 value = request.amount();
-        return limit(request.token()).map(l -> l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value)
-                .toAmountString(l.decimals()) + " " + l.symbol() + " of " + l.limitDisplay() + " left after this transfer")
+        return limit(request.token()).map(l -> Format.exact(l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value),
+                l.decimals(), l.symbol()) + " of " + Format.exact(l.limit(), l.decimals(), l.symbol()) + " left")
                 .orElse("No spending limit for " + request.token().symbol());
     }
 
@@ -272,7 +295,7 @@ public final class TransferViewModel extends ScreenViewModel {
                     transactionHash.set(outcome.transactionHash().toHex());
                     explorerLink.set(outcome.explorerLink().orElse(""));
                     progress.set("Sent " + request.amountText() + outcome.receipt()
-                            .map(r -> ", accepted in block " + r.blockNumber() + ", fee " + U256.of(r.actualFee()).toAmountString(18) + " STRK")
+                            .map(r -> ", accepted in block " + r.blockNumber() + ", fee " + Format.fee(r.actualFee()))
                             .orElse(""));
                     if (request().filter(request::equals).isPresent()) {
                         amount.set(""); // cleared while still sending, so the edit does not reset the result
@@ -339,6 +362,11 @@ public final class TransferViewModel extends ScreenViewModel {
 
     public ReadOnlyBooleanProperty canReviewProperty() {
         return canReview.getReadOnlyProperty();
+    }
+
+    /** Whether Max has anything to fill in: a balance and limit left for the token. */
+    public ReadOnlyBooleanProperty canMaxProperty() {
+        return canMax.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {
