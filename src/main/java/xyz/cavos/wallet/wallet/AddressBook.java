@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.store.ContactsFile;
@@ -58,7 +59,7 @@ public final class AddressBook {
 
     /** Adds a contact; {@code address} in hex ({@code 0x…}) or decimal. */
     public Contact add(String name, String address, Optional<String> note) {
-        return add(name, parseAddress("Address", address), note);
+        return add(name, parseAddress("Address", address == null ? "" : address.strip()), note);
     }
 
     /**
@@ -124,9 +125,10 @@ public final class AddressBook {
 
     /** Like {@link #resolve(String)}; {@code what} names the value in errors, e.g. "Recipient". */
     public Felt resolve(String what, String nameOrAddress) {
-        String text = nameOrAddress == null ? "" : nameOrAddress.strip();
+        String given = nameOrAddress == null ? "" : nameOrAddress;
+        String text = given.strip();
         if (text.isEmpty() || looksLikeAddress(text)) {
-            return parseAddress(what, text);
+            return parseAddress(what, given); // as typed: an address with spaces around it is refused, as everywhere
         }
         return contact(text).map(Contact::address).orElseThrow(() -> unknown(text));
     }
@@ -189,7 +191,7 @@ public final class AddressBook {
 
     private static Felt parseAddress(String what, String text) {
         try {
-            Felt address = Felt.parse(what, text.strip());
+            Felt address = Felt.parse(what, text);
             if (address.isZero()) {
                 throw new WalletError(WalletError.Code.INVALID_ADDRESS, what + " must not be the zero address.", "Check the address and try again.");
             }
@@ -247,7 +249,8 @@ public final class AddressBook {
     }
 
     private static WalletError unknown(String name) {
-        return new WalletError(WalletError.Code.UNKNOWN_CONTACT, "There is no contact named " + InvalidValueException.quote(visible(name.strip()))
+        return new WalletError(WalletError.Code.UNKNOWN_CONTACT, "There is no contact named "
+                + SecretText.hide(InvalidValueException.quote(visible(name.strip())))
                 + " in the address book.", "Check the name, or give the address.");
     }
 
