@@ -73,9 +73,10 @@ final class TextRenderer {
             case NetworkCheckResult r -> networkCheck(r);
             case ConfigResult r -> config(r);
             case ContactsResult r -> contacts(r);
-            case ContactChangeResult r -> r.action().equals("added")
-                    ? "Added \"" + r.name() + "\" " + r.address().toHex() + " to the address book." + r.note().map(n -> "\n  note  " + n).orElse("")
-                    : "Removed \"" + r.name() + "\" " + r.address().toHex() + " from the address book.";
+            case ContactChangeResult r -> (r.action().equals("added")
+                    ? "Added \"" + r.name() + "\" " + r.address().toHex() + " to the address book."
+                    : "Removed \"" + r.name() + "\" " + r.address().toHex() + " from the address book.")
+                    + r.note().map(n -> "\n  note  " + n).orElse("");
         };
     }
 

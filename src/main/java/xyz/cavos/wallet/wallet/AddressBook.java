@@ -3,6 +3,7 @@ package xyz.cavos.wallet.wallet;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -155,13 +156,13 @@ public final class AddressBook {
 
     /**
      * Records a transfer sent to {@code address}: it becomes the newest recent recipient (an earlier entry for the
-     * same address goes), and only the newest {@value #MAX_RECENT} are kept.
+     * same address goes), and only the newest {@value #MAX_RECENT} are kept. The time is kept to the second.
      */
     public void recordSent(Felt address, String symbol, Instant at) {
         String shortSymbol = symbol.length() > ContactsFile.MAX_SYMBOL_CHARS ? symbol.substring(0, ContactsFile.MAX_SYMBOL_CHARS) : symbol;
         guard(() -> file.change(contents -> {
             List<ContactsFile.Recent> recent = new ArrayList<>();
-            recent.add(new ContactsFile.Recent(address, shortSymbol, at));
+            recent.add(new ContactsFile.Recent(address, shortSymbol, at.truncatedTo(ChronoUnit.SECONDS)));
             contents.recent().stream().filter(r -> !r.address().equals(address)).limit(MAX_RECENT - 1).forEach(recent::add);
             return new ContactsFile.Contents(contents.contacts(), recent);
         }));
