@@ -158,8 +158,8 @@ final class Commands {
         Optional<RecipientWarning> lookalike = checks.stream().filter(w -> w.kind() == RecipientWarning.Kind.LOOKALIKE).findFirst();
         if (lookalike.isPresent() && !allowLookalike) {
             WalletError refused = RecipientCheck.refusal(lookalike.get());
-            throw new WalletError(refused.code(), refused.getMessage(), refused.advice(), new NextStep.FixArgument("If it is right, run the"
-                    + " command again with --allow-lookalike."));
+            throw new WalletError(refused.code(), refused.getMessage(), refused.advice(), new NextStep.FixArgument("If it is right, send"
+                    + " again with --allow-lookalike."));
         }
         List<String> warnings = checks.stream().map(RecipientWarning::message).toList();
         Progress shown = Render.progress(root.output(), wallet);

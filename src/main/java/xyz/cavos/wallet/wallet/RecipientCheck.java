@@ -97,6 +97,6 @@ public final class RecipientCheck {
     /** The refusal to send to a look-alike the person did not confirm: nothing was sent. */
     public static WalletError refusal(RecipientWarning lookalike) {
         return new WalletError(WalletError.Code.RECIPIENT_LOOKALIKE, lookalike.message(), "Nothing was sent. Compare the address"
-                + " digit by digit with where you copied it from; if it is right, confirm that you mean it.");
+                + " digit by digit with where you copied it from, not with your history.");
     }
 }

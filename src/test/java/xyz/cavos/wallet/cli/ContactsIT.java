@@ -84,7 +84,7 @@ class ContactsIT {
 
         Cli.Result removed = cli().run("contacts", "remove", "ALICE");
         assertEquals(0, removed.exit(), removed.toString());
-        assertEquals("Removed \"Alice\" " + UNDEPLOYED.toHex() + " from the address book.\n", removed.out());
+        assertEquals("Removed \"Alice\" " + UNDEPLOYED.toHex() + " from the address book.\n  note  rent, monthly\n", removed.out());
         assertTrue(cli().run("contacts", "list").out().startsWith("No contacts yet."));
     }
 
@@ -112,7 +112,7 @@ class ContactsIT {
         assertTrue(refused.err().startsWith("Error: " + LOOKALIKE.toPaddedHex() + " looks like your contact \"Alice\" ("
                 + UNDEPLOYED.toPaddedHex() + ") but is a different address"), refused.err());
         assertTrue(refused.err().contains("\nSolution: Nothing was sent. Compare the address digit by digit with where you copied it"
-                + " from; if it is right, confirm that you mean it. If it is right, run the command again with --allow-lookalike.\n"),
+                + " from, not with your history. If it is right, send again with --allow-lookalike.\n"),
                 refused.err());
         assertFalse(refused.err().contains("Transaction:"), refused.err());
         Cli.Result json = cli().run("--json", "transfer", "--to", LOOKALIKE.toHex(), "--amount", "1", "--token", "STRK");
