@@ -140,12 +140,17 @@ sealed interface CommandResult {
         }
     }
 
-    record TransferResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt to)
-            implements CommandResult {
+    /**
+     * {@code toName}: the recipient's name in the address book; {@code warnings}: what the recipient checks found, in
+     * words, and {@code recipientChecks} their kinds (no-contract, lookalike, self, not-checked) for scripts.
+     */
+    record TransferResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt to,
+            Optional<String> toName, List<String> recipientChecks, List<String> warnings) implements CommandResult {
     }
 
-    record ApproveResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt spender)
-            implements CommandResult {
+    /** Like {@link TransferResult}, for the spender. */
+    record ApproveResult(@JsonUnwrapped Transaction transaction, String token, String amount, U256 amountRaw, Felt spender,
+            Optional<String> spenderName, List<String> recipientChecks, List<String> warnings) implements CommandResult {
     }
 
     /** {@code entrypoint} as given: a function name or a selector. */
@@ -172,6 +177,23 @@ sealed interface CommandResult {
         boolean stored() {
             return store.isPresent();
         }
+    }
+
+    // ---------------------------------------------------------------- address book
+
+    /** The address book: contacts by name, then the addresses sent to recently, newest first. */
+    record ContactsResult(List<Contact> contacts, List<Recent> recent, String file) implements CommandResult {
+
+        record Contact(String name, Felt address, Optional<String> note) {
+        }
+
+        /** {@code name}: the contact's, when the address has one. */
+        record Recent(Felt address, String token, Instant sentAt, Optional<String> name) {
+        }
+    }
+
+    /** A contact added or removed; {@code action}: added or removed. */
+    record ContactChangeResult(String action, String name, Felt address, Optional<String> note) implements CommandResult {
     }
 
     // ---------------------------------------------------------------- network and settings

@@ -29,9 +29,14 @@ import xyz.cavos.wallet.cli.CommandResult.WhoamiResult;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
 import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.PolicyUsage;
+import xyz.cavos.wallet.wallet.Progress;
+import xyz.cavos.wallet.wallet.RecipientCheck;
+import xyz.cavos.wallet.wallet.RecipientWarning;
 import xyz.cavos.wallet.wallet.SessionStatus;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
@@ -87,7 +92,7 @@ final class Commands {
         @ParentCommand
         CavosCommand root;
 
-        @Option(names = "--to", required = true, paramLabel = "ADDRESS", description = "Recipient address.")
+        @Option(names = "--to", required = true, paramLabel = "NAME|ADDRESS", description = "Recipient: a contact's name or an address.")
         String to;
 
         @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "Amount in tokens, e.g. 1.5 (exact; no exponents).")
@@ -96,9 +101,13 @@ final class Commands {
         @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "STRK, ETH, USDC, USDT or a token address.")
         String token;
 
+        @Option(names = "--allow-lookalike", description = "Send even though the recipient looks like a contact or a recent recipient"
+                + " (same first and last digits, others in between).")
+        boolean allowLookalike;
+
         @Override
         public CommandResult call() {
-            return moveTokens(root, token, "Recipient", to, amount, false, TransferResult::new);
+            return moveTokens(root, token, "Recipient", to, amount, false, allowLookalike, TransferResult::new);
         }
     }
 
@@ -107,7 +116,7 @@ final class Commands {
         @ParentCommand
         CavosCommand root;
 
-        @Option(names = "--spender", required = true, paramLabel = "ADDRESS")
+        @Option(names = "--spender", required = true, paramLabel = "NAME|ADDRESS", description = "A contact's name or an address.")
         String spender;
 
         @Option(names = "--amount", required = true, paramLabel = "AMOUNT")
@@ -116,30 +125,65 @@ final class Commands {
         @Option(names = "--token", required = true, paramLabel = "TOKEN")
         String token;
 
+        @Option(names = "--allow-lookalike", description = "Approve even though the spender looks like a contact or a recent recipient.")
+        boolean allowLookalike;
+
         @Override
         public CommandResult call() {
-            return moveTokens(root, token, "Spender", spender, amount, true, ApproveResult::new);
+            return moveTokens(root, token, "Spender", spender, amount, true, allowLookalike, ApproveResult::new);
         }
     }
 
-    /** How transfer and approve report: the transaction, the token, the amount (exact and raw) and the other party. */
+    /** How transfer and approve report: the transaction, the token, the amount (exact and raw), the other party and the checks. */
     @FunctionalInterface
     private interface TokenMove<R extends CommandResult> {
-        R result(Transaction sent, String token, String amount, U256 amountRaw, Felt party);
+        R result(Transaction sent, String token, String amount, U256 amountRaw, Felt party, Optional<String> partyName,
+                List<String> checks, List<String> warnings);
     }
 
-    /** transfer and approve: the same checks and report, a different entry point. */
+    /**
+     * transfer and approve: the same checks and report, a different entry point. The other party's warnings are
+     * printed once the session's checks have passed, just before the transaction is signed; a look-alike is refused
+     * unless {@code allowLookalike}.
+     */
     private static <R extends CommandResult> R moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText,
-            String amountText, boolean approval, TokenMove<R> report) {
+            String amountText, boolean approval, boolean allowLookalike, TokenMove<R> report) {
         Token asset = Inputs.token(tokenText);
-        Felt party = Inputs.address(partyLabel, partyText);
+        AddressBook book = AddressBook.open(root.home());
+        Felt party = ContactsCommand.resolve(book, partyLabel, partyText);
+        Optional<String> partyName = book.nameOf(party);
         U256 value = Inputs.amount(amountText, asset);
         WalletService wallet = root.wallet();
-        var progress = Render.progress(root.output(), wallet);
+        List<RecipientWarning> checks = wallet.checkRecipient(party, book);
+        Optional<RecipientWarning> lookalike = checks.stream().filter(w -> w.kind() == RecipientWarning.Kind.LOOKALIKE).findFirst();
+        if (lookalike.isPresent() && !allowLookalike) {
+            WalletError refused = RecipientCheck.refusal(lookalike.get());
+            throw new WalletError(refused.code(), refused.getMessage(), refused.advice(), new NextStep.FixArgument("If it is right, send"
+                    + " again with --allow-lookalike."));
+        }
+        List<String> warnings = checks.stream().map(RecipientWarning::message).toList();
+        Progress shown = Render.progress(root.output(), wallet);
+        Progress progress = new Progress() {
+            @Override
+            public void step(String message) {
+                shown.step(message);
+            }
+
+            @Override
+            public void checked() {
+                warnings.forEach(root.output()::warning);
+            }
+
+            @Override
+            public void submitted(Felt hash) {
+                shown.submitted(hash);
+            }
+        };
         Transaction sent = Transaction.of(approval
                 ? wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(), progress)
                 : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress));
-        return report.result(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party);
+        return report.result(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party, partyName,
+                checks.stream().map(w -> w.kind().id()).toList(), warnings);
     }
 
     /** One contract call given by flags. */

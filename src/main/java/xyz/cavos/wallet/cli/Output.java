@@ -55,6 +55,8 @@ final class Output {
     private final boolean json;
     private final boolean color;
     private final boolean interactive;
+    /** Warnings printed already, so a result that carries one again does not repeat it. */
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     Output(PrintWriter out, PrintWriter err, boolean json, boolean color) {
         this(out, err, json, color, false);
@@ -81,7 +83,7 @@ final class Output {
             envelope.set("data", data(result));
             out.println(write(envelope));
         } else {
-            result.warnings().forEach(this::warning);
+            result.warnings().stream().filter(line -> !warned.contains(line)).forEach(this::warning);
             String text = TextRenderer.render(result);
             out.print(text.endsWith("\n") ? text : text + "\n");
         }
@@ -133,6 +135,7 @@ final class Output {
 
     void warning(String line) {
         if (!json) {
+            warned.add(line);
             err.println(paint("Warning: ", "33") + SecretText.hide(line));
             err.flush();
         }

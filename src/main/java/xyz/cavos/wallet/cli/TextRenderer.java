@@ -11,6 +11,8 @@ import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
 import xyz.cavos.wallet.cli.CommandResult.CallResult;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
 import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
+import xyz.cavos.wallet.cli.CommandResult.ContactChangeResult;
+import xyz.cavos.wallet.cli.CommandResult.ContactsResult;
 import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
@@ -56,8 +58,9 @@ final class TextRenderer {
                     + "  gas            L2 " + r.l2GasConsumed() + ", L1 data " + r.l1DataGasConsumed() + ", L1 " + r.l1GasConsumed() + "\n"
                     + "Nothing was sent.";
             case TxStatusResult r -> txStatus(r);
-            case TransferResult r -> "Sent " + r.amount() + " " + r.token() + " to " + r.to().toHex() + "\n" + transaction(r.transaction());
-            case ApproveResult r -> "Approved " + r.spender().toHex() + " to spend " + r.amount() + " " + r.token() + "\n"
+            case TransferResult r -> "Sent " + r.amount() + " " + r.token() + " to " + named(r.to(), r.toName()) + "\n"
+                    + transaction(r.transaction());
+            case ApproveResult r -> "Approved " + named(r.spender(), r.spenderName()) + " to spend " + r.amount() + " " + r.token() + "\n"
                     + transaction(r.transaction());
             case ExecuteResult r -> "Executed " + r.entrypoint() + " on " + r.contract().toHex() + "\n" + transaction(r.transaction());
             case MulticallResult r -> "Executed " + r.transaction().calls() + " calls\n" + transaction(r.transaction());
@@ -69,7 +72,54 @@ final class TextRenderer {
             case RenewResult r -> renewed(r);
             case NetworkCheckResult r -> networkCheck(r);
             case ConfigResult r -> config(r);
+            case ContactsResult r -> contacts(r);
+            case ContactChangeResult r -> (r.action().equals("added")
+                    ? "Added \"" + r.name() + "\" " + r.address().toHex() + " to the address book."
+                    : "Removed \"" + r.name() + "\" " + r.address().toHex() + " from the address book.")
+                    + r.note().map(n -> "\n  note  " + n).orElse("");
         };
+    }
+
+    /** An address with its contact's name first, when it has one. */
+    private static String named(Felt address, Optional<String> name) {
+        return name.map(n -> n + " (" + address.toHex() + ")").orElse(address.toHex());
+    }
+
+    /** The contacts as a table, then the recent recipients, newest first. */
+    private static String contacts(ContactsResult r) {
+        StringBuilder text = new StringBuilder();
+        if (r.contacts().isEmpty()) {
+            text.append("No contacts yet. Add one with: cavos contacts add NAME ADDRESS [--note TEXT]\n");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("Name", "Address", "Note"));
+            r.contacts().forEach(c -> rows.add(List.of(c.name(), c.address().toHex(), c.note().orElse(""))));
+            table(text, rows);
+        }
+        if (!r.recent().isEmpty()) {
+            text.append("\nSent to recently (newest first):\n");
+            List<List<String>> rows = new ArrayList<>();
+            r.recent().forEach(sent -> rows.add(List.of(Render.time(sent.sentAt()), sent.token(), sent.address().toHex(), sent.name().orElse(""))));
+            table(text, rows);
+        }
+        return text.append("Kept in ").append(r.file()).append('\n').toString();
+    }
+
+    /** Rows as aligned columns, indented by two spaces. */
+    private static void table(StringBuilder text, List<List<String>> rows) {
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int c = 0; c < row.size(); c++) {
+                line.append(' ').append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length())).append(' ');
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
     }
 
     /** A table of the endpoints, each with the line saying what is wrong when it cannot be used, and how many can. */

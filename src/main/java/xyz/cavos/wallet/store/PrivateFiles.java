@@ -35,7 +35,7 @@ public final class PrivateFiles {
 
     /** What Cavos keeps in its config folder; only these are tightened, so a folder shared with other things keeps theirs. */
     static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock",
-            "desktop.json");
+            "desktop.json", "contacts.json");
 
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");

@@ -10,6 +10,13 @@ public interface Progress {
     default void step(String message) {
     }
 
+    /**
+     * The checks passed on fresh chain data: the fee is estimated and the transaction signed and sent next. A retry
+     * checks again, so this may come more than once.
+     */
+    default void checked() {
+    }
+
     default void submitted(Felt transactionHash) {
     }
 }

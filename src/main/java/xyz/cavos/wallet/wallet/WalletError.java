@@ -18,6 +18,12 @@ public final class WalletError extends RuntimeException {
         INVALID_CALLDATA(true),
         UNKNOWN_TOKEN(true),
         INVALID_ARGUMENT(true),
+        /** A contact's name, or its address, is in the address book already. */
+        CONTACT_EXISTS(true),
+        /** A name that no contact in the address book has. */
+        UNKNOWN_CONTACT(true),
+        /** The recipient shares its first and last digits with a known address but is another one (address poisoning). */
+        RECIPIENT_LOOKALIKE(false),
         SESSION_NOT_REGISTERED(false),
         SESSION_REVOKED(false),
         SESSION_NOT_YET_ACTIVE(false),

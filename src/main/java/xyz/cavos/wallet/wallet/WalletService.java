@@ -2,12 +2,14 @@ package xyz.cavos.wallet.wallet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.RpcClient;
@@ -32,6 +34,7 @@ public final class WalletService implements AutoCloseable {
     private final TransactionSender sender;
     private final SessionRenewal renewal;
     private final Optional<SessionStore> store;
+    private final Optional<AddressBook> addressBook;
 
     private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store) {
         this.token = token;
@@ -41,6 +44,7 @@ public final class WalletService implements AutoCloseable {
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
         this.renewal = new SessionRenewal(token, network, sender, store);
         this.store = store;
+        this.addressBook = store.map(s -> AddressBook.open(s.home()));
     }
 
     /**
@@ -143,10 +147,57 @@ public final class WalletService implements AutoCloseable {
         }
     }
 
+    /**
+     * What to know before tokens go to {@code recipient}, for the app and the command line to show: the wallet's own
+     * address, a look-alike of an address in {@code book} ({@link RecipientCheck}), and no account or contract deployed
+     * there on this network (asked of the node). When the node cannot be asked, that is a warning too
+     * ({@link RecipientWarning.Kind#NOT_CHECKED}), never taken for a missing contract.
+     */
+    public List<RecipientWarning> checkRecipient(Felt recipient, AddressBook book) {
+        List<RecipientWarning> warnings = new ArrayList<>(RecipientCheck.offline(recipient, token.walletAddress(), book));
+        if (!recipient.equals(token.walletAddress())) {
+            deployment(recipient).ifPresent(warnings::add);
+        }
+        return warnings;
+    }
+
+    private Optional<RecipientWarning> deployment(Felt recipient) {
+        try {
+            endpoints.read((url, rpc) -> {
+                try {
+                    return rpc.getClassHashAt(recipient, SnapshotReader.tag(url));
+                } catch (RpcException.NodeError e) {
+                    if (e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
+                        throw e;
+                    }
+                    return rpc.getClassHashAt(recipient, BlockId.LATEST); // a provider without the pre_confirmed block
+                }
+            });
+            return Optional.empty();
+        } catch (RpcException.NodeError e) {
+            return Optional.of(e.is(StarknetErrorCode.CONTRACT_NOT_FOUND) ? RecipientCheck.noContract(recipient, network())
+                    : RecipientCheck.notChecked(recipient, "the node answered " + RpcException.Transport.shortened(e.nodeMessage())));
+        } catch (WalletError e) {
+            return Optional.of(RecipientCheck.notChecked(recipient, e.getMessage()));
+        }
+    }
+
     // ---------------------------------------------------------------- writes
 
+    /**
+     * Sends tokens; once sent, the recipient becomes the newest of the address book's recent recipients (when the
+     * wallet has a config folder). Recording it never makes the transfer fail.
+     */
     public TransactionOutcome transfer(Token asset, Felt recipient, U256 amount, boolean wait, Duration timeout, Progress progress) {
-        return execute(List.of(erc20(asset, Preflight.TRANSFER, recipient, amount)), wait, timeout, progress);
+        TransactionOutcome outcome = execute(List.of(erc20(asset, Preflight.TRANSFER, recipient, amount)), wait, timeout, progress);
+        addressBook.ifPresent(book -> {
+            try {
+                book.recordSent(recipient, asset.symbol(), Instant.now());
+            } catch (RuntimeException e) {
+                // the tokens are sent; a book that cannot be written only misses this entry
+            }
+        });
+        return outcome;
     }
 
     public TransactionOutcome approve(Token asset, Felt spender, U256 amount, boolean wait, Duration timeout, Progress progress) {
@@ -174,6 +225,7 @@ public final class WalletService implements AutoCloseable {
         List<Call> fixed = List.copyOf(calls);
         return sender.send(snapshot -> {
             Preflight.check(token, snapshot, fixed);
+            progress.checked();
             return fixed;
         }, wait, timeout, progress);
     }

@@ -44,6 +44,7 @@ class CliOutputAgreementIT {
             "network help", "picocli's usage help",
             "config help", "picocli's usage help",
             "sandbox help", "picocli's usage help",
+            "contacts help", "picocli's usage help",
             "sandbox start", "a node in the foreground: its banner is not a result",
             "gui", "opens the desktop window",
             "completion", "prints a shell script");
@@ -110,6 +111,16 @@ class CliOutputAgreementIT {
         return stored;
     }
 
+    /** A config folder of its own, with nothing in it yet. */
+    private Cli freshHome() {
+        return cli().with("CAVOS_HOME", home.resolve("contacts-" + homes++).toString());
+    }
+
+    private Cli withContact(Cli cli) {
+        assertEquals(0, cli.run("contacts", "add", "Bob", SandboxNode.DEMO_SWAP.toHex(), "--note", "the demo swap").exit());
+        return cli;
+    }
+
     private Cli freshSession() {
         return withSession(node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo()));
     }
@@ -120,10 +131,12 @@ class CliOutputAgreementIT {
         String swap = SandboxNode.DEMO_SWAP.toHex();
         String calls = "[{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"transfer\",\"calldata\":[\"" + RECIPIENT
                 + "\",\"u256:1\"]},{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"approve\",\"calldata\":[\"" + swap + "\",\"u256:2\"]}]";
+        assertEquals(0, cli().run("contacts", "add", "Alice", RECIPIENT, "--note", "rent").exit(), "a contact the transfers name");
         String sentHash = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "0.25", "--token", "STRK")
                 .json().at("/data/transactionHash").asText();
         String raw = "base units for scripts; the text shows the decimal amount";
         String sessionOfToken = "the text is the bare token, so it can be piped";
+        String checksInWords = "the warnings on stderr say each in words";
 
         List<Walk> walks = List.of(
                 new Walk(this::cli, "whoami"),
@@ -149,8 +162,10 @@ class CliOutputAgreementIT {
                         .except("/spendingLimits/*/spentRaw", raw)
                         .except("/spendingLimits/*/limitRaw", raw)
                         .except("/allowedContracts/*/address", "the name carries the address, shortened"),
-                new Walk(this::cli, "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK").except("/amountRaw", raw),
-                new Walk(this::cli, "--no-wait", "transfer", "--to", RECIPIENT, "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK").except("/amountRaw", raw)
+                        .except("/recipientChecks/*", checksInWords),
+                new Walk(this::cli, "--no-wait", "transfer", "--to", "Alice", "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw)
+                        .except("/recipientChecks/*", checksInWords),
                 new Walk(this::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
                 new Walk(this::cli, "execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
                 new Walk(this::cli, "call", "--contract", strk, "--entrypoint", "decimals"),
@@ -176,6 +191,9 @@ class CliOutputAgreementIT {
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
                 new Walk(this::cli, "config", "show")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
+                new Walk(this::cli, "contacts", "list"),
+                new Walk(this::freshHome, "contacts", "add", "Bob", SandboxNode.DEMO_SWAP.toHex(), "--note", "the demo swap"),
+                new Walk(() -> withContact(freshHome()), "contacts", "remove", "bob"),
                 new Walk(this::cli, "config", "unset", "sandbox.rpc-urls")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN));
 

@@ -147,9 +147,34 @@ class AppWordsTest {
         for (StoreException.Reason reason : StoreException.Reason.values()) {
             all.add(ErrorTranslation.stored(new StoreException(reason, "The keychain said no.", "Unlock your keychain and try again.")));
         }
+        all.addAll(addressBookSamples());
         all.add(new WalletError(WalletError.Code.UNEXPECTED, "Something unexpected went wrong; the details are in the log.", "",
                 new NextStep.Report(Path.of("cavos.log"))));
         return all;
+    }
+
+    /** A duplicate contact, an unknown name, and a look-alike recipient refused. */
+    private static List<WalletError> addressBookSamples() {
+        Path home;
+        try {
+            home = java.nio.file.Files.createTempDirectory("cavos-words");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            AddressBook book = AddressBook.open(home);
+            Felt alice = Felt.parse("0x0517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
+            book.add("Alice", alice, Optional.empty());
+            Felt poison = Felt.parse("0x517c0b9e2a71d4c3f60e8a9b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f78b6a5b");
+            return List.of(caught(() -> book.add("alice", poison, Optional.empty())), caught(() -> book.resolve("Recipient", "Bob")),
+                    RecipientCheck.refusal(RecipientCheck.offline(poison, WALLET, book).getFirst()));
+        } finally {
+            try (var files = java.nio.file.Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // a temporary folder left behind
+            }
+        }
     }
 
     private static List<List<Call>> preflightRefusals() {
