@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SecretText;
+import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.SessionStatus;
@@ -40,6 +41,7 @@ public final class WalletModel {
     private final SessionStorage store;
     private final ConnectionOptions options;
     private final SandboxStarter sandboxes;
+    private final AddressBook addressBook;
 
     private final ReadOnlyObjectWrapper<SessionToken> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WalletService> wallet = new ReadOnlyObjectWrapper<>();
@@ -85,6 +87,7 @@ public final class WalletModel {
         this.store = store;
         this.options = options;
         this.sandboxes = sandboxes;
+        this.addressBook = AddressBook.open(store.home());
         offlineNote = Bindings.createStringBinding(this::offlineText, offlineSince, lastRefreshed, connectionDetail, session);
     }
 
@@ -116,6 +119,11 @@ public final class WalletModel {
 
     public SessionStorage store() {
         return store;
+    }
+
+    /** The address book of this installation (contacts and recent recipients); its reads and writes are file work. */
+    public AddressBook addressBook() {
+        return addressBook;
     }
 
     public SandboxStarter sandboxes() {

@@ -20,10 +20,16 @@ final class TransferForm {
     private TransferForm() {
     }
 
-    static Field<Felt> recipient(String text) {
+    /** An address, or the name of a contact (any case), which stands for its address. */
+    static Field<Felt> recipient(String text, java.util.List<xyz.cavos.wallet.wallet.AddressBook.Contact> contacts) {
         String to = text.strip();
         if (to.isEmpty()) {
             return Field.blank();
+        }
+        for (var contact : contacts) {
+            if (contact.name().equalsIgnoreCase(to)) {
+                return new Field<>(Optional.of(contact.address()), "");
+            }
         }
         try {
             Felt address = Felt.parse("Recipient", to);

@@ -9,6 +9,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -20,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -54,7 +59,7 @@ public final class TransferView implements ScreenView {
         });
         TextField recipient = new TextField();
         recipient.setId("transfer-recipient");
-        recipient.setPromptText("0x… recipient address");
+        recipient.setPromptText("0x… address, or a contact's name");
         recipient.textProperty().bindBidirectional(vm.recipientProperty());
         TextField amount = new TextField();
         amount.setId("transfer-amount");
@@ -64,7 +69,7 @@ public final class TransferView implements ScreenView {
         max.setId("transfer-max");
         max.setOnAction(e -> vm.max());
         max.disableProperty().bind(vm.canMaxProperty().not());
-        max.setTooltip(new javafx.scene.control.Tooltip("The most that can be sent: the balance (less a little STRK for the fee),"
+        max.setTooltip(new Tooltip("The most that can be sent: the balance (less a little STRK for the fee),"
                 + " within the session's spending limit. Off when nothing can be sent."));
 
         GridPane form = new GridPane(12, 6);
@@ -76,8 +81,47 @@ public final class TransferView implements ScreenView {
         values.setMinWidth(0);
         form.getColumnConstraints().addAll(names, values);
         form.addRow(0, new Label("Token"), token);
-        form.addRow(1, new Label("Recipient"), recipient);
-        form.add(Messages.problem(vm.recipientErrorProperty(), "transfer-recipient-error"), 1, 2);
+        MenuButton chooser = new MenuButton("Contacts");
+        chooser.setId("transfer-contacts");
+        chooser.setTooltip(new Tooltip("Your contacts and the addresses you sent to recently"));
+        chooser.setOnShowing(e -> {
+            chooser.getItems().clear();
+            if (vm.choices().isEmpty()) {
+                MenuItem none = new MenuItem("No contacts or recent recipients yet");
+                none.setDisable(true);
+                chooser.getItems().add(none);
+            }
+            for (TransferViewModel.Choice choice : vm.choices()) {
+                MenuItem item = new MenuItem(choice.label() + "  ·  " + Format.shortAddress(choice.address()));
+                item.setOnAction(x -> vm.choose(choice));
+                chooser.getItems().add(item);
+            }
+        });
+        Button save = new Button("Save as contact…");
+        save.setId("transfer-save-contact");
+        save.getStyleClass().add(Styles.FLAT);
+        save.disableProperty().bind(vm.recipientNameProperty().isNotEmpty().or(vm.recipientErrorProperty().isNotEmpty())
+                .or(vm.recipientProperty().isEmpty()));
+        save.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle("Save contact");
+            ask.setHeaderText("A name for " + vm.recipientProperty().get().strip());
+            ask.getDialogPane().setId("save-contact-dialog");
+            if (root.getScene() != null) {
+                ask.initOwner(root.getScene().getWindow());
+            }
+            ask.showAndWait().map(String::strip).filter(name -> !name.isEmpty()).ifPresent(vm::saveContact);
+        });
+        HBox.setHgrow(recipient, Priority.ALWAYS);
+        form.addRow(1, new Label("Recipient"), new HBox(8, recipient, chooser));
+        Label name = new Label();
+        name.setId("transfer-recipient-name");
+        name.textProperty().bind(vm.recipientNameProperty());
+        name.getStyleClass().add(Styles.SUCCESS);
+        HBox nameRow = new HBox(12, name, save);
+        nameRow.setAlignment(Pos.CENTER_LEFT);
+        form.add(new VBox(2, Messages.problem(vm.recipientErrorProperty(), "transfer-recipient-error"), nameRow,
+                Messages.problem(vm.bookProblemProperty(), "transfer-book-problem")), 1, 2);
         form.addRow(3, new Label("Amount"), new HBox(8, amount, max));
         form.add(Messages.problem(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
         Label available = new Label();

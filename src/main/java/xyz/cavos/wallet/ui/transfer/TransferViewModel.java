@@ -25,7 +25,10 @@ import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
+import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.RecipientWarning;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SpendingUsage;
 import xyz.cavos.wallet.wallet.TransactionOutcome;
@@ -57,6 +60,10 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper available = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canReview = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canMax = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper recipientName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bookProblem = new ReadOnlyStringWrapper("");
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private List<AddressBook.Contact> contacts = List.of();
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
     private final Problem problem = new Problem();
     private final ReadOnlyStringWrapper fee = new ReadOnlyStringWrapper("");
@@ -90,7 +97,47 @@ public final class TransferViewModel extends ScreenViewModel {
 
     @Override
     protected Subscription listen() {
+        loadAddressBook();
         return model.snapshotProperty().subscribe(this::snapshotChanged);
+    }
+
+    /** Reads the contacts and recent recipients (file work, off the UI thread) for the recipient chooser. */
+    private void loadAddressBook() {
+        AddressBook book = model.addressBook();
+        model.executor().run(() -> new Book(book.list(), book.recent()), read -> {
+            contacts = read.contacts();
+            List<Choice> all = new java.util.ArrayList<>();
+            read.contacts().forEach(c -> all.add(new Choice(c.name(), c.address())));
+            read.recent().stream().filter(r -> r.name().isEmpty())
+                    .forEach(r -> all.add(new Choice("Recent · " + r.symbol() + " · " + Format.time(r.at()), r.address())));
+            choices.setAll(all);
+            validate();
+        }, e -> bookProblem.set("The address book could not be read: " + WalletModel.problemText(e)));
+    }
+
+    private record Book(List<AddressBook.Contact> contacts, List<AddressBook.Recent> recent) {
+    }
+
+    /** A recipient to choose: a contact by name, or a recent recipient. */
+    public record Choice(String label, Felt address) {
+    }
+
+    /** Fills in a chosen recipient, written as everywhere in the app. */
+    public void choose(Choice choice) {
+        recipient.set(Format.address(choice.address()));
+    }
+
+    /** Saves the recipient in the form as a contact; the chooser and the name beside the field follow. */
+    public void saveContact(String name) {
+        Optional<Felt> address = parsedRecipient;
+        if (address.isEmpty()) {
+            return;
+        }
+        AddressBook book = model.addressBook();
+        model.executor().run(() -> book.add(name, address.get(), Optional.empty()), added -> {
+            bookProblem.set("");
+            loadAddressBook();
+        }, e -> bookProblem.set(WalletModel.problemText(e)));
     }
 
     /** The tokens offered are those the session could ever send: allowed by the chain's policy, with a limit when it has limits. */
@@ -140,9 +187,11 @@ public final class TransferViewModel extends ScreenViewModel {
 
     private void validate() {
         Token asset = token.get();
-        TransferForm.Field<Felt> to = TransferForm.recipient(recipient.get());
+        TransferForm.Field<Felt> to = TransferForm.recipient(recipient.get(), contacts);
         parsedRecipient = to.value();
         recipientError.set(to.error());
+        recipientName.set(parsedRecipient.flatMap(address -> contacts.stream().filter(c -> c.address().equals(address)).findFirst())
+                .map(c -> "Contact: " + c.name()).orElse(""));
         TransferForm.Field<U256> value = TransferForm.amount(amount.get(), asset);
         Optional<Balance> held = balance(asset);
         Optional<SpendingUsage> left = limit(asset);
@@ -221,12 +270,15 @@ public final class TransferViewModel extends ScreenViewModel {
         for (ReadOnlyStringWrapper earlier : new ReadOnlyStringWrapper[] {progress, transactionHash, explorerLink}) {
             earlier.set(""); // the last transfer's result does not belong under this one
         }
-        model.executor().run(() -> request.wallet().simulate(request.calls()), quote -> {
+        AddressBook book = model.addressBook();
+        model.executor().run(() -> new Checked(request.wallet().simulate(request.calls()), book.nameOf(request.recipient()),
+                request.wallet().checkRecipient(request.recipient(), book)), checked -> {
             if (!answers(request)) {
                 return;
             }
+            FeeQuote quote = checked.quote();
             TransferReview review = new TransferReview(request, "≈ " + Format.fee(quote.estimatedFee()) + " (at most "
-                    + Format.fee(quote.maxFee()) + ")", limitAfter(request));
+                    + Format.fee(quote.maxFee()) + ")", limitAfter(request), checked.name(), checked.warnings());
             reviewed = review;
             fee.set(review.fee());
             limitAfter.set(review.limitAfter());
@@ -237,6 +289,10 @@ public final class TransferViewModel extends ScreenViewModel {
                 failed(e);
             }
         });
+    }
+
+    /** What the review read: the fee, the recipient's name in the address book, what the recipient checks found. */
+    private record Checked(FeeQuote quote, Optional<String> name, List<RecipientWarning> warnings) {
     }
 
     private String limitAfter(TransferRequest request) {
@@ -302,6 +358,7 @@ public final class TransferViewModel extends ScreenViewModel {
                     }
                     stage.set(Stage.ACCEPTED);
                     model.refresh();
+                    loadAddressBook(); // the recipient is a recent one now
                 }, e -> {
                     if (request == pending) {
                         pending = null;
@@ -362,6 +419,21 @@ public final class TransferViewModel extends ScreenViewModel {
 
     public ReadOnlyBooleanProperty canReviewProperty() {
         return canReview.getReadOnlyProperty();
+    }
+
+    /** "Contact: Alice" when the recipient is in the address book. */
+    public ReadOnlyStringProperty recipientNameProperty() {
+        return recipientName.getReadOnlyProperty();
+    }
+
+    /** Why the address book could not be read or changed; empty when it could. */
+    public ReadOnlyStringProperty bookProblemProperty() {
+        return bookProblem.getReadOnlyProperty();
+    }
+
+    /** Contacts by name, then recent recipients without a name. */
+    public ObservableList<Choice> choices() {
+        return FXCollections.unmodifiableObservableList(choices);
     }
 
     /** Whether Max has anything to fill in: a balance and limit left for the token. */
