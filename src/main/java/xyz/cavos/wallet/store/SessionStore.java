@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -334,7 +335,7 @@ public final class SessionStore {
                         "Remove sessions you no longer use, then import again.");
             }
             Entry entry = new Entry(previous.map(Entry::name).orElse(name), kind.label(), network, rpcUrl, token.walletAddress(),
-                    token.sessionPublicKey(), Optional.of(Instant.now()), place.isEmpty());
+                    token.sessionPublicKey(), Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS)), place.isEmpty());
             List<Entry> sessions = new ArrayList<>(before.sessions());
             previous.ifPresentOrElse(p -> sessions.set(sessions.indexOf(p), entry), () -> sessions.add(entry));
             Optional<String> current = makeCurrent ? Optional.of(entry.name()) : before.current();
