@@ -142,9 +142,11 @@ final class TextRenderer {
             return r.name().map(n -> "The session " + n + " had no token stored; it is no longer listed.").orElse("No session was stored.")
                     + r.current().map(c -> " The current session is " + c + ".").orElse("");
         }
-        return "Session removed from this computer (" + String.join(" and ", r.removed()) + ")" + r.name().map(n -> ": " + n).orElse("")
-                + ". It is still valid on chain until it expires; to end it there too, run cavos revoke before clearing.\n"
-                + r.current().map(c -> "The current session is now " + c + ".").orElse("No session is stored here any more.");
+        String after = r.current().map(c -> "the current session is now " + c + ".").orElse("no session is stored here any more.");
+        return "Session removed from this computer (" + String.join(" and ", r.removed()) + "). It is still valid on chain until it"
+                + " expires; to end it there too, run cavos revoke before clearing.\n"
+                + r.name().map(n -> "Removed the session " + n + "; " + after).orElseGet(() -> Character.toUpperCase(after.charAt(0))
+                        + after.substring(1));
     }
 
     /** One line per session, the current one marked with *, the wallet shortened. */

@@ -104,8 +104,8 @@ class SessionsCliIT {
         Cli.Result cleared = cli().run("session", "clear", "--session", "alpha");
         assertEquals(0, cleared.exit(), "removing needs no node\n" + cleared);
         assertTrue(cleared.out().startsWith("Session removed from this computer (the encrypted file " + home.resolve("session.enc")
-                + "): alpha."), cleared.out());
-        assertTrue(cleared.out().contains("\nThe current session is now " + betaName + "."), cleared.out());
+                + ")."), cleared.out());
+        assertTrue(cleared.out().contains("\nRemoved the session alpha; the current session is now " + betaName + ".\n"), cleared.out());
         assertFalse(Files.exists(home.resolve("session.enc")));
         assertEquals(List.of(betaName), names(cli().run("--json", "session", "list").json().get("data")));
         assertTrue(walletLine(cli().run("balance")).startsWith("Wallet " + beta.address().toHex()), "the other session stays");
