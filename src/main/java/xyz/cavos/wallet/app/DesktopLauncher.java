@@ -44,7 +44,7 @@ public final class DesktopLauncher extends Application {
                     + "to keep it in the keychain.");
         });
         model = new WalletModel(UiExecutor.background(), store,
-                ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox());
+                ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home));
         shell = new AppShell(model);
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
@@ -71,8 +71,11 @@ public final class DesktopLauncher extends Application {
         stage.show();
         // A stored session reconnects by itself; reading the keychain takes ~0.5 s, so off the FX thread.
         // A session whose node cannot be reached opens on the Session screen, which says so and can still remove it.
-        model.executor().run(store::load, stored -> stored.ifPresent(token -> model.connect(token, () -> shell.show(AppShell.Screen.BALANCES),
-                e -> shell.show(AppShell.Screen.SESSION))), e -> { });
+        model.openCurrent(() -> shell.show(AppShell.Screen.BALANCES), e -> {
+            if (model.sessionProperty().get() != null) {
+                shell.show(AppShell.Screen.SESSION);
+            }
+        });
     }
 
     /**

@@ -28,7 +28,9 @@ import xyz.cavos.wallet.wallet.WalletService;
         mixinStandardHelpOptions = true,
         versionProvider = CavosCommand.Version.class,
         description = "Cavos session keys on Starknet: balances, transfers, policy and session management.",
-        footer = {"", "The session token comes from --token, else CAVOS_TOKEN, else the session imported with 'cavos session import'.",
+        footer = {"", "The session token comes from --token, else the stored session named by --session, else CAVOS_TOKEN, else the"
+                + " stored session named by CAVOS_SESSION, else the current one (imported with 'cavos session import', chosen with"
+                + " 'cavos session use NAME'; see them with 'cavos session list').",
                 "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
                         + " used), 2 bad input or usage."},
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
@@ -56,6 +58,10 @@ public final class CavosCommand implements Runnable {
     @Option(names = "--token", paramLabel = "TOKEN", description = {"Session token for this command only (before the command name).",
             "Other users of this computer can see it in the process list: prefer CAVOS_TOKEN or cavos session import."})
     String token;
+
+    @Option(names = "--session", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Use the stored session NAME for"
+            + " this command only (else CAVOS_SESSION, else the current one; see: cavos session list).")
+    String session;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours in the output.")
     boolean noColor;
@@ -169,7 +175,7 @@ public final class CavosCommand implements Runnable {
 
     SessionStorage sessionStore() {
         if (sessionStore == null) {
-            sessionStore = SessionStorage.open(home(), Optional.ofNullable(store), this::passphrase);
+            sessionStore = SessionStorage.open(home(), Optional.ofNullable(store), sessionName(), this::passphrase);
         }
         return sessionStore;
     }
@@ -189,7 +195,12 @@ public final class CavosCommand implements Runnable {
                 "Type it when asked (run in a terminal), or set CAVOS_PASSPHRASE.");
     }
 
-    /** The session for this command: --token, else CAVOS_TOKEN, else the stored one. */
+    /** The stored session named for this command: --session, else CAVOS_SESSION. */
+    Optional<String> sessionName() {
+        return Optional.ofNullable(session).or(() -> Optional.ofNullable(env.get("CAVOS_SESSION")).filter(s -> !s.isBlank()));
+    }
+
+    /** The session for this command: --token, else the stored one --session names, else CAVOS_TOKEN, else the stored one. */
     SessionToken sessionToken() {
         if (token != null) {
             output().warning("--token is visible to other users of this computer in the process list."
@@ -197,8 +208,14 @@ public final class CavosCommand implements Runnable {
             return SessionToken.decode(token);
         }
         String fromEnv = env.get("CAVOS_TOKEN");
-        if (fromEnv != null && !fromEnv.isBlank()) {
+        if (session == null && fromEnv != null && !fromEnv.isBlank()) {
             return SessionToken.decode(fromEnv);
+        }
+        if (sessionName().isPresent()) {
+            String name = sessionName().get();
+            return sessionStore().load(name).orElseThrow(() -> new WalletError(WalletError.Code.NO_SESSION, "The token of the session "
+                    + name + " is missing from where it was kept.", "Remove it with: cavos session clear --session " + name
+                    + ", then import it again."));
         }
         WalletError none = new WalletError(WalletError.Code.NO_SESSION, "No session: nothing imported and no CAVOS_TOKEN.",
                 "Import one with: cavos session import (it asks for the token, or reads it from standard input),"
@@ -216,7 +233,12 @@ public final class CavosCommand implements Runnable {
 
     /** Whether the session comes from the store (so renewals and counts can be saved there). */
     boolean sessionIsStored() {
-        return token == null && (env.get("CAVOS_TOKEN") == null || env.get("CAVOS_TOKEN").isBlank());
+        return token == null && (session != null || env.get("CAVOS_TOKEN") == null || env.get("CAVOS_TOKEN").isBlank());
+    }
+
+    /** The name of the stored session this command uses; empty for a token from --token or CAVOS_TOKEN. */
+    Optional<String> storedSessionName() {
+        return sessionIsStored() ? sessionStore().inUse() : Optional.empty();
     }
 
     ConnectionOptions connectionOptions() {

@@ -40,8 +40,25 @@ sealed interface CommandResult {
         }
     }
 
-    record ImportResult(@JsonUnwrapped SessionSummary session, String store, Optional<String> storeFile, List<String> warnings)
-            implements CommandResult {
+    /**
+     * {@code name}: the session's name here, now the current one; {@code alongside}: the session that was current
+     * before and is kept beside it, when the import did not name one and that session holds another key.
+     */
+    record ImportResult(@JsonUnwrapped SessionSummary session, String name, String store, Optional<String> storeFile,
+            Optional<String> alongside, List<String> warnings) implements CommandResult {
+    }
+
+    /** The sessions stored here, by name; {@code current}: the one used when a command names none. */
+    record SessionListResult(Optional<String> current, List<Entry> sessions) implements CommandResult {
+
+        /** {@code importedAt} is unknown for a session imported before sessions had names. */
+        record Entry(String name, Felt walletAddress, Optional<String> network, Optional<String> rpcUrl, String store,
+                Optional<Instant> importedAt, boolean current) {
+        }
+    }
+
+    /** The session now current. */
+    record SessionUseResult(String name, Felt walletAddress, Optional<String> network) implements CommandResult {
     }
 
     /** The seed's keys come first; the rest is what the chain says about the session at {@code chainTime}. */
@@ -61,21 +78,26 @@ sealed interface CommandResult {
             Felt walletAddress,
             String network,
             Optional<String> revocation,
-            List<String> warnings) implements CommandResult {
+            List<String> warnings,
+            Optional<String> sessionName) implements CommandResult {
 
         static final String CALLS_MADE_NOTE = "calls sent from this installation; the chain does not count calls";
     }
 
-    /** {@code removed}: where the session was removed from, in words; {@code cleared}: whether it was anywhere. */
-    record ClearResult(boolean cleared, List<String> removed, List<String> warnings) implements CommandResult {
+    /**
+     * {@code removed}: where the session was removed from, in words; {@code cleared}: whether it was anywhere;
+     * {@code name}: the session removed; {@code current}: the current session afterwards, if any.
+     */
+    record ClearResult(boolean cleared, Optional<String> name, List<String> removed, Optional<String> current, List<String> warnings)
+            implements CommandResult {
     }
 
     record ExportResult(@JsonUnwrapped SessionSummary session, String token, List<String> warnings) implements CommandResult {
     }
 
-    /** The validity window is the chain's, like {@code session status}'s. */
+    /** The validity window is the chain's, like {@code session status}'s; {@code sessionName}: the stored session's name. */
     record WhoamiResult(Felt walletAddress, Felt sessionKey, Instant validAfter, Instant validUntil, String network,
-            String rpcEndpoint, SessionState state) implements CommandResult {
+            String rpcEndpoint, SessionState state, Optional<String> sessionName) implements CommandResult {
     }
 
     // ---------------------------------------------------------------- reads

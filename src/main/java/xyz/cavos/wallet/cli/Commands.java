@@ -58,7 +58,8 @@ final class Commands {
             WalletService wallet = root.wallet();
             SessionStatus status = wallet.sessionStatus();
             return new WhoamiResult(status.walletAddress(), status.sessionKey(), Instant.ofEpochSecond(status.validAfter()),
-                    Instant.ofEpochSecond(status.validUntil()), wallet.network().name(), wallet.rpcEndpointForDisplay(), status.state());
+                    Instant.ofEpochSecond(status.validUntil()), wallet.network().name(), wallet.rpcEndpointForDisplay(), status.state(),
+                    root.storedSessionName());
         }
     }
 

@@ -7,36 +7,50 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
+import xyz.cavos.wallet.cli.CommandResult.SessionListResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionStatusResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionSummary;
+import xyz.cavos.wallet.cli.CommandResult.SessionUseResult;
 import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.SessionStatus;
 import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.SessionStorage;
+import xyz.cavos.wallet.wallet.StoredSession;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
-/** {@code cavos session import|status|clear|export}. */
-@Command(name = "session", mixinStandardHelpOptions = true, description = "Import, inspect, export or forget the session.",
-        subcommands = {SessionCommand.Import.class, SessionCommand.Status.class, SessionCommand.Clear.class,
-                SessionCommand.Export.class, CommandLine.HelpCommand.class})
+/** {@code cavos session import|list|use|status|clear|export}. */
+@Command(name = "session", mixinStandardHelpOptions = true, description = {"Import, list, switch, inspect, export or forget sessions.",
+        "Sessions are kept side by side under their names; one is current, and --session NAME picks another for one command."},
+        subcommands = {SessionCommand.Import.class, SessionCommand.ListSessions.class, SessionCommand.Use.class, SessionCommand.Status.class,
+                SessionCommand.Clear.class, SessionCommand.Export.class, CommandLine.HelpCommand.class})
 final class SessionCommand extends CommandGroup {
 
     @ParentCommand
     CavosCommand root;
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Checks a session token and stores it in the OS keychain.",
-            "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal."})
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Checks a session token and stores it in the OS keychain,"
+            + " beside the sessions already there, as the current session.",
+            "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal.",
+            "Without --name, the same session imported again keeps its name; another gets a new name (e.g. sepolia-4a1b2c)."})
     static final class Import implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The session's name: " + SessionStorage.NAME_RULE + ".")
+        String name;
+
+        @Option(names = "--replace", description = "Replace the session already stored under --name (without --name: the current"
+                + " session) when it holds another session key.")
+        boolean replace;
 
         @Parameters(arity = "0..1", paramLabel = "TOKEN", description = {"The token exported from the Cavos dashboard. Better left out:"
                 + " an argument is visible to other users of this computer in the process list."})
@@ -60,11 +74,24 @@ final class SessionCommand extends CommandGroup {
             Optional<String> network = options.network().or(parsed::network);
             Optional<String> rpcUrl = options.rpcUrl().or(parsed::rpcUrl);
             SessionStorage store = root.sessionStore();
-            store.save(parsed, network, rpcUrl);
-
-            Optional<String> storeFile = store.kind().equals("keychain") ? Optional.empty()
-                    : Optional.of(store.home().resolve("session.enc").toString());
-            return new ImportResult(SessionSummary.of(parsed, network), store.kind(), storeFile, WalletService.tokenWarnings(parsed));
+            Optional<String> before = store.current();
+            String under = Optional.ofNullable(name).or(() -> replace ? before : Optional.empty())
+                    .orElseGet(() -> store.nameFor(parsed, network));
+            StoredSession saved;
+            try {
+                saved = store.save(under, parsed, network, rpcUrl, replace);
+            } catch (WalletError e) {
+                if (e.code() != WalletError.Code.SESSION_EXISTS) {
+                    throw e;
+                }
+                throw new WalletError(e.code(), e.getMessage(), "", new NextStep.FixArgument("To replace it: cavos session import --name "
+                        + under + " --replace. To keep both: cavos session import --name OTHER-NAME."), e);
+            }
+            Optional<String> storeFile = saved.kind().equals("keychain") ? Optional.empty()
+                    : Optional.of(store.encryptedFileOf(saved.name()).toString());
+            Optional<String> alongside = before.filter(b -> !b.equalsIgnoreCase(saved.name()) && name == null);
+            return new ImportResult(SessionSummary.of(parsed, network), saved.name(), saved.kind(), storeFile, alongside,
+                    WalletService.tokenWarnings(parsed));
         }
 
         /** The token typed or piped in; its lines are joined (a token pasted over several lines). Too long a text is refused by the decoder. */
@@ -72,6 +99,39 @@ final class SessionCommand extends CommandGroup {
             return Inputs.hiddenOrPiped("Paste the session token (input hidden): ", new WalletError(WalletError.Code.INVALID_TOKEN,
                     "Could not read the token from standard input.", "Run cavos session import in a terminal and paste the token when asked, or pipe it in: printf '%s' \"$CAVOS_TOKEN\" | cavos session import"))
                     .lines().collect(Collectors.joining());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The sessions stored on this computer, and which one is"
+            + " current. Nothing is read from the keychain or the chain.")
+    static final class ListSessions implements Callable<CommandResult> {
+        @ParentCommand
+        SessionCommand session;
+
+        @Override
+        public CommandResult call() {
+            SessionStorage store = session.root.sessionStore();
+            List<SessionListResult.Entry> entries = store.sessions().stream().map(s -> new SessionListResult.Entry(s.name(),
+                    s.walletAddress(), s.network(), s.rpcUrl(), s.kind(), s.importedAt(), s.current())).toList();
+            return new SessionListResult(store.current(), entries);
+        }
+    }
+
+    @Command(name = "use", mixinStandardHelpOptions = true, description = "Makes a stored session the current one: commands that name"
+            + " no session use it.")
+    static final class Use implements Callable<CommandResult> {
+        @ParentCommand
+        SessionCommand session;
+
+        @Parameters(paramLabel = "NAME", description = "The session's name, as cavos session list shows it.")
+        String name;
+
+        @Override
+        public CommandResult call() {
+            SessionStorage store = session.root.sessionStore();
+            store.use(name);
+            StoredSession current = store.sessions().stream().filter(StoredSession::current).findFirst().orElseThrow();
+            return new SessionUseResult(current.name(), current.walletAddress(), current.network());
         }
     }
 
@@ -92,11 +152,13 @@ final class SessionCommand extends CommandGroup {
                     status.isRenewable(), status.callsMade(), SessionStatusResult.CALLS_MADE_NOTE, status.state(),
                     Instant.ofEpochSecond(status.validAfter()), Instant.ofEpochSecond(status.renewalDeadline()),
                     Math.max(0, status.secondsLeft()), Instant.ofEpochSecond(status.chainTime()), status.blockNumber(),
-                    status.walletAddress(), wallet.network().name(), status.revocation(), policy.warnings());
+                    status.walletAddress(), wallet.network().name(), status.revocation(), policy.warnings(), root.storedSessionName());
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Forgets the imported session (the keychain entry or encrypted file, and its settings). Nothing changes on chain.")
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = {"Forgets the current session, or the one --session names"
+            + " (its keychain entry or encrypted file, and its settings). Nothing changes on chain, and no network is reached.",
+            "The other sessions are kept; if the current one is removed, another becomes current."})
     static final class Clear implements Callable<CommandResult> {
         @ParentCommand
         SessionCommand session;
@@ -104,7 +166,7 @@ final class SessionCommand extends CommandGroup {
         @Override
         public CommandResult call() {
             SessionStorage.Cleared cleared = session.root.sessionStore().clear();
-            return new ClearResult(!cleared.removed().isEmpty(), cleared.removed(), cleared.warnings());
+            return new ClearResult(!cleared.removed().isEmpty(), cleared.session(), cleared.removed(), cleared.current(), cleared.warnings());
         }
     }
 

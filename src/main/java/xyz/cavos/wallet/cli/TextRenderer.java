@@ -21,7 +21,9 @@ import xyz.cavos.wallet.cli.CommandResult.NetworkCheckResult;
 import xyz.cavos.wallet.cli.CommandResult.PolicyResult;
 import xyz.cavos.wallet.cli.CommandResult.RenewResult;
 import xyz.cavos.wallet.cli.CommandResult.RevokeResult;
+import xyz.cavos.wallet.cli.CommandResult.SessionListResult;
 import xyz.cavos.wallet.cli.CommandResult.SessionStatusResult;
+import xyz.cavos.wallet.cli.CommandResult.SessionUseResult;
 import xyz.cavos.wallet.cli.CommandResult.SimulateResult;
 import xyz.cavos.wallet.cli.CommandResult.Transaction;
 import xyz.cavos.wallet.cli.CommandResult.TransferResult;
@@ -39,11 +41,14 @@ final class TextRenderer {
         return switch (result) {
             case ImportResult r -> imported(r);
             case SessionStatusResult r -> sessionStatus(r);
-            case ClearResult r -> r.cleared() ? "Session removed from this computer (" + String.join(" and ", r.removed())
-                    + "). It is still valid on chain until it expires; to end it there too, run cavos revoke before clearing."
-                    : "No session was stored.";
+            case ClearResult r -> cleared(r);
+            case SessionListResult r -> sessionList(r);
+            case SessionUseResult r -> "Session " + r.name() + " is now current (wallet " + r.walletAddress().toHex()
+                    + r.network().map(n -> " on " + n).orElse("") + ")." + "\nCommands that name no session use it; for one command"
+                    + " only: cavos --session NAME …";
             case ExportResult r -> r.token();
-            case WhoamiResult r -> "Wallet       " + r.walletAddress().toHex() + "\n"
+            case WhoamiResult r -> r.sessionName().map(n -> "Session      " + n + "\n").orElse("")
+                    + "Wallet       " + r.walletAddress().toHex() + "\n"
                     + "Session key  " + r.sessionKey().toHex() + "\n"
                     + "Network      " + r.network() + " via " + r.rpcEndpoint() + "\n"
                     + "State        " + r.state().label() + " (valid from " + Render.time(r.validAfter()) + " until "
@@ -182,13 +187,65 @@ final class TextRenderer {
         return value.map(v -> v ? "yes" : "no").orElse("?");
     }
 
+    private static String cleared(ClearResult r) {
+        if (!r.cleared()) {
+            return r.name().map(n -> "The session " + n + " had no token stored; it is no longer listed.").orElse("No session was stored.")
+                    + r.current().map(c -> " The current session is " + c + ".").orElse("");
+        }
+        String after = r.current().map(c -> "the current session is now " + c + ".").orElse("no session is stored here any more.");
+        return "Session removed from this computer (" + String.join(" and ", r.removed()) + "). It is still valid on chain until it"
+                + " expires; to end it there too, run cavos revoke before clearing.\n"
+                + r.name().map(n -> "Removed the session " + n + "; " + after).orElseGet(() -> Character.toUpperCase(after.charAt(0))
+                        + after.substring(1));
+    }
+
+    /** One line per session, the current one marked with *, the wallet shortened. */
+    private static String sessionList(SessionListResult r) {
+        if (r.sessions().isEmpty()) {
+            return "No session is stored here. Import one with: cavos session import";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("", "name", "wallet", "network", "store", "imported"));
+        for (SessionListResult.Entry e : r.sessions()) {
+            rows.add(List.of(e.current() ? "*" : "", e.name(), shortAddress(e.walletAddress()),
+                    e.network().orElse("?") + e.rpcUrl().map(u -> " via " + u).orElse(""), e.store(),
+                    e.importedAt().map(Render::time).orElse("before names")));
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                line.append(row.get(c)).append(" ".repeat(widths[c] - row.get(c).length())).append("  ");
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        text.append(r.current().map(c -> "Current: " + c + " (marked *).").orElse("No session is current."))
+                .append(" Switch with: cavos session use NAME; for one command: cavos --session NAME …");
+        return text.toString();
+    }
+
+    /** 0x4a1b…e8f: enough to tell wallets apart in a table. */
+    private static String shortAddress(Felt address) {
+        String hex = address.toHex();
+        return hex.length() <= 12 ? hex : hex.substring(0, 6) + "…" + hex.substring(hex.length() - 4);
+    }
+
     private static String imported(ImportResult r) {
         return "Session imported into the " + r.storeFile().map(file -> "encrypted file " + file).orElse("OS keychain") + ".\n"
+                + "  name         " + r.name() + " (now the current session)\n"
                 + "  wallet       " + r.session().walletAddress().toHex() + "\n"
                 + "  session key  " + r.session().sessionKey().toHex() + "\n"
                 + "  valid from   " + Render.time(r.session().validAfter()) + "\n"
                 + "  valid until  " + Render.time(r.session().validUntil()) + "\n"
                 + "  network      " + r.session().network().orElse("detected on first use (or pass --network)") + "\n"
+                + r.alongside().map(before -> "The session " + before + " holds another key, so it was kept: switch back with"
+                        + " cavos session use " + before + ".\n").orElse("")
                 + "Next: cavos session status";
     }
 
@@ -199,7 +256,8 @@ final class TextRenderer {
             case NOT_YET_ACTIVE -> " (starts " + Render.time(r.validAfter()) + ")";
             case REVOKED, EXPIRED, NOT_REGISTERED -> r.revocation().map(reason -> " (" + reason + ")").orElse("");
         };
-        return "Session Key: " + r.sessionKey().toHex() + "\n"
+        return r.sessionName().map(n -> "Session: " + n + "\n").orElse("")
+                + "Session Key: " + r.sessionKey().toHex() + "\n"
                 + "Registered: " + yesNo(r.isRegistered()) + "\n"
                 + "State: " + state + "\n"
                 + "Valid After: " + Render.time(r.validAfter()) + "\n"

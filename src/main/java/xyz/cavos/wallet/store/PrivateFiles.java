@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The config folder and its files are for their owner only: on POSIX file systems the folder is 0700 and each
@@ -36,6 +37,8 @@ public final class PrivateFiles {
     /** What Cavos keeps in its config folder; only these are tightened, so a folder shared with other things keeps theirs. */
     static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock",
             "desktop.json", "contacts.json");
+    /** The encrypted file of a session kept beside others: session-NAME.enc. */
+    private static final Pattern SESSION_FILE = Pattern.compile("session-[a-z0-9_-]{1,32}\\.enc");
 
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -112,7 +115,7 @@ public final class PrivateFiles {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(home)) {
                 for (Path file : files) {
                     String name = file.getFileName().toString();
-                    if (OURS.contains(name) || isOurTemporary(name)) {
+                    if (ours(name) || isOurTemporary(name)) {
                         tightenFile(file);
                     }
                 }
@@ -131,9 +134,14 @@ public final class PrivateFiles {
         }
     }
 
+    private static boolean ours(String name) {
+        return OURS.contains(name) || SESSION_FILE.matcher(name).matches();
+    }
+
     /** A temporary file {@link #writeAtomically} left behind in a crash: ".settings.json123.tmp". */
     private static boolean isOurTemporary(String name) {
-        return name.startsWith(".") && name.endsWith(".tmp") && OURS.stream().anyMatch(ours -> name.startsWith("." + ours));
+        return name.startsWith(".") && name.endsWith(".tmp") && (OURS.stream().anyMatch(ours -> name.startsWith("." + ours))
+                || name.startsWith(".session-") && name.contains(".enc"));
     }
 
     private static boolean shared(Path folder) {

@@ -9,8 +9,8 @@ import java.util.Set;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
- * What Cavos Desktop keeps outside the keychain, none of it secret: where the token is stored, the
- * network and RPC URL chosen at import, the wallet and session public key, how many calls this
+ * What Cavos Desktop keeps outside the keychain about one session, none of it secret: where the token is stored, the
+ * network and RPC URL chosen at import, the wallet and session public key; and what all sessions share: how many calls this
  * installation sent per session (the chain does not count them), and the session keys it revoked (a key
  * revoked on chain reads like one never registered; this record tells the two apart), and which key it
  * renewed into which (renewing does not end the old key, so a key must not be renewed twice by accident).
@@ -32,11 +32,6 @@ public record Settings(
         callsMade = Map.copyOf(callsMade);
         revokedKeys = Set.copyOf(revokedKeys);
         renewals = Map.copyOf(renewals);
-    }
-
-    /** The same settings with other call counts, revoked keys and renewals. */
-    Settings with(Map<Felt, Long> calls, Set<Felt> revoked, Map<Felt, Felt> renewed) {
-        return new Settings(store, network, rpcUrl, walletAddress, sessionPublicKey, calls, revoked, renewed);
     }
 
     /** The key this installation renewed {@code sessionKey} into, if it did. */

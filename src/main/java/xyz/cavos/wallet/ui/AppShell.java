@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -125,7 +126,7 @@ public final class AppShell {
         brand.getStyleClass().addAll(Styles.TITLE_4);
         Label tagline = new Label("Session keys on Starknet");
         tagline.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        VBox sidebar = new VBox(6, brand, tagline, gap(12));
+        VBox sidebar = new VBox(6, brand, tagline, gap(12), sessionSwitcher(), gap(6));
         sidebar.setPadding(new Insets(20, 12, 16, 12));
         sidebar.setPrefWidth(210);
         sidebar.getStyleClass().add("sidebar");
@@ -185,6 +186,59 @@ public final class AppShell {
         show(Screen.IMPORT);
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
+    }
+
+    /**
+     * The sessions kept here, the shown one selected: choosing another opens it. Hidden while there are none; the
+     * Import screen adds one beside the others.
+     */
+    private VBox sessionSwitcher() {
+        Label caption = new Label("Session");
+        caption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        ComboBox<String> choice = new ComboBox<>();
+        choice.setId("session-switcher");
+        choice.setMaxWidth(Double.MAX_VALUE);
+        choice.setTooltip(new Tooltip("The sessions kept on this computer; choose one to open it"));
+        Runnable fill = () -> {
+            choice.getItems().setAll(model.sessions().stream().map(s -> s.name()).toList());
+            choice.setValue(model.sessionNameProperty().get());
+        };
+        boolean[] filling = {false};
+        Runnable refill = () -> {
+            filling[0] = true;
+            try {
+                fill.run();
+            } finally {
+                filling[0] = false;
+            }
+        };
+        model.sessions().addListener((javafx.collections.ListChangeListener<Object>) c -> refill.run());
+        listeners = Subscription.combine(listeners == null ? Subscription.EMPTY : listeners,
+                model.sessionNameProperty().subscribe(name -> refill.run()));
+        choice.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null : describe(name));
+            }
+        });
+        choice.valueProperty().addListener((obs, old, name) -> {
+            if (!filling[0] && name != null && !name.equals(model.sessionNameProperty().get())) {
+                model.open(name, () -> show(Screen.BALANCES), e -> show(Screen.SESSION));
+            }
+        });
+        VBox box = new VBox(4, caption, choice);
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.sessions()));
+        box.managedProperty().bind(box.visibleProperty());
+        model.reloadSessions();
+        return box;
+    }
+
+    /** "bot · sepolia · 0x0412…9ab3" for the switcher's list. */
+    private String describe(String name) {
+        return model.sessions().stream().filter(s -> s.name().equals(name)).findFirst()
+                .map(s -> name + " · " + s.network().orElse("network by endpoint") + " · " + Format.shortAddress(s.walletAddress()))
+                .orElse(name);
     }
 
     private static Region gap(double height) {

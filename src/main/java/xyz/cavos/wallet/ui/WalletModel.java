@@ -20,6 +20,7 @@ import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.SessionStorage;
+import xyz.cavos.wallet.wallet.StoredSession;
 import xyz.cavos.wallet.wallet.SessionStatus;
 import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
@@ -44,6 +45,11 @@ public final class WalletModel {
     private final AddressBook addressBook;
 
     private final ReadOnlyObjectWrapper<SessionToken> session = new ReadOnlyObjectWrapper<>();
+    private final javafx.collections.ObservableList<StoredSession> sessions = javafx.collections.FXCollections.observableArrayList();
+    /** One view for every listener: a view listens to the list weakly, so a view made per call would drop them. */
+    private final javafx.collections.ObservableList<StoredSession> sessionsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(sessions);
+    private final ReadOnlyStringWrapper sessionName = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<WalletService> wallet = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> offlineSince = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WalletSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -130,7 +136,62 @@ public final class WalletModel {
         return sandboxes;
     }
 
-    /** Connects a session (already validated) and reads its first snapshot. */
+    /** The sessions kept on this computer, by name, and the one shown; read again after every change. */
+    public javafx.collections.ObservableList<StoredSession> sessions() {
+        return sessionsView;
+    }
+
+    /** The name of the session the app shows; null when none is. */
+    public ReadOnlyStringProperty sessionNameProperty() {
+        return sessionName.getReadOnlyProperty();
+    }
+
+    /** Reads the list of sessions again (settings only, no keychain). */
+    public void reloadSessions() {
+        executor.run(store::sessions, list -> {
+            sessions.setAll(list);
+            list.stream().filter(StoredSession::current).findFirst().ifPresent(s -> sessionName.set(s.name()));
+        }, e -> { });
+    }
+
+    /** Opens the current session at start-up, if there is one. */
+    public void openCurrent(Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
+        executor.run(store::current, name -> name.ifPresentOrElse(n -> open(n, onConnected, onFailure), this::reloadSessions), onFailure);
+    }
+
+    /**
+     * Makes the named session the current one and connects it; the sandbox's own session starts the sandbox again from
+     * its kept chain first, so the demo wallet survives restarts.
+     */
+    public void open(String name, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
+        SandboxStarter.Running running = sandbox.get();
+        executor.run(() -> {
+            store.use(name);
+            SessionToken token = store.load(name).orElseThrow(() -> new WalletError(WalletError.Code.NO_SESSION,
+                    "The session \"" + name + "\" is not kept here any more.", "Import it again."));
+            SandboxStarter.Running resumed = null;
+            if (name.equals(SandboxStarter.PROFILE) && running == null) {
+                java.net.URI url = store.sessions().stream().filter(s -> s.name().equals(name)).findFirst()
+                        .flatMap(StoredSession::rpcUrl).or(token::rpcUrl).map(java.net.URI::create).orElse(null);
+                if (url != null && ("127.0.0.1".equals(url.getHost()) || "localhost".equals(url.getHost()))) {
+                    try {
+                        resumed = sandboxes.resume(token, url);
+                    } catch (RuntimeException e) {
+                        // the session is opened anyway: it can be looked at and removed, and the reason is on the Session screen
+                    }
+                }
+            }
+            return new Opened(name, token, java.util.Optional.ofNullable(resumed));
+        }, opened -> {
+            opened.sandbox().ifPresent(this::adoptSandbox);
+            sessionName.set(opened.name());
+            reloadSessions();
+            connect(opened.token(), onConnected, onFailure);
+        }, onFailure);
+    }
+
+    private record Opened(String name, SessionToken token, java.util.Optional<SandboxStarter.Running> sandbox) {
+    }
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         long mine = ++generation; // a refresh of the previous session must not land on this one
         stale = false; // this connection reads the settings as they are now
@@ -315,10 +376,13 @@ public final class WalletModel {
 
     /** Removes the session from this device (the keychain entry) and returns to the start. */
     public void forget(Runnable onDone, java.util.function.Consumer<Throwable> onFailure) {
-        executor.run(() -> {
-            store.clear();
-            return Boolean.TRUE;
-        }, done -> {
+        String name = sessionName.get();
+        executor.run(() -> name == null ? store.clear() : store.remove(name), cleared -> {
+            if (SandboxStarter.PROFILE.equals(name) && sandbox.get() != null) {
+                SandboxStarter.Running node = sandbox.get(); // the sandbox runs for its own session only
+                sandbox.set(null);
+                node.close();
+            }
             generation++;
             connecting = false;
             session.set(null);
@@ -335,7 +399,10 @@ public final class WalletModel {
             latencyMillis.set(-1);
             connection.set(Connection.NO_SESSION);
             connectionDetail.set("No session");
+            sessionName.set(null);
+            reloadSessions();
             onDone.run();
+            cleared.current().ifPresent(next -> open(next, () -> { }, e -> { })); // another session kept here is shown next
         }, onFailure);
     }
 

@@ -188,6 +188,9 @@ final class ErrorTranslation {
             case KEYCHAIN_LOCKED -> new WalletError(WalletError.Code.KEYCHAIN_LOCKED, e.getMessage(), "", new NextStep.UnlockKeychain(), e);
             case WRONG_PASSPHRASE -> new WalletError(WalletError.Code.WRONG_PASSPHRASE, e.getMessage(), e.hint(), new NextStep.TryAgain(), e);
             case IO -> new WalletError(WalletError.Code.STORAGE_ERROR, e.getMessage(), e.hint(), NextStep.NONE, e);
+            case SESSION_EXISTS -> new WalletError(WalletError.Code.SESSION_EXISTS, e.getMessage(), e.hint(), NextStep.NONE, e);
+            case NO_SUCH_SESSION -> new WalletError(WalletError.Code.NO_SESSION, e.getMessage(), e.hint(), NextStep.NONE, e);
+            case INVALID_NAME -> new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage(), e.hint(), NextStep.NONE, e);
         };
     }
 

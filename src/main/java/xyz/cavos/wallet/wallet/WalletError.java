@@ -13,6 +13,8 @@ public final class WalletError extends RuntimeException {
     public enum Code {
         INVALID_TOKEN(true),
         NO_SESSION(true),
+        /** A session name already holds another session. */
+        SESSION_EXISTS(true),
         INVALID_AMOUNT(true),
         INVALID_ADDRESS(true),
         INVALID_CALLDATA(true),

@@ -179,6 +179,10 @@ class CliOutputAgreementIT {
                         "--store", "encrypted-file", "session", "import", demo.token().encode()),
                 new Walk(() -> storedIn(demo.token()), "session", "clear")
                         .except("/cleared", "the sentence says it: removed, or nothing was stored"),
+                new Walk(() -> storedIn(demo.token()), "session", "list")
+                        .except("/sessions/*/walletAddress", "the table shows it shortened, e.g. 0x4a1b…e8f")
+                        .except("/sessions/*/current", "the current session is marked with * before its name"),
+                new Walk(() -> storedIn(demo.token()), "session", "use", "sandbox-" + demo.address().toHex().substring(2, 8)),
                 new Walk(this::freshSession, "revoke"),
                 new Walk(this::freshSession, "revoke", "--all", "--yes"),
                 new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri() + ",http://127.0.0.1:1/rpc/v0_10"), "network", "check"),

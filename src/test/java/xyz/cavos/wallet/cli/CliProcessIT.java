@@ -93,7 +93,7 @@ class CliProcessIT {
             }
 
             SessionToken replacement = node.dashboard().registerSession(wallet.address(), SandboxDashboard.SessionRequest.demo());
-            assertEquals(0, cli.runProcess(userHome, tmp, "session", "import", replacement.encode()).exit());
+            assertEquals(0, cli.runProcess(userHome, tmp, "session", "import", "--replace", replacement.encode()).exit());
             assertEquals(replacement.sessionPublicKey().toHex(),
                     cli.runProcess(userHome, tmp, "--json", "whoami").json().at("/data/sessionKey").asText(), "replaced");
             assertEquals(0, cli.runProcess(userHome, tmp, "session", "clear").exit());

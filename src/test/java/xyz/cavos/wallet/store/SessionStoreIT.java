@@ -157,7 +157,7 @@ class SessionStoreIT {
 
     /**
      * The secret cannot be written after the settings and the session's keyed endpoint were (a folder is where the
-     * encrypted file goes): the settings, config.json and the keychain are put back as they were; the endpoint does
+     * encrypted file of the session it replaces goes): the settings, config.json and the keychain are put back as they were; the endpoint does
      * not stay first in the network's list, nor its URL in the keychain.
      */
     @Test
@@ -171,7 +171,8 @@ class SessionStoreIT {
         java.net.URI keyed = java.net.URI.create("https://rpc.example.com/starknet/v0_10/a-secret-api-key");
         var storage = xyz.cavos.wallet.wallet.SessionStorage.open(home, Optional.of("encrypted-file"), "a passphrase"::toCharArray);
         var failed = assertThrows(xyz.cavos.wallet.wallet.WalletError.class,
-                () -> storage.save(token(Felt.of(8302)), Optional.of("sepolia"), Optional.of(keyed.toString())));
+                () -> storage.save(SessionStore.DEFAULT_NAME, token(Felt.of(8302)), Optional.of("sepolia"), Optional.of(keyed.toString()),
+                        true));
         assertArrayEquals(settings, Files.readAllBytes(home.resolve("settings.json")), "the settings are as they were");
         assertFalse(Files.exists(home.resolve("config.json")), "no endpoint list was left behind");
         KeychainVault endpoint = new KeychainVault(NetworkConfig.keychainAccount(home, "sepolia", keyed));
@@ -230,5 +231,79 @@ class SessionStoreIT {
         assertFalse(Files.exists(home.resolve("session.enc")), "nor the encrypted file when going back to the keychain");
         assertTrue(store.load().orElseThrow().sameSession(back));
         store.clear();
+    }
+
+    private Optional<String> inKeychain(String account) {
+        KeychainVault vault = new KeychainVault(account);
+        try {
+            return vault.read();
+        } finally {
+            vault.close();
+        }
+    }
+
+    /** Two sessions side by side: two keychain entries, each read and removed on its own; no key in any file. */
+    @Test
+    void twoSessionsAreTwoKeychainEntries() throws Exception {
+        SecretScan.requireKeychain(home);
+        var storage = xyz.cavos.wallet.wallet.SessionStorage.open(home, Optional.of("keychain"), () -> new char[0]);
+        SessionToken work = token(Felt.of(8601));
+        SessionToken bot = token(Felt.of(8602));
+        storage.save("work", work, Optional.of("sepolia"), Optional.empty(), false);
+        storage.save("bot", bot, Optional.of("sandbox"), Optional.of("http://127.0.0.1:5050/rpc/v0_10"), false);
+
+        String first = SessionStore.keychainAccount(home);
+        assertTrue(inKeychain(first).map(SessionToken::decode).orElseThrow().sameSession(work), "the first in the folder's own entry");
+        assertTrue(inKeychain(first + "-bot").map(SessionToken::decode).orElseThrow().sameSession(bot), "the second in one of its own");
+        assertEquals(Optional.of("bot"), storage.current());
+        assertTrue(storage.load("work").orElseThrow().sameSession(work));
+        assertTrue(storage.load().orElseThrow().sameSession(bot));
+        SecretScan.assertKeyInNoFile(home, work);
+        SecretScan.assertKeyInNoFile(home, bot);
+
+        var refused = assertThrows(xyz.cavos.wallet.wallet.WalletError.class,
+                () -> storage.save("work", token(Felt.of(8603)), Optional.empty(), Optional.empty(), false));
+        assertEquals(xyz.cavos.wallet.wallet.WalletError.Code.SESSION_EXISTS, refused.code());
+        assertTrue(inKeychain(first).map(SessionToken::decode).orElseThrow().sameSession(work), "the keychain entry is untouched");
+
+        var removed = storage.remove("bot");
+        assertEquals(java.util.List.of("the OS keychain"), removed.removed());
+        assertEquals(Optional.of("work"), removed.current());
+        assertFalse(inKeychain(first + "-bot").isPresent(), "bot's entry is gone");
+        assertTrue(inKeychain(first).isPresent(), "work's entry is kept");
+        storage.clear();
+        assertFalse(inKeychain(first).isPresent());
+        storage.close();
+    }
+
+    /** A keychain session imported before sessions had names is the session "default", read from the same entry. */
+    @Test
+    void aSessionFromBeforeNamesIsReadFromItsKeychainEntry() throws Exception {
+        SecretScan.requireKeychain(home);
+        SessionToken old = token(Felt.of(8701));
+        KeychainVault entry = new KeychainVault(SessionStore.keychainAccount(home));
+        entry.write(old.encode());
+        entry.close();
+        Files.writeString(home.resolve("settings.json"), "{\"store\":\"keychain\",\"network\":\"sepolia\",\"walletAddress\":\""
+                + old.walletAddress().toHex() + "\",\"sessionPublicKey\":\"" + old.sessionPublicKey().toHex()
+                + "\",\"callsMade\":{},\"revokedKeys\":[],\"renewals\":{}}");
+
+        StoreTexts.Run list = StoreTexts.cavos(java.util.Map.of("CAVOS_HOME", home.toString()), "session", "list");
+        assertEquals(0, list.exit(), list.toString());
+        assertTrue(list.out().contains("*  default "), list.out());
+        StoreTexts.Run export = StoreTexts.cavos(java.util.Map.of("CAVOS_HOME", home.toString()), "--session", "default", "session", "export");
+        assertEquals(old.encode(), export.out().strip(), "the token is read from the entry it was kept in");
+
+        SessionToken next = token(Felt.of(8702));
+        var storage = xyz.cavos.wallet.wallet.SessionStorage.open(home, Optional.empty(), () -> new char[0]);
+        storage.save("next", next, Optional.empty(), Optional.empty(), false);
+        assertTrue(inKeychain(SessionStore.keychainAccount(home)).map(SessionToken::decode).orElseThrow().sameSession(old),
+                "default keeps its entry");
+        assertTrue(Files.readString(home.resolve("settings.json")).contains("\"sessions\""), "written in the new shape");
+        storage.remove("default");
+        storage.remove("next");
+        assertFalse(inKeychain(SessionStore.keychainAccount(home)).isPresent());
+        assertFalse(inKeychain(SessionStore.keychainAccount(home) + "-next").isPresent());
+        storage.close();
     }
 }

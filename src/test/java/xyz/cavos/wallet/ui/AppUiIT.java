@@ -38,6 +38,8 @@ import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.wallet.SessionStorage;
+import xyz.cavos.wallet.cavos.SessionToken;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.settings.SettingsViewModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -236,7 +238,7 @@ class AppUiIT {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#nav-transfer").queryAs(ToggleButton.class).isSelected()
                 && robot.lookup("#transfer-token").query().getScene().getFocusOwner() != null
-                && isInside(robot.lookup("#transfer-token").query().getScene().getFocusOwner(), robot.lookup("#transfer-recipient").query().getParent()));
+                && isInside(robot.lookup("#transfer-token").query().getScene().getFocusOwner(), robot.lookup("#transfer-page").query()));
     }
 
     private static boolean isInside(javafx.scene.Node node, javafx.scene.Node ancestor) {
@@ -355,5 +357,38 @@ class AppUiIT {
         assertTrue(error.isVisible());
         assertTrue(error.getText().contains("Cavos session token") || error.getText().contains("JSON"), error.getText());
         assertTrue(robot.lookup("#import").queryButton().isDisabled());
+    }
+
+    /**
+     * Reported: importing a token silently replaced the active session. Now it is kept beside it, and the sidebar
+     * switches between them.
+     */
+    @Test
+    void anImportIsKeptBesideTheSessionAndTheSidebarSwitchesBetweenThem(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        SessionToken demo = model.sessionProperty().get();
+        var node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        SessionToken second = node.dashboard().registerSession(demo.walletAddress(), SandboxDashboard.SessionRequest.demo());
+        robot.clickOn("#nav-import");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#token-field").queryAs(javafx.scene.control.TextInputControl.class).setText(second.encode()));
+        robot.clickOn("#import");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null
+                && model.sessionProperty().get() != null && model.sessionProperty().get().sameSession(second));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, model.store().sessions().size(), "the sandbox session is still kept: " + model.store().sessions()
+);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> switcher = robot.lookup("#session-switcher").queryAs(javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().size() == 2);
+        assertTrue(switcher.getItems().contains("sandbox"), switcher.getItems().toString());
+        assertEquals(model.sessionNameProperty().get(), switcher.getValue());
+
+        robot.interact(() -> switcher.setValue("sandbox"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sessionProperty().get().sameSession(demo)
+                && model.snapshotProperty().get() != null);
+        assertEquals("sandbox", model.store().current().orElseThrow(), "the chosen session is the current one, for the next start too");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).isSelected());
     }
 }

@@ -124,8 +124,12 @@ public final class ImportView implements ScreenView {
         HBox actions = new HBox(12, importButton, sandbox, spinner, result);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        Label sandboxNote = new Label("No session yet? The sandbox is a Starknet node on this computer with a funded demo wallet:"
-                + " nothing real is at stake.");
+        Label sandboxNote = new Label();
+        sandboxNote.textProperty().bind(javafx.beans.binding.Bindings.when(vm.anySessionProperty())
+                .then("A session imported here is kept beside the ones you have; switch between them in the sidebar. The sandbox is a"
+                        + " Starknet node on this computer with a funded demo wallet: nothing real is at stake.")
+                .otherwise("No session yet? The sandbox is a Starknet node on this computer with a funded demo wallet:"
+                        + " nothing real is at stake."));
         sandboxNote.setWrapText(true);
         sandboxNote.getStyleClass().add(Styles.TEXT_MUTED);
 

@@ -114,16 +114,16 @@ public final class ImportViewModel extends ScreenViewModel {
             return;
         }
         busy.set(true);
-        model.executor().run(() -> {
-            model.store().save(token, token.network(), token.rpcUrl());
-            return token;
-        }, saved -> {
-            if (decoded.filter(saved::sameSession).isPresent()) {
+        boolean others = !model.sessions().isEmpty();
+        model.executor().run(() -> model.store().save(token, token.network(), token.rpcUrl()), stored -> {
+            if (decoded.filter(token::sameSession).isPresent()) {
                 tokenText.set(""); // the token leaves the field once it is in the keychain (unless another was typed meanwhile)
             }
-            pasted = Optional.of(saved);
+            pasted = Optional.of(token);
             clipboardOffer.set(true);
-            connect(saved, "Session imported into the " + model.store().kind() + ".");
+            // kept beside the other sessions, never in place of one
+            open(stored.name(), "Session imported into the " + model.store().kind() + " as \"" + stored.name() + "\""
+                    + (others ? ", beside the sessions already here." : "."));
         }, e -> {
             busy.set(false);
             error.set(WalletModel.problemText(e));
@@ -137,21 +137,31 @@ public final class ImportViewModel extends ScreenViewModel {
         }
         busy.set(true);
         result.set("Starting the sandbox…");
+        boolean kept = model.sessions().stream().anyMatch(s -> s.name().equals(SandboxStarter.PROFILE));
+        if (kept) {
+            // the sandbox is a profile of its own: its chain and demo wallet were kept, and are opened again
+            tokenText.set("");
+            open(SandboxStarter.PROFILE, "The sandbox's demo wallet, as it was left.");
+            return;
+        }
         model.executor().run(() -> {
             SandboxStarter.Running node = model.sandboxes().start();
             SessionToken token = node.demoSession();
-            String stored;
             try {
-                model.store().save(token, token.network(), token.rpcUrl());
-                stored = "Demo session imported into the " + model.store().kind() + ".";
+                model.store().save(SandboxStarter.PROFILE, token, token.network(), token.rpcUrl(), true);
+                return new SandboxStart(node, token, "Demo session imported into the " + model.store().kind() + " as \""
+                        + SandboxStarter.PROFILE + "\", beside any other session. Its chain is kept for the next start.", true);
             } catch (WalletError e) {
-                stored = "Demo session in use (not stored: " + e.getMessage() + ").";
+                return new SandboxStart(node, token, "Demo session in use (not stored: " + e.getMessage() + ").", false);
             }
-            return new SandboxStart(node, token, stored);
         }, started -> {
             model.adoptSandbox(started.node());
             tokenText.set("");
-            connect(started.token(), started.message());
+            if (started.stored()) {
+                open(SandboxStarter.PROFILE, started.message());
+            } else {
+                connect(started.token(), started.message());
+            }
         }, e -> {
             busy.set(false);
             result.set("");
@@ -159,7 +169,19 @@ public final class ImportViewModel extends ScreenViewModel {
         });
     }
 
-    private record SandboxStart(SandboxStarter.Running node, SessionToken token, String message) {
+    private record SandboxStart(SandboxStarter.Running node, SessionToken token, String message, boolean stored) {
+    }
+
+    private void open(String name, String message) {
+        imported.set(false);
+        model.open(name, () -> {
+            busy.set(false);
+            result.set(message);
+            imported.set(true);
+        }, e -> {
+            busy.set(false);
+            error.set(WalletModel.problemText(e));
+        });
     }
 
     private void connect(SessionToken token, String message) {
@@ -187,6 +209,11 @@ public final class ImportViewModel extends ScreenViewModel {
         } catch (InvalidTokenException e) {
             return false;
         }
+    }
+
+    /** Whether sessions are kept here already: a new one is added beside them. */
+    public javafx.beans.binding.BooleanBinding anySessionProperty() {
+        return javafx.beans.binding.Bindings.isNotEmpty(model.sessions());
     }
 
     /** The offer was taken or declined. */

@@ -40,6 +40,7 @@ public final class TransferView implements ScreenView {
         this.vm = vm;
         root.setPadding(new Insets(28));
         root.setMaxWidth(xyz.cavos.wallet.ui.Page.MAX_WIDTH);
+        root.setId("transfer-page");
         Label title = new Label("Transfer");
         title.getStyleClass().add(Styles.TITLE_2);
 

@@ -63,6 +63,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ReadOnlyStringWrapper recipientName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bookProblem = new ReadOnlyStringWrapper("");
     private final ObservableList<Choice> choices = FXCollections.observableArrayList();
+    private final ObservableList<Choice> choicesView = FXCollections.unmodifiableObservableList(choices);
     private List<AddressBook.Contact> contacts = List.of();
     private final ReadOnlyObjectWrapper<Stage> stage = new ReadOnlyObjectWrapper<>(Stage.EDITING);
     private final Problem problem = new Problem();
@@ -433,7 +434,7 @@ public final class TransferViewModel extends ScreenViewModel {
 
     /** Contacts by name, then recent recipients without a name. */
     public ObservableList<Choice> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return choicesView;
     }
 
     /** Whether Max has anything to fill in: a balance and limit left for the token. */
