@@ -34,7 +34,7 @@ import java.util.function.Function;
 public final class PrivateFiles {
 
     /** What Cavos keeps in its config folder; only these are tightened, so a folder shared with other things keeps theirs. */
-    static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock",
+    static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock", "sent.json",
             "desktop.json");
 
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
