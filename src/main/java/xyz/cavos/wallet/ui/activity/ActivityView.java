@@ -79,19 +79,19 @@ public final class ActivityView implements ScreenView {
         TableView<ActivityViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("activity");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> time = column("Time", 130);
+        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> time = column("Time", 150);
         time.setCellFactory(c -> textCell(ActivityViewModel.Row::time, r -> r.timeUtc().isEmpty() ? "" : r.timeUtc()));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> what = column("What", 150);
         what.setCellFactory(c -> textCell(ActivityViewModel.Row::what, ActivityViewModel.Row::description));
-        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> amount = column("Amount", 150);
+        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> amount = column("Amount", 180);
         amount.setCellFactory(c -> {
             TableCell<ActivityViewModel.Row, ActivityViewModel.Row> cell = textCell(ActivityViewModel.Row::amount, ActivityViewModel.Row::amount);
             cell.setAlignment(Pos.CENTER_RIGHT);
             return cell;
         });
-        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> party = column("Counterparty", 170);
+        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> party = column("Counterparty", 125);
         party.setCellFactory(c -> textCell(r -> shortened(r.counterparty()), ActivityViewModel.Row::counterparty));
-        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> status = column("Status", 90);
+        TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> status = column("Status", 85);
         status.setCellFactory(c -> textCell(ActivityViewModel.Row::status, r -> r.reason().isEmpty() ? r.status() : "Reverted: " + r.reason()));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> hash = column("Transaction", 140);
         hash.setCellFactory(c -> linkCell());
@@ -157,16 +157,18 @@ public final class ActivityView implements ScreenView {
                     setGraphic(null);
                     return;
                 }
+                if (row.link().isEmpty()) { // a network without an explorer: the hash, to copy from the row's menu
+                    Label hash = new Label(shortened(row.hash()));
+                    hash.setTooltip(new Tooltip(row.hash()));
+                    setGraphic(hash);
+                    return;
+                }
                 Hyperlink link = new Hyperlink(shortened(row.hash()));
-                link.getStyleClass().add("mono");
-                link.setTooltip(new Tooltip(row.link().isEmpty() ? row.hash() : "Open in the explorer: " + row.hash()));
+                link.setTooltip(new Tooltip("Open in the explorer: " + row.hash()));
                 link.setOnAction(e -> {
                     link.setVisited(false);
-                    if (!row.link().isEmpty()) {
-                        openLink.accept(row.link());
-                    }
+                    openLink.accept(row.link());
                 });
-                link.setDisable(row.link().isEmpty());
                 setGraphic(link);
             }
         };
@@ -199,9 +201,9 @@ public final class ActivityView implements ScreenView {
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** 0x and the first and last digits of the 64, for a column; the whole in the tooltip. */
+    /** 0x and the first and last four of the 64 digits, for a column; the whole in the tooltip. */
     static String shortened(String paddedHex) {
-        return paddedHex.length() <= 16 ? paddedHex : paddedHex.substring(0, 8) + "…" + paddedHex.substring(paddedHex.length() - 6);
+        return paddedHex.length() <= 16 ? paddedHex : paddedHex.substring(0, 6) + "…" + paddedHex.substring(paddedHex.length() - 4);
     }
 
     private void export(ActivityViewModel.Format format) {

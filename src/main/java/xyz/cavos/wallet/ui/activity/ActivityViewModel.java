@@ -185,7 +185,7 @@ public final class ActivityViewModel extends ScreenViewModel {
         };
         String amount = e.amountText().isEmpty() ? "" : (e.direction().equals("out") ? "−" : "+") + e.amountText() + " " + e.symbol();
         return new Row(time == null ? "" : LOCAL.format(time.atZone(zone)), time == null ? "" : UTC.format(time), what, e.direction(), amount,
-                e.counterparty().map(Felt::toPaddedHex).orElse(""), e.status().label(), e.revertReason().orElse(""),
+                e.counterparty().map(c -> c.isZero() ? "New tokens" : c.toPaddedHex()).orElse(""), e.status().label(), e.revertReason().orElse(""),
                 e.transactionHash().map(Felt::toPaddedHex).orElse(""), e.explorerLink().orElse(""), e.description());
     }
 
