@@ -211,7 +211,7 @@ class AppUiIT {
     @Test
     void shortcutsThemeAndAbout(FxRobot robot) throws Exception {
         trySandbox(robot);
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#nav-session").queryAs(ToggleButton.class).isSelected());
 
