@@ -34,7 +34,7 @@ final class HistoryCommand implements Callable<CommandResult> {
             + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--csv", description = "Print the history as CSV (RFC 4180), ready for a spreadsheet.")
+    @Option(names = "--csv", description = "Print the history as CSV (RFC 4180), ready for a spreadsheet (with --json: as data.csv).")
     boolean csv;
 
     @Override
@@ -42,10 +42,6 @@ final class HistoryCommand implements Callable<CommandResult> {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--limit must be a whole number from 1 to " + MAX_LIMIT + ", not "
                     + limit + ".", "e.g. --limit 50");
-        }
-        if (csv && root.output().json()) {
-            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--csv and --json each choose the output: give one of them.",
-                    "Use --csv for a spreadsheet, --json for scripts.");
         }
         WalletService wallet = root.wallet();
         List<ActivityEntry> entries = new ArrayList<>();

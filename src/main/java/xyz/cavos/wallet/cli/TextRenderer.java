@@ -120,7 +120,7 @@ final class TextRenderer {
             return "No activity for wallet " + r.walletAddress().toHex() + " on " + r.network() + " since the session was registered.";
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("time", "what", "amount", "counterparty", "status", "transaction"));
+        rows.add(List.of("time", "what", "amount", "counterparty", "status", "block", "transaction"));
         for (HistoryResult.Entry e : r.entries()) {
             String what = switch (e.kind()) {
                 case "received" -> "received";
@@ -132,7 +132,7 @@ final class TextRenderer {
             String amount = e.amount().map(a -> (e.direction().filter("out"::equals).isPresent() ? "-" : "+") + a + " " + e.token().orElse(""))
                     .orElse("");
             rows.add(List.of(e.time().map(Render::time).orElse("pending"), what, amount, e.counterparty().map(Felt::toHex).orElse(""),
-                    e.status(), e.transactionHash().map(Felt::toHex).orElse("")));
+                    e.status(), e.block().isPresent() ? Long.toString(e.block().getAsLong()) : "", e.transactionHash().map(Felt::toHex).orElse("")));
         }
         int[] widths = new int[rows.getFirst().size()];
         rows.forEach(row -> {
@@ -140,12 +140,13 @@ final class TextRenderer {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         });
-        StringBuilder text = new StringBuilder("History of wallet " + r.walletAddress().toHex() + " on " + r.network() + ", newest first:\n");
+        StringBuilder text = new StringBuilder("History of wallet " + r.walletAddress().toHex() + " on " + r.network() + ", newest first"
+                + " (blocks " + r.toBlock() + " to " + r.fromBlock() + " read):\n");
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = rows.get(i);
             StringBuilder line = new StringBuilder(" ");
             for (int c = 0; c < row.size(); c++) {
-                boolean right = c == 2;
+                boolean right = c == 2 || c == 5;
                 String pad = " ".repeat(widths[c] - row.get(c).length());
                 line.append(' ').append(right ? pad + row.get(c) : row.get(c) + pad);
             }
