@@ -45,7 +45,7 @@ public final class DesktopLauncher extends Application {
         });
         model = new WalletModel(UiExecutor.background(), store,
                 ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home));
-        shell = new AppShell(model);
+        shell = new AppShell(model, link -> getHostServices().showDocument(link));
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
         shell.installShortcuts(scene);

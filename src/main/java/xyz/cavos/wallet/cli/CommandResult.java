@@ -142,6 +142,32 @@ sealed interface CommandResult {
             implements CommandResult {
     }
 
+    /**
+     * The wallet's history, newest first; {@code more}: older entries remain (down to the session's registration);
+     * {@code fromBlock} and {@code toBlock}: the blocks read, newest and oldest. Amounts exact with the token's decimals,
+     * {@code amountRaw} in base units; {@code direction} in or out for transfers; {@code time} is the block's (sent, for
+     * a pending transaction).
+     */
+    record HistoryResult(Felt walletAddress, String network, long fromBlock, long toBlock, boolean more, List<Entry> entries)
+            implements CommandResult {
+
+        record Entry(Optional<Instant> time, String kind, Optional<String> direction, Optional<String> amount, Optional<String> token,
+                Optional<U256> amountRaw, Optional<Felt> counterparty, String status, OptionalLong block, Optional<Felt> transactionHash,
+                Optional<String> revertReason, String description, Optional<String> explorerUrl) {
+
+            static Entry of(xyz.cavos.wallet.wallet.ActivityEntry e) {
+                return new Entry(e.time(), e.kind().name().toLowerCase(java.util.Locale.ROOT), Optional.of(e.direction()).filter(d -> !d.isEmpty()),
+                        Optional.of(e.amountText()).filter(a -> !a.isEmpty()), Optional.of(e.symbol()).filter(s -> !s.isEmpty()), e.raw(),
+                        e.counterparty(), e.status().name().toLowerCase(java.util.Locale.ROOT), e.block(), e.transactionHash(), e.revertReason(),
+                        e.description(), e.explorerLink());
+            }
+        }
+    }
+
+    /** The history as CSV, printed as it is. */
+    record HistoryCsv(String csv) implements CommandResult {
+    }
+
     // ---------------------------------------------------------------- writes
 
     /**

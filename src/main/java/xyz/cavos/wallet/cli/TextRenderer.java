@@ -15,6 +15,8 @@ import xyz.cavos.wallet.cli.CommandResult.ContactChangeResult;
 import xyz.cavos.wallet.cli.CommandResult.ContactsResult;
 import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
+import xyz.cavos.wallet.cli.CommandResult.HistoryCsv;
+import xyz.cavos.wallet.cli.CommandResult.HistoryResult;
 import xyz.cavos.wallet.cli.CommandResult.ImportResult;
 import xyz.cavos.wallet.cli.CommandResult.MulticallResult;
 import xyz.cavos.wallet.cli.CommandResult.NetworkCheckResult;
@@ -82,6 +84,8 @@ final class TextRenderer {
                     ? "Added \"" + r.name() + "\" " + r.address().toHex() + " to the address book."
                     : "Removed \"" + r.name() + "\" " + r.address().toHex() + " from the address book.")
                     + r.note().map(n -> "\n  note  " + n).orElse("");
+            case HistoryResult r -> history(r);
+            case HistoryCsv r -> r.csv();
         };
     }
 
@@ -162,6 +166,52 @@ final class TextRenderer {
             text.append(" Give working ones with: cavos config set ").append(network).append(".rpc-urls URL…, --rpc-url URL (repeatable)")
                     .append(" or CAVOS_RPC_URLS.");
         }
+        return text.append('\n').toString();
+    }
+
+    /** A table, newest first: time, what, amount, the other party, status, transaction; reasons under reverted lines. */
+    private static String history(HistoryResult r) {
+        if (r.entries().isEmpty()) {
+            return "No activity for wallet " + r.walletAddress().toHex() + " on " + r.network() + " since the session was registered.";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("time", "what", "amount", "counterparty", "status", "block", "transaction"));
+        for (HistoryResult.Entry e : r.entries()) {
+            String what = switch (e.kind()) {
+                case "received" -> "received";
+                case "sent" -> "sent";
+                case "fee" -> "fee";
+                case "transaction" -> e.description();
+                default -> e.kind().replace('_', ' ');
+            };
+            String amount = e.amount().map(a -> (e.direction().filter("out"::equals).isPresent() ? "-" : "+") + a + " " + e.token().orElse(""))
+                    .orElse("");
+            rows.add(List.of(e.time().map(Render::time).orElse("pending"), what, amount, e.counterparty().map(Felt::toHex).orElse(""),
+                    e.status(), e.block().isPresent() ? Long.toString(e.block().getAsLong()) : "", e.transactionHash().map(Felt::toHex).orElse("")));
+        }
+        int[] widths = new int[rows.getFirst().size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        StringBuilder text = new StringBuilder("History of wallet " + r.walletAddress().toHex() + " on " + r.network() + ", newest first"
+                + " (blocks " + r.toBlock() + " to " + r.fromBlock() + " read):\n");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            StringBuilder line = new StringBuilder(" ");
+            for (int c = 0; c < row.size(); c++) {
+                boolean right = c == 2 || c == 5;
+                String pad = " ".repeat(widths[c] - row.get(c).length());
+                line.append(' ').append(right ? pad + row.get(c) : row.get(c) + pad);
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+            if (i > 0) {
+                r.entries().get(i - 1).revertReason().ifPresent(reason -> text.append("    reverted: ").append(reason.strip().lines().findFirst()
+                        .orElse("")).append('\n'));
+            }
+        }
+        text.append(r.more() ? "Older entries remain: ask for more with --limit." : "That is everything since the session was registered.");
         return text.append('\n').toString();
     }
 

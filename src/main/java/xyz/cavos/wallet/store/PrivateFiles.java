@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 public final class PrivateFiles {
 
     /** What Cavos keeps in its config folder; only these are tightened, so a folder shared with other things keeps theirs. */
-    static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock",
-            "desktop.json", "contacts.json");
+    static final Set<String> OURS = Set.of("settings.json", "config.json", "session.enc", "cavos.log", ".settings.lock", "sent.json",
+            "desktop.json", "contacts.json", "sandbox-chain.json");
     /** The encrypted file of a session kept beside others: session-NAME.enc. */
     private static final Pattern SESSION_FILE = Pattern.compile("session-[a-z0-9_-]{1,32}\\.enc");
 

@@ -38,6 +38,8 @@ import javafx.util.Duration;
 import javafx.util.Subscription;
 import org.controlsfx.control.ToggleSwitch;
 import xyz.cavos.wallet.Version;
+import xyz.cavos.wallet.ui.activity.ActivityView;
+import xyz.cavos.wallet.ui.activity.ActivityViewModel;
 import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportView;
@@ -58,11 +60,12 @@ import xyz.cavos.wallet.wallet.SessionStatus;
  */
 public final class AppShell {
 
-    /** The screens, in sidebar order (Settings at the foot); Ctrl+1 to Ctrl+6 reach them. */
+    /** The screens, in sidebar order (Settings at the foot); Ctrl+1 to Ctrl+7 reach them. */
     public enum Screen {
         IMPORT("Import session", "nav-import"),
         BALANCES("Balances", "nav-balances"),
         TRANSFER("Transfer", "nav-transfer"),
+        ACTIVITY("Activity", "nav-activity"),
         POLICY("Policy usage", "nav-policy"),
         SESSION("Session", "nav-session"),
         SETTINGS("Settings", "nav-settings");
@@ -82,7 +85,7 @@ public final class AppShell {
     }
 
     static final String SHORTCUTS = String.join("\n",
-            "Ctrl+1 … Ctrl+6: the screens, in sidebar order",
+            "Ctrl+1 … Ctrl+7: the screens, in sidebar order",
             "F5 or Ctrl+R: refresh balances and session",
             "Ctrl+D: light or dark theme",
             "F1: this window",
@@ -101,12 +104,18 @@ public final class AppShell {
     private Screen showing;
 
     public AppShell(WalletModel model) {
+        this(model, link -> { });
+    }
+
+    /** {@code openLink} opens a web page (an explorer's) in the person's browser. */
+    public AppShell(WalletModel model, java.util.function.Consumer<String> openLink) {
         this.model = model;
         Confirmations confirmations = new Dialogs(root);
         ImportViewModel importVm = new ImportViewModel(model);
         views.put(Screen.IMPORT, new ImportView(importVm));
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
         views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations), this::show));
+        views.put(Screen.ACTIVITY, new ActivityView(new ActivityViewModel(model), openLink, this::show));
         views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)));
         views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations), this::show));
         views.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(model, dark, confirmations), this::show));
@@ -329,7 +338,8 @@ public final class AppShell {
     /** Keyboard shortcuts; called once the shell is in a scene. */
     public void installShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+                KeyCode.DIGIT7};
         Screen[] screens = Screen.values();
         for (int i = 0; i < screens.length; i++) {
             Screen screen = screens[i];

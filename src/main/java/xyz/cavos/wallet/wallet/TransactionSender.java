@@ -2,9 +2,11 @@ package xyz.cavos.wallet.wallet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SessionTransaction;
@@ -17,7 +19,9 @@ import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
+import xyz.cavos.wallet.store.SentLog;
 import xyz.cavos.wallet.store.SessionStore;
+import xyz.cavos.wallet.store.StoreException;
 
 /**
  * Every write goes through here: fresh chain data, the caller's checks, a fee estimate, signing, sending and
@@ -108,6 +112,11 @@ final class TransactionSender {
             long deadline = Deadline.after(timeout);
             try {
                 submit(signed, hash, rpc, endpoint, network, deadline, timeout, progress);
+            } catch (WalletError e) {
+                if (e.code() == WalletError.Code.TRANSACTION_UNCONFIRMED) {
+                    record(hash, calls); // it may have arrived: the log keeps it, to be looked up later
+                }
+                throw e;
             } catch (RpcException.NodeError e) {
                 if (isStaleNonce(e) && attempt < NONCE_RETRIES) {
                     pauseBeforeRetry();
@@ -116,6 +125,7 @@ final class TransactionSender {
                 throw ErrorTranslation.rejected(e);
             }
             progress.submitted(hash);
+            record(hash, calls);
             countCalls(calls.size());
             Optional<TransactionReceipt> receipt = wait ? Optional.of(waitUntil(hash, deadline, timeout, progress)) : Optional.empty();
             return new TransactionOutcome(hash, calls.size(), quote.estimatedFee(), quote.maxFee(), receipt, network.explorerLink(hash));
@@ -153,9 +163,36 @@ final class TransactionSender {
     private void countCalls(int calls) {
         try {
             store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls));
-        } catch (xyz.cavos.wallet.store.StoreException e) {
+        } catch (StoreException e) {
             // the count is a convenience: the chain does not count calls, and the transaction must not look failed
         }
+    }
+
+    /** Adds a sent transaction to the log of this installation; the transaction is out whatever happens here. */
+    private void record(Felt hash, List<Call> calls) {
+        store.ifPresent(s -> {
+            try {
+                SentLog.in(s.home()).add(new SentLog.Entry(hash, token.sessionPublicKey(), token.walletAddress(), Instant.now(),
+                        CallSummary.of(calls), SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty()));
+            } catch (StoreException e) {
+                // the log is a convenience: the chain keeps the transaction, and the send must not look failed
+            }
+        });
+    }
+
+    /** Notes in the log what became of a sent transaction; a log that cannot be written is passed over. */
+    private void settled(TransactionReceipt receipt) {
+        store.ifPresent(s -> {
+            try {
+                SentLog log = SentLog.in(s.home());
+                if (log.entries().stream().anyMatch(e -> e.hash().equals(receipt.transactionHash()))) {
+                    log.update(receipt.transactionHash(), receipt.isSucceeded() ? SentLog.Status.ACCEPTED : SentLog.Status.REVERTED,
+                            OptionalLong.of(receipt.blockNumber()), receipt.revertReason());
+                }
+            } catch (StoreException e) {
+                // as in record: the receipt is what counts
+            }
+        });
     }
 
     /** Polls for the receipt until {@code timeout} from now; a reverted transaction becomes the matching {@link WalletError}. */
@@ -178,6 +215,7 @@ final class TransactionSender {
                 unanswered = e;
             }
             if (receipt != null) {
+                settled(receipt);
                 if (!receipt.isSucceeded()) {
                     throw ErrorTranslation.reverted(hash, receipt.revertReason().orElse("no reason given"));
                 }

@@ -33,6 +33,7 @@ public final class WalletService implements AutoCloseable {
     private final SnapshotReader reader;
     private final TransactionSender sender;
     private final SessionRenewal renewal;
+    private final ActivityReader activity;
     private final Optional<SessionStore> store;
     private final Optional<AddressBook> addressBook;
 
@@ -43,6 +44,7 @@ public final class WalletService implements AutoCloseable {
         this.reader = new SnapshotReader(token, network, endpoints, store);
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
         this.renewal = new SessionRenewal(token, network, sender, store);
+        this.activity = new ActivityReader(token, network, endpoints, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
     }
@@ -119,6 +121,15 @@ public final class WalletService implements AutoCloseable {
     /** What the dashboard warns about, from the token alone: no limits, no allow-list, longer than 24 hours. */
     public static List<String> tokenWarnings(SessionToken token) {
         return PolicyReport.tokenWarnings(token);
+    }
+
+    /**
+     * A page of the wallet's history, newest first: the {@code limit} (1 to 1000) newest entries older than {@code after},
+     * or from now when it is empty. Token transfers in and out, the session's events, and the transactions sent from
+     * this installation with their status.
+     */
+    public ActivityPage activity(Optional<ActivityCursor> after, int limit) {
+        return activity.page(after, limit);
     }
 
     /** A read-only contract call. */

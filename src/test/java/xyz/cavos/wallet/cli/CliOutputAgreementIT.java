@@ -173,6 +173,12 @@ class CliOutputAgreementIT {
                 new Walk(this::cli, "simulate", "--contract", strk, "--entrypoint", "transfer", "--calldata", RECIPIENT + ",u256:1"),
                 new Walk(this::cli, "simulate", "--calls", calls),
                 new Walk(this::cli, "tx", "status", sentHash),
+                new Walk(this::cli, "history")
+                        .except("/more", "the last line says whether older entries remain")
+                        .except("/entries/*/direction", "the amount's sign says it: + in, - out")
+                        .except("/entries/*/amountRaw", raw)
+                        .except("/entries/*/description", "the what and counterparty columns say it in the table"),
+                new Walk(this::cli, "history", "--csv"),
                 new Walk(() -> withSession(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
                 new Walk(() -> storedIn(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
                 new Walk(() -> new Cli(Map.of("CAVOS_HOME", home.resolve("import-" + homes++).toString(), "CAVOS_PASSPHRASE", "p")),

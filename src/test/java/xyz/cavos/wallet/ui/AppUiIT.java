@@ -289,7 +289,7 @@ class AppUiIT {
     @Test
     void shortcutsThemeAndAbout(FxRobot robot) throws Exception {
         trySandbox(robot);
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#nav-session").queryAs(ToggleButton.class).isSelected());
 
@@ -328,7 +328,7 @@ class AppUiIT {
 
         robot.clickOn("#nav-import");
         trySandbox(robot);
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-network-sandbox").queryAs(ToggleButton.class)
                 .isSelected());
         assertEquals("The session in use is on sandbox.", text(robot, "#settings-session-network"));

@@ -94,6 +94,11 @@ public final class Screenshots {
             ((TextField) scene[0].lookup("#transfer-amount")).setText("12.5");
         });
         both(shell[0], scene[0], out, "transfer");
+        SandboxNode node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        node.mint(model.walletProperty().get().token().walletAddress(), Token.USDC, U256.parseAmount("25", 6));
+        onFx(() -> shell[0].show(AppShell.Screen.ACTIVITY));
+        await(() -> scene[0].lookup("#activity") instanceof javafx.scene.control.TableView<?> table && table.getItems().size() >= 4);
+        both(shell[0], scene[0], out, "activity");
         onFx(() -> shell[0].show(AppShell.Screen.POLICY));
         both(shell[0], scene[0], out, "policy");
         onFx(() -> shell[0].show(AppShell.Screen.SESSION));

@@ -1,0 +1,66 @@
+package xyz.cavos.wallet.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import xyz.cavos.wallet.cli.CommandResult.HistoryCsv;
+import xyz.cavos.wallet.cli.CommandResult.HistoryResult;
+import xyz.cavos.wallet.wallet.ActivityCursor;
+import xyz.cavos.wallet.wallet.ActivityEntry;
+import xyz.cavos.wallet.wallet.ActivityExport;
+import xyz.cavos.wallet.wallet.ActivityPage;
+import xyz.cavos.wallet.wallet.WalletError;
+import xyz.cavos.wallet.wallet.WalletService;
+
+/** {@code cavos history}: the wallet's token transfers in and out, the session's events and the transactions sent from here. */
+@Command(name = "history", mixinStandardHelpOptions = true, description = {
+        "The wallet's history, newest first: token transfers in and out (fees too), the session's events, and the transactions",
+        "sent from this computer with their status. Read from the chain back to the session's registration."})
+final class HistoryCommand implements Callable<CommandResult> {
+
+    /** The most entries one command lists. */
+    static final int MAX_LIMIT = 1000;
+    /** Pages asked for to fill the limit, when the endpoint makes each page end early. */
+    private static final int MAX_PAGES = 20;
+
+    @ParentCommand
+    CavosCommand root;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many entries, 1 to " + MAX_LIMIT
+            + " (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--csv", description = "Print the history as CSV (RFC 4180), ready for a spreadsheet (with --json: as data.csv).")
+    boolean csv;
+
+    @Override
+    public CommandResult call() {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--limit must be a whole number from 1 to " + MAX_LIMIT + ", not "
+                    + limit + ".", "e.g. --limit 50");
+        }
+        WalletService wallet = root.wallet();
+        List<ActivityEntry> entries = new ArrayList<>();
+        Optional<ActivityCursor> next = Optional.empty();
+        long scannedFrom = -1;
+        long scannedTo = -1;
+        int pages = 0;
+        do {
+            ActivityPage page = wallet.activity(next, limit - entries.size());
+            entries.addAll(page.entries());
+            next = page.next();
+            scannedFrom = scannedFrom < 0 ? page.scannedFrom() : scannedFrom;
+            scannedTo = page.scannedTo();
+            pages++;
+        } while (next.isPresent() && entries.size() < limit && pages < MAX_PAGES);
+        if (csv) {
+            return new HistoryCsv(ActivityExport.csv(entries));
+        }
+        return new HistoryResult(wallet.token().walletAddress(), wallet.network().name(), scannedFrom, scannedTo, next.isPresent(),
+                entries.stream().map(HistoryResult.Entry::of).toList());
+    }
+}

@@ -1,0 +1,47 @@
+package xyz.cavos.wallet.wallet;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.Call;
+import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.U256;
+
+/** What a transaction's calls do, in a few words for the log of sent transactions: "transfer 1.5 STRK to 0x…". */
+final class CallSummary {
+
+    private CallSummary() {
+    }
+
+    static String of(List<Call> calls) {
+        return calls.stream().map(CallSummary::one).collect(Collectors.joining("; "));
+    }
+
+    private static String one(Call call) {
+        Optional<Token> token = Token.byAddress(call.to());
+        List<Felt> data = call.calldata();
+        if (token.isPresent() && data.size() == 3 && (call.selector().equals(Preflight.TRANSFER) || call.selector().equals(Preflight.APPROVE))) {
+            String amount = U256.ofParts(data.get(1), data.get(2)).toAmountString(token.get().decimals()) + " " + token.get().symbol();
+            return call.selector().equals(Preflight.TRANSFER) ? "transfer " + amount + " to " + shortHex(data.get(0))
+                    : "approve " + shortHex(data.get(0)) + " to spend " + amount;
+        }
+        if (call.selector().equals(CavosAccount.REVOKE_SESSION)) {
+            return "revoke session";
+        }
+        if (call.selector().equals(CavosAccount.EMERGENCY_REVOKE)) {
+            return "revoke every session";
+        }
+        if (call.selector().equals(CavosAccount.RENEW_SESSION)) {
+            return "renew session";
+        }
+        return "call " + shortHex(call.selector()) + " on " + token.map(Token::symbol).orElse(shortHex(call.to()));
+    }
+
+    /** 0x and the first and last four hex digits of the 64. */
+    static String shortHex(Felt value) {
+        String hex = value.toPaddedHex();
+        return hex.substring(0, 6) + "…" + hex.substring(hex.length() - 4);
+    }
+}

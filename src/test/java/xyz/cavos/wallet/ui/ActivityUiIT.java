@@ -1,0 +1,114 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.geometry.Bounds;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import xyz.cavos.wallet.app.LocalSandbox;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.ProviderLimits;
+import xyz.cavos.wallet.sandbox.SandboxDashboard;
+import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.activity.ActivityViewModel;
+import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.Progress;
+import xyz.cavos.wallet.wallet.SessionStorage;
+import xyz.cavos.wallet.wallet.WalletService;
+
+/** Activity in a real (headless) window, on a node that refuses event searches over more than five blocks. */
+@ExtendWith(ApplicationExtension.class)
+class ActivityUiIT {
+
+    private SandboxNode node;
+    private WalletModel model;
+    private AppShell shell;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        node = SandboxNode.start();
+        SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+        Path home = Files.createTempDirectory("cavos-activity-ui");
+        SessionStorage storage = SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray);
+        // what the person did before opening the screen: a transfer out, then, many blocks later, a transfer in
+        try (WalletService wallet = WalletService.connect(demo.token(), ConnectionOptions.DEFAULT, Optional.of(storage))) {
+            wallet.transfer(Token.STRK, SandboxWallet.RECIPIENT, U256.parseAmount("1.5", 18), true, Duration.ofSeconds(30), Progress.SILENT);
+        }
+        for (int i = 0; i < 12; i++) {
+            node.createBlock();
+        }
+        node.mint(demo.address(), Token.USDC, U256.parseAmount("7.25", 6));
+        for (int i = 0; i < 12; i++) {
+            node.createBlock();
+        }
+        node.setLimits(new ProviderLimits(false, 5));
+
+        model = new WalletModel(UiExecutor.background(), storage, ConnectionOptions.DEFAULT, new LocalSandbox());
+        shell = new AppShell(model);
+        Scene scene = new Scene(shell.root(), 1100, 720);
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        model.connect(demo.token(), () -> { }, e -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        shell.stop();
+        model.shutdown();
+        node.close();
+    }
+
+    @Test
+    void activityListsTransfersInAndOutNewestFirstFromANodeThatCapsEventRanges(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null);
+        robot.clickOn("#nav-activity");
+        @SuppressWarnings("unchecked")
+        TableView<ActivityViewModel.Row> table = robot.lookup("#activity").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> lines = table.getItems().stream().map(r -> r.what() + " " + r.amount()).toList();
+        assertEquals("Received +7.25 USDC", lines.get(0));
+        assertEquals("Sent −1.5 STRK", lines.get(1));
+        assertTrue(lines.get(2).startsWith("Fee −0.00"), lines.get(2));
+        assertEquals("Session registered ", lines.get(3));
+        assertTrue(robot.lookup("#activity-end").queryLabeled().isVisible(), "everything since the registration is listed");
+        assertTrue(robot.lookup("#activity-more").queryButton().isDisabled());
+        assertTrue(robot.lookup("−1.5 STRK").tryQuery().isPresent(), "the amount is on screen");
+        assertTrue(node.requests("/rpc", "starknet_getEvents") > 0);
+
+        // a right click, as the platform reports it (headless Monocle does not turn a right click into this event)
+        TableRow<?> sent = robot.lookup(".table-row-cell").match((TableRow<?> row) -> row.getItem() == table.getItems().get(1)).query();
+        Bounds box = sent.localToScreen(sent.getBoundsInLocal());
+        robot.interact(() -> sent.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 40, 10, box.getMinX() + 40,
+                box.getMinY() + 10, false, null)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Copy transaction hash").tryQuery().isPresent());
+        robot.clickOn("Copy transaction hash");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+        assertEquals(table.getItems().get(1).hash(), copied);
+    }
+}
