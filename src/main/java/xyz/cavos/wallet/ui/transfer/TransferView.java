@@ -84,6 +84,7 @@ public final class TransferView implements ScreenView {
         form.addRow(0, new Label("Token"), token);
         MenuButton chooser = new MenuButton("Contacts");
         chooser.setId("transfer-contacts");
+        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its name is never cut to "Co…"
         chooser.setTooltip(new Tooltip("Your contacts and the addresses you sent to recently"));
         chooser.setOnShowing(e -> {
             chooser.getItems().clear();
