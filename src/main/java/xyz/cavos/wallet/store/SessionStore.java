@@ -224,6 +224,19 @@ public final class SessionStore {
         return inUse(contents).flatMap(name -> load(contents, name));
     }
 
+    /**
+     * Asks the OS keychain for this folder's first entry, without a session of its own being needed: throws the keychain's
+     * {@link StoreException} (unavailable, locked) when it cannot be used here.
+     */
+    public static void checkKeychain(Path home) {
+        KeychainVault vault = new KeychainVault(keychainAccount(home));
+        try {
+            vault.read();
+        } finally {
+            vault.close();
+        }
+    }
+
     /** The session named {@code name}: empty when its token is missing from its store; a name with no session is refused. */
     public Optional<SessionToken> load(String name) {
         return load(readContents(home), name);

@@ -60,7 +60,7 @@ public final class SecretScan {
      */
     public static void requireKeychain(Path home) {
         try {
-            SessionStore.open(home, java.util.Optional.of(SessionStore.Kind.KEYCHAIN), () -> new char[0]).load();
+            SessionStore.checkKeychain(home);
         } catch (StoreException e) {
             if (Boolean.parseBoolean(System.getenv("CI"))) {
                 throw new AssertionError("CI must provide a Secret Service (see .ci/run): " + e.getMessage(), e);
