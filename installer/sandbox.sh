@@ -10,7 +10,7 @@ start_sandbox() {
   sandbox_url="http://127.0.0.1:$port/rpc/v0_10"
   sandbox_token=""
   for _ in $(seq 1 100); do
-    sandbox_token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$log" | head -1)"
+    [ -f "$log" ] && sandbox_token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$log" | head -1)"
     [ -n "$sandbox_token" ] && return 0
     sleep 0.2
   done

@@ -187,6 +187,8 @@ public final class AppShell {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
 
         root.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
+        // the frame paints its own background: it need not be the scene's root (field marks wrap the root in a layer of theirs)
+        root.getStyleClass().add("app-frame");
         root.setLeft(sidebar);
         content.setAlignment(Pos.TOP_LEFT);
         root.setCenter(new VBox(clipboardBanner(importVm), content));
@@ -260,6 +262,11 @@ public final class AppShell {
         Circle dot = new Circle(4);
         Label network = new Label();
         network.setId("status-network");
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(network.textProperty()); // the detail can be long: cut in the bar, whole on hover
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        network.setTooltip(whole);
         Label session = new Label();
         session.setId("status-session");
         listeners = Subscription.combine(listeners,

@@ -108,7 +108,7 @@ public final class Dialogs implements Confirmations {
             text.setMinHeight(Region.USE_PREF_SIZE);
             content.getChildren().add(text);
         }
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(14, 2, 0, 2));
         return content;
     }
 }

@@ -94,21 +94,21 @@ public final class WalletModel {
         this.options = options;
         this.sandboxes = sandboxes;
         this.addressBook = AddressBook.open(store.home());
-        offlineNote = Bindings.createStringBinding(this::offlineText, offlineSince, lastRefreshed, connectionDetail, session);
+        offlineNote = Bindings.createStringBinding(this::offlineText, offlineSince, lastRefreshed, session);
     }
 
     private final StringBinding offlineNote;
 
+    /** Short on purpose: why the node did not answer is in the status bar, and on the Session and Settings screens. */
     private String offlineText() {
         Instant since = offlineSince.get();
         if (since == null || session.get() == null) {
             return "";
         }
-        String why = connectionDetail.get().isBlank() ? "" : " (" + connectionDetail.get() + ")";
         return lastRefreshed.get() == null || snapshot.get() == null
-                ? "Offline since " + Format.time(since) + ": the node cannot be reached" + why + ". The app keeps trying."
-                : "Offline since " + Format.time(since) + why + ". What is shown was read at " + Format.time(lastRefreshed.get())
-                        + " and may no longer be current.";
+                ? "Offline since " + Format.time(since) + ": the node cannot be reached. The app keeps trying."
+                : "Offline since " + Format.time(since) + ": what is shown was read at " + Format.time(lastRefreshed.get())
+                        + " and may no longer be current. The app keeps trying.";
     }
 
     /**

@@ -84,6 +84,12 @@ class AppUiIT {
         robot.clickOn(id);
     }
 
+    /** The marks ControlsFX's validation put on a field; one when the view-model refuses what is typed there. */
+    private static int decorations(FxRobot robot, String id) {
+        var marks = org.controlsfx.control.decoration.Decorator.getDecorations(robot.lookup(id).query());
+        return marks == null ? 0 : marks.size();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Labeled.class).getText();
     }
@@ -154,6 +160,8 @@ class AppUiIT {
         assertEquals("Over the session's spending limit: 98.5 STRK left to send.", text(robot, "#transfer-amount-error"),
                 "checked as it is typed, before any review");
         assertTrue(robot.lookup("#transfer-review").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> decorations(robot, "#transfer-amount") > 0);
+        assertEquals(0, decorations(robot, "#transfer-recipient"), "the field that is right is not marked");
         assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
 
         robot.clickOn("#nav-session");

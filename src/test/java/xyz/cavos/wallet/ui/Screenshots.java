@@ -29,6 +29,7 @@ import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.Progress;
+import xyz.cavos.wallet.wallet.WalletService;
 
 /**
  * Opens the app in a window, walks it through the sandbox (a pasted token, Try the sandbox, a 1.5 STRK
@@ -94,6 +95,10 @@ public final class Screenshots {
             ((TextField) scene[0].lookup("#transfer-amount")).setText("12.5");
         });
         both(shell[0], scene[0], out, "transfer");
+        reviewSheet(shell[0], scene[0], out);
+        onFx(() -> ((TextField) scene[0].lookup("#transfer-amount")).setText("500"));
+        both(shell[0], scene[0], out, "transfer-error");
+        onFx(() -> ((TextField) scene[0].lookup("#transfer-amount")).setText(""));
         SandboxNode node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
         node.mint(model.walletProperty().get().token().walletAddress(), Token.USDC, U256.parseAmount("25", 6));
         onFx(() -> shell[0].show(AppShell.Screen.ACTIVITY));
@@ -104,6 +109,7 @@ public final class Screenshots {
         onFx(() -> shell[0].show(AppShell.Screen.SESSION));
         both(shell[0], scene[0], out, "session");
         settings(model, shell[0], scene[0], out);
+        sessionStates(model, shell[0], scene[0], out);
         model.shutdown();
         Platform.exit();
         System.exit(0);
@@ -144,6 +150,50 @@ public final class Screenshots {
         });
         await(() -> scene.lookup("#settings-verdict-4") != null);
         both(shell, scene, out, "settings");
+    }
+
+    /** The review sheet of the transfer in the form, light and dark; cancelled after. */
+    private static void reviewSheet(AppShell shell, Scene scene, Path out) throws Exception {
+        onFx(() -> ((Button) scene.lookup("#transfer-review")).fire());
+        javafx.stage.Window[] sheet = new javafx.stage.Window[1];
+        await(() -> (sheet[0] = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#review-sheet") != null).findFirst().orElse(null)) != null);
+        await(() -> !((Button) sheet[0].getScene().lookup("#confirm-send")).isDisabled()); // armed
+        both(shell, sheet[0].getScene(), out, "review-sheet");
+        onFx(() -> ((javafx.scene.control.DialogPane) sheet[0].getScene().lookup("#review-sheet"))
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL).fireEvent(new javafx.event.ActionEvent()));
+        await(() -> !sheet[0].isShowing());
+    }
+
+    /** Offline, expiring soon, expired but renewable, and revoked, by moving the sandbox's clock and revoking. */
+    private static void sessionStates(WalletModel model, AppShell shell, Scene scene, Path out) throws Exception {
+        SandboxNode node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        node.setFaults(new FaultPlan(0, 0, 1, 0, 0));
+        onFx(() -> shell.show(AppShell.Screen.BALANCES));
+        onFx(model::refresh);
+        await(() -> model.connectionProperty().get() == WalletModel.Connection.OFFLINE);
+        both(shell, scene, out, "offline");
+        node.setFaults(FaultPlan.NONE);
+        onFx(model::refresh);
+        await(() -> model.connectionProperty().get() == WalletModel.Connection.ONLINE);
+
+        onFx(() -> shell.show(AppShell.Screen.SESSION));
+        node.increaseTime(model.statusProperty().get().secondsLeft() - 1800);
+        onFx(model::refresh);
+        await(() -> model.statusProperty().get().state() == xyz.cavos.wallet.wallet.SessionState.EXPIRING_SOON);
+        both(shell, scene, out, "session-expiring");
+        node.increaseTime(1900);
+        onFx(model::refresh);
+        await(() -> model.statusProperty().get().state() == xyz.cavos.wallet.wallet.SessionState.EXPIRED_RENEWABLE);
+        both(shell, scene, out, "session-renewable");
+
+        WalletService.Renewal renewed = model.walletProperty().get().renew(Duration.ofSeconds(30), Progress.SILENT);
+        onFx(() -> model.connect(renewed.newToken(), () -> { }, e -> { }));
+        await(() -> model.statusProperty().get() != null && model.statusProperty().get().state().canTransact());
+        model.walletProperty().get().revoke(true, Duration.ofSeconds(30), Progress.SILENT);
+        onFx(model::refresh);
+        await(() -> model.statusProperty().get().state() == xyz.cavos.wallet.wallet.SessionState.REVOKED);
+        both(shell, scene, out, "session-revoked");
     }
 
     private static void both(AppShell shell, Scene scene, Path out, String name) throws Exception {

@@ -22,6 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Format;
@@ -34,6 +36,7 @@ public final class TransferView implements ScreenView {
 
     private final VBox root = new VBox(16);
     private final TransferViewModel vm;
+    private final ValidationSupport checks = new ValidationSupport();
 
     /** {@code open} shows another screen, for the link a problem's next step gets. */
     public TransferView(TransferViewModel vm, Consumer<AppShell.Screen> open) {
@@ -176,7 +179,20 @@ public final class TransferView implements ScreenView {
         link.textProperty().bind(vm.explorerLinkProperty());
         link.getStyleClass().add(Styles.TEXT_MUTED);
 
+        decorate(recipient, vm.recipientErrorProperty());
+        decorate(amount, vm.amountErrorProperty());
         root.getChildren().addAll(title, Messages.offline(vm.offlineNoteProperty(), "transfer-offline"), form, actions, problem, hash, link);
+    }
+
+    /**
+     * Marks a field whose value the view-model refuses, as it is typed (the message itself stands under the field). The
+     * view-model's verdict is the only rule: it is read again whenever it changes, also when the balance or the limit
+     * changed and the text did not.
+     */
+    private void decorate(javafx.scene.control.Control field, javafx.beans.value.ObservableStringValue error) {
+        checks.registerValidator(field, false, (javafx.scene.control.Control c, String text) ->
+                ValidationResult.fromErrorIf(c, error.get(), !error.get().isEmpty()));
+        error.addListener((obs, old, now) -> checks.revalidate(field));
     }
 
     @Override
