@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 public final class Page {
 
     /** The widest a screen's column grows, the same on every screen. */
-    public static final double MAX_WIDTH = 860;
+    public static final double MAX_WIDTH = 1040;
 
     private final VBox column = new VBox(18);
     private final ScrollPane root = new ScrollPane(column);

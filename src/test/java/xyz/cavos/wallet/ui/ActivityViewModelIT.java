@@ -79,8 +79,8 @@ class ActivityViewModelIT {
         List<String> lines = lines();
         assertEquals(31, lines.size(), "30 transfers in and the registration: " + lines);
         assertEquals(31, lines.stream().distinct().count(), "no line twice");
-        assertEquals("Received +30.0 USDC Accepted", lines.getFirst());
-        assertEquals("Received +5.0 USDC Accepted", lines.get(25), "the second page starts where the first stopped");
+        assertEquals("Received +30 USDC Accepted", lines.getFirst());
+        assertEquals("Received +5 USDC Accepted", lines.get(25), "the second page starts where the first stopped");
         assertEquals("Session registered  Accepted", lines.getLast());
     }
 

@@ -67,7 +67,9 @@ public final class Screenshots {
         onFx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             shell[0] = new AppShell(model);
-            scene[0] = new Scene(shell[0].root(), 1100, 720);
+            // -Dcavos.shots.size=1024x700 (the smallest window) or 1920x1080 to see the pages at other sizes
+            String[] size = System.getProperty("cavos.shots.size", "1100x720").split("x");
+            scene[0] = new Scene(shell[0].root(), Integer.parseInt(size[0]), Integer.parseInt(size[1]));
             Stage stage = new Stage();
             stage.setTitle("Cavos Desktop");
             stage.setScene(scene[0]);

@@ -46,6 +46,7 @@ public final class ActivityView implements ScreenView {
         this.vm = vm;
         this.openLink = openLink;
         root.setPadding(new Insets(28));
+        root.setMaxWidth(xyz.cavos.wallet.ui.Page.MAX_WIDTH);
 
         Label title = new Label("Activity");
         title.getStyleClass().add(Styles.TITLE_2);

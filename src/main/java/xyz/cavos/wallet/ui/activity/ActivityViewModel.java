@@ -183,7 +183,8 @@ public final class ActivityViewModel extends ScreenViewModel {
             case TRANSACTION -> capitalised(e.description());
             default -> e.kind().label();
         };
-        String amount = e.amountText().isEmpty() ? "" : (e.direction().equals("out") ? "−" : "+") + e.amountText() + " " + e.symbol();
+        String amount = e.token().isEmpty() || e.raw().isEmpty() ? "" : (e.direction().equals("out") ? "−" : "+")
+                + xyz.cavos.wallet.ui.Format.exact(e.raw().get(), e.token().get().decimals(), e.symbol());
         return new Row(time == null ? "" : LOCAL.format(time.atZone(zone)), time == null ? "" : UTC.format(time), what, e.direction(), amount,
                 e.counterparty().map(c -> c.isZero() ? "New tokens" : c.toPaddedHex()).orElse(""), e.status().label(), e.revertReason().orElse(""),
                 e.transactionHash().map(Felt::toPaddedHex).orElse(""), e.explorerLink().orElse(""), e.description());
