@@ -34,7 +34,7 @@ final class Preflight {
         if (!status.state().canTransact()) {
             throw ErrorTranslation.sessionUnusable(status);
         }
-        ContractNames names = new ContractNames(snapshot.network());
+        ContractNames names = new ContractNames(snapshot.network(), snapshot.tokens());
         ChainPolicy policy = snapshot.policy();
         if (calls.size() > policy.maxCallsPerTx()) {
             throw new WalletError(WalletError.Code.TOO_MANY_CALLS, "Too many calls in transaction (" + calls.size() + "; this session allows "
