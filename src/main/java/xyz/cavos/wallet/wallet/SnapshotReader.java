@@ -105,7 +105,7 @@ final class SnapshotReader {
             balances.put(known, batch.add(balanceRequest(known.address(), tag)));
         }
         Set<Felt> spendingTokens = new LinkedHashSet<>();
-        Token.KNOWN.forEach(known -> spendingTokens.add(known.address()));
+        listed.forEach(known -> spendingTokens.add(known.address())); // remembered ones too: a limit only the chain names
         token.effectivePolicy().spendingLimits().forEach(limit -> spendingTokens.add(limit.token()));
         // tokens the exported policy names that the wallet has no symbol for: their metadata rides in this batch
         Map<Felt, MetadataReads> unnamed = new LinkedHashMap<>();

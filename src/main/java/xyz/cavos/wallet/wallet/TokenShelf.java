@@ -24,8 +24,11 @@ final class TokenShelf {
     private final EndpointNetwork network;
     private final Endpoints endpoints;
     private final Felt wallet;
+    private final Runnable refresh;
 
-    TokenShelf(TokenRegistry registry, EndpointNetwork network, Endpoints endpoints, Felt wallet) {
+    /** {@code refresh} reads the wallet once, which names the tokens a session's policy has. */
+    TokenShelf(TokenRegistry registry, EndpointNetwork network, Endpoints endpoints, Felt wallet, Runnable refresh) {
+        this.refresh = refresh;
         this.registry = registry;
         this.network = network;
         this.endpoints = endpoints;
@@ -78,6 +81,18 @@ final class TokenShelf {
      * symbol two listed tokens share must be given as an address.
      */
     WalletToken find(String symbolOrAddress) {
+        try {
+            return findListed(symbolOrAddress);
+        } catch (WalletError e) {
+            if (e.code() != WalletError.Code.UNKNOWN_TOKEN) {
+                throw e;
+            }
+            refresh.run(); // a policy's token not named yet on this computer
+            return findListed(symbolOrAddress);
+        }
+    }
+
+    private WalletToken findListed(String symbolOrAddress) {
         String text = symbolOrAddress == null ? "" : symbolOrAddress.strip();
         List<WalletToken> listed = list();
         Optional<Token> builtIn = Token.bySymbol(text);

@@ -50,7 +50,7 @@ public final class WalletService implements AutoCloseable {
         this.activity = new ActivityReader(token, network, endpoints, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
-        this.tokens = new TokenShelf(registry, network, endpoints, token.walletAddress());
+        this.tokens = new TokenShelf(registry, network, endpoints, token.walletAddress(), reader::read);
         this.allowances = new AllowanceReader(token, network, endpoints, store, registry);
     }
 
