@@ -36,7 +36,8 @@ import xyz.cavos.wallet.wallet.WalletService;
         subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
                 Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
                 Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
-                NetworkCommand.class, ConfigCommand.class, ContactsCommand.class, HistoryCommand.class})
+                NetworkCommand.class, ConfigCommand.class, ContactsCommand.class, HistoryCommand.class, TokensCommand.class,
+                AllowancesCommand.class})
 public final class CavosCommand implements Runnable {
 
     /** The longest wait for a transaction: a day, far beyond any acceptance, short enough to add to a clock. */

@@ -230,6 +230,33 @@ sealed interface CommandResult {
     // ---------------------------------------------------------------- address book
 
     /** The address book: contacts by name, then the addresses sent to recently, newest first. */
+    /** The tokens listed on a network; {@code source}: {@code built-in}, {@code policy} or {@code added}. */
+    record TokensResult(String network, List<Entry> tokens) implements CommandResult {
+
+        /** {@code lookalike}: its symbol is another listed token's, so the symbol shown carries a short address. */
+        record Entry(String symbol, Felt address, int decimals, String source, boolean lookalike) {
+            static Entry of(xyz.cavos.wallet.wallet.WalletToken token) {
+                return new Entry(token.token().symbol(), token.token().address(), token.token().decimals(), token.source().id(),
+                        token.lookalike());
+            }
+        }
+    }
+
+    /** A token added to the list, or removed from it. */
+    record TokenChangeResult(String action, String network, @JsonUnwrapped TokensResult.Entry token) implements CommandResult {
+    }
+
+    /**
+     * The allowances approved from this computer: {@code amount} what the spender may still take (exact, with the token's
+     * decimals), {@code open} whether it is above zero, {@code approvedAt} the last approval sent from here.
+     */
+    record AllowancesResult(Felt walletAddress, String network, List<Entry> allowances) implements CommandResult {
+
+        record Entry(String token, Felt tokenAddress, Felt spender, Optional<String> spenderName, String amount, U256 amountRaw,
+                boolean open, Instant approvedAt) {
+        }
+    }
+
     record ContactsResult(List<Contact> contacts, List<Recent> recent, String file) implements CommandResult {
 
         record Contact(String name, Felt address, Optional<String> note) {

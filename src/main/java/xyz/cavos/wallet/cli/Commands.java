@@ -68,13 +68,15 @@ final class Commands {
         @ParentCommand
         CavosCommand root;
 
-        @Option(names = "--token", paramLabel = "TOKEN", description = "Only this token: STRK, ETH, USDC, USDT or an address.")
+        @Option(names = "--token", paramLabel = "TOKEN", description = "Only this token: STRK, ETH, USDC, USDT, a listed token's"
+                + " symbol (see cavos tokens list) or an address.")
         String token;
 
         @Override
         public CommandResult call() {
-            Optional<Token> only = Optional.ofNullable(token).map(Inputs::token);
+            Optional<Token> builtIn = Optional.ofNullable(token).flatMap(Inputs::builtInToken);
             WalletService wallet = root.wallet();
+            Optional<Token> only = builtIn.or(() -> Optional.ofNullable(token).map(t -> Inputs.token(t, () -> wallet)));
             WalletSnapshot snapshot = wallet.snapshot();
             List<Balance> balances = snapshot.balances().stream().filter(b -> only.isEmpty() || b.token().equals(only.get())).toList();
             if (only.isPresent() && balances.isEmpty()) {
@@ -99,7 +101,8 @@ final class Commands {
         @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "Amount in tokens, e.g. 1.5 (exact; no exponents).")
         String amount;
 
-        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "STRK, ETH, USDC, USDT or a token address.")
+        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "STRK, ETH, USDC, USDT, a listed token's"
+                + " symbol (see cavos tokens list) or a token address.")
         String token;
 
         @Option(names = "--allow-lookalike", description = "Send even though the recipient looks like a contact or a recent recipient"
@@ -120,10 +123,10 @@ final class Commands {
         @Option(names = "--spender", required = true, paramLabel = "NAME|ADDRESS", description = "A contact's name or an address.")
         String spender;
 
-        @Option(names = "--amount", required = true, paramLabel = "AMOUNT")
+        @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "Amount in tokens; 0 revokes the spender's allowance.")
         String amount;
 
-        @Option(names = "--token", required = true, paramLabel = "TOKEN")
+        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "As for transfer: a symbol or a token address.")
         String token;
 
         @Option(names = "--allow-lookalike", description = "Approve even though the spender looks like a contact or a recent recipient.")
@@ -149,12 +152,14 @@ final class Commands {
      */
     private static <R extends CommandResult> R moveTokens(CavosCommand root, String tokenText, String partyLabel, String partyText,
             String amountText, boolean approval, boolean allowLookalike, TokenMove<R> report) {
-        Token asset = Inputs.token(tokenText);
+        Optional<Token> builtIn = Inputs.builtInToken(tokenText);
+        builtIn.ifPresent(known -> Inputs.amount(amountText, known, approval)); // bad input is told before anything else is opened
         AddressBook book = AddressBook.open(root.home());
         Felt party = ContactsCommand.resolve(book, partyLabel, partyText);
         Optional<String> partyName = book.nameOf(party);
-        U256 value = Inputs.amount(amountText, asset);
         WalletService wallet = root.wallet();
+        Token asset = builtIn.orElseGet(() -> Inputs.token(tokenText, () -> wallet));
+        U256 value = Inputs.amount(amountText, asset, approval);
         List<RecipientWarning> checks = wallet.checkRecipient(party, book);
         Optional<RecipientWarning> lookalike = checks.stream().filter(w -> w.kind() == RecipientWarning.Kind.LOOKALIKE).findFirst();
         if (lookalike.isPresent() && !allowLookalike) {

@@ -20,7 +20,9 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.WalletError;
+import xyz.cavos.wallet.wallet.WalletService;
 
 /** Parsing what people type: tokens, amounts, addresses, calldata, multicall JSON. Each failure is a usage error. */
 final class Inputs {
@@ -89,28 +91,43 @@ final class Inputs {
         }
     }
 
-    static Token token(String text) {
+    /** A built-in token by symbol or address; empty for any other text, which may name a listed token. */
+    static java.util.Optional<Token> builtInToken(String text) {
         var bySymbol = Token.bySymbol(text);
         if (bySymbol.isPresent()) {
-            return bySymbol.get();
+            return bySymbol;
         }
         try {
-            Felt address = Felt.parse("Token", text);
-            return Token.byAddress(address).orElseThrow(() -> unknownToken(text));
+            return Token.byAddress(Felt.parse("Token", text));
         } catch (InvalidValueException e) {
-            throw unknownToken(text);
+            return java.util.Optional.empty();
         }
     }
 
-    private static WalletError unknownToken(String text) {
-        return new WalletError(WalletError.Code.UNKNOWN_TOKEN, "Unknown token " + InvalidValueException.quote(text) + ".",
-                "Use one of " + String.join(", ", Token.KNOWN.stream().map(Token::symbol).toList()) + ", or its address.");
+    /** A built-in token, or one the wallet lists (named by a policy or added); an unknown one says where tokens are listed and added. */
+    static Token token(String text, java.util.function.Supplier<WalletService> wallet) {
+        return builtInToken(text).orElseGet(() -> {
+            try {
+                return wallet.get().findToken(text);
+            } catch (WalletError e) {
+                if (e.code() != WalletError.Code.UNKNOWN_TOKEN) {
+                    throw e;
+                }
+                throw new WalletError(e.code(), e.getMessage(), e.advice(), new NextStep.FixArgument(
+                        "See the tokens with: cavos tokens list (add one with: cavos tokens add ADDRESS)"));
+            }
+        });
     }
 
     static U256 amount(String text, Token token) {
+        return amount(text, token, false);
+    }
+
+    /** An amount of {@code token}; zero only where {@code zeroAllowed} (an approval of zero revokes one). */
+    static U256 amount(String text, Token token, boolean zeroAllowed) {
         try {
             U256 amount = U256.parseAmount(text, token.decimals());
-            if (amount.isZero()) {
+            if (amount.isZero() && !zeroAllowed) {
                 throw new WalletError(WalletError.Code.INVALID_AMOUNT, "Amount " + InvalidValueException.quote(text) + " is zero.", "Give an amount above zero, e.g. --amount 1.5");
             }
             return amount;

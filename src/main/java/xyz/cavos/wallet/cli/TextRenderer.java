@@ -11,7 +11,10 @@ import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
 import xyz.cavos.wallet.cli.CommandResult.CallResult;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
 import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
+import xyz.cavos.wallet.cli.CommandResult.AllowancesResult;
 import xyz.cavos.wallet.cli.CommandResult.ContactChangeResult;
+import xyz.cavos.wallet.cli.CommandResult.TokenChangeResult;
+import xyz.cavos.wallet.cli.CommandResult.TokensResult;
 import xyz.cavos.wallet.cli.CommandResult.ContactsResult;
 import xyz.cavos.wallet.cli.CommandResult.ExecuteResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
@@ -85,6 +88,12 @@ final class TextRenderer {
                     : "Removed \"" + r.name() + "\" " + r.address().toHex() + " from the address book.")
                     + r.note().map(n -> "\n  note  " + n).orElse("");
             case HistoryResult r -> history(r);
+            case TokensResult r -> tokens(r);
+            case TokenChangeResult r -> (r.action().equals("added") ? "Added " : "Removed ") + r.token().symbol() + " "
+                    + r.token().address().toHex() + " (" + r.token().decimals() + " decimals) " + (r.action().equals("added") ? "to" : "from")
+                    + " the tokens on " + r.network() + ".\n  source      " + r.token().source() + "\n  look-alike  "
+                    + (r.token().lookalike() ? "yes: its symbol is another token's, shown with a short address" : "no");
+            case AllowancesResult r -> allowances(r);
             case HistoryCsv r -> r.csv();
         };
     }
@@ -92,6 +101,31 @@ final class TextRenderer {
     /** An address with its contact's name first, when it has one. */
     private static String named(Felt address, Optional<String> name) {
         return name.map(n -> n + " (" + address.toHex() + ")").orElse(address.toHex());
+    }
+
+    /** The listed tokens as a table. */
+    private static String tokens(TokensResult r) {
+        StringBuilder text = new StringBuilder("Tokens on " + r.network() + ":\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Symbol", "Address", "Decimals", "Source", "Look-alike"));
+        r.tokens().forEach(t -> rows.add(List.of(t.symbol(), t.address().toHex(), String.valueOf(t.decimals()), t.source(),
+                t.lookalike() ? "yes" : "no")));
+        table(text, rows);
+        return text.toString();
+    }
+
+    /** The allowances as a table, open ones first. */
+    private static String allowances(AllowancesResult r) {
+        StringBuilder text = new StringBuilder("Allowances of " + r.walletAddress().toHex() + " on " + r.network() + ":\n");
+        if (r.allowances().isEmpty()) {
+            return text.append("  none approved from this computer\n").toString();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Token", "Spender", "Allowance", "Open", "Approved"));
+        r.allowances().forEach(a -> rows.add(List.of(a.token() + " " + a.tokenAddress().toHex(), named(a.spender(), a.spenderName()),
+                a.amount(), a.open() ? "yes" : "no (revoked or spent)", Render.time(a.approvedAt()))));
+        table(text, rows);
+        return text.toString();
     }
 
     /** The contacts as a table, then the recent recipients, newest first. */

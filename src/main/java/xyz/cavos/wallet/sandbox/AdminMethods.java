@@ -38,7 +38,7 @@ final class AdminMethods {
         Felt address = p.felt("address");
         BigInteger amount = new BigInteger(p.required("amount").asText());
         String unit = p.optional("unit").map(JsonNode::asText).orElse("FRI");
-        Token token = p.optional("token").map(t -> Token.bySymbol(t.asText()).or(() -> Token.byAddress(Felt.parse("token", t.asText())))
+        Token token = p.optional("token").map(t -> Token.bySymbol(t.asText()).or(() -> node.token(Felt.parse("token", t.asText())))
                         .orElseThrow(() -> new IllegalArgumentException("unknown token " + t.asText())))
                 .orElse(unit.equals("WEI") ? Token.ETH : Token.STRK);
         Felt hash = node.mint(address, token, U256.of(amount));
@@ -80,6 +80,28 @@ final class AdminMethods {
     JsonNode load(RpcParams p) {
         node.loadFrom(Path.of(p.required("path").asText()));
         return NODES.nullNode();
+    }
+
+    /**
+     * Deploys another ERC-20: {@code symbol}, {@code decimals} (default 18), {@code name} (default the symbol) and
+     * {@code symbol_encoding}: {@code short_string} (default) or {@code byte_array}, what its {@code symbol()} answers.
+     * Answers with its address; {@code devnet_mint} then mints it by that address.
+     */
+    JsonNode deployToken(RpcParams p) {
+        String symbol = text(p.required("symbol"), "symbol");
+        int decimals = p.optional("decimals").map(v -> {
+            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 255) {
+                throw new IllegalArgumentException("decimals is a whole number from 0 to 255, got " + v);
+            }
+            return v.asInt();
+        }).orElse(18);
+        String encoding = p.optional("symbol_encoding").map(v -> text(v, "symbol_encoding")).orElse("short_string");
+        if (!encoding.equals("short_string") && !encoding.equals("byte_array")) {
+            throw new IllegalArgumentException("symbol_encoding is short_string or byte_array, got " + encoding);
+        }
+        Token token = node.deployToken(p.optional("name").map(v -> text(v, "name")).orElse(symbol), symbol, decimals,
+                encoding.equals("byte_array"));
+        return NODES.objectNode().put("address", token.address().toHex()).put("symbol", symbol).put("decimals", decimals);
     }
 
     JsonNode createWallet(RpcParams p) {

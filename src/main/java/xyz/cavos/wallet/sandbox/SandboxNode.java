@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Poseidon;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.U256;
 
@@ -37,6 +39,7 @@ public final class SandboxNode implements AutoCloseable {
 
     private final Chain chain;
     private final SandboxServer server;
+    private final SecureRandom random = new SecureRandom();
     private final SandboxDashboard dashboard;
     private final Optional<Path> stateFile;
     private final Map<String, FaultPlan> faults = new ConcurrentHashMap<>();
@@ -198,6 +201,30 @@ public final class SandboxNode implements AutoCloseable {
             erc20.totalSupply = erc20.totalSupply.add(amount.value());
             execution.emit(token.address(), List.of(Selector.of("Transfer"), Felt.ZERO, address), amount.toCalldata());
         });
+    }
+
+    /**
+     * Deploys another ERC-20 (the sandbox's token contract) and returns it as a {@link Token}; its {@code symbol()} answers
+     * a ByteArray when {@code byteArraySymbol}, else a short string (31 ASCII characters at most).
+     */
+    public Token deployToken(String name, String symbol, int decimals, boolean byteArraySymbol) {
+        if (!byteArraySymbol) {
+            Felt.fromShortString(symbol); // refused here rather than at every symbol() call
+        }
+        Felt address = Felt.of(Poseidon.hashMany(Felt.fromShortString("cavos-sandbox-token"), Felt.of(new BigInteger(248, random)))
+                .value().mod(BigInteger.ONE.shiftLeft(251)));
+        chain.deploy(world -> {
+            WorldState.Erc20 erc20 = new WorldState.Erc20(name, symbol, decimals);
+            erc20.byteArraySymbol = byteArraySymbol;
+            world.tokens.put(address, erc20);
+        });
+        return new Token(symbol, name, address, decimals);
+    }
+
+    /** A token deployed in the sandbox, by address: its symbol, name and decimals as deployed. */
+    public Optional<Token> token(Felt address) {
+        return chain.read(world -> Optional.ofNullable(world.tokens.get(address))
+                .map(t -> new Token(t.symbol, t.name, address, t.decimals)));
     }
 
     public BigInteger balanceOf(Felt address, Token token) {

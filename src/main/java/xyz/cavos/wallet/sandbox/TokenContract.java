@@ -38,7 +38,10 @@ final class TokenContract {
                 yield U256.of(erc20.allowance(owner, spender)).toCalldata();
             }
             case "decimals" -> view(args, Felt.of(erc20.decimals));
-            case "symbol" -> view(args, Felt.fromShortString(erc20.symbol));
+            case "symbol" -> {
+                args.end();
+                yield erc20.byteArraySymbol ? byteArray(erc20.symbol) : List.of(Felt.fromShortString(erc20.symbol));
+            }
             case "name" -> view(args, Felt.fromShortString(erc20.name));
             case "totalSupply", "total_supply" -> {
                 args.end();
@@ -70,6 +73,21 @@ final class TokenContract {
             }
             default -> throw Cairo.entryPointNotFound(selector);
         };
+    }
+
+    /** Cairo's {@code ByteArray} serialised: the count of full 31-byte words, the words, the pending word and its length. */
+    static List<Felt> byteArray(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int full = bytes.length / 31;
+        List<Felt> out = new java.util.ArrayList<>();
+        out.add(Felt.of(full));
+        for (int i = 0; i < full; i++) {
+            out.add(Felt.of(new BigInteger(1, java.util.Arrays.copyOfRange(bytes, i * 31, i * 31 + 31))));
+        }
+        byte[] pending = java.util.Arrays.copyOfRange(bytes, full * 31, bytes.length);
+        out.add(pending.length == 0 ? Felt.ZERO : Felt.of(new BigInteger(1, pending)));
+        out.add(Felt.of(pending.length));
+        return out;
     }
 
     /** A view without arguments that returns one felt. */

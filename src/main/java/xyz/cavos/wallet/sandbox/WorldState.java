@@ -20,6 +20,8 @@ final class WorldState {
         String name;
         String symbol;
         int decimals;
+        /** Whether {@code symbol()} answers a ByteArray (as newer Cairo tokens do) rather than a short string. */
+        boolean byteArraySymbol;
         BigInteger totalSupply = BigInteger.ZERO;
         Map<Felt, BigInteger> balances = new HashMap<>();
         /** owner → spender → amount. */
@@ -44,6 +46,7 @@ final class WorldState {
 
         Erc20 copy() {
             Erc20 out = new Erc20(name, symbol, decimals);
+            out.byteArraySymbol = byteArraySymbol;
             out.totalSupply = totalSupply;
             out.balances = new HashMap<>(balances);
             allowances.forEach((owner, spenders) -> out.allowances.put(owner, new HashMap<>(spenders)));

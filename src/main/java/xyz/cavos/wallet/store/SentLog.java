@@ -43,18 +43,35 @@ public final class SentLog {
         REVERTED
     }
 
-    /** One sent transaction. {@code block} and {@code revertReason} once known. */
+    /** The most approvals one entry keeps: more than a transaction's calls can be. */
+    public static final int MAX_APPROVALS = 64;
+
+    /** An ERC-20 {@code approve} a transaction made: on which token, for which spender. */
+    public record Approval(Felt token, Felt spender) {
+    }
+
+    /**
+     * One sent transaction. {@code block} and {@code revertReason} once known; {@code approvals}: the {@code approve}
+     * calls it made (none in entries written before they were recorded).
+     */
     public record Entry(Felt hash, Felt sessionKey, Felt wallet, Instant sentAt, String summary, Status status, OptionalLong block,
-            Optional<String> revertReason) {
+            Optional<String> revertReason, List<Approval> approvals) {
 
         public Entry {
             summary = cut(summary, MAX_SUMMARY);
             revertReason = revertReason.map(r -> cut(r, MAX_REASON));
+            approvals = List.copyOf(approvals.subList(0, Math.min(approvals.size(), MAX_APPROVALS)));
+        }
+
+        /** An entry without approvals. */
+        public Entry(Felt hash, Felt sessionKey, Felt wallet, Instant sentAt, String summary, Status status, OptionalLong block,
+                Optional<String> revertReason) {
+            this(hash, sessionKey, wallet, sentAt, summary, status, block, revertReason, List.of());
         }
 
         /** The same transaction with what its receipt said. */
         public Entry with(Status now, OptionalLong inBlock, Optional<String> reason) {
-            return new Entry(hash, sessionKey, wallet, sentAt, summary, now, inBlock, reason);
+            return new Entry(hash, sessionKey, wallet, sentAt, summary, now, inBlock, reason, approvals);
         }
     }
 
@@ -106,10 +123,16 @@ public final class SentLog {
     }
 
     private static Entry entry(JsonNode e) {
+        List<Approval> approvals = new ArrayList<>();
+        JsonNode approved = e.path("approvals");
+        if (!approved.isMissingNode() && (!approved.isArray() || approved.size() > MAX_APPROVALS)) {
+            throw new IllegalArgumentException("approvals is not a short list");
+        }
+        approved.forEach(a -> approvals.add(new Approval(felt(a, "token"), felt(a, "spender"))));
         return new Entry(felt(e, "hash"), felt(e, "sessionKey"), felt(e, "wallet"), Instant.ofEpochSecond(e.get("sentAt").asLong()),
                 e.path("summary").asText(""), Status.valueOf(e.get("status").asText().toUpperCase(Locale.ROOT)),
                 e.hasNonNull("block") ? OptionalLong.of(e.get("block").asLong()) : OptionalLong.empty(),
-                e.hasNonNull("revertReason") ? Optional.of(e.get("revertReason").asText()) : Optional.empty());
+                e.hasNonNull("revertReason") ? Optional.of(e.get("revertReason").asText()) : Optional.empty(), approvals);
     }
 
     private static Felt felt(JsonNode e, String field) {
@@ -134,6 +157,10 @@ public final class SentLog {
             item.put("status", e.status().name().toLowerCase(Locale.ROOT));
             e.block().ifPresent(b -> item.put("block", b));
             e.revertReason().ifPresent(r -> item.put("revertReason", r));
+            if (!e.approvals().isEmpty()) {
+                ArrayNode approvals = item.putArray("approvals");
+                e.approvals().forEach(a -> approvals.addObject().put("token", a.token().toHex()).put("spender", a.spender().toHex()));
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);

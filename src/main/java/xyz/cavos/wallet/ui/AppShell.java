@@ -44,6 +44,7 @@ import xyz.cavos.wallet.ui.balances.BalancesView;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportView;
 import xyz.cavos.wallet.ui.importsession.ImportViewModel;
+import xyz.cavos.wallet.ui.policy.AllowancesViewModel;
 import xyz.cavos.wallet.ui.policy.PolicyView;
 import xyz.cavos.wallet.ui.policy.PolicyViewModel;
 import xyz.cavos.wallet.ui.session.SessionView;
@@ -116,7 +117,7 @@ public final class AppShell {
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
         views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations), this::show));
         views.put(Screen.ACTIVITY, new ActivityView(new ActivityViewModel(model), openLink, this::show));
-        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model)));
+        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model), new AllowancesViewModel(model, confirmations)));
         views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations), this::show));
         views.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(model, dark, confirmations), this::show));
         listeners = Subscription.combine(

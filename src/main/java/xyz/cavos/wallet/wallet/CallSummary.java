@@ -2,12 +2,14 @@ package xyz.cavos.wallet.wallet;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.store.SentLog;
 
 /** What a transaction's calls do, in a few words for the log of sent transactions: "transfer 1.5 STRK to 0x…". */
 final class CallSummary {
@@ -16,11 +18,22 @@ final class CallSummary {
     }
 
     static String of(List<Call> calls) {
-        return calls.stream().map(CallSummary::one).collect(Collectors.joining("; "));
+        return of(calls, Token::byAddress);
     }
 
-    private static String one(Call call) {
-        Optional<Token> token = Token.byAddress(call.to());
+    /** The summary, with tokens named by {@code tokens} (those the wallet knows on the network). */
+    static String of(List<Call> calls, Function<Felt, Optional<Token>> tokens) {
+        return calls.stream().map(call -> one(call, tokens)).collect(Collectors.joining("; "));
+    }
+
+    /** The ERC-20 {@code approve} calls among {@code calls}: the token and the spender of each. */
+    static List<SentLog.Approval> approvals(List<Call> calls) {
+        return calls.stream().filter(c -> c.selector().equals(Preflight.APPROVE) && c.calldata().size() == 3)
+                .map(c -> new SentLog.Approval(c.to(), c.calldata().getFirst())).distinct().toList();
+    }
+
+    private static String one(Call call, Function<Felt, Optional<Token>> tokens) {
+        Optional<Token> token = tokens.apply(call.to());
         List<Felt> data = call.calldata();
         if (token.isPresent() && data.size() == 3 && (call.selector().equals(Preflight.TRANSFER) || call.selector().equals(Preflight.APPROVE))) {
             String amount = U256.ofParts(data.get(1), data.get(2)).toAmountString(token.get().decimals()) + " " + token.get().symbol();

@@ -7,7 +7,12 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 
 /** Addresses as people read them: a known token's symbol or the network's name for a contract, with a short address. */
-record ContractNames(Network network) {
+record ContractNames(Network network, List<Token> tokens) {
+
+    /** Names with only the built-in tokens. */
+    ContractNames(Network network) {
+        this(network, Token.KNOWN);
+    }
 
     String of(Felt address) {
         return knownAs(address).map(name -> name + " (" + shortHex(address) + ")").orElse(address.toHex());
@@ -18,7 +23,7 @@ record ContractNames(Network network) {
     }
 
     Optional<String> knownAs(Felt address) {
-        return Token.byAddress(address).map(Token::symbol).or(() -> Optional.ofNullable(network.contractNames().get(address)));
+        return tokens.stream().filter(t -> t.address().equals(address)).findFirst().map(Token::symbol).or(() -> Optional.ofNullable(network.contractNames().get(address)));
     }
 
     private static String shortHex(Felt address) {

@@ -181,6 +181,12 @@ final class ErrorTranslation {
     }
 
     /** The keychain or the session file failed. */
+    /** An address added as a token that is not one: nothing there, or a contract that does not answer as an ERC-20. */
+    static WalletError notAToken(Felt address, String why) {
+        return new WalletError(WalletError.Code.NOT_A_TOKEN, "The contract at " + address.toPaddedHex() + " is not a token the wallet can"
+                + " show: " + why + ".", "Check the address: it must be an ERC-20 token on this network.");
+    }
+
     static WalletError stored(StoreException e) {
         return switch (e.reason()) {
             case KEYCHAIN_UNAVAILABLE -> new WalletError(WalletError.Code.KEYCHAIN_UNAVAILABLE, e.getMessage(), "",

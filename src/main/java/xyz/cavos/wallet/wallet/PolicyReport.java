@@ -5,7 +5,6 @@ import java.util.List;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
-import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.U256;
 
 /**
@@ -23,7 +22,7 @@ final class PolicyReport {
         boolean onChain = snapshot.session().isRegistered();
         List<SpendingLimit> enforced = onChain ? chain.enforcedLimits() : exported.spendingLimits();
         List<SpendingUsage> limits = enforced.stream()
-                .map(l -> new SpendingUsage(l.token(), Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()))
+                .map(l -> new SpendingUsage(l.token(), snapshot.token(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()))
                 .toList();
         boolean restricted = onChain ? !chain.allowedContractsRoot().isZero() : exported.restrictsContracts();
         boolean listed = !onChain || exported.allowList().root().equals(chain.allowedContractsRoot());
@@ -35,13 +34,14 @@ final class PolicyReport {
         chain.notReadable().ifPresent(why -> warnings.add("Policy not readable from chain: " + why
                 + ". The limits shown are the token's copy, which may be out of date."));
         if (onChain && chain.fromStorage()) {
-            warnings.addAll(differences(exported, chain, restricted, listed, names));
+            warnings.addAll(differences(exported, chain, restricted, listed, names, snapshot));
         }
         return new PolicyUsage(limits, allowed, maxCalls, token.validUntil() - token.validAfter(), warnings, onChain && chain.fromStorage(),
                 restricted, snapshot.renewals());
     }
 
-    private static List<String> differences(SessionPolicy exported, ChainPolicy chain, boolean restricted, boolean listed, ContractNames names) {
+    private static List<String> differences(SessionPolicy exported, ChainPolicy chain, boolean restricted, boolean listed, ContractNames names,
+            WalletSnapshot snapshot) {
         List<String> warnings = new ArrayList<>();
         if (restricted && !listed) {
             warnings.add("The chain allows this session a list of contracts this token does not have: export the session again "
@@ -57,7 +57,7 @@ final class PolicyReport {
             warnings.add("The chain allows " + chain.maxCallsPerTx() + " calls per transaction, the token says " + exported.maxCallsPerTx() + ".");
         }
         for (SpendingLimit shadowed : chain.shadowedLimits()) {
-            SpendingUsage usage = new SpendingUsage(shadowed.token(), Token.byAddress(shadowed.token()), U256.ZERO, shadowed.limit());
+            SpendingUsage usage = new SpendingUsage(shadowed.token(), snapshot.token(shadowed.token()), U256.ZERO, shadowed.limit());
             warnings.add("The account enforces only the first limit on " + names.of(shadowed.token()) + "; a later one of "
                     + usage.limitDisplay() + " " + usage.symbol() + " never applies.");
         }

@@ -34,7 +34,7 @@ final class Preflight {
         if (!status.state().canTransact()) {
             throw ErrorTranslation.sessionUnusable(status);
         }
-        ContractNames names = new ContractNames(snapshot.network());
+        ContractNames names = new ContractNames(snapshot.network(), snapshot.tokens());
         ChainPolicy policy = snapshot.policy();
         if (calls.size() > policy.maxCallsPerTx()) {
             throw new WalletError(WalletError.Code.TOO_MANY_CALLS, "Too many calls in transaction (" + calls.size() + "; this session allows "
@@ -55,7 +55,7 @@ final class Preflight {
                     new NextStep.SeePolicy()));
             U256 spent = snapshot.spent().getOrDefault(entry.getKey(), U256.ZERO);
             if (spent.add(entry.getValue()).compareTo(limit.limit()) > 0) {
-                SpendingUsage usage = new SpendingUsage(limit.token(), Token.byAddress(limit.token()), spent, limit.limit());
+                SpendingUsage usage = new SpendingUsage(limit.token(), snapshot.token(limit.token()), spent, limit.limit());
                 throw new WalletError(WalletError.Code.SPENDING_LIMIT_EXCEEDED, "Spending limit exceeded (" + usage.spentDisplay() + " used, "
                         + usage.limitDisplay() + " limit)", "At most " + usage.remaining().toAmountString(usage.decimals()) + " "
                         + usage.symbol() + " more can be sent or approved in this session.", new NextStep.SeePolicy());

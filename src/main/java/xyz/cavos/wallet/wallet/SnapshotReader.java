@@ -15,6 +15,7 @@ import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.cavos.TokenMetadata;
 import xyz.cavos.wallet.starknet.Block;
 import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Call;
@@ -27,6 +28,7 @@ import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.store.SessionStore;
 import xyz.cavos.wallet.store.Settings;
+import xyz.cavos.wallet.store.TokensFile;
 
 /**
  * Reads everything the wallet shows in one JSON-RPC batch: chain id, the pre-confirmed block, nonce,
@@ -44,16 +46,18 @@ final class SnapshotReader {
     private final Endpoints endpoints;
     private final Optional<SessionStore> store;
     private final ChainStorage storage;
+    private final TokenRegistry registry;
 
     /** How far back the renewal chain's spending is read: enough for weeks of daily renewals. */
     private static final int MAX_EARLIER_KEYS = 30;
 
-    SnapshotReader(SessionToken token, EndpointNetwork network, Endpoints endpoints, Optional<SessionStore> store) {
+    SnapshotReader(SessionToken token, EndpointNetwork network, Endpoints endpoints, Optional<SessionStore> store, TokenRegistry registry) {
         this.token = token;
         this.network = network;
         this.endpoints = endpoints;
         this.store = store;
         this.storage = new ChainStorage(token);
+        this.registry = registry;
     }
 
     /** One batch from the endpoint that answered last, or the next one that answers. */
@@ -93,14 +97,25 @@ final class SnapshotReader {
         RpcBatch.Result<Felt> nonce = batch.add(RpcRequest.getNonce(token.walletAddress(), tag));
         RpcBatch.Result<OnChainSession> session = batch.add(RpcRequest.call(
                 CavosAccount.getSession(token.walletAddress(), token.sessionPublicKey()), tag, OnChainSession::parse));
+        // the network is named before the first read unless only URLs were given: then the remembered tokens wait for the second batch
+        Optional<Felt> knownChain = this.network.isNamed() ? Optional.of(this.network.get().chainId()) : Optional.empty();
+        List<Token> listed = knownChain.map(registry::tokens).orElse(Token.KNOWN);
         Map<Token, RpcBatch.Result<U256>> balances = new LinkedHashMap<>();
-        for (Token known : Token.KNOWN) {
-            balances.put(known, batch.add(RpcRequest.call(Call.of(known.address(), "balanceOf", List.of(token.walletAddress())), tag,
-                    SnapshotReader::u256)));
+        for (Token known : listed) {
+            balances.put(known, batch.add(balanceRequest(known.address(), tag)));
         }
         Set<Felt> spendingTokens = new LinkedHashSet<>();
-        Token.KNOWN.forEach(known -> spendingTokens.add(known.address()));
+        listed.forEach(known -> spendingTokens.add(known.address())); // remembered ones too: a limit only the chain names
         token.effectivePolicy().spendingLimits().forEach(limit -> spendingTokens.add(limit.token()));
+        // tokens the exported policy names that the wallet has no symbol for: their metadata rides in this batch
+        Map<Felt, MetadataReads> unnamed = new LinkedHashMap<>();
+        if (knownChain.isPresent()) {
+            for (Felt limited : spendingTokens) {
+                if (unknown(limited, listed)) {
+                    unnamed.put(limited, MetadataReads.add(batch, limited, token.walletAddress(), tag));
+                }
+            }
+        }
         Map<Felt, RpcBatch.Result<U256>> spending = spendingRequests(batch, token.sessionPublicKey(), spendingTokens, tag);
         Optional<Settings> settings = store.map(SessionStore::settings); // read once: renewals, revocations and calls below
         List<Felt> earlierKeys = settings.map(s -> s.renewedFrom(token.sessionPublicKey())).orElse(List.of());
@@ -141,15 +156,7 @@ final class SnapshotReader {
             network = this.network.learn(chainId.get()); // only URLs were given: the batch names the network
         }
         List<Balance> held = new ArrayList<>();
-        balances.forEach((known, result) -> {
-            try {
-                held.add(new Balance(known, result.get()));
-            } catch (RpcException.NodeError e) {
-                if (!e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
-                    throw e; // a token not deployed on this network is simply not listed
-                }
-            }
-        });
+        balances.forEach((known, result) -> balance(known, result).ifPresent(held::add));
         OnChainSession onChain;
         try {
             onChain = session.get();
@@ -162,11 +169,42 @@ final class SnapshotReader {
         ChainStorage.Truth truth = storage.truth(rpc, stored, onChain, tag);
         Map<Felt, U256> spent = new HashMap<>(spentAmounts(spending));
         List<Felt> unread = truth.policy().spendingLimits().stream().map(SpendingLimit::token).filter(t -> !spent.containsKey(t)).toList();
-        if (!unread.isEmpty()) {
-            RpcBatch more = rpc.newBatch(); // a limit on a token neither the registry nor the token names: rare
+        List<Token> firstNamed = knownChain.isPresent() ? listed : registry.tokens(network.chainId());
+        List<Token> unweighed = firstNamed.stream().filter(t -> !balances.containsKey(t)).toList(); // the network was learnt from this batch
+        Map<Felt, MetadataReads> stillUnnamed = new LinkedHashMap<>();
+        truth.policy().spendingLimits().stream().map(SpendingLimit::token).distinct()
+                .filter(t -> !unnamed.containsKey(t) && unknown(t, firstNamed)).forEach(t -> stillUnnamed.put(t, null));
+        if (!unread.isEmpty() || !unweighed.isEmpty() || !stillUnnamed.isEmpty()) {
+            RpcBatch more = rpc.newBatch(); // a limit on a token neither the registry nor the token names, or a network just named: rare
             Map<Felt, RpcBatch.Result<U256>> extra = spendingRequests(more, token.sessionPublicKey(), new LinkedHashSet<>(unread), tag);
+            Map<Token, RpcBatch.Result<U256>> moreBalances = new LinkedHashMap<>();
+            unweighed.forEach(t -> moreBalances.put(t, more.add(balanceRequest(t.address(), tag))));
+            stillUnnamed.replaceAll((address, none) -> MetadataReads.add(more, address, token.walletAddress(), tag));
             more.send();
             spent.putAll(spentAmounts(extra));
+            moreBalances.forEach((t, result) -> balance(t, result).ifPresent(held::add));
+            unnamed.putAll(stillUnnamed);
+        }
+        List<Token> tokens = firstNamed;
+        if (!unnamed.isEmpty()) {
+            List<TokensFile.Entry> found = new ArrayList<>();
+            unnamed.forEach((address, reads) -> reads.entry(address).ifPresentOrElse(found::add, () -> registry.markUnreadable(address)));
+            registry.rememberFromPolicy(network.chainId(), found);
+            if (!found.isEmpty()) {
+                List<Token> now = new ArrayList<>(registry.list(network.chainId(), false).stream().map(WalletToken::token).toList());
+                // a symbol that could not be remembered is still shown this time
+                found.stream().filter(e -> now.stream().noneMatch(t -> t.address().equals(e.address())))
+                        .forEach(e -> now.add(TokenRegistry.token(e, true)));
+                tokens = List.copyOf(now);
+                for (TokensFile.Entry e : found) {
+                    Token named = now.stream().filter(t -> t.address().equals(e.address())).findFirst().orElseThrow();
+                    unnamed.get(e.address()).balance().map(raw -> new Balance(named, raw)).ifPresent(held::add);
+                }
+                List<Token> order = tokens;
+                held.replaceAll(b -> order.stream().filter(t -> t.address().equals(b.token().address())).findFirst()
+                        .map(t -> new Balance(t, b.raw())).orElse(b)); // a new token may have made an older one a look-alike
+                held.sort(java.util.Comparator.comparingInt(b -> order.indexOf(b.token())));
+            }
         }
         Optional<String> revocation = truth.emergencyRevoked()
                 ? Optional.of("all sessions revoked (emergency revoke)")
@@ -175,7 +213,61 @@ final class SnapshotReader {
         long calls = settings.map(s -> s.callsMade(token.sessionPublicKey())).orElse(0L);
         long latest = tag.equals(BlockId.PRE_CONFIRMED) ? Math.max(0, block.blockNumber() - 1) : block.blockNumber();
         return new WalletSnapshot(network, latest, block.timestamp(), held, truth.session(), spent, revocation, nonce.get(), calls,
-                tag.name(), truth.policy(), renewalChain(earlierKeys, earlierSpending));
+                tag.name(), truth.policy(), renewalChain(earlierKeys, earlierSpending), tokens);
+    }
+
+    /** Whether a token has no symbol yet and is worth asking about: not listed, not found unreadable before. */
+    private boolean unknown(Felt address, List<Token> listed) {
+        return listed.stream().noneMatch(t -> t.address().equals(address)) && !registry.unreadable(address);
+    }
+
+    private RpcRequest<U256> balanceRequest(Felt asset, BlockId tag) {
+        return RpcRequest.call(Call.of(asset, "balanceOf", List.of(token.walletAddress())), tag, SnapshotReader::u256);
+    }
+
+    /** A balance; none for a token not deployed on this network, which is simply not listed. */
+    private static Optional<Balance> balance(Token asset, RpcBatch.Result<U256> result) {
+        try {
+            return Optional.of(new Balance(asset, result.get()));
+        } catch (RpcException.NodeError e) {
+            if (!e.is(StarknetErrorCode.CONTRACT_NOT_FOUND)) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A token's {@code symbol()}, {@code decimals()} and the wallet's balance, asked in a batch. Replies are read as
+     * they are, never as a malformed batch: a contract that is not an ERC-20 only stays unnamed.
+     */
+    record MetadataReads(RpcBatch.Result<List<Felt>> symbol, RpcBatch.Result<List<Felt>> decimals, RpcBatch.Result<List<Felt>> balanceOf) {
+
+        static MetadataReads add(RpcBatch batch, Felt asset, Felt owner, BlockId tag) {
+            return new MetadataReads(batch.add(RpcRequest.call(TokenMetadata.symbolCall(asset), tag)),
+                    batch.add(RpcRequest.call(TokenMetadata.decimalsCall(asset), tag)),
+                    batch.add(RpcRequest.call(Call.of(asset, "balanceOf", List.of(owner)), tag)));
+        }
+
+        /** The token as remembered, when both reads answered with values the wallet accepts. */
+        Optional<TokensFile.Entry> entry(Felt asset) {
+            try {
+                return Optional.of(new TokensFile.Entry(asset, TokenMetadata.symbol(symbol.get()), TokenMetadata.decimals(decimals.get()),
+                        TokensFile.Source.POLICY));
+            } catch (RpcException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The balance read beside the metadata; none when the token did not answer with a u256. */
+        Optional<U256> balance() {
+            try {
+                List<Felt> raw = balanceOf.get();
+                return raw.size() == 2 ? Optional.of(u256(raw)) : Optional.empty();
+            } catch (RpcException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** The spending of the keys this one was renewed from, added up per token. */

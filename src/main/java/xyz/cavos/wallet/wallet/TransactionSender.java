@@ -114,7 +114,7 @@ final class TransactionSender {
                 submit(signed, hash, rpc, endpoint, network, deadline, timeout, progress);
             } catch (WalletError e) {
                 if (e.code() == WalletError.Code.TRANSACTION_UNCONFIRMED) {
-                    record(hash, calls); // it may have arrived: the log keeps it, to be looked up later
+                    record(hash, calls, snapshot); // it may have arrived: the log keeps it, to be looked up later
                 }
                 throw e;
             } catch (RpcException.NodeError e) {
@@ -125,7 +125,7 @@ final class TransactionSender {
                 throw ErrorTranslation.rejected(e);
             }
             progress.submitted(hash);
-            record(hash, calls);
+            record(hash, calls, snapshot);
             countCalls(calls.size());
             Optional<TransactionReceipt> receipt = wait ? Optional.of(waitUntil(hash, deadline, timeout, progress)) : Optional.empty();
             return new TransactionOutcome(hash, calls.size(), quote.estimatedFee(), quote.maxFee(), receipt, network.explorerLink(hash));
@@ -169,11 +169,12 @@ final class TransactionSender {
     }
 
     /** Adds a sent transaction to the log of this installation; the transaction is out whatever happens here. */
-    private void record(Felt hash, List<Call> calls) {
+    private void record(Felt hash, List<Call> calls, WalletSnapshot snapshot) {
         store.ifPresent(s -> {
             try {
                 SentLog.in(s.home()).add(new SentLog.Entry(hash, token.sessionPublicKey(), token.walletAddress(), Instant.now(),
-                        CallSummary.of(calls), SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty()));
+                        CallSummary.of(calls, snapshot::token), SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty(),
+                        CallSummary.approvals(calls)));
             } catch (StoreException e) {
                 // the log is a convenience: the chain keeps the transaction, and the send must not look failed
             }

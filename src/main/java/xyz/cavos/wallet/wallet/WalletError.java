@@ -19,6 +19,8 @@ public final class WalletError extends RuntimeException {
         INVALID_ADDRESS(true),
         INVALID_CALLDATA(true),
         UNKNOWN_TOKEN(true),
+        /** An address given as a token whose contract does not answer as an ERC-20 (or gives a symbol that cannot be shown). */
+        NOT_A_TOKEN(true),
         INVALID_ARGUMENT(true),
         /** A contact's name, or its address, is in the address book already. */
         CONTACT_EXISTS(true),

@@ -36,17 +36,22 @@ public final class WalletService implements AutoCloseable {
     private final ActivityReader activity;
     private final Optional<SessionStore> store;
     private final Optional<AddressBook> addressBook;
+    private final TokenShelf tokens;
+    private final AllowanceReader allowances;
 
     private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store) {
         this.token = token;
         this.network = endpoint.network();
         this.endpoints = endpoint.endpoints();
-        this.reader = new SnapshotReader(token, network, endpoints, store);
+        TokenRegistry registry = new TokenRegistry(store.map(SessionStore::home));
+        this.reader = new SnapshotReader(token, network, endpoints, store, registry);
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
         this.renewal = new SessionRenewal(token, network, sender, store);
         this.activity = new ActivityReader(token, network, endpoints, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
+        this.tokens = new TokenShelf(registry, network, endpoints, token.walletAddress(), reader::read);
+        this.allowances = new AllowanceReader(token, network, endpoints, store, registry);
     }
 
     /**
@@ -111,7 +116,7 @@ public final class WalletService implements AutoCloseable {
     }
 
     public PolicyUsage policyUsage(WalletSnapshot snapshot) {
-        return PolicyReport.of(token, snapshot, new ContractNames(snapshot.network()));
+        return PolicyReport.of(token, snapshot, new ContractNames(snapshot.network(), snapshot.tokens()));
     }
 
     public PolicyUsage policyUsage() {
@@ -130,6 +135,50 @@ public final class WalletService implements AutoCloseable {
      */
     public ActivityPage activity(Optional<ActivityCursor> after, int limit) {
         return activity.page(after, limit);
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    /**
+     * The tokens the wallet lists on this network: the built-in ones, those a session's policy names and those added by
+     * hand, with the symbols and decimals their contracts gave. Nothing is read from the chain.
+     */
+    public List<WalletToken> tokens() {
+        return tokens.list();
+    }
+
+    /**
+     * Adds a token by its address (hex or decimal): its symbol and decimals are read from its contract, and an address
+     * that does not answer as an ERC-20, or gives a symbol that cannot be shown, is refused ({@link WalletError.Code#NOT_A_TOKEN}).
+     * Adding a token a policy named makes it one added by hand.
+     */
+    public WalletToken addToken(String address) {
+        return tokens.add(address);
+    }
+
+    /** Removes a token added by hand, by symbol or address; built-in tokens and those a policy names stay. */
+    public WalletToken removeToken(String symbolOrAddress) {
+        return tokens.remove(symbolOrAddress);
+    }
+
+    /** A listed token by symbol (a built-in symbol always means the built-in token) or address; nothing is read from the chain. */
+    public Token findToken(String symbolOrAddress) {
+        return tokens.find(symbolOrAddress).token();
+    }
+
+    // ---------------------------------------------------------------- allowances
+
+    /**
+     * The allowances given from this installation ({@code approve} calls it sent for this wallet), each with what is left
+     * now as the token reads it: open ones first, then newest first. One round trip.
+     */
+    public List<Allowance> allowances() {
+        return allowances.read(addressBook);
+    }
+
+    /** What an {@code approve} would cost (zero revokes an allowance); checks the policy first, sends nothing. */
+    public FeeQuote quoteApprove(Token asset, Felt spender, U256 amount) {
+        return simulate(List.of(erc20(asset, Preflight.APPROVE, spender, amount)));
     }
 
     /** A read-only contract call. */

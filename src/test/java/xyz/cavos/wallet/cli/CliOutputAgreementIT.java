@@ -24,6 +24,7 @@ import picocli.CommandLine;
 import xyz.cavos.wallet.app.CliLauncher;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 
@@ -45,6 +46,7 @@ class CliOutputAgreementIT {
             "config help", "picocli's usage help",
             "sandbox help", "picocli's usage help",
             "contacts help", "picocli's usage help",
+            "tokens help", "picocli's usage help",
             "sandbox start", "a node in the foreground: its banner is not a result",
             "gui", "opens the desktop window",
             "completion", "prints a shell script");
@@ -63,6 +65,7 @@ class CliOutputAgreementIT {
 
     private final SandboxNode node = SandboxNode.start();
     private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    private final Token wbtc = node.deployToken("Wrapped BTC", "wBTC", 8, false);
     private int homes;
 
     /**
@@ -121,6 +124,11 @@ class CliOutputAgreementIT {
         return cli;
     }
 
+    private Cli withToken(Cli cli) {
+        assertEquals(0, cli.run("tokens", "add", wbtc.address().toHex()).exit());
+        return cli;
+    }
+
     private Cli freshSession() {
         return withSession(node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo()));
     }
@@ -132,6 +140,8 @@ class CliOutputAgreementIT {
         String calls = "[{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"transfer\",\"calldata\":[\"" + RECIPIENT
                 + "\",\"u256:1\"]},{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"approve\",\"calldata\":[\"" + swap + "\",\"u256:2\"]}]";
         assertEquals(0, cli().run("contacts", "add", "Alice", RECIPIENT, "--note", "rent").exit(), "a contact the transfers name");
+        node.mint(demo.address(), wbtc, U256.parseAmount("0.125", 8));
+        assertEquals(0, cli().run("tokens", "add", wbtc.address().toHex()).exit(), "a token added by hand");
         String sentHash = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "0.25", "--token", "STRK")
                 .json().at("/data/transactionHash").asText();
         String raw = "base units for scripts; the text shows the decimal amount";
@@ -167,6 +177,16 @@ class CliOutputAgreementIT {
                 new Walk(this::cli, "--no-wait", "transfer", "--to", "Alice", "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw)
                         .except("/recipientChecks/*", checksInWords),
                 new Walk(this::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "approve", "--spender", swap, "--amount", "0", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(this::cli, "allowances").except("/allowances/*/amountRaw", raw),
+                new Walk(this::cli, "tokens", "list"),
+                new Walk(this::freshHome, "tokens", "add", wbtc.address().toHex()),
+                new Walk(() -> withToken(freshHome()), "tokens", "remove", "wBTC"),
+                new Walk(this::cli, "balance", "--token", "wBTC")
+                        .except("/balances/*/name", "the symbol stands for the token in text")
+                        .except("/balances/*/address", "the symbol stands for the token in text")
+                        .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
+                        .except("/balances/*/raw", raw),
                 new Walk(this::cli, "execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
                 new Walk(this::cli, "call", "--contract", strk, "--entrypoint", "decimals"),
                 new Walk(this::cli, "multicall", "--calls", calls),

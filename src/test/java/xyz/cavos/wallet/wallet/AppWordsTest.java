@@ -88,6 +88,7 @@ class AppWordsTest {
     private static List<WalletError> samples() {
         List<WalletError> all = new ArrayList<>();
         all.add(WalletError.explain(new InvalidTokenException("The session token is not valid JSON.")).orElseThrow());
+        all.add(ErrorTranslation.notAToken(Token.USDC.address(), "it does not answer symbol(), decimals() and balanceOf() as an ERC-20 does"));
         for (SessionState state : List.of(SessionState.NOT_REGISTERED, SessionState.REVOKED, SessionState.NOT_YET_ACTIVE,
                 SessionState.EXPIRED_RENEWABLE, SessionState.EXPIRED)) {
             all.add(ErrorTranslation.sessionUnusable(status(state)));

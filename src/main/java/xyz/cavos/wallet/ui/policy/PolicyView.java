@@ -16,15 +16,26 @@ import xyz.cavos.wallet.ui.Page;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 
-/** Policy usage: spending gauges, allowed contracts, calls per transaction, warnings. */
+/** Policy usage: spending gauges, allowed contracts, calls per transaction, warnings, and the allowances given from here. */
 public final class PolicyView implements ScreenView {
 
     private final Page page = new Page("Policy usage");
 
     private final PolicyViewModel vm;
+    private final java.util.Optional<AllowancesViewModel> allowances;
 
     public PolicyView(PolicyViewModel vm) {
+        this(vm, java.util.Optional.empty());
+    }
+
+    /** With the allowances given from this computer, each with a Revoke button. */
+    public PolicyView(PolicyViewModel vm, AllowancesViewModel allowances) {
+        this(vm, java.util.Optional.of(allowances));
+    }
+
+    private PolicyView(PolicyViewModel vm, java.util.Optional<AllowancesViewModel> allowances) {
         this.vm = vm;
+        this.allowances = allowances;
         VBox gauges = new VBox(12);
         gauges.setId("policy-gauges");
         vm.gauges().addListener((ListChangeListener<PolicyViewModel.Gauge>) change -> showGauges(gauges, vm));
@@ -56,6 +67,56 @@ public final class PolicyView implements ScreenView {
                 card("Spending limits", vm.limitsSummaryProperty(), gauges, counted),
                 card("Allowed contracts", vm.contractsSummaryProperty(), contracts),
                 card("Calls per transaction", null, maxCalls));
+        allowances.ifPresent(a -> page.column().getChildren().add(allowancesCard(a)));
+    }
+
+    private static Node allowancesCard(AllowancesViewModel vm) {
+        GridPane grid = new GridPane(16, 8);
+        grid.setId("policy-allowances");
+        vm.rows().addListener((ListChangeListener<AllowancesViewModel.Row>) change -> showAllowances(grid, vm));
+        showAllowances(grid, vm);
+        Label message = new Label();
+        message.setId("allowances-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add(Styles.TEXT_MUTED);
+        Label summary = new Label("What spenders approved from this computer may still take from the wallet. Approvals count"
+                + " towards the spending limits; revoking sets an allowance to zero.");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        Label title = new Label("Allowances");
+        title.getStyleClass().add(Styles.TITLE_4);
+        VBox card = new VBox(10, title, summary, grid, message);
+        card.setPadding(new Insets(16));
+        card.getStyleClass().add("card-panel");
+        return card;
+    }
+
+    private static void showAllowances(GridPane grid, AllowancesViewModel vm) {
+        grid.getChildren().clear();
+        if (vm.rows().isEmpty()) {
+            Label none = new Label("No allowances approved from this computer.");
+            none.setId("allowances-none");
+            grid.addRow(0, none);
+            return;
+        }
+        int row = 0;
+        for (AllowancesViewModel.Row allowance : vm.rows()) {
+            Label token = new Label(allowance.token());
+            token.getStyleClass().add(Styles.TEXT_BOLD);
+            Label spender = new Label(allowance.spender());
+            spender.setTooltip(new javafx.scene.control.Tooltip(allowance.spenderAddress()));
+            Label amount = new Label(allowance.amount());
+            amount.setId("allowance-amount-" + row);
+            if (!allowance.open()) {
+                amount.getStyleClass().add(Styles.TEXT_MUTED);
+            }
+            javafx.scene.control.Button revoke = new javafx.scene.control.Button("Revoke");
+            revoke.setId("allowance-revoke-" + row);
+            revoke.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !allowance.open())));
+            revoke.setOnAction(e -> vm.revoke(allowance));
+            grid.addRow(row++, token, spender, amount, revoke);
+        }
     }
 
     private static VBox card(String heading, javafx.beans.value.ObservableStringValue summary, Node... body) {
@@ -125,6 +186,18 @@ public final class PolicyView implements ScreenView {
 
     @Override
     public ScreenLifecycle viewModel() {
-        return vm;
+        return allowances.<ScreenLifecycle>map(a -> new ScreenLifecycle() {
+            @Override
+            public void onShown() {
+                vm.onShown();
+                a.onShown();
+            }
+
+            @Override
+            public void onHidden() {
+                vm.onHidden();
+                a.onHidden();
+            }
+        }).orElse(vm);
     }
 }

@@ -387,7 +387,7 @@ public final class TransferViewModel extends ScreenViewModel {
         }
         // The limit the account enforces (the chain's, not the token's copy); runs on every keystroke, so just the one limit
         return snapshot.policy().limitFor(asset.address()).map(l -> new SpendingUsage(l.token(),
-                Token.byAddress(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()));
+                snapshot.token(l.token()), snapshot.spent().getOrDefault(l.token(), U256.ZERO), l.limit()));
     }
 
     public ObservableList<Token> tokens() {
