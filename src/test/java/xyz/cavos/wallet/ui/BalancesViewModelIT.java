@@ -104,4 +104,18 @@ class BalancesViewModelIT {
         world.send("1");
         assertTrue(vm.rows().getFirst().balance().startsWith("998.49"), "one hide removes every listener");
     }
+
+    @Test
+    void aTokenAddedByItsAddressIsListedWithTheChainsSymbolAndDecimals() {
+        Token gold = world.node.deployToken("Gold", "GOLD", 8, false);
+        world.node.mint(world.demo.address(), gold, U256.parseAmount("12.5", 8));
+        vm.addToken(gold.address().toHex());
+        assertEquals("Added GOLD (8 decimals).", vm.tokenResultProperty().get(), vm.tokenProblemProperty().get());
+        BalancesViewModel.Row row = vm.rows().stream().filter(r -> r.symbol().equals("GOLD")).findFirst().orElseThrow();
+        assertEquals("12.5", row.exact());
+
+        vm.addToken("0x1234");
+        assertTrue(vm.tokenProblemProperty().get().contains("0x"), vm.tokenProblemProperty().get());
+        assertEquals("", vm.tokenResultProperty().get());
+    }
 }

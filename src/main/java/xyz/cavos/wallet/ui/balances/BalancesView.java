@@ -42,7 +42,20 @@ public final class BalancesView implements ScreenView {
         refresh.setId("refresh");
         refresh.disableProperty().bind(vm.refreshingProperty());
         refresh.setOnAction(e -> vm.refresh());
-        HBox header = new HBox(12, title, spacer, refresh);
+        Button addToken = new Button("Add token…");
+        addToken.setId("add-token");
+        addToken.setTooltip(new javafx.scene.control.Tooltip("List another token by its contract address; its symbol and decimals come from the chain"));
+        addToken.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+            ask.setTitle("Add token");
+            ask.setHeaderText("The token's contract address (0x…)");
+            ask.getDialogPane().setId("add-token-dialog");
+            if (root.getScene() != null) {
+                ask.initOwner(root.getScene().getWindow());
+            }
+            ask.showAndWait().ifPresent(vm::addToken);
+        });
+        HBox header = new HBox(12, title, spacer, addToken, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label address = new Label();
@@ -116,7 +129,9 @@ public final class BalancesView implements ScreenView {
         HBox status = new HBox(8, dot, connection, new Label("·"), freshness);
         status.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(header, xyz.cavos.wallet.ui.Messages.offline(vm.offlineNoteProperty(), "balances-offline"), wallet, table, status);
+        root.getChildren().addAll(header, xyz.cavos.wallet.ui.Messages.offline(vm.offlineNoteProperty(), "balances-offline"), wallet, table,
+                xyz.cavos.wallet.ui.Messages.success(vm.tokenResultProperty(), "add-token-result"),
+                xyz.cavos.wallet.ui.Messages.problem(vm.tokenProblemProperty(), "add-token-problem"), status);
     }
 
     private static Color colour(WalletModel.Connection state) {

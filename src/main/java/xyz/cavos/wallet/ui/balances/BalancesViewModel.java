@@ -14,6 +14,7 @@ import javafx.util.Subscription;
 import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /** Balances: one row per token, exact; the wallet address; the connection's state and freshness. */
@@ -25,6 +26,8 @@ public final class BalancesViewModel extends ScreenViewModel {
     }
 
     private final WalletModel model;
+    private final ReadOnlyStringWrapper tokenResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tokenProblem = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper walletAddress = new ReadOnlyStringWrapper("");
@@ -83,6 +86,36 @@ public final class BalancesViewModel extends ScreenViewModel {
 
     public void refresh() {
         model.refresh();
+    }
+
+    /**
+     * Adds a token by its contract address: its symbol and decimals are read from the chain, and it is listed from then
+     * on (here, in Transfer when the session may move it, and in the gauges when it has a limit).
+     */
+    public void addToken(String address) {
+        WalletService wallet = model.walletProperty().get();
+        if (wallet == null || address.isBlank()) {
+            return;
+        }
+        tokenResult.set("Reading the token from the chain…");
+        tokenProblem.set("");
+        model.executor().run(() -> wallet.addToken(address.strip()), added -> {
+            tokenResult.set("Added " + added.token().symbol() + " (" + added.token().decimals() + " decimals).");
+            model.refresh();
+        }, e -> {
+            tokenResult.set("");
+            tokenProblem.set(WalletModel.problemText(e));
+        });
+    }
+
+    /** What adding a token did; empty until one is added. */
+    public ReadOnlyStringProperty tokenResultProperty() {
+        return tokenResult.getReadOnlyProperty();
+    }
+
+    /** Why a token could not be added; empty when it could. */
+    public ReadOnlyStringProperty tokenProblemProperty() {
+        return tokenProblem.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {
