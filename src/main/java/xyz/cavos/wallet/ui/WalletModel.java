@@ -164,6 +164,14 @@ public final class WalletModel {
      * its kept chain first, so the demo wallet survives restarts.
      */
     public void open(String name, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
+        open(name, false, onConnected, onFailure);
+    }
+
+    /**
+     * {@link #open(String, Runnable, java.util.function.Consumer)}; with {@code sandboxMustRun}, a sandbox that cannot be started
+     * again from its kept chain is a failure (nothing is opened), not a session shown as not connected.
+     */
+    public void open(String name, boolean sandboxMustRun, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         SandboxStarter.Running running = sandbox.get();
         executor.run(() -> {
             store.use(name);
@@ -177,6 +185,9 @@ public final class WalletModel {
                     try {
                         resumed = sandboxes.resume(token, url);
                     } catch (RuntimeException e) {
+                        if (sandboxMustRun) {
+                            throw e;
+                        }
                         // the session is opened anyway: it can be looked at and removed, and the reason is on the Session screen
                     }
                 }

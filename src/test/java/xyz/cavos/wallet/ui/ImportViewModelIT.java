@@ -126,4 +126,30 @@ class ImportViewModelIT {
         assertEquals("1000.0", walletModel.snapshotProperty().get().balances().getFirst().display());
         assertEquals("Active", walletModel.statusProperty().get().state().label());
     }
+
+    /** Reported: the in-app sandbox died with the app and its session was left pointing at nothing. */
+    @Test
+    void theSandboxIsAProfileWhoseChainSurvivesARestartOfTheApp() {
+        WalletModel first = new WalletModel(UiExecutor.direct(),
+                SessionStorage.open(home, Optional.of("encrypted-file"), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT, new LocalSandbox(home));
+        new ImportViewModel(first).trySandbox();
+        assertEquals("sandbox", first.sessionNameProperty().get());
+        first.walletProperty().get().transfer(xyz.cavos.wallet.cavos.Token.STRK, SandboxWallet.RECIPIENT,
+                xyz.cavos.wallet.starknet.U256.parseAmount("1.5", 18), true, java.time.Duration.ofSeconds(30),
+                xyz.cavos.wallet.wallet.Progress.SILENT);
+        first.shutdown(); // the app quits, and its sandbox with it
+
+        model = new WalletModel(UiExecutor.direct(),
+                SessionStorage.open(home, Optional.empty(), "test passphrase"::toCharArray),
+                ConnectionOptions.DEFAULT, new LocalSandbox(home));
+        model.openCurrent(() -> { }, e -> {
+            throw new AssertionError(e);
+        });
+        assertTrue(model.sandboxProperty().get() != null, "the sandbox was started again from its kept chain");
+        assertEquals(WalletModel.Connection.ONLINE, model.connectionProperty().get(), model.connectionDetailProperty().get());
+        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"),
+                "the demo wallet is as it was left: " + model.snapshotProperty().get().balances().getFirst().display());
+        assertEquals(1, model.snapshotProperty().get().callsMade());
+    }
 }

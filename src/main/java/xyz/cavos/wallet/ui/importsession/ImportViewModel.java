@@ -139,11 +139,22 @@ public final class ImportViewModel extends ScreenViewModel {
         result.set("Starting the sandbox…");
         boolean kept = model.sessions().stream().anyMatch(s -> s.name().equals(SandboxStarter.PROFILE));
         if (kept) {
-            // the sandbox is a profile of its own: its chain and demo wallet were kept, and are opened again
+            // the sandbox is a profile of its own: its chain and demo wallet were kept, and are opened again; when the kept
+            // chain cannot be started (deleted, its port taken), a new sandbox takes the profile's place
             tokenText.set("");
-            open(SandboxStarter.PROFILE, "The sandbox's demo wallet, as it was left.");
+            imported.set(false);
+            model.open(SandboxStarter.PROFILE, true, () -> {
+                busy.set(false);
+                result.set("The sandbox's demo wallet, as it was left.");
+                imported.set(true);
+            }, e -> startSandbox());
             return;
         }
+        startSandbox();
+    }
+
+    /** A new sandbox, a new chain and demo wallet, kept as the sandbox profile. */
+    private void startSandbox() {
         model.executor().run(() -> {
             SandboxStarter.Running node = model.sandboxes().start();
             SessionToken token = node.demoSession();
