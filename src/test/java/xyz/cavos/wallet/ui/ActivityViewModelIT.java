@@ -43,6 +43,15 @@ class ActivityViewModelIT {
     }
 
     @Test
+    void aContactIsNamedInTheHistory() {
+        world.model.addressBook().add("Alice", SandboxWallet.RECIPIENT, java.util.Optional.empty());
+        world.send("1.5");
+        vm.onShown();
+        ActivityViewModel.Row sent = vm.rows().stream().filter(r -> r.what().equals("Sent")).findFirst().orElseThrow();
+        assertEquals("Alice · " + SandboxWallet.RECIPIENT.toPaddedHex(), sent.counterparty());
+    }
+
+    @Test
     void theFirstPageIsReadWhenShownWithLocalTimesAndUtcBeside() {
         world.send("1.5");
         world.node.mint(world.demo.address(), Token.ETH, U256.parseAmount("0.25", 18));

@@ -147,17 +147,22 @@ public final class ActivityViewModel extends ScreenViewModel {
         load(wallet, generation, next);
     }
 
+    /** The contacts' names, as read with the last page: the counterparty column shows them. */
+    private java.util.Map<Felt, String> names = java.util.Map.of();
+
     private void load(WalletService wallet, long asked, Optional<ActivityCursor> after) {
         busy.set(true);
         problem.clear();
         result.set("");
         placeholder.set("Reading the history from the chain…");
-        model.executor().run(() -> wallet.activity(after, PAGE), page -> {
+        xyz.cavos.wallet.wallet.AddressBook book = model.addressBook();
+        model.executor().run(() -> new Read(wallet.activity(after, PAGE), contactNames(book)), read -> {
             if (asked != generation) {
                 return;
             }
             busy.set(false);
-            show(page);
+            names = read.names();
+            show(read.page());
         }, e -> {
             if (asked != generation) {
                 return;
@@ -166,6 +171,21 @@ public final class ActivityViewModel extends ScreenViewModel {
             placeholder.set("The history could not be read.");
             problem.show(e);
         });
+    }
+
+    /** A page and the names of the contacts, read together off the UI thread. */
+    private record Read(ActivityPage page, java.util.Map<Felt, String> names) {
+    }
+
+    /** Contacts by address; an address book that cannot be read names nobody, and the history is shown all the same. */
+    private static java.util.Map<Felt, String> contactNames(xyz.cavos.wallet.wallet.AddressBook book) {
+        try {
+            java.util.Map<Felt, String> names = new java.util.HashMap<>();
+            book.list().forEach(c -> names.put(c.address(), c.name()));
+            return names;
+        } catch (xyz.cavos.wallet.wallet.WalletError e) {
+            return java.util.Map.of();
+        }
     }
 
     private void show(ActivityPage page) {
@@ -186,7 +206,8 @@ public final class ActivityViewModel extends ScreenViewModel {
         String amount = e.token().isEmpty() || e.raw().isEmpty() ? "" : (e.direction().equals("out") ? "−" : "+")
                 + xyz.cavos.wallet.ui.Format.exact(e.raw().get(), e.token().get().decimals(), e.symbol());
         return new Row(time == null ? "" : LOCAL.format(time.atZone(zone)), time == null ? "" : UTC.format(time), what, e.direction(), amount,
-                e.counterparty().map(c -> c.isZero() ? "New tokens" : c.toPaddedHex()).orElse(""), e.status().label(), e.revertReason().orElse(""),
+                e.counterparty().map(c -> c.isZero() ? "New tokens" : names.containsKey(c) ? names.get(c) + " · " + c.toPaddedHex()
+                        : c.toPaddedHex()).orElse(""), e.status().label(), e.revertReason().orElse(""),
                 e.transactionHash().map(Felt::toPaddedHex).orElse(""), e.explorerLink().orElse(""), e.description());
     }
 
