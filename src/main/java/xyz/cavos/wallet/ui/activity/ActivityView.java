@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -85,7 +86,8 @@ public final class ActivityView implements ScreenView {
         what.setCellFactory(c -> textCell(ActivityViewModel.Row::what, ActivityViewModel.Row::description));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> amount = column("Amount", 180);
         amount.setCellFactory(c -> {
-            TableCell<ActivityViewModel.Row, ActivityViewModel.Row> cell = textCell(ActivityViewModel.Row::amount, ActivityViewModel.Row::amount);
+            TableCell<ActivityViewModel.Row, ActivityViewModel.Row> cell = textCell(r -> HiddenAmounts.mask(vm.amountsHiddenProperty(), r.amount()),
+                    r -> HiddenAmounts.mask(vm.amountsHiddenProperty(), r.amount()));
             cell.setAlignment(Pos.CENTER_RIGHT);
             return cell;
         });
@@ -97,6 +99,7 @@ public final class ActivityView implements ScreenView {
         hash.setCellFactory(c -> linkCell());
         table.getColumns().addAll(java.util.List.of(time, what, amount, party, status, hash));
         table.setRowFactory(t -> row());
+        HiddenAmounts.redraw(table, vm.amountsHiddenProperty());
         Label empty = new Label();
         empty.textProperty().bind(vm.placeholderProperty());
         empty.setWrapText(true);
