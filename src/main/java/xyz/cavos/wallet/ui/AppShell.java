@@ -431,7 +431,10 @@ public final class AppShell {
         var keys = scene.getAccelerators();
         KeyCodeCombination quit = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
         KeyCodeCombination theme = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
-        keys.replaceAll((keyCombination, action) -> keyCombination.equals(quit) || keyCombination.equals(theme) ? action : () -> {
+        // a default or cancel button's Enter or Escape stays its own: the button takes it back when it leaves the scene
+        java.util.Set<KeyCombination> kept = java.util.Set.of(quit, theme, new KeyCodeCombination(KeyCode.ENTER),
+                new KeyCodeCombination(KeyCode.ESCAPE));
+        keys.replaceAll((keyCombination, action) -> kept.contains(keyCombination) ? action : () -> {
             if (!model.lockedProperty().get()) {
                 action.run();
             }

@@ -37,7 +37,6 @@ public final class LockScreen {
         passphrase.disableProperty().bind(lock.checkingProperty());
         Button unlock = new Button("Unlock");
         unlock.setId("unlock");
-        unlock.setDefaultButton(true);
         unlock.getStyleClass().add(Styles.ACCENT);
         unlock.disableProperty().bind(lock.checkingProperty().or(lock.waitingProperty()));
         unlock.setOnAction(e -> {
@@ -45,6 +44,8 @@ public final class LockScreen {
             passphrase.clear();
             lock.unlock(entered);
         });
+        // Enter in the field unlocks; not a default button, whose Enter a screen's own default button behind may take
+        passphrase.setOnAction(e -> unlock.fire());
         ProgressIndicator checking = new ProgressIndicator();
         checking.setPrefSize(20, 20);
         checking.visibleProperty().bind(lock.checkingProperty());
