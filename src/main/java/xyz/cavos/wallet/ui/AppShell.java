@@ -462,8 +462,25 @@ public final class AppShell {
             javafx.scene.Node target = page.lookup(selector);
             if (target != null && !target.isDisabled()) {
                 target.requestFocus();
+                scrollTo(target);
             }
         });
+    }
+
+    /** Scrolls the page that holds {@code target} so that it is on view. */
+    private static void scrollTo(javafx.scene.Node target) {
+        javafx.scene.Node at = target.getParent();
+        while (at != null && !(at instanceof javafx.scene.control.ScrollPane)) {
+            at = at.getParent();
+        }
+        if (at instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            double y = scroll.getContent().sceneToLocal(target.localToScene(0, 0)).getY();
+            if (content > view) {
+                scroll.setVvalue(Math.clamp((y - 48) / (content - view), 0, 1));
+            }
+        }
     }
 
     /** Keyboard focus to the page's first control that takes it, once the page is laid out. */

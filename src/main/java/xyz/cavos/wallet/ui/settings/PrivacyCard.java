@@ -54,7 +54,7 @@ final class PrivacyCard {
         repeat.setOnAction(e -> vm.save());
         Button remove = new Button("Remove passphrase");
         remove.setId("lock-remove");
-        remove.getStyleClass().add(Styles.DANGER);
+        remove.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         remove.setOnAction(e -> vm.remove());
         remove.disableProperty().bind(vm.busyProperty());
         remove.visibleProperty().bind(vm.passphraseSetProperty());
