@@ -23,6 +23,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import xyz.cavos.wallet.ui.AppShell;
@@ -104,7 +105,14 @@ public final class ActivityView implements ScreenView {
         empty.textProperty().bind(vm.placeholderProperty());
         empty.setWrapText(true);
         table.setPlaceholder(empty);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // while the first page is read there is nothing to look at yet: the table says what it is waiting for
+        org.controlsfx.control.MaskerPane firstPage = new org.controlsfx.control.MaskerPane();
+        firstPage.setId("activity-reading");
+        firstPage.textProperty().bind(vm.placeholderProperty());
+        firstPage.visibleProperty().bind(vm.busyProperty().and(javafx.beans.binding.Bindings.isEmpty(vm.rows())));
+        empty.visibleProperty().bind(firstPage.visibleProperty().not()); // said once, on the mask
+        StackPane tableArea = new StackPane(table, firstPage);
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
 
         Button loadMore = new Button("Load more");
         loadMore.setId("activity-more");
@@ -119,7 +127,7 @@ public final class ActivityView implements ScreenView {
         foot.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, intro, Messages.problem(vm.problem(), "activity-problem", open),
-                Messages.success(vm.resultProperty(), "activity-result"), table, foot);
+                Messages.success(vm.resultProperty(), "activity-result"), tableArea, foot);
     }
 
     private static TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> column(String name, double width) {
