@@ -474,6 +474,8 @@ public final class AppShell {
             at = at.getParent();
         }
         if (at instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            scroll.applyCss();
+            scroll.layout(); // a page shown for the first time has not been measured yet
             double content = scroll.getContent().getLayoutBounds().getHeight();
             double view = scroll.getViewportBounds().getHeight();
             double y = scroll.getContent().sceneToLocal(target.localToScene(0, 0)).getY();

@@ -233,6 +233,7 @@ class LockUiIT {
         assertFalse(model.lockedProperty().get());
         assertTrue(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.getFocusOwner() != null && "lock-new".equals(scene.getFocusOwner().getId()));
+        WaitForAsyncUtils.waitForFxEvents();
         Node field = scene.getFocusOwner();
         javafx.geometry.Bounds onScreen = field.localToScene(field.getLayoutBounds());
         assertTrue(onScreen.getMinY() >= 0 && onScreen.getMaxY() <= scene.getHeight(), "the field is scrolled into view: " + onScreen);
