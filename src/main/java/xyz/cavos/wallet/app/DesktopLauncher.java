@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.UiExecutor;
 import xyz.cavos.wallet.ui.WalletModel;
+import xyz.cavos.wallet.ui.lock.PrivacySettings;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.SessionStorage;
 
@@ -44,7 +45,7 @@ public final class DesktopLauncher extends Application {
                     + "to keep it in the keychain.");
         });
         model = new WalletModel(UiExecutor.background(), store,
-                ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home));
+                ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home), privacy());
         shell = new AppShell(model, link -> getHostServices().showDocument(link));
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
@@ -78,6 +79,27 @@ public final class DesktopLauncher extends Application {
         });
     }
 
+    /** The lock and privacy settings, kept in desktop.json with the rest as soon as they change. */
+    private PrivacySettings.Keeper privacy() {
+        return new PrivacySettings.Keeper() {
+            @Override
+            public PrivacySettings load() {
+                synchronized (DesktopLauncher.this) {
+                    return settings.privacy();
+                }
+            }
+
+            @Override
+            public void save(PrivacySettings changed) throws IOException {
+                synchronized (DesktopLauncher.this) {
+                    DesktopSettings next = settings.withPrivacy(changed);
+                    next.save(home);
+                    settings = next;
+                }
+            }
+        };
+    }
+
     /**
      * For start-up measurements and the installer's training run: prints the wall-clock time of the first
      * pulse after the window is shown (the first frame), and quits if asked to.
@@ -106,19 +128,25 @@ public final class DesktopLauncher extends Application {
     public void stop() {
         if (shell != null) {
             shell.stop();
-            DesktopSettings now = stage.isMaximized() ? settings.withDark(shell.darkProperty().get()).withWindow(settings.x(), settings.y(),
-                    settings.width(), settings.height(), true)
-                    // the scene's size, not the window's: the window adds its decorations to what the next start asks for
-                    : settings.withDark(shell.darkProperty().get()).withWindow(stage.getX(), stage.getY(),
-                            stage.getScene().getWidth(), stage.getScene().getHeight(), false);
-            try {
-                now.save(home);
-            } catch (IOException e) {
-                // the next start uses the defaults
-            }
+            saveOnExit();
         }
         if (model != null) {
             model.shutdown();
+        }
+    }
+
+    /** The theme and the window's place, with the lock and privacy settings as they are now. */
+    private synchronized void saveOnExit() {
+        DesktopSettings now = stage.isMaximized() ? settings.withDark(shell.darkProperty().get()).withWindow(settings.x(), settings.y(),
+                settings.width(), settings.height(), true)
+                // the scene's size, not the window's: the window adds its decorations to what the next start asks for
+                : settings.withDark(shell.darkProperty().get()).withWindow(stage.getX(), stage.getY(),
+                        stage.getScene().getWidth(), stage.getScene().getHeight(), false);
+        try {
+            now.save(home);
+            settings = now;
+        } catch (IOException e) {
+            // the next start uses the defaults
         }
     }
 

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -34,6 +35,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.Subscription;
 import org.controlsfx.control.ToggleSwitch;
@@ -45,6 +49,7 @@ import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.importsession.ImportView;
 import xyz.cavos.wallet.ui.importsession.ImportViewModel;
 import xyz.cavos.wallet.ui.policy.AllowancesViewModel;
+import xyz.cavos.wallet.ui.lock.LockScreen;
 import xyz.cavos.wallet.ui.policy.PolicyView;
 import xyz.cavos.wallet.ui.policy.PolicyViewModel;
 import xyz.cavos.wallet.ui.session.SessionView;
@@ -89,11 +94,15 @@ public final class AppShell {
             "Ctrl+1 … Ctrl+7: the screens, in sidebar order",
             "F5 or Ctrl+R: refresh balances and session",
             "Ctrl+D: light or dark theme",
+            "Ctrl+L: lock the app (with a passphrase set in Settings)",
+            "Ctrl+H: hide or show amounts",
             "F1: this window",
             "Ctrl+Q: quit");
 
     private final WalletModel model;
     private final BorderPane root = new BorderPane();
+    /** The window's content: the frame, and over it the lock screen while the app is locked. */
+    private final StackPane window = new StackPane();
     private final StackPane content = new StackPane();
     private final Map<Screen, ScreenView> views = new LinkedHashMap<>();
     private final Map<Screen, ToggleButton> buttons = new LinkedHashMap<>();
@@ -183,7 +192,7 @@ public final class AppShell {
         Region push = new Region();
         VBox.setVgrow(push, Priority.ALWAYS);
         // Settings stands apart from the wallet's screens, at the foot with the theme and About.
-        sidebar.getChildren().addAll(push, buttons.get(Screen.SETTINGS), theme, about);
+        sidebar.getChildren().addAll(push, buttons.get(Screen.SETTINGS), theme, lockButton(), about);
         dark.addListener((obs, old, isDark) -> Application.setUserAgentStylesheet(isDark
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
 
@@ -195,6 +204,7 @@ public final class AppShell {
         root.setCenter(new VBox(clipboardBanner(importVm), content));
         VBox.setVgrow(content, Priority.ALWAYS);
         root.setBottom(statusBar());
+        lockLayer();
         show(Screen.IMPORT);
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
@@ -251,6 +261,60 @@ public final class AppShell {
         return model.sessions().stream().filter(s -> s.name().equals(name)).findFirst()
                 .map(s -> name + " · " + s.network().orElse("network by endpoint") + " · " + Format.shortAddress(s.walletAddress()))
                 .orElse(name);
+    }
+
+    /** "Lock" at the sidebar's foot, while a passphrase is set. */
+    private Button lockButton() {
+        Button lock = new Button("Lock");
+        lock.setId("lock-now");
+        lock.setTooltip(new Tooltip("Lock the app (Ctrl+L)"));
+        lock.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        lock.setMaxWidth(Double.MAX_VALUE);
+        lock.setAlignment(Pos.CENTER_LEFT);
+        lock.setOnAction(e -> model.lock().lock());
+        lock.visibleProperty().bind(model.lock().passphraseSetProperty());
+        lock.managedProperty().bind(lock.visibleProperty());
+        return lock;
+    }
+
+    /**
+     * The lock screen over the whole window. While the app is locked the frame (sidebar, screens, status bar) is not
+     * shown at all and takes no input, and every window it opened (a review sheet, a menu, a tooltip) is closed: a
+     * sheet closed this way sends nothing.
+     */
+    private void lockLayer() {
+        LockScreen screen = new LockScreen(model.lock());
+        window.getChildren().setAll(root, screen.root());
+        window.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
+        root.visibleProperty().bind(model.lockedProperty().not());
+        root.disableProperty().bind(model.lockedProperty());
+        listeners = Subscription.combine(listeners, model.lockedProperty().subscribe(locked -> {
+            if (locked) {
+                closeOwnedWindows();
+            }
+        }));
+    }
+
+    private void closeOwnedWindows() {
+        Window mine = window.getScene() == null ? null : window.getScene().getWindow();
+        if (mine == null) {
+            return;
+        }
+        for (Window open : List.copyOf(Window.getWindows())) {
+            if (open != mine && ownedBy(open, mine)) {
+                open.hide();
+            }
+        }
+    }
+
+    private static boolean ownedBy(Window open, Window owner) {
+        for (Window at = open; at != null; at = at instanceof Stage stage ? stage.getOwner()
+                : at instanceof PopupWindow popup ? popup.getOwnerWindow() : null) {
+            if (at == owner) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Region gap(double height) {
@@ -363,6 +427,70 @@ public final class AppShell {
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> dark.set(!dark.get()));
         keys.put(new KeyCodeCombination(KeyCode.F1), this::about);
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        lockShortcuts(scene);
+    }
+
+    /**
+     * Ctrl+L locks the app (without a passphrase it opens Settings, where one is set), Ctrl+H hides or shows amounts;
+     * any key or mouse event in the window starts the idle time again. While the app is locked the other shortcuts do
+     * nothing but quit and switch the theme.
+     */
+    private void lockShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        KeyCodeCombination quit = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+        KeyCodeCombination theme = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+        // a default or cancel button's Enter or Escape stays its own: the button takes it back when it leaves the scene
+        java.util.Set<KeyCombination> kept = java.util.Set.of(quit, theme, new KeyCodeCombination(KeyCode.ENTER),
+                new KeyCodeCombination(KeyCode.ESCAPE));
+        keys.replaceAll((keyCombination, action) -> kept.contains(keyCombination) ? action : () -> {
+            if (!model.lockedProperty().get()) {
+                action.run();
+            }
+        });
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!model.lock().lock()) {
+                show(Screen.SETTINGS);
+                focusInto(views.get(Screen.SETTINGS).root(), "#lock-new");
+            }
+        });
+        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!model.lockedProperty().get()) {
+                model.lock().hideAmountsProperty().set(!model.lock().hideAmountsProperty().get());
+            }
+        });
+        scene.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> model.lock().activity());
+        scene.addEventFilter(javafx.scene.input.MouseEvent.ANY, e -> model.lock().activity());
+        scene.addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> model.lock().activity());
+    }
+
+    /** Keyboard focus to the node {@code selector} finds on the page, once the page is laid out. */
+    private static void focusInto(javafx.scene.Node page, String selector) {
+        javafx.application.Platform.runLater(() -> {
+            page.applyCss();
+            javafx.scene.Node target = page.lookup(selector);
+            if (target != null && !target.isDisabled()) {
+                target.requestFocus();
+                scrollTo(target);
+            }
+        });
+    }
+
+    /** Scrolls the page that holds {@code target} so that it is on view. */
+    private static void scrollTo(javafx.scene.Node target) {
+        javafx.scene.Node at = target.getParent();
+        while (at != null && !(at instanceof javafx.scene.control.ScrollPane)) {
+            at = at.getParent();
+        }
+        if (at instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            scroll.applyCss();
+            scroll.layout(); // a page shown for the first time has not been measured yet
+            double content = scroll.getContent().getLayoutBounds().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            double y = scroll.getContent().sceneToLocal(target.localToScene(0, 0)).getY();
+            if (content > view) {
+                scroll.setVvalue(Math.clamp((y - 48) / (content - view), 0, 1));
+            }
+        }
     }
 
     /** Keyboard focus to the page's first control that takes it, once the page is laid out. */
@@ -419,7 +547,8 @@ public final class AppShell {
         listeners.unsubscribe();
     }
 
-    public BorderPane root() {
-        return root;
+    /** The window's content: the frame, and the lock screen over it while the app is locked. */
+    public StackPane root() {
+        return window;
     }
 }

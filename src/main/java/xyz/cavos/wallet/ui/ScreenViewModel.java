@@ -50,6 +50,11 @@ public abstract class ScreenViewModel implements ScreenLifecycle {
         return model.offlineNoteProperty();
     }
 
+    /** Whether amounts show as {@code •••} instead of figures (the person's switch, in Settings and on Ctrl+H). */
+    public final javafx.beans.value.ObservableBooleanValue amountsHiddenProperty() {
+        return model.amountsHiddenProperty();
+    }
+
     /** Whether the screen is on view: only then may it ask the person anything. */
     protected final boolean isShown() {
         return added != null;

@@ -17,6 +17,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SecretText;
+import xyz.cavos.wallet.ui.lock.AppLock;
+import xyz.cavos.wallet.ui.lock.PrivacySettings;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.SessionStorage;
@@ -89,12 +91,36 @@ public final class WalletModel {
 
     /** {@code store} keeps the session on this computer; {@code sandboxes} starts a local sandbox for "Try the sandbox". */
     public WalletModel(UiExecutor executor, SessionStorage store, ConnectionOptions options, SandboxStarter sandboxes) {
+        this(executor, store, options, sandboxes, PrivacySettings.Keeper.inMemory(PrivacySettings.NONE));
+    }
+
+    /** {@code privacy} keeps the app's passphrase hash, idle time and hidden-amounts switch between runs. */
+    public WalletModel(UiExecutor executor, SessionStorage store, ConnectionOptions options, SandboxStarter sandboxes,
+            PrivacySettings.Keeper privacy) {
         this.executor = executor;
         this.store = store;
         this.options = options;
         this.sandboxes = sandboxes;
         this.addressBook = AddressBook.open(store.home());
         offlineNote = Bindings.createStringBinding(this::offlineText, offlineSince, lastRefreshed, session);
+        this.lock = new AppLock(executor, now, privacy);
+    }
+
+    private final AppLock lock;
+
+    /** The app's lock and its hidden-amounts switch. */
+    public AppLock lock() {
+        return lock;
+    }
+
+    /** True while the app is locked: nothing of the wallet may be shown, in the window or in a notice. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return lock.lockedProperty();
+    }
+
+    /** Whether amounts show as {@link AppLock#HIDDEN} instead of figures. */
+    public javafx.beans.value.ObservableBooleanValue amountsHiddenProperty() {
+        return lock.hideAmountsProperty();
     }
 
     private final StringBinding offlineNote;

@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import org.controlsfx.control.MaskerPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.ProviderLimits;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
@@ -110,5 +113,22 @@ class ActivityUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
         assertEquals(table.getItems().get(1).hash(), copied);
+    }
+
+    @Test
+    void whileTheFirstPageIsReadTheTableSaysSoAndTheRowsReplaceIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null);
+        node.setFaults(FaultPlan.latency(1500)); // a slow node: each answer takes 1.5 s
+        robot.clickOn("#nav-activity");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<ActivityViewModel.Row> table = robot.lookup("#activity").queryAs(TableView.class);
+        MaskerPane masker = robot.lookup("#activity-reading").queryAs(MaskerPane.class);
+        assertTrue(masker.isVisible(), "the table is masked while nothing is read yet");
+        assertEquals("Reading the history from the chain…", masker.getText());
+        assertFalse(table.getPlaceholder().isVisible(), "said once, on the mask");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(masker.isVisible(), "the rows are on view");
     }
 }

@@ -110,11 +110,28 @@ public final class Screenshots {
         both(shell[0], scene[0], out, "policy");
         onFx(() -> shell[0].show(AppShell.Screen.SESSION));
         both(shell[0], scene[0], out, "session");
+        locked(model, shell[0], scene[0], out);
         settings(model, shell[0], scene[0], out);
         sessionStates(model, shell[0], scene[0], out);
         model.shutdown();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The lock screen over the Balances screen, once an app passphrase is set; unlocked again afterwards. */
+    private static void locked(WalletModel model, AppShell shell, Scene scene, Path out) throws Exception {
+        String passphrase = "screenshots passphrase";
+        onFx(() -> model.lock().changePassphrase(new char[0], Optional.of(passphrase.toCharArray()), done -> { }, refused -> {
+            throw new IllegalStateException(refused);
+        }));
+        await(() -> model.lock().passphraseSetProperty().get());
+        onFx(() -> {
+            shell.show(AppShell.Screen.BALANCES);
+            model.lock().lock();
+        });
+        both(shell, scene, out, "locked");
+        onFx(() -> model.lock().unlock(passphrase.toCharArray()));
+        await(() -> !model.lockedProperty().get());
     }
 
     /**

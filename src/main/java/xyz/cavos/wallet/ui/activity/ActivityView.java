@@ -23,9 +23,11 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -86,7 +88,8 @@ public final class ActivityView implements ScreenView {
         what.setCellFactory(c -> textCell(ActivityViewModel.Row::what, ActivityViewModel.Row::description));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> amount = column("Amount", 180);
         amount.setCellFactory(c -> {
-            TableCell<ActivityViewModel.Row, ActivityViewModel.Row> cell = textCell(ActivityViewModel.Row::amount, ActivityViewModel.Row::amount);
+            TableCell<ActivityViewModel.Row, ActivityViewModel.Row> cell = textCell(r -> HiddenAmounts.mask(vm.amountsHiddenProperty(), r.amount()),
+                    r -> HiddenAmounts.mask(vm.amountsHiddenProperty(), r.amount()));
             cell.setAlignment(Pos.CENTER_RIGHT);
             return cell;
         });
@@ -98,11 +101,19 @@ public final class ActivityView implements ScreenView {
         hash.setCellFactory(c -> linkCell());
         table.getColumns().addAll(java.util.List.of(time, what, amount, party, status, hash));
         table.setRowFactory(t -> row());
+        HiddenAmounts.redraw(table, vm.amountsHiddenProperty());
         Label empty = new Label();
         empty.textProperty().bind(vm.placeholderProperty());
         empty.setWrapText(true);
         table.setPlaceholder(empty);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        // while the first page is read there is nothing to look at yet: the table says what it is waiting for
+        org.controlsfx.control.MaskerPane firstPage = new org.controlsfx.control.MaskerPane();
+        firstPage.setId("activity-reading");
+        firstPage.textProperty().bind(vm.placeholderProperty());
+        firstPage.visibleProperty().bind(vm.busyProperty().and(javafx.beans.binding.Bindings.isEmpty(vm.rows())));
+        empty.visibleProperty().bind(firstPage.visibleProperty().not()); // said once, on the mask
+        StackPane tableArea = new StackPane(table, firstPage);
+        VBox.setVgrow(tableArea, Priority.ALWAYS);
 
         Button loadMore = new Button("Load more");
         loadMore.setId("activity-more");
@@ -117,7 +128,7 @@ public final class ActivityView implements ScreenView {
         foot.setAlignment(Pos.CENTER_LEFT);
 
         root.getChildren().addAll(header, intro, Messages.problem(vm.problem(), "activity-problem", open),
-                Messages.success(vm.resultProperty(), "activity-result"), table, foot);
+                Messages.success(vm.resultProperty(), "activity-result"), tableArea, foot);
     }
 
     private static TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> column(String name, double width) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.QrCode;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -109,11 +110,13 @@ public final class BalancesView implements ScreenView {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 BalancesViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : text);
-                setTooltip(row == null ? null : new javafx.scene.control.Tooltip("Exactly " + row.exact() + " " + row.symbol()));
+                boolean hidden = vm.amountsHiddenProperty().get();
+                setText(empty ? null : HiddenAmounts.figure(text, hidden));
+                setTooltip(row == null || hidden ? null : new javafx.scene.control.Tooltip("Exactly " + row.exact() + " " + row.symbol()));
             }
         });
         table.getColumns().add(amount);
+        HiddenAmounts.redraw(table, vm.amountsHiddenProperty());
         table.setPrefHeight(210);
         table.setPlaceholder(new Label("No session connected: import one first."));
 

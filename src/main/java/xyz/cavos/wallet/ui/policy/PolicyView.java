@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.Page;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -40,6 +41,7 @@ public final class PolicyView implements ScreenView {
         gauges.setId("policy-gauges");
         vm.gauges().addListener((ListChangeListener<PolicyViewModel.Gauge>) change -> showGauges(gauges, vm));
         showGauges(gauges, vm);
+        vm.amountsHiddenProperty().addListener((obs, old, hidden) -> showGauges(gauges, vm));
         Label counted = new Label(PolicyViewModel.COUNTED_CALLS);
         counted.setId("policy-counted");
         counted.setWrapText(true);
@@ -136,17 +138,20 @@ public final class PolicyView implements ScreenView {
     }
 
     private static void showGauges(VBox box, PolicyViewModel vm) {
-        box.getChildren().setAll(vm.gauges().stream().map(PolicyView::gauge).toList());
+        boolean hidden = vm.amountsHiddenProperty().get();
+        box.getChildren().setAll(vm.gauges().stream().map(g -> gauge(g, hidden)).toList());
     }
 
-    private static Node gauge(PolicyViewModel.Gauge gauge) {
+    /** One limit's gauge; while amounts are {@code hidden} its figures show as •••, the bar stays. */
+    private static Node gauge(PolicyViewModel.Gauge gauge, boolean hidden) {
         Label symbol = new Label(gauge.symbol());
         symbol.getStyleClass().add(Styles.TEXT_BOLD);
         Label name = new Label(gauge.name());
         name.getStyleClass().add(Styles.TEXT_MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label used = new Label(gauge.usedText());
+        Label used = new Label(hidden ? HiddenAmounts.figure(gauge.spent(), true) + " of " + HiddenAmounts.figure(gauge.limit(), true)
+                + " " + gauge.symbol() : gauge.usedText());
         used.setId("gauge-used-" + gauge.symbol());
         HBox top = new HBox(8, symbol, name, spacer, used);
         top.setAlignment(Pos.BASELINE_LEFT);
@@ -155,11 +160,11 @@ public final class PolicyView implements ScreenView {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.getStyleClass().addAll("gauge", "gauge-" + gauge.band().name().toLowerCase(java.util.Locale.ROOT));
         Label left = new Label(gauge.band() == PolicyViewModel.Band.REACHED ? "Limit reached: no more " + gauge.symbol() + " can be sent"
-                : gauge.remaining() + " " + gauge.symbol() + " left");
+                : HiddenAmounts.figure(gauge.remaining(), hidden) + " " + gauge.symbol() + " left");
         left.getStyleClass().add(gauge.band() == PolicyViewModel.Band.OK ? Styles.TEXT_MUTED : Styles.DANGER);
         VBox box = new VBox(4, top, bar, left);
         if (!gauge.sinceFirstExport().isEmpty()) {
-            Label since = new Label(gauge.sinceFirstExport());
+            Label since = new Label(hidden ? HiddenAmounts.mask(gauge.sinceFirstExport()) : gauge.sinceFirstExport());
             since.setId("gauge-since-" + gauge.symbol());
             since.getStyleClass().add(Styles.TEXT_MUTED);
             box.getChildren().add(since);

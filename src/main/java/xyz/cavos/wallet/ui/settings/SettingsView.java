@@ -46,7 +46,8 @@ public final class SettingsView implements ScreenView {
     public SettingsView(SettingsViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
         // the endpoints and their check first: what a person comes here for; then the rarer choices
-        page.column().getChildren().addAll(endpointsCard(open), networkCard(), appearanceCard());
+        page.column().getChildren().addAll(endpointsCard(open), networkCard(), appearanceCard(),
+                new PrivacyCard(new PrivacyViewModel(vm.lock())).root());
     }
 
     private Node networkCard() {

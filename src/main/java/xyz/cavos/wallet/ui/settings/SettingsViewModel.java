@@ -468,6 +468,11 @@ public final class SettingsViewModel extends ScreenViewModel {
         return checkSummary.getReadOnlyProperty();
     }
 
+    /** The app's lock and hidden-amounts switch, for the "Lock and privacy" card. */
+    public xyz.cavos.wallet.ui.lock.AppLock lock() {
+        return model.lock();
+    }
+
     /** Dark or light: the shell's own property, so the app remembers it. */
     public BooleanProperty darkProperty() {
         return dark;

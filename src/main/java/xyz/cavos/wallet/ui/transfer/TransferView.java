@@ -128,11 +128,12 @@ public final class TransferView implements ScreenView {
         form.add(new VBox(2, Messages.problem(vm.recipientErrorProperty(), "transfer-recipient-error"), nameRow,
                 Messages.problem(vm.bookProblemProperty(), "transfer-book-problem")), 1, 2);
         form.addRow(3, new Label("Amount"), new HBox(8, amount, max));
-        form.add(Messages.problem(vm.amountErrorProperty(), "transfer-amount-error"), 1, 4);
+        form.add(Messages.problem(xyz.cavos.wallet.ui.HiddenAmounts.masked(vm.amountErrorProperty(), vm.amountsHiddenProperty()),
+                "transfer-amount-error"), 1, 4);
         Label available = new Label();
         available.setId("transfer-available");
         available.setWrapText(true);
-        available.textProperty().bind(vm.availableProperty());
+        available.textProperty().bind(xyz.cavos.wallet.ui.HiddenAmounts.masked(vm.availableProperty(), vm.amountsHiddenProperty()));
         available.getStyleClass().add(Styles.TEXT_MUTED);
         form.add(available, 1, 5);
         recipient.setPrefColumnCount(44);
