@@ -14,6 +14,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.DesktopNotifications;
 import xyz.cavos.wallet.ui.UiExecutor;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -30,6 +31,7 @@ public final class DesktopLauncher extends Application {
     private Stage stage;
     private Path home;
     private DesktopSettings settings;
+    private DesktopNotifications desktop;
 
     @Override
     public void start(Stage primary) {
@@ -46,6 +48,8 @@ public final class DesktopLauncher extends Application {
         model = new WalletModel(UiExecutor.background(), store,
                 ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home));
         shell = new AppShell(model, link -> getHostServices().showDocument(link));
+        desktop = SystemNotifications.forThisSystem();
+        shell.sendToDesktop(desktop);
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
         shell.installShortcuts(scene);
@@ -119,6 +123,9 @@ public final class DesktopLauncher extends Application {
         }
         if (model != null) {
             model.shutdown();
+        }
+        if (desktop != null) {
+            desktop.close();
         }
     }
 
