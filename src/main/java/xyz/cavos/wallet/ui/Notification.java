@@ -41,9 +41,4 @@ public record Notification(Kind kind, Level level, String title, String text, Ap
         title = SecretText.hide(title);
         text = SecretText.hide(text);
     }
-
-    /** The title and the text as one line, for a place that has room for one. */
-    public String line() {
-        return text.isBlank() ? title : title + ". " + text;
-    }
 }
