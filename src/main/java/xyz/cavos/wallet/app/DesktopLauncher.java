@@ -14,6 +14,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.DesktopNotifications;
 import xyz.cavos.wallet.ui.UiExecutor;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.ui.lock.PrivacySettings;
@@ -31,6 +32,7 @@ public final class DesktopLauncher extends Application {
     private Stage stage;
     private Path home;
     private DesktopSettings settings;
+    private DesktopNotifications desktop;
 
     @Override
     public void start(Stage primary) {
@@ -47,6 +49,8 @@ public final class DesktopLauncher extends Application {
         model = new WalletModel(UiExecutor.background(), store,
                 ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home), privacy());
         shell = new AppShell(model, link -> getHostServices().showDocument(link));
+        desktop = SystemNotifications.forThisSystem();
+        shell.sendToDesktop(desktop);
         shell.darkProperty().set(settings.dark());
         Scene scene = new Scene(shell.root(), settings.width(), settings.height());
         shell.installShortcuts(scene);
@@ -132,6 +136,9 @@ public final class DesktopLauncher extends Application {
         }
         if (model != null) {
             model.shutdown();
+        }
+        if (desktop != null) {
+            desktop.close();
         }
     }
 

@@ -112,6 +112,7 @@ public final class AppShell {
     /** The frame's own listeners on the model; removed when the app stops. */
     private Subscription listeners;
     private Screen showing;
+    private Notices notices;
 
     public AppShell(WalletModel model) {
         this(model, link -> { });
@@ -202,6 +203,7 @@ public final class AppShell {
         root.setLeft(sidebar);
         content.setAlignment(Pos.TOP_LEFT);
         root.setCenter(new VBox(clipboardBanner(importVm), content));
+        root.setCenter(notices(root.getCenter()));
         VBox.setVgrow(content, Priority.ALWAYS);
         root.setBottom(statusBar());
         lockLayer();
@@ -401,6 +403,18 @@ public final class AppShell {
         banner.visibleProperty().bind(vm.clipboardOfferProperty());
         banner.managedProperty().bind(vm.clipboardOfferProperty());
         return banner;
+    }
+
+    /** The notifications: a banner above {@code screens}, toasts, the desktop's; they start and stop with the shell. */
+    private javafx.scene.Node notices(javafx.scene.Node screens) {
+        notices = new Notices(new Notifier(model), this::show);
+        listeners = Subscription.combine(listeners, notices.start());
+        return notices.wrap(screens);
+    }
+
+    /** Where notifications go while the window is not focused: the desktop's service, from the launcher. */
+    public void sendToDesktop(DesktopNotifications port) {
+        notices.sendToDesktop(port);
     }
 
     private void tick() {

@@ -466,6 +466,23 @@ public final class WalletModel {
         store.close();
     }
 
+    /** Who hears of settled transactions; added and removed on the FX thread. */
+    private final List<java.util.function.Consumer<SentTransaction>> settledListeners = new ArrayList<>();
+
+    /**
+     * A transaction a screen sent was accepted or reverted: told to the listeners (the notifications) whichever screen
+     * is on view, and whether or not the screen still waits for it. Called on the FX thread.
+     */
+    public void settled(SentTransaction transaction) {
+        List.copyOf(settledListeners).forEach(listener -> listener.accept(transaction));
+    }
+
+    /** Hears of every transaction a screen sent once it settled, until unsubscribed. */
+    public javafx.util.Subscription onSettled(java.util.function.Consumer<SentTransaction> listener) {
+        settledListeners.add(listener);
+        return () -> settledListeners.remove(listener);
+    }
+
     /** An error as a screen shows it: the wallet's message, then what to do in the app on a second line. */
     public static String problemText(Throwable e) {
         return SecretText.hide(WalletError.explain(e).map(w -> {

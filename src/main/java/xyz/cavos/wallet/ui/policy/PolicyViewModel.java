@@ -40,7 +40,7 @@ public final class PolicyViewModel extends ScreenViewModel {
     }
 
     /** The share of a limit from which a gauge turns to "near". */
-    static final double NEAR_FROM = 0.8;
+    public static final double NEAR_FROM = 0.8;
 
     /** What the account contract counts against the limits; it is on-chain behaviour, not a wallet choice. */
     public static final String COUNTED_CALLS = "Only transfer and approve calls count against the spending limits; the account "

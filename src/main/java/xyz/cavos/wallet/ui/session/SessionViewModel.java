@@ -14,10 +14,12 @@ import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
+import xyz.cavos.wallet.ui.SentTransaction;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SessionState;
@@ -191,13 +193,16 @@ public final class SessionViewModel extends ScreenViewModel {
             return;
         }
         Action action = start(wallet, "Renewing…");
+        java.util.concurrent.atomic.AtomicReference<Felt> sent = new java.util.concurrent.atomic.AtomicReference<>();
         model.executor().run(() -> {
-            WalletService.Renewal renewal = wallet.renew(again, WAIT, progress(action));
+            WalletService.Renewal renewal = wallet.renew(again, WAIT, progress(action, sent));
             String stored = renewal.storedIn().map(kind -> "The new session replaced the old one in the " + kind + ".")
                     .orElseGet(() -> renewal.notStored().map(e -> "The new session is in use but could not be stored ("
                             + e.getMessage() + "). " + NextStepInTheApp.guidance(e)).orElse("The new session is in use."));
             return new Renewed(renewal, stored);
         }, renewed -> {
+            model.settled(SentTransaction.accepted("Session renewal", "New session key " + Format.shortAddress(renewed.renewal().newToken()
+                    .sessionPublicKey()), renewed.renewal().outcome(), AppShell.Screen.SESSION));
             if (!current(action)) {
                 return;
             }
@@ -209,6 +214,7 @@ public final class SessionViewModel extends ScreenViewModel {
                         SessionState::canTransact);
             }, this::failed);
         }, e -> {
+            reverted("Session renewal", subject(wallet, false), sent, e);
             if (!again && e instanceof WalletError w && w.code() == WalletError.Code.ALREADY_RENEWED && current(action) && isShown()
                     && confirmations.confirmTwice(SessionQuestions.RENEW_AGAIN, SessionQuestions.RENEW_AGAIN_SURE)) {
                 running = null;
@@ -290,8 +296,11 @@ public final class SessionViewModel extends ScreenViewModel {
             return; // the session went while the question was open
         }
         Action action = start(wallet, doing);
-        model.executor().run(() -> all ? wallet.revokeAll(true, WAIT, progress(action)) : wallet.revoke(true, WAIT, progress(action)),
+        java.util.concurrent.atomic.AtomicReference<Felt> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        String what = all ? "Emergency revocation" : "Revocation";
+        model.executor().run(() -> all ? wallet.revokeAll(true, WAIT, progress(action, sent)) : wallet.revoke(true, WAIT, progress(action, sent)),
                 (TransactionOutcome outcome) -> {
+                    model.settled(SentTransaction.accepted(what, subject(wallet, all), outcome, AppShell.Screen.SESSION));
                     if (!current(action)) {
                         return;
                     }
@@ -302,7 +311,22 @@ public final class SessionViewModel extends ScreenViewModel {
                             + outcome.receipt().map(r -> " (block " + r.blockNumber() + ")").orElse("") + ".",
                             state -> state == SessionState.REVOKED);
                     model.refresh();
-                }, e -> failed(action, e));
+                }, e -> {
+                    reverted(what, subject(wallet, all), sent, e);
+                    failed(action, e);
+                });
+    }
+
+    /** What a revocation ends: this session's key, or every session of the wallet. */
+    private static String subject(WalletService wallet, boolean all) {
+        return all ? "Every session of wallet " + Format.shortAddress(wallet.token().walletAddress())
+                : "Session key " + Format.shortAddress(wallet.token().sessionPublicKey());
+    }
+
+    /** A transaction that was sent and reverted is told wherever the person is now. */
+    private void reverted(String what, String detail, java.util.concurrent.atomic.AtomicReference<Felt> sent, Throwable e) {
+        java.util.Optional.ofNullable(sent.get()).flatMap(hash -> SentTransaction.reverted(what, detail, hash, e, AppShell.Screen.SESSION))
+                .ifPresent(model::settled);
     }
 
     /**
@@ -383,7 +407,8 @@ public final class SessionViewModel extends ScreenViewModel {
         return running;
     }
 
-    private Progress progress(Action action) {
+    /** Shows the action's steps; {@code sent} keeps the hash of what was submitted, for telling how it settled. */
+    private Progress progress(Action action, java.util.concurrent.atomic.AtomicReference<Felt> sent) {
         return new Progress() {
             @Override
             public void step(String message) {
@@ -396,6 +421,7 @@ public final class SessionViewModel extends ScreenViewModel {
 
             @Override
             public void submitted(Felt hash) {
+                sent.set(hash);
                 model.executor().onUi(() -> {
                     if (current(action)) {
                         progress.set("Submitted " + hash.toHex() + ", waiting for acceptance…");

@@ -20,10 +20,12 @@ import javafx.util.Subscription;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
+import xyz.cavos.wallet.ui.SentTransaction;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
@@ -331,9 +333,12 @@ public final class TransferViewModel extends ScreenViewModel {
         progress.set("Checking and signing…");
         transactionHash.set("");
         explorerLink.set("");
+        String detail = request.amountText() + " to " + review.recipientName().orElse(Format.shortAddress(request.recipient()));
+        java.util.concurrent.atomic.AtomicReference<Felt> sent = new java.util.concurrent.atomic.AtomicReference<>();
         Progress updates = new Progress() {
             @Override
             public void submitted(Felt hash) {
+                sent.set(hash);
                 model.executor().onUi(() -> {
                     if (request == pending) {
                         transactionHash.set(hash.toHex());
@@ -345,6 +350,8 @@ public final class TransferViewModel extends ScreenViewModel {
         };
         model.executor().run(() -> request.wallet().transfer(request.token(), request.recipient(), request.amount(), true, WAIT, updates),
                 (TransactionOutcome outcome) -> {
+                    // told wherever the person is now, even when the screen has moved on to another session
+                    model.settled(SentTransaction.accepted("Transfer", detail, outcome, AppShell.Screen.ACTIVITY));
                     if (request != pending) {
                         return; // another session was connected meanwhile: the outcome is not this screen's any more
                     }
@@ -361,6 +368,8 @@ public final class TransferViewModel extends ScreenViewModel {
                     model.refresh();
                     loadAddressBook(); // the recipient is a recent one now
                 }, e -> {
+                    Optional.ofNullable(sent.get()).flatMap(hash -> SentTransaction.reverted("Transfer", detail, hash, e,
+                            AppShell.Screen.ACTIVITY)).ifPresent(model::settled);
                     if (request == pending) {
                         pending = null;
                         failed(e);
