@@ -407,7 +407,7 @@ public final class AppShell {
 
     /** The notifications: a banner above {@code screens}, toasts, the desktop's; they start and stop with the shell. */
     private javafx.scene.Node notices(javafx.scene.Node screens) {
-        notices = new Notices(new Notifier(model), this::show);
+        notices = new Notices(new Notifier(model), this::show, () -> model.lockedProperty().get(), () -> model.amountsHiddenProperty().get());
         listeners = Subscription.combine(listeners, notices.start());
         return notices.wrap(screens);
     }

@@ -31,13 +31,26 @@ final class Notices {
     private final Notifier notifier;
     private final Consumer<AppShell.Screen> open;
     private final NotificationPane banner = new NotificationPane();
+    private final java.util.function.BooleanSupplier locked;
+    private final java.util.function.BooleanSupplier hidden;
     private DesktopNotifications desktop = DesktopNotifications.NONE;
     /** The banner is being hidden because its notice no longer holds, not because the person closed it. */
     private boolean withdrawing;
 
     Notices(Notifier notifier, Consumer<AppShell.Screen> open) {
+        this(notifier, open, () -> false, () -> false);
+    }
+
+    /**
+     * {@code locked}: the app is locked, so a notice tells nothing of the wallet (no toast, and on the desktop only that
+     * something happened); {@code hidden}: amounts are hidden, in notices too.
+     */
+    Notices(Notifier notifier, Consumer<AppShell.Screen> open, java.util.function.BooleanSupplier locked,
+            java.util.function.BooleanSupplier hidden) {
         this.notifier = notifier;
         this.open = open;
+        this.locked = locked;
+        this.hidden = hidden;
         banner.setId("notice-banner");
         banner.setShowFromTop(true);
         banner.getStylesheets().add(CSS);
@@ -90,8 +103,16 @@ final class Notices {
         return scene == null ? null : scene.getWindow();
     }
 
-    private void tell(Notification notification) {
+    private void tell(Notification fired) {
         Window window = window();
+        if (locked.getAsBoolean()) {
+            // the window shows nothing while locked; the desktop hears only that there is something to see
+            desktop.send(new Notification(fired.kind(), fired.level(), "Cavos Desktop", "Something happened in your wallet. Unlock the app to see it.",
+                    fired.screen()));
+            return;
+        }
+        Notification notification = hidden.getAsBoolean() ? new Notification(fired.kind(), fired.level(), fired.title(),
+                HiddenAmounts.mask(fired.text()), fired.screen()) : fired;
         if (!notification.kind().persistent()) {
             toast(notification, window);
         }

@@ -160,4 +160,25 @@ class NotificationsUiIT {
         assertEquals(1, desktop.size(), desktop.toString());
         assertEquals(List.of(), toasts(robot), "the session's end is a banner in the app, and a notification on the desktop");
     }
+
+    @Test
+    void whileLockedTheDesktopHearsOnlyThatSomethingHappened(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        java.util.concurrent.CountDownLatch set = new java.util.concurrent.CountDownLatch(1);
+        Platform.runLater(() -> model.lock().changePassphrase(new char[0], Optional.of("correct horse".toCharArray()), done -> set.countDown(),
+                refused -> {
+                    throw new AssertionError(refused);
+                }));
+        assertTrue(set.await(20, TimeUnit.SECONDS), "the passphrase was set");
+        WaitForAsyncUtils.asyncFx(() -> model.lock().lock()).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.lockedProperty().get());
+
+        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(model::refresh);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !desktop.isEmpty());
+        Notification told = desktop.getFirst();
+        assertEquals("Cavos Desktop", told.title());
+        assertEquals("Something happened in your wallet. Unlock the app to see it.", told.text(), "nothing of the wallet, not even the session's name");
+        assertEquals(List.of(), toasts(robot));
+    }
 }

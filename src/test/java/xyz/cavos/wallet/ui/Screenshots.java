@@ -197,6 +197,22 @@ public final class Screenshots {
         await(() -> model.connectionProperty().get() == WalletModel.Connection.ONLINE);
 
         onFx(() -> shell.show(AppShell.Screen.SESSION));
+        // a session the account has no record of: the demo one's details with a key that was never registered
+        xyz.cavos.wallet.cavos.SessionToken demo = model.walletProperty().get().token();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        xyz.cavos.wallet.cavos.SessionToken unregistered = xyz.cavos.wallet.cavos.SessionToken.builder(
+                        xyz.cavos.wallet.starknet.StarkCurve.randomPrivateKey(random), demo.walletAddress())
+                .validity(demo.validAfter(), demo.validUntil(), demo.renewalDeadlineHint())
+                .randomness(xyz.cavos.wallet.starknet.Felt.of(new java.math.BigInteger(248, random)))
+                .addressSeed(demo.addressSeed()).appSalt(demo.appSalt()).walletName(demo.walletName())
+                .policy(Optional.of(demo.effectivePolicy())).network(demo.network()).chainId(demo.chainId()).rpcUrl(demo.rpcUrl())
+                .build();
+        onFx(() -> model.connect(unregistered, () -> { }, e -> { }));
+        await(() -> model.statusProperty().get() != null
+                && model.statusProperty().get().state() == xyz.cavos.wallet.wallet.SessionState.NOT_REGISTERED);
+        both(shell, scene, out, "session-not-registered");
+        onFx(() -> model.connect(demo, () -> { }, e -> { }));
+        await(() -> model.statusProperty().get() != null && model.statusProperty().get().state().canTransact());
         node.increaseTime(model.statusProperty().get().secondsLeft() - 1800);
         onFx(model::refresh);
         await(() -> model.statusProperty().get().state() == xyz.cavos.wallet.wallet.SessionState.EXPIRING_SOON);
