@@ -32,6 +32,9 @@ public interface UiExecutor {
         return new UiExecutor() {
             @Override
             public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                if (workers.isShutdown()) {
+                    return; // the app is closing: a result that lands now starts nothing new
+                }
                 workers.execute(() -> {
                     try {
                         T result = work.call();
