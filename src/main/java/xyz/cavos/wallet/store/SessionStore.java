@@ -490,6 +490,20 @@ public final class SessionStore {
                 deleteBoth(kind, "", removed, warnings);
             }
             if (contents == null) {
+                // the names are unreadable: every encrypted file of a named session goes too, and the damaged settings are
+                // kept aside (not lost) with a word that keychain entries under other names may remain
+                try (var files = java.nio.file.Files.list(home)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().matches("session-[a-z0-9_-]{1,32}\\.enc")).toList()) {
+                        java.nio.file.Files.deleteIfExists(file);
+                        removed.add("the encrypted file " + file);
+                    }
+                    java.nio.file.Files.move(home.resolve(SETTINGS), home.resolve(SETTINGS + ".damaged"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    warnings.add("Some files in " + home + " could not be removed (" + PrivateFiles.why(e) + ").");
+                }
+                warnings.add("settings.json could not be read, so sessions kept in the keychain under other names could not be found"
+                        + " and may remain there; the damaged file is kept as settings.json.damaged.");
                 SettingsLock.write(home.resolve(SETTINGS), toJson(Contents.EMPTY));
             }
             return new Cleared(Optional.empty(), removed, warnings, contents == null ? Optional.empty() : contents.current());

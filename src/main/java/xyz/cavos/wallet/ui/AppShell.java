@@ -121,7 +121,7 @@ public final class AppShell {
     /** {@code openLink} opens a web page (an explorer's) in the person's browser. */
     public AppShell(WalletModel model, java.util.function.Consumer<String> openLink) {
         this.model = model;
-        Confirmations confirmations = new Dialogs(root);
+        Confirmations confirmations = new Dialogs(root, () -> model.lockedProperty().get());
         ImportViewModel importVm = new ImportViewModel(model);
         views.put(Screen.IMPORT, new ImportView(importVm));
         views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
@@ -248,7 +248,15 @@ public final class AppShell {
         });
         choice.valueProperty().addListener((obs, old, name) -> {
             if (!filling[0] && name != null && !name.equals(model.sessionNameProperty().get())) {
-                model.open(name, () -> show(Screen.BALANCES), e -> show(Screen.SESSION));
+                model.open(name, () -> show(Screen.BALANCES), e -> {
+                    refill.run(); // the switcher shows the session still on view, not the one that could not be opened
+                    Alert said = new Alert(Alert.AlertType.ERROR, WalletModel.problemText(e));
+                    said.setHeaderText("The session \"" + name + "\" could not be opened");
+                    if (root.getScene() != null) {
+                        said.initOwner(root.getScene().getWindow());
+                    }
+                    said.show();
+                });
             }
         });
         VBox box = new VBox(4, caption, choice);

@@ -29,14 +29,24 @@ public final class Dialogs implements Confirmations {
     public static final Duration ARM_DELAY = Duration.millis(1200);
 
     private final Node owner;
+    private final java.util.function.BooleanSupplier locked;
 
     /** Sheets owned by the window that shows {@code owner}. */
     public Dialogs(Node owner) {
+        this(owner, () -> false);
+    }
+
+    /** Sheets owned by the window that shows {@code owner}; none opens while {@code locked} (the answer is then no). */
+    public Dialogs(Node owner, java.util.function.BooleanSupplier locked) {
         this.owner = owner;
+        this.locked = locked;
     }
 
     @Override
     public boolean confirm(Question question) {
+        if (locked.getAsBoolean()) {
+            return false; // a locked app shows nothing and sends nothing: what was asked is not confirmed
+        }
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(question.title());
         DialogPane pane = dialog.getDialogPane();

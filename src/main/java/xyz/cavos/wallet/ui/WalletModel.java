@@ -174,10 +174,10 @@ public final class WalletModel {
 
     /** Reads the list of sessions again (settings only, no keychain). */
     public void reloadSessions() {
-        executor.run(store::sessions, list -> {
-            sessions.setAll(list);
-            list.stream().filter(StoredSession::current).findFirst().ifPresent(s -> sessionName.set(s.name()));
-        }, e -> { });
+        executor.run(store::sessions, sessions::setAll, e -> {
+            sessions.clear();
+            connectionDetail.set(message(e)); // damaged settings: the list is gone, and why is said where the connection is
+        });
     }
 
     /** Opens the current session at start-up, if there is one. */
@@ -199,10 +199,11 @@ public final class WalletModel {
      */
     public void open(String name, boolean sandboxMustRun, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         SandboxStarter.Running running = sandbox.get();
+        long mine = ++opening; // the last session chosen is the one opened, whichever answers first
         executor.run(() -> {
-            store.use(name);
             SessionToken token = store.load(name).orElseThrow(() -> new WalletError(WalletError.Code.NO_SESSION,
                     "The session \"" + name + "\" is not kept here any more.", "Import it again."));
+            store.use(name); // current only once it could be read
             SandboxStarter.Running resumed = null;
             if (name.equals(SandboxStarter.PROFILE) && running == null) {
                 java.net.URI url = store.sessions().stream().filter(s -> s.name().equals(name)).findFirst()
@@ -220,7 +221,12 @@ public final class WalletModel {
             }
             return new Opened(name, token, java.util.Optional.ofNullable(resumed));
         }, opened -> {
+            if (mine != opening) {
+                opened.sandbox().ifPresent(SandboxStarter.Running::close);
+                return; // another session was chosen meanwhile
+            }
             opened.sandbox().ifPresent(this::adoptSandbox);
+            named = new Named(opened.name(), opened.token());
             sessionName.set(opened.name());
             reloadSessions();
             connect(opened.token(), onConnected, onFailure);
@@ -229,18 +235,35 @@ public final class WalletModel {
 
     private record Opened(String name, SessionToken token, java.util.Optional<SandboxStarter.Running> sandbox) {
     }
+
+    private static boolean holds(StoredSession stored, SessionToken token) {
+        return stored.sessionPublicKey().equals(token.sessionPublicKey()) && stored.walletAddress().equals(token.walletAddress());
+    }
+
+    /** The session last opened by its name, and its token. */
+    private record Named(String name, SessionToken token) {
+    }
+
+    private Named named;
+
+    /** Counts the sessions asked to be opened; only the last one's result is used. */
+    private long opening;
     public void connect(SessionToken token, Runnable onConnected, java.util.function.Consumer<Throwable> onFailure) {
         long mine = ++generation; // a refresh of the previous session must not land on this one
         stale = false; // this connection reads the settings as they are now
         refreshing.set(false);
         readStatus = null;
         if (session.get() != token) {
-            // another session: nothing read for the one before stays on view
+            // another session: nothing read for the one before stays on view; its connection stays open a while for work
+            // started on it (a transfer waiting for acceptance, a renewal storing its new key)
             WalletService previous = wallet.get();
             wallet.set(null);
             if (previous != null) {
-                previous.close();
+                retired.add(new Retired(previous, now.get()));
             }
+            // the name shown: the one it was opened by, else the stored session that holds this token, if one does
+            sessionName.set(named != null && named.token() == token ? named.name()
+                    : sessions.stream().filter(s -> holds(s, token)).map(StoredSession::name).findFirst().orElse(null));
             status.set(null);
             snapshot.set(null);
             offlineSince.set(null);
@@ -413,8 +436,14 @@ public final class WalletModel {
 
     /** Removes the session from this device (the keychain entry) and returns to the start. */
     public void forget(Runnable onDone, java.util.function.Consumer<Throwable> onFailure) {
-        String name = sessionName.get();
-        executor.run(() -> name == null ? store.clear() : store.remove(name), cleared -> {
+        SessionToken shown = session.get();
+        if (shown == null) {
+            return;
+        }
+        // the stored session that holds the key on view, whatever the settings call current: never another one
+        executor.run(() -> store.sessions().stream().filter(s -> holds(s, shown)).map(StoredSession::name).findFirst().map(store::remove),
+                removed -> {
+            String name = removed.flatMap(SessionStorage.Cleared::session).orElse(null);
             if (SandboxStarter.PROFILE.equals(name) && sandbox.get() != null) {
                 SandboxStarter.Running node = sandbox.get(); // the sandbox runs for its own session only
                 sandbox.set(null);
@@ -439,7 +468,8 @@ public final class WalletModel {
             sessionName.set(null);
             reloadSessions();
             onDone.run();
-            cleared.current().ifPresent(next -> open(next, () -> { }, e -> { })); // another session kept here is shown next
+            removed.flatMap(SessionStorage.Cleared::current)
+                    .ifPresent(next -> open(next, () -> { }, e -> { })); // another session kept here is shown next
         }, onFailure);
     }
 

@@ -55,7 +55,8 @@ final class TokenRegistry {
         Token.KNOWN.forEach(t -> bySymbol.merge(key(t.symbol()), 1, Integer::sum));
         entries.forEach(e -> bySymbol.merge(key(e.symbol()), 1, Integer::sum));
         for (TokensFile.Entry e : entries) {
-            boolean lookalike = bySymbol.get(key(e.symbol())) > 1;
+            // a symbol shared with another token, or written with letters beyond ASCII (a Cyrillic С for a C), may pass for another
+            boolean lookalike = bySymbol.get(key(e.symbol())) > 1 || !e.symbol().chars().allMatch(c -> c >= 0x20 && c < 0x7f);
             out.add(new WalletToken(token(e, lookalike), e.source() == TokensFile.Source.USER ? WalletToken.Source.ADDED
                     : WalletToken.Source.POLICY, lookalike));
         }

@@ -113,6 +113,11 @@ class NotificationsUiIT {
         assertTrue(robot.lookup("#nav-activity").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
     }
 
+    private static String bannerText(FxRobot robot) {
+        return robot.lookup("#notice-banner .notification-bar .label").match(NodeQueryUtils.isVisible()).queryAll().stream()
+                .map(label -> ((Labeled) label).getText()).filter(text -> text != null && text.startsWith("Session")).findFirst().orElse("");
+    }
+
     @Test
     void theBannerSaysTheSessionEndsWithinTheHourAndOpensTheSessionScreen(FxRobot robot) throws Exception {
         trySandbox(robot);
@@ -122,9 +127,9 @@ class NotificationsUiIT {
         node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
         Platform.runLater(model::refresh);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, banner::isShowing);
-        WaitForAsyncUtils.waitForFxEvents();
-        String said = robot.lookup("#notice-banner .notification-bar .label").match(NodeQueryUtils.isVisible()).queryAll().stream()
-                .map(label -> ((Labeled) label).getText()).filter(text -> text != null && text.startsWith("Session")).findFirst().orElse("");
+        // the bar slides in: its words are on view once it is down
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bannerText(robot).isEmpty());
+        String said = bannerText(robot);
         assertTrue(said.startsWith("Session \"sandbox\" expires within the hour\nAt "), said);
         assertTrue(said.contains(" by chain time; then renewable until "), said);
         assertEquals(List.of(), toasts(robot), "the session's end is a banner, not a toast");

@@ -169,6 +169,19 @@ class SessionViewModelIT {
         assertEquals("No session", screen.stateLabelProperty().get());
     }
 
+    /** The settings may call another session current: removing takes away the one on view, never another. */
+    @Test
+    void removingTakesAwayTheSessionOnViewNotTheOneTheSettingsCallCurrent() {
+        SessionToken other = world.node.dashboard().registerSession(world.demo.address(),
+                xyz.cavos.wallet.sandbox.SandboxDashboard.SessionRequest.demo());
+        world.model.store().save("other", other, other.network(), other.rpcUrl(), false); // made current by the import
+        confirmations.answer(true);
+        vm.forget();
+        List<String> left = world.model.store().sessions().stream().map(xyz.cavos.wallet.wallet.StoredSession::name).toList();
+        assertEquals(List.of("other"), left, "the session on view was removed, the other one kept");
+        assertTrue(world.model.store().load("other").orElseThrow().sameSession(other));
+    }
+
     /** Nothing sent, as the chain sees it: the session is still active and no call left this device. */
     private void assertNothingSent() {
         world.model.refresh();

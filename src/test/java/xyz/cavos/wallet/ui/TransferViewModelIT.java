@@ -297,6 +297,27 @@ class TransferViewModelIT {
         assertEquals(0, received().signum());
     }
 
+    /** A review that finishes after the app locked asks nothing over the lock screen: it is asked once the app is unlocked. */
+    @Test
+    void aReviewThatFinishesWhileLockedIsAskedOnlyAfterUnlocking() {
+        world.model.lock().changePassphrase(new char[0], Optional.of("correct horse".toCharArray()), done -> { }, refused -> {
+            throw new AssertionError(refused);
+        });
+        fill("1.5");
+        reviewSlowly();
+        assertTrue(world.model.lock().lock());
+        world.executor.finish(0);
+        assertEquals(List.of(), confirmations.asked, "nothing is asked while locked");
+        assertEquals(0, received().signum());
+
+        confirmations.answer(true);
+        world.model.lock().unlock("correct horse".toCharArray());
+        assertFalse(world.model.lockedProperty().get());
+        assertEquals(List.of("confirm-send"), confirmations.ids(), "asked once unlocked");
+        assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
+        assertEquals(strk("1.5"), received());
+    }
+
     @Test
     void aHiddenScreenAsksNothingAndItsFinishedReviewIsConfirmedWhenShownAgain() {
         fill("1.5");

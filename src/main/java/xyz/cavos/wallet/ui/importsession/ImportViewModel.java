@@ -176,7 +176,7 @@ public final class ImportViewModel extends ScreenViewModel {
         }, e -> {
             busy.set(false);
             result.set("");
-            error.set("The sandbox did not start: " + e.getMessage());
+            error.set("The sandbox did not start: " + WalletModel.problemText(e));
         });
     }
 
@@ -203,7 +203,7 @@ public final class ImportViewModel extends ScreenViewModel {
             imported.set(true);
         }, e -> {
             busy.set(false);
-            error.set(e.getMessage());
+            error.set(WalletModel.problemText(e));
         });
     }
 

@@ -23,6 +23,10 @@ record TransferReview(TransferRequest request, String fee, String limitAfter, Op
     List<Detail> details() {
         List<Detail> details = new ArrayList<>();
         details.add(Detail.amount("Amount", request.amountText()));
+        if (xyz.cavos.wallet.cavos.Token.byAddress(request.token().address()).isEmpty()) {
+            // not one of the built-in four: its symbol is only what its contract says, so the contract itself is shown
+            details.add(Detail.address("Token contract", Format.groupedAddress(request.token().address())));
+        }
         recipientName.ifPresent(name -> details.add(Detail.plain("Recipient", name)));
         details.add(Detail.address("To", Format.groupedAddress(request.recipient())));
         details.add(Detail.address("From", Format.groupedAddress(request.wallet().token().walletAddress())));

@@ -101,7 +101,13 @@ public final class TransferViewModel extends ScreenViewModel {
     @Override
     protected Subscription listen() {
         loadAddressBook();
-        return model.snapshotProperty().subscribe(this::snapshotChanged);
+        return Subscription.combine(model.snapshotProperty().subscribe(this::snapshotChanged),
+                // a review that finished while the app was locked is asked once it is unlocked
+                model.lockedProperty().subscribe(locked -> {
+                    if (!locked) {
+                        model.executor().onUi(this::confirmIfShown);
+                    }
+                }));
     }
 
     /** Reads the contacts and recent recipients (file work, off the UI thread) for the recipient chooser. */
@@ -311,7 +317,7 @@ public final class TransferViewModel extends ScreenViewModel {
      */
     private void confirmIfShown() {
         TransferReview review = reviewed;
-        if (review == null || stage.get() != Stage.READY || !isShown() || !answers(review.request())) {
+        if (review == null || stage.get() != Stage.READY || !isShown() || model.lockedProperty().get() || !answers(review.request())) {
             return;
         }
         boolean yes = confirmations.confirm(review.question());
