@@ -198,14 +198,14 @@ public final class Notifier {
                 done.add(key + "/near");
                 fire(new Notification(Notification.Kind.LIMIT_REACHED, Notification.Level.WARNING,
                         limit.symbol() + " spending limit used up",
-                        Format.exact(limit.spent(), limit.decimals()) + " of " + Format.exact(limit.limit(), limit.decimals(), limit.symbol())
-                                + " spent: this session can send no more " + limit.symbol() + ".", AppShell.Screen.POLICY));
+                        Format.exact(limit.spent(), limit.decimals(), limit.symbol()) + " of " + Format.exact(limit.limit(), limit.decimals(),
+                                limit.symbol()) + " spent: this session can send no more " + limit.symbol() + ".", AppShell.Screen.POLICY));
             } else if (now.compareTo(near) >= 0 && before.compareTo(near) < 0 && done.add(key + "/near")) {
                 int percent = now.movePointRight(2).setScale(0, RoundingMode.DOWN).intValue();
                 fire(new Notification(Notification.Kind.LIMIT_NEAR, Notification.Level.WARNING,
                         percent + " % of the " + limit.symbol() + " spending limit used",
-                        Format.exact(limit.spent(), limit.decimals()) + " of " + Format.exact(limit.limit(), limit.decimals(), limit.symbol())
-                                + " spent; " + Format.exact(limit.remaining(), limit.decimals(), limit.symbol()) + " left for this session.",
+                        Format.exact(limit.spent(), limit.decimals(), limit.symbol()) + " of " + Format.exact(limit.limit(), limit.decimals(),
+                                limit.symbol()) + " spent; " + Format.exact(limit.remaining(), limit.decimals(), limit.symbol()) + " left for this session.",
                         AppShell.Screen.POLICY));
             }
         }

@@ -151,7 +151,9 @@ class NotifierIT {
         assertEquals(List.of(Notification.Kind.LIMIT_NEAR), kinds());
         Notification near = notifier.fired().getFirst();
         assertEquals("81 % of the STRK spending limit used", near.title());
-        assertEquals("81 of 100 STRK spent; 19 STRK left for this session.", near.text());
+        assertEquals("81 STRK of 100 STRK spent; 19 STRK left for this session.", near.text());
+        assertEquals("••• STRK of ••• STRK spent; ••• STRK left for this session.", HiddenAmounts.mask(near.text()),
+                "every figure can be hidden");
         assertEquals(AppShell.Screen.POLICY, near.screen());
         tickAndRefresh();
         world.send("1");
@@ -160,7 +162,7 @@ class NotifierIT {
         world.send("18");
         assertEquals(List.of(Notification.Kind.LIMIT_NEAR, Notification.Kind.LIMIT_REACHED), kinds());
         assertEquals("STRK spending limit used up", notifier.fired().getLast().title());
-        assertEquals("100 of 100 STRK spent: this session can send no more STRK.", notifier.fired().getLast().text());
+        assertEquals("100 STRK of 100 STRK spent: this session can send no more STRK.", notifier.fired().getLast().text());
         tickAndRefresh();
         assertEquals(2, notifier.fired().size(), titles().toString());
     }

@@ -139,12 +139,12 @@ public final class TransferView implements ScreenView {
         recipient.setPrefColumnCount(44);
         Label fee = new Label();
         fee.setId("transfer-fee");
-        fee.textProperty().bind(Bindings.when(vm.feeProperty().isEmpty()).then("Estimated when you review the transfer")
-                .otherwise(vm.feeProperty()));
+        fee.textProperty().bind(xyz.cavos.wallet.ui.HiddenAmounts.masked(Bindings.when(vm.feeProperty().isEmpty())
+                .then("Estimated when you review the transfer").otherwise(vm.feeProperty()), vm.amountsHiddenProperty()));
         Label limitAfter = new Label();
         limitAfter.setId("transfer-limit-after");
-        limitAfter.textProperty().bind(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—")
-                .otherwise(Bindings.concat(vm.limitAfterProperty(), " after this transfer")));
+        limitAfter.textProperty().bind(xyz.cavos.wallet.ui.HiddenAmounts.masked(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—")
+                .otherwise(Bindings.concat(vm.limitAfterProperty(), " after this transfer")), vm.amountsHiddenProperty()));
         form.addRow(6, new Label("Fee"), fee);
         form.addRow(7, new Label("Limit"), limitAfter);
         form.setPadding(new Insets(16));
@@ -166,7 +166,7 @@ public final class TransferView implements ScreenView {
         }, vm.stageProperty()));
         Label progress = new Label();
         progress.setId("transfer-progress");
-        progress.textProperty().bind(vm.progressProperty());
+        progress.textProperty().bind(xyz.cavos.wallet.ui.HiddenAmounts.masked(vm.progressProperty(), vm.amountsHiddenProperty()));
         HBox actions = new HBox(12, review, spinner, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
 
