@@ -85,6 +85,11 @@ public final class Format {
         return grouped(strk, 6) + " STRK";
     }
 
+    /** A fee estimate as every review sheet writes it: {@code ≈ 0.006499 STRK (at most 0.145993 STRK)}. */
+    public static String fee(xyz.cavos.wallet.wallet.FeeQuote quote) {
+        return "≈ " + fee(quote.estimatedFee()) + " (at most " + fee(quote.maxFee()) + ")";
+    }
+
     /** An address as the app writes it everywhere: 0x and 64 hex digits. */
     public static String address(Felt address) {
         return address.toPaddedHex();

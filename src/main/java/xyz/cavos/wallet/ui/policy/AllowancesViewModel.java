@@ -142,8 +142,7 @@ public final class AllowancesViewModel extends ScreenViewModel {
                 Confirmations.Detail.address("Spender", a.spenderName().map(n -> n + "\n").orElse("") + Format.groupedAddress(a.spender())),
                 Confirmations.Detail.amount("Allowance now", row.amount()),
                 Confirmations.Detail.plain("Network", wallet.network().name()),
-                Confirmations.Detail.plain("Fee", "≈ " + Format.fee(fee.estimatedFee()) + " (at most " + Format.fee(fee.maxFee())
-                        + "), paid from the wallet")));
+                Confirmations.Detail.plain("Fee", Format.fee(fee) + ", paid from the wallet")));
     }
 
     public ObservableList<Row> rows() {

@@ -257,8 +257,7 @@ public final class SessionViewModel extends ScreenViewModel {
                 Confirmations.Detail.address("Session key", Format.groupedAddress(wallet.token().sessionPublicKey())),
                 Confirmations.Detail.address("Wallet", Format.groupedAddress(wallet.token().walletAddress())),
                 Confirmations.Detail.plain("Network", wallet.network().name()),
-                Confirmations.Detail.plain("Fee", "≈ " + Format.fee(fee.estimatedFee()) + " (at most " + Format.fee(fee.maxFee())
-                        + "), paid from the wallet"));
+                Confirmations.Detail.plain("Fee", Format.fee(fee) + ", paid from the wallet"));
     }
 
     /**

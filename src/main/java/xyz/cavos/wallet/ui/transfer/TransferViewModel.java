@@ -285,9 +285,7 @@ public final class TransferViewModel extends ScreenViewModel {
             if (!answers(request)) {
                 return;
             }
-            FeeQuote quote = checked.quote();
-            TransferReview review = new TransferReview(request, "≈ " + Format.fee(quote.estimatedFee()) + " (at most "
-                    + Format.fee(quote.maxFee()) + ")", limitAfter(request), checked.name(), checked.warnings());
+            TransferReview review = new TransferReview(request, Format.fee(checked.quote()), limitAfter(request), checked.name(), checked.warnings());
             reviewed = review;
             fee.set(review.fee());
             limitAfter.set(review.limitAfter());
