@@ -18,6 +18,7 @@ import xyz.cavos.wallet.cli.CommandGroup;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.Amounts;
 
 /** {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "A local Starknet node with the Cavos account, for trying things safely.",
@@ -75,12 +76,12 @@ final class SandboxCommand extends CommandGroup {
             out.println();
             out.println("Demo wallet     " + wallet.address().toHex());
             out.println("  balances      " + Token.KNOWN.stream()
-                    .map(t -> U256.of(node.balanceOf(wallet.address(), t)).toAmountString(t.decimals()) + " " + t.symbol())
+                    .map(t -> Amounts.exact(U256.of(node.balanceOf(wallet.address(), t)), t.decimals()) + " " + t.symbol())
                     .collect(Collectors.joining(", ")));
             out.println("  session       valid until " + UTC.format(Instant.ofEpochSecond(wallet.token().validUntil()))
                     + ", " + policy.maxCallsPerTx() + " calls per transaction");
             out.println("  limits        " + policy.spendingLimits().stream()
-                    .map(l -> Token.byAddress(l.token()).map(t -> l.limit().toAmountString(t.decimals()) + " " + t.symbol())
+                    .map(l -> Token.byAddress(l.token()).map(t -> Amounts.exact(l.limit(), t.decimals()) + " " + t.symbol())
                             .orElse(l.limit() + " of " + l.token().toHex()))
                     .collect(Collectors.joining(", ")));
             out.println();

@@ -35,6 +35,7 @@ import xyz.cavos.wallet.cli.CommandResult.TransferResult;
 import xyz.cavos.wallet.cli.CommandResult.TxStatusResult;
 import xyz.cavos.wallet.cli.CommandResult.WhoamiResult;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.wallet.Amounts;
 
 /** The human form of each result: aligned, calm, every field of the JSON in words. */
 final class TextRenderer {
@@ -68,9 +69,9 @@ final class TextRenderer {
                     + "  gas            L2 " + r.l2GasConsumed() + ", L1 data " + r.l1DataGasConsumed() + ", L1 " + r.l1GasConsumed() + "\n"
                     + "Nothing was sent.";
             case TxStatusResult r -> txStatus(r);
-            case TransferResult r -> "Sent " + r.amount() + " " + r.token() + " to " + named(r.to(), r.toName()) + "\n"
+            case TransferResult r -> "Sent " + Amounts.readable(r.amount()) + " " + r.token() + " to " + named(r.to(), r.toName()) + "\n"
                     + transaction(r.transaction());
-            case ApproveResult r -> "Approved " + named(r.spender(), r.spenderName()) + " to spend " + r.amount() + " " + r.token() + "\n"
+            case ApproveResult r -> "Approved " + named(r.spender(), r.spenderName()) + " to spend " + Amounts.readable(r.amount()) + " " + r.token() + "\n"
                     + transaction(r.transaction());
             case ExecuteResult r -> "Executed " + r.entrypoint() + " on " + r.contract().toHex() + "\n" + transaction(r.transaction());
             case MulticallResult r -> "Executed " + r.transaction().calls() + " calls\n" + transaction(r.transaction());
@@ -123,7 +124,7 @@ final class TextRenderer {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Token", "Spender", "Allowance", "Open", "Approved"));
         r.allowances().forEach(a -> rows.add(List.of(a.token() + " " + a.tokenAddress().toHex(), named(a.spender(), a.spenderName()),
-                a.amount(), a.open() ? "yes" : "no (revoked or spent)", Render.time(a.approvedAt()))));
+                Amounts.readable(a.amount()), a.open() ? "yes" : "no (revoked or spent)", Render.time(a.approvedAt()))));
         table(text, rows);
         return text.toString();
     }
@@ -218,7 +219,7 @@ final class TextRenderer {
                 case "transaction" -> e.description();
                 default -> e.kind().replace('_', ' ');
             };
-            String amount = e.amount().map(a -> (e.direction().filter("out"::equals).isPresent() ? "-" : "+") + a + " " + e.token().orElse(""))
+            String amount = e.amount().map(a -> (e.direction().filter("out"::equals).isPresent() ? "-" : "+") + Amounts.readable(a) + " " + e.token().orElse(""))
                     .orElse("");
             rows.add(List.of(e.time().map(Render::time).orElse("pending"), what, amount, e.counterparty().map(Felt::toHex).orElse(""),
                     e.status(), e.block().isPresent() ? Long.toString(e.block().getAsLong()) : "", e.transactionHash().map(Felt::toHex).orElse("")));
@@ -356,7 +357,7 @@ final class TextRenderer {
     private static String balance(BalanceResult r) {
         StringBuilder text = new StringBuilder("Wallet " + r.walletAddress().toHex() + " on " + r.network()
                 + " (block " + r.blockNumber() + ", " + r.blockTag() + ")\n");
-        r.balances().forEach(b -> text.append(String.format("  %-5s %s%n", b.symbol(), b.balance())));
+        r.balances().forEach(b -> text.append(String.format("  %-5s %s%n", b.symbol(), Amounts.readable(b.balance()))));
         return text.toString();
     }
 
@@ -365,8 +366,8 @@ final class TextRenderer {
         if (r.spendingLimits().isEmpty()) {
             text.append("  none\n");
         }
-        r.spendingLimits().forEach(l -> text.append("  ").append(l.symbol()).append(": ").append(l.spent()).append(" / ")
-                .append(l.limit()).append(" used").append(r.renewals() > 0 ? " (" + l.spentSinceFirstExport() + " since the first export)" : "")
+        r.spendingLimits().forEach(l -> text.append("  ").append(l.symbol()).append(": ").append(Amounts.readable(l.spent())).append(" / ")
+                .append(Amounts.readable(l.limit())).append(" used").append(r.renewals() > 0 ? " (" + Amounts.readable(l.spentSinceFirstExport()) + " since the first export)" : "")
                 .append('\n'));
         text.append("Allowed Contracts:\n");
         if (r.allowedContracts().isEmpty()) {

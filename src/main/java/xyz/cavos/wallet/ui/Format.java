@@ -2,8 +2,6 @@ package xyz.cavos.wallet.ui;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.wallet.Amounts;
 
 /**
  * How the app writes numbers, addresses and times, the same way on every screen: amounts grouped by thousands
@@ -56,9 +55,7 @@ public final class Format {
 
     /** Every digit there is, grouped, without trailing zeros: {@code 1,000}, {@code 0.5}, {@code 899.9803979424}. */
     public static String exact(U256 raw, int decimals) {
-        BigDecimal exact = raw.toAmount(decimals).stripTrailingZeros();
-        int places = Math.max(exact.scale(), 0);
-        return grouped(exact.setScale(places, RoundingMode.UNNECESSARY), places);
+        return Amounts.exact(raw, decimals);
     }
 
     /** Every digit, as a field takes it back: no grouping, no trailing zeros ({@code 1000}, {@code 0.5}). */
@@ -72,11 +69,7 @@ public final class Format {
     }
 
     private static String grouped(BigDecimal value, int places) {
-        DecimalFormat format = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.UNNECESSARY);
-        format.setParseBigDecimal(true);
-        return format.format(value);
+        return Amounts.grouped(value, places);
     }
 
     /** A fee in STRK (fri, 18 decimals) to six places, rounded up: what is paid is never more than it reads. */
@@ -116,7 +109,8 @@ public final class Format {
         return time(instant, ZoneId.systemDefault());
     }
 
-    static String time(Instant instant, ZoneId zone) {
+    /** {@link #time(Instant)} in {@code zone}. */
+    public static String time(Instant instant, ZoneId zone) {
         String utc = TIME.format(instant.atZone(ZoneOffset.UTC));
         if (zone.getRules().getOffset(instant).getTotalSeconds() == 0) {
             return DAY_TIME.format(instant.atZone(ZoneOffset.UTC)) + " UTC";

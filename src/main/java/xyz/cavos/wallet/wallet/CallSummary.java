@@ -36,7 +36,7 @@ final class CallSummary {
         Optional<Token> token = tokens.apply(call.to());
         List<Felt> data = call.calldata();
         if (token.isPresent() && data.size() == 3 && (call.selector().equals(Preflight.TRANSFER) || call.selector().equals(Preflight.APPROVE))) {
-            String amount = U256.ofParts(data.get(1), data.get(2)).toAmountString(token.get().decimals()) + " " + token.get().symbol();
+            String amount = Amounts.exact(U256.ofParts(data.get(1), data.get(2)), token.get().decimals()) + " " + token.get().symbol();
             return call.selector().equals(Preflight.TRANSFER) ? "transfer " + amount + " to " + shortHex(data.get(0))
                     : "approve " + shortHex(data.get(0)) + " to spend " + amount;
         }

@@ -59,7 +59,7 @@ final class PolicyReport {
         for (SpendingLimit shadowed : chain.shadowedLimits()) {
             SpendingUsage usage = new SpendingUsage(shadowed.token(), snapshot.token(shadowed.token()), U256.ZERO, shadowed.limit());
             warnings.add("The account enforces only the first limit on " + names.of(shadowed.token()) + "; a later one of "
-                    + usage.limitDisplay() + " " + usage.symbol() + " never applies.");
+                    + Amounts.exact(shadowed.limit(), usage.decimals()) + " " + usage.symbol() + " never applies.");
         }
         return warnings;
     }

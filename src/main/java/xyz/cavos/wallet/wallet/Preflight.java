@@ -56,8 +56,8 @@ final class Preflight {
             U256 spent = snapshot.spent().getOrDefault(entry.getKey(), U256.ZERO);
             if (spent.add(entry.getValue()).compareTo(limit.limit()) > 0) {
                 SpendingUsage usage = new SpendingUsage(limit.token(), snapshot.token(limit.token()), spent, limit.limit());
-                throw new WalletError(WalletError.Code.SPENDING_LIMIT_EXCEEDED, "Spending limit exceeded (" + usage.spentDisplay() + " used, "
-                        + usage.limitDisplay() + " limit)", "At most " + usage.remaining().toAmountString(usage.decimals()) + " "
+                throw new WalletError(WalletError.Code.SPENDING_LIMIT_EXCEEDED, "Spending limit exceeded (" + Amounts.exact(spent, usage.decimals()) + " used, "
+                        + Amounts.exact(limit.limit(), usage.decimals()) + " limit)", "At most " + Amounts.exact(usage.remaining(), usage.decimals()) + " "
                         + usage.symbol() + " more can be sent or approved in this session.", new NextStep.SeePolicy());
             }
         }
@@ -137,12 +137,12 @@ final class Preflight {
             }
             if (balance.get().raw().compareTo(entry.getValue()) < 0) {
                 Token asset = balance.get().token();
-                String needed = entry.getValue().toAmountString(asset.decimals());
+                String needed = Amounts.exact(entry.getValue(), asset.decimals());
                 String why = asset.equals(Token.STRK)
-                        ? needed + " STRK needed including up to " + U256.of(maxFee).toAmountString(18) + " STRK for the fee"
+                        ? needed + " STRK needed including up to " + Amounts.exact(U256.of(maxFee), 18) + " STRK for the fee"
                         : needed + " " + asset.symbol() + " needed";
                 throw new WalletError(WalletError.Code.INSUFFICIENT_BALANCE, "Insufficient " + asset.symbol() + " balance: " + why + ", "
-                        + balance.get().display() + " " + asset.symbol() + " available.", "Send less, or top up the wallet.",
+                        + Amounts.exact(balance.get().raw(), asset.decimals()) + " " + asset.symbol() + " available.", "Send less, or top up the wallet.",
                         new NextStep.TopUp(wallet));
             }
         }

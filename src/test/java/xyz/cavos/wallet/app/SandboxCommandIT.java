@@ -39,7 +39,7 @@ class SandboxCommandIT {
                 CavosAccount.getSession(session.walletAddress(), session.sessionPublicKey()), BlockId.LATEST));
         assertEquals(session.nonce(), onChain.nonce(), "the printed token is registered on the sandbox");
         assertTrue(out.toString().contains("Demo wallet     " + session.walletAddress().toHex()), out.toString());
-        assertTrue(out.toString().contains("limits        100.0 STRK, 0.1 ETH, 50.0 USDC"), out.toString());
+        assertTrue(out.toString().contains("limits        100 STRK, 0.1 ETH, 50 USDC"), out.toString());
 
         running.interrupt();
         running.join(10_000);

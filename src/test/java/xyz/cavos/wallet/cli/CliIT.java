@@ -53,7 +53,7 @@ class CliIT {
 
         Cli.Result policy = stale.run("policy", "show");
         assertEquals(0, policy.exit(), policy.toString());
-        assertTrue(policy.out().contains("STRK: 0.0 / 10.0 used") && policy.out().contains("Max Calls Per Transaction: 3")
+        assertTrue(policy.out().contains("STRK: 0 / 10 used") && policy.out().contains("Max Calls Per Transaction: 3")
                 && policy.out().contains("Read From: chain"), policy.out());
         JsonNode json = stale.run("--json", "policy", "show").json();
         assertEquals("chain", json.at("/data/policySource").asText());
@@ -61,7 +61,7 @@ class CliIT {
 
         Cli.Result over = stale.run("transfer", "--to", RECIPIENT, "--amount", "11", "--token", "STRK");
         assertEquals(1, over.exit());
-        assertTrue(over.err().startsWith("Error: Spending limit exceeded (0.0 used, 10.0 limit)\n"), over.err());
+        assertTrue(over.err().startsWith("Error: Spending limit exceeded (0 used, 10 limit)\n"), over.err());
         assertEquals(0, node.balanceOf(Felt.parse(RECIPIENT), Token.STRK).signum(), "refused before signing");
     }
 
@@ -90,7 +90,7 @@ class CliIT {
         Cli stale = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", bare.encode()));
 
         Cli.Result policy = stale.run("policy", "show");
-        assertTrue(policy.out().contains("STRK: 0.0 / 10.0 used") && policy.out().contains("restricted to a list this token does not have"),
+        assertTrue(policy.out().contains("STRK: 0 / 10 used") && policy.out().contains("restricted to a list this token does not have"),
                 policy.out());
         Cli.Result transfer = stale.run("--json", "transfer", "--to", RECIPIENT, "--amount", "1", "--token", "STRK");
         assertEquals(1, transfer.exit());
@@ -104,7 +104,7 @@ class CliIT {
     void balanceAndWhoamiInBothModes() {
         Cli.Result text = cli().run("balance");
         assertEquals(0, text.exit(), text.toString());
-        assertTrue(text.out().contains("STRK  1000.0") && text.out().contains("USDC  250.0"), text.out());
+        assertTrue(text.out().contains("STRK  1,000") && text.out().contains("USDC  250"), text.out());
         JsonNode json = cli().run("balance", "--json").json();
         assertEquals("success", json.get("status").asText());
         assertEquals("1000.0", json.at("/data/balances/0/balance").asText());
@@ -142,7 +142,7 @@ class CliIT {
         assertTrue(first.err().contains("Transaction: 0x"), "the hash goes to stderr: " + first.err());
 
         Cli.Result policy = cli().run("policy", "show");
-        assertTrue(policy.out().contains("Spending Limits:\n  STRK: 45.0 / 100.0 used\n  ETH: 0.0 / 0.1 used"), policy.out());
+        assertTrue(policy.out().contains("Spending Limits:\n  STRK: 45 / 100 used\n  ETH: 0 / 0.1 used"), policy.out());
         JsonNode limits = cli().run("policy", "show", "--json").json().at("/data/spendingLimits/0");
         assertEquals("45.0", limits.get("spent").asText());
         assertEquals("55.0", limits.get("remaining").asText());
@@ -150,11 +150,11 @@ class CliIT {
         assertEquals(0, cli().run("transfer", "--to", RECIPIENT, "--amount", "10", "--token", "STRK").exit());
         Cli.Result over = cli().run("transfer", "--to", RECIPIENT, "--amount", "60", "--token", "STRK");
         assertEquals(1, over.exit());
-        assertTrue(over.err().startsWith("Error: Spending limit exceeded (55.0 used, 100.0 limit)\n"), over.err());
+        assertTrue(over.err().startsWith("Error: Spending limit exceeded (55 used, 100 limit)\n"), over.err());
         JsonNode error = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "60", "--token", "STRK").errorJson();
         assertEquals("error", error.get("status").asText());
         assertEquals("spending-limit-exceeded", error.get("error_code").asText());
-        assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", error.get("message").asText());
+        assertEquals("Spending limit exceeded (55 used, 100 limit)", error.get("message").asText());
         assertTrue(error.get("recovery_hint").asText().contains("cavos policy show"));
         assertEquals(U256.parseAmount("55", 18).value(), node.balanceOf(Felt.parse(RECIPIENT), Token.STRK), "the refused one sent nothing");
         assertEquals(2, cli().run("session", "status", "--json").json().at("/data/callsMade").asInt());

@@ -86,7 +86,7 @@ class NetworkCommandsIT {
 
         Cli.Result balance = cli.run("balance");
         assertEquals(0, balance.exit(), balance.toString());
-        assertTrue(balance.out().contains("STRK  1000.0"), balance.out());
+        assertTrue(balance.out().contains("STRK  1,000"), balance.out());
 
         Cli.Result json = cli.run("network", "check", "--json");
         assertEquals(0, json.exit(), json.toString());

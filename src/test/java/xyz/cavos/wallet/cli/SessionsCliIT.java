@@ -82,7 +82,7 @@ class SessionsCliIT {
         Cli.Result alphaBalance = cli().run("--session", "alpha", "balance");
         assertEquals(0, alphaBalance.exit(), alphaBalance.toString());
         assertTrue(walletLine(alphaBalance).startsWith("Wallet " + alpha.address().toHex() + " on sandbox"), alphaBalance.out());
-        assertTrue(alphaBalance.out().contains("STRK  1000.0"), alphaBalance.out());
+        assertTrue(alphaBalance.out().contains("STRK  1,000"), alphaBalance.out());
         Cli.Result byEnv = cli().with("CAVOS_SESSION", "ALPHA").run("whoami");
         assertTrue(byEnv.out().startsWith("Session      alpha\nWallet       " + alpha.address().toHex() + "\n"), byEnv.toString());
         assertEquals(betaName, cli().run("--json", "session", "status").json().at("/data/sessionName").asText(),

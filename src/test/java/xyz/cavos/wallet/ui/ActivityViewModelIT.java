@@ -63,7 +63,7 @@ class ActivityViewModelIT {
         assertEquals("Session registered  Accepted", lines.get(3));
         ActivityViewModel.Row sent = vm.rows().get(1);
         assertEquals(SandboxWallet.RECIPIENT.toPaddedHex(), sent.counterparty());
-        assertTrue(sent.timeUtc().endsWith(" UTC"), sent.timeUtc());
+        assertTrue(sent.timeInFull().contains(" UTC"), sent.timeInFull());
         assertFalse(sent.time().isEmpty());
         assertEquals(66, sent.hash().length(), "0x and 64 hex digits");
         assertEquals("", sent.link(), "the sandbox has no explorer");
@@ -113,15 +113,15 @@ class ActivityViewModelIT {
         world.send("2");
         vm.onShown();
         Path csv = home.resolve("activity.csv");
-        vm.exportTo(csv, ActivityViewModel.Format.CSV);
+        vm.exportTo(csv, ActivityViewModel.ExportFormat.CSV);
         assertEquals("Saved 3 entries as CSV to " + csv + ".", vm.resultProperty().get());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).contains(",sent,out,2.0,STRK,"), lines.get(1));
         Path json = home.resolve("activity.json");
-        vm.exportTo(json, ActivityViewModel.Format.JSON);
+        vm.exportTo(json, ActivityViewModel.ExportFormat.JSON);
         assertTrue(Files.readString(json).contains("\"amount\" : \"2.0\""), Files.readString(json));
-        vm.exportTo(home.resolve("missing-folder").resolve("x.csv"), ActivityViewModel.Format.CSV);
+        vm.exportTo(home.resolve("missing-folder").resolve("x.csv"), ActivityViewModel.ExportFormat.CSV);
         assertTrue(vm.problem().textProperty().get().startsWith("Could not save "), vm.problem().textProperty().get());
     }
 }

@@ -137,8 +137,8 @@ class TransferViewModelIT {
         assertEquals("", vm.amountErrorProperty().get(), "the screen's last read still says 100 left");
         vm.review();
         assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get());
-        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (60.0 used, 100.0 limit)"), vm.problemProperty().get());
-        assertTrue(vm.problemProperty().get().endsWith("At most 40.0 STRK more can be sent or approved in this session."),
+        assertTrue(vm.problemProperty().get().startsWith("Spending limit exceeded (60 used, 100 limit)"), vm.problemProperty().get());
+        assertTrue(vm.problemProperty().get().endsWith("At most 40 STRK more can be sent or approved in this session."),
                 "the advice, then the next step as a link, not a command: " + vm.problemProperty().get());
         assertEquals(Optional.of(AppShell.Screen.POLICY), vm.problem().screen(), "the next step is offered as its screen");
         assertEquals(List.of(), confirmations.asked, "a refused review asks nothing");

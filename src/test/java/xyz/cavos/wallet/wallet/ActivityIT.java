@@ -107,13 +107,13 @@ class ActivityIT {
                     rpc.getNonce(demo.address(), BlockId.LATEST), List.of(overLimit), bounds));
         }
         SentLog.in(home).add(new SentLog.Entry(hash, demo.token().sessionPublicKey(), demo.address(), Instant.now(),
-                "transfer 500.0 STRK to 0x0517…6a5b", SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty()));
+                "transfer 500 STRK to 0x0517…6a5b", SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty()));
         try (WalletService wallet = wallet()) {
             List<ActivityEntry> entries = wallet.activity(Optional.empty(), 20).entries();
 
             ActivityEntry reverted = entries.stream().filter(e -> e.kind() == ActivityEntry.Kind.TRANSACTION).findFirst().orElseThrow();
             assertEquals(ActivityEntry.Status.REVERTED, reverted.status());
-            assertEquals("transfer 500.0 STRK to 0x0517…6a5b", reverted.description());
+            assertEquals("transfer 500 STRK to 0x0517…6a5b", reverted.description());
             assertTrue(reverted.revertReason().orElseThrow().contains("Spending limit exceeded"), reverted.revertReason().toString());
             ActivityEntry fee = entries.stream().filter(e -> e.kind() == ActivityEntry.Kind.FEE).findFirst().orElseThrow();
             assertEquals(reverted.transactionHash(), fee.transactionHash(), "a reverted transaction still pays its fee");

@@ -85,8 +85,8 @@ class PreflightTest {
     void overTheLimitIsRefusedInTheSeedsWordsWithWhatIsLeft() {
         WalletError e = refused(active("55"), List.of(transfer(Token.STRK, strk("45.000000000000000001"))));
         assertEquals(WalletError.Code.SPENDING_LIMIT_EXCEEDED, e.code());
-        assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", e.getMessage());
-        assertTrue(e.advice().contains("At most 45.0 STRK more"), e.advice());
+        assertEquals("Spending limit exceeded (55 used, 100 limit)", e.getMessage());
+        assertTrue(e.advice().contains("At most 45 STRK more"), e.advice());
         assertInstanceOf(NextStep.SeePolicy.class, e.next());
     }
 
@@ -150,7 +150,7 @@ class PreflightTest {
         ChainPolicy stricter = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("10"))),
                 true, Optional.empty());
         WalletError e = refused(onChain(stricter), List.of(transfer(Token.STRK, strk("20"))));
-        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", e.getMessage());
+        assertEquals("Spending limit exceeded (0 used, 10 limit)", e.getMessage());
         ChainPolicy looser = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("500"))),
                 true, Optional.empty());
         assertDoesNotThrow(() -> Preflight.check(TOKEN, onChain(looser), List.of(transfer(Token.STRK, strk("200")))));
@@ -160,7 +160,7 @@ class PreflightTest {
     void theAccountEnforcesTheFirstOfTwoLimitsOnOneToken() {
         ChainPolicy twice = new ChainPolicy(POLICY.allowedContractsRoot(), 5, List.of(new SpendingLimit(Token.STRK.address(), strk("10")),
                 new SpendingLimit(Token.STRK.address(), strk("100"))), true, Optional.empty());
-        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", refused(onChain(twice), List.of(transfer(Token.STRK, strk("11")))).getMessage());
+        assertEquals("Spending limit exceeded (0 used, 10 limit)", refused(onChain(twice), List.of(transfer(Token.STRK, strk("11")))).getMessage());
         assertEquals(List.of(new SpendingLimit(Token.STRK.address(), strk("100"))), twice.shadowedLimits());
     }
 
@@ -209,7 +209,7 @@ class PreflightTest {
         assertDoesNotThrow(() -> Preflight.checkFunds(poor, WALLET, calls, strk("0.1").value()));
         WalletError e = assertThrows(WalletError.class, () -> Preflight.checkFunds(poor, WALLET, calls, strk("0.2").value()));
         assertEquals(WalletError.Code.INSUFFICIENT_BALANCE, e.code());
-        assertEquals("Insufficient STRK balance: 1.1 STRK needed including up to 0.2 STRK for the fee, 1.0 STRK available.", e.getMessage());
+        assertEquals("Insufficient STRK balance: 1.1 STRK needed including up to 0.2 STRK for the fee, 1 STRK available.", e.getMessage());
         assertEquals(new NextStep.TopUp(WALLET), e.next());
     }
 }

@@ -132,7 +132,7 @@ class WalletServiceIT {
         assertTrue(usage.warnings().stream().anyMatch(w -> w.contains("differ from the ones registered on chain")), usage.warnings().toString());
         WalletError over = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("11", 18), true, WAIT, Progress.SILENT));
-        assertEquals("Spending limit exceeded (0.0 used, 10.0 limit)", over.getMessage());
+        assertEquals("Spending limit exceeded (0 used, 10 limit)", over.getMessage());
         assertEquals(0, node.balanceOf(RECIPIENT, Token.STRK).signum(), "refused before signing: nothing sent");
     }
 
@@ -226,8 +226,8 @@ class WalletServiceIT {
         WalletError over = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("60", 18), true, WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.SPENDING_LIMIT_EXCEEDED, over.code());
-        assertEquals("Spending limit exceeded (55.0 used, 100.0 limit)", over.getMessage());
-        assertTrue(over.advice().contains("45.0 STRK more"), over.advice());
+        assertEquals("Spending limit exceeded (55 used, 100 limit)", over.getMessage());
+        assertTrue(over.advice().contains("45 STRK more"), over.advice());
 
         WalletError denied = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.USDT, RECIPIENT, U256.parseAmount("1", 6), true, WAIT, Progress.SILENT));
@@ -260,7 +260,7 @@ class WalletServiceIT {
         WalletError error = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1000", 18), true, WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.INSUFFICIENT_BALANCE, error.code());
-        assertTrue(error.getMessage().contains("for the fee") && error.getMessage().contains("1000.0 STRK available"), error.getMessage());
+        assertTrue(error.getMessage().contains("for the fee") && error.getMessage().contains("1,000 STRK available"), error.getMessage());
         assertTrue(wallet.policyUsage().warnings().contains("No spending limits: unlimited transfers allowed."));
     }
 

@@ -64,10 +64,10 @@ public final class ActivityView implements ScreenView {
         refresh.setOnAction(e -> vm.refresh());
         Button csv = new Button("Export CSV");
         csv.setId("activity-export-csv");
-        csv.setOnAction(e -> export(ActivityViewModel.Format.CSV));
+        csv.setOnAction(e -> export(ActivityViewModel.ExportFormat.CSV));
         Button json = new Button("Export JSON");
         json.setId("activity-export-json");
-        json.setOnAction(e -> export(ActivityViewModel.Format.JSON));
+        json.setOnAction(e -> export(ActivityViewModel.ExportFormat.JSON));
         for (Button b : new Button[] {csv, json}) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
         }
@@ -83,7 +83,7 @@ public final class ActivityView implements ScreenView {
         table.setId("activity");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> time = column("Time", 150);
-        time.setCellFactory(c -> textCell(ActivityViewModel.Row::time, r -> r.timeUtc().isEmpty() ? "" : r.timeUtc()));
+        time.setCellFactory(c -> textCell(ActivityViewModel.Row::time, ActivityViewModel.Row::timeInFull));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> what = column("What", 150);
         what.setCellFactory(c -> textCell(ActivityViewModel.Row::what, ActivityViewModel.Row::description));
         TableColumn<ActivityViewModel.Row, ActivityViewModel.Row> amount = column("Amount", 180);
@@ -218,7 +218,7 @@ public final class ActivityView implements ScreenView {
         return paddedHex.length() <= 16 ? paddedHex : paddedHex.substring(0, 6) + "…" + paddedHex.substring(paddedHex.length() - 4);
     }
 
-    private void export(ActivityViewModel.Format format) {
+    private void export(ActivityViewModel.ExportFormat format) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the activity as " + format.label());
         chooser.setInitialFileName(vm.fileName(format));

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.WalletModel;
@@ -38,17 +38,16 @@ public final class ActivityViewModel extends ScreenViewModel {
     static final int PAGE = 25;
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The file formats the history is exported in. */
-    public enum Format {
+    public enum ExportFormat {
         CSV("csv", "CSV"),
         JSON("json", "JSON");
 
         private final String extension;
         private final String label;
 
-        Format(String extension, String label) {
+        ExportFormat(String extension, String label) {
             this.extension = extension;
             this.label = label;
         }
@@ -63,11 +62,11 @@ public final class ActivityViewModel extends ScreenViewModel {
     }
 
     /**
-     * One line of the table: the local time (and UTC, for a tooltip), what happened, the amount with its sign and
+     * One line of the table: the local time (and in full, with UTC, for a tooltip), what happened, the amount with its sign and
      * token, the other party, the status (and the reason a transaction reverted), the transaction hash and its
      * explorer link (empty where the network has no explorer).
      */
-    public record Row(String time, String timeUtc, String what, String direction, String amount, String counterparty, String status,
+    public record Row(String time, String timeInFull, String what, String direction, String amount, String counterparty, String status,
             String reason, String hash, String link, String description) {
     }
 
@@ -204,8 +203,8 @@ public final class ActivityViewModel extends ScreenViewModel {
             default -> e.kind().label();
         };
         String amount = e.token().isEmpty() || e.raw().isEmpty() ? "" : (e.direction().equals("out") ? "−" : "+")
-                + xyz.cavos.wallet.ui.Format.exact(e.raw().get(), e.token().get().decimals(), e.symbol());
-        return new Row(time == null ? "" : LOCAL.format(time.atZone(zone)), time == null ? "" : UTC.format(time), what, e.direction(), amount,
+                + Format.exact(e.raw().get(), e.token().get().decimals(), e.symbol());
+        return new Row(time == null ? "" : LOCAL.format(time.atZone(zone)), time == null ? "" : Format.time(time, zone), what, e.direction(), amount,
                 e.counterparty().map(c -> c.isZero() ? "New tokens" : names.containsKey(c) ? names.get(c) + " · " + c.toPaddedHex()
                         : c.toPaddedHex()).orElse(""), e.status().label(), e.revertReason().orElse(""),
                 e.transactionHash().map(Felt::toPaddedHex).orElse(""), e.explorerLink().orElse(""), e.description());
@@ -216,17 +215,17 @@ public final class ActivityViewModel extends ScreenViewModel {
     }
 
     /** What is shown, as text in the format: the view saves it where the person chooses. */
-    public String export(Format format) {
-        return format == Format.CSV ? ActivityExport.csv(entries) : ActivityExport.json(entries);
+    public String export(ExportFormat format) {
+        return format == ExportFormat.CSV ? ActivityExport.csv(entries) : ActivityExport.json(entries);
     }
 
     /** A name for the exported file, with today's date. */
-    public String fileName(Format format) {
+    public String fileName(ExportFormat format) {
         return "cavos-activity-" + java.time.LocalDate.now(zone) + "." + format.extension();
     }
 
     /** Saves what is shown to {@code file}, off the UI thread; says so when done, or what went wrong. */
-    public void exportTo(Path file, Format format) {
+    public void exportTo(Path file, ExportFormat format) {
         String text = export(format);
         int count = entries.size();
         problem.clear();
