@@ -92,14 +92,15 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
         JsonNode lock = json.path("lock");
         int idle = lock.path("idleMinutes").isIntegralNumber() ? lock.path("idleMinutes").asInt() : PrivacySettings.DEFAULT_IDLE_MINUTES;
         boolean hide = json.path("hideAmounts").asBoolean(false);
+        boolean desktop = json.path("desktopNotifications").asBoolean(true);
         JsonNode kept = lock.get("passphrase");
         if (kept == null || kept.isNull()) {
-            return new PrivacySettings(Optional.empty(), idle, hide, Optional.empty());
+            return new PrivacySettings(Optional.empty(), idle, hide, desktop, Optional.empty());
         }
         try {
-            return new PrivacySettings(Optional.of(passphrase(kept)), idle, hide, Optional.empty());
+            return new PrivacySettings(Optional.of(passphrase(kept)), idle, hide, desktop, Optional.empty());
         } catch (IllegalArgumentException e) {
-            return new PrivacySettings(Optional.empty(), idle, hide, Optional.of("The app passphrase kept in " + file
+            return new PrivacySettings(Optional.empty(), idle, hide, desktop, Optional.of("The app passphrase kept in " + file
                     + " is damaged or was not written by Cavos Desktop: " + e.getMessage() + ". It is not used, so the app is not"
                     + " locked; set a passphrase again."));
         }
@@ -150,6 +151,7 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
         }
         window.put("width", width).put("height", height).put("maximized", maximized);
         json.put("hideAmounts", privacy.hideAmounts());
+        json.put("desktopNotifications", privacy.desktopNotifications());
         ObjectNode lock = json.putObject("lock");
         lock.put("idleMinutes", privacy.idleMinutes());
         privacy.passphrase().ifPresent(hash -> lock.putObject("passphrase")

@@ -415,7 +415,8 @@ public final class AppShell {
 
     /** The notifications: a banner above {@code screens}, toasts, the desktop's; they start and stop with the shell. */
     private javafx.scene.Node notices(javafx.scene.Node screens) {
-        notices = new Notices(new Notifier(model), this::show, () -> model.lockedProperty().get(), () -> model.amountsHiddenProperty().get());
+        notices = new Notices(new Notifier(model), this::show, () -> model.lockedProperty().get(), () -> model.amountsHiddenProperty().get(),
+                () -> model.lock().desktopNotificationsProperty().get());
         listeners = Subscription.combine(listeners, notices.start());
         return notices.wrap(screens);
     }

@@ -33,24 +33,23 @@ final class Notices {
     private final NotificationPane banner = new NotificationPane();
     private final java.util.function.BooleanSupplier locked;
     private final java.util.function.BooleanSupplier hidden;
+    private final java.util.function.BooleanSupplier toDesktop;
     private DesktopNotifications desktop = DesktopNotifications.NONE;
     /** The banner is being hidden because its notice no longer holds, not because the person closed it. */
     private boolean withdrawing;
 
-    Notices(Notifier notifier, Consumer<AppShell.Screen> open) {
-        this(notifier, open, () -> false, () -> false);
-    }
-
     /**
      * {@code locked}: the app is locked, so a notice tells nothing of the wallet (no toast, and on the desktop only that
-     * something happened); {@code hidden}: amounts are hidden, in notices too.
+     * something happened); {@code hidden}: amounts are hidden, in notices too; {@code toDesktop}: the person lets notices
+     * go to the desktop's notifications.
      */
     Notices(Notifier notifier, Consumer<AppShell.Screen> open, java.util.function.BooleanSupplier locked,
-            java.util.function.BooleanSupplier hidden) {
+            java.util.function.BooleanSupplier hidden, java.util.function.BooleanSupplier toDesktop) {
         this.notifier = notifier;
         this.open = open;
         this.locked = locked;
         this.hidden = hidden;
+        this.toDesktop = toDesktop;
         banner.setId("notice-banner");
         banner.setShowFromTop(true);
         banner.getStylesheets().add(CSS);
@@ -105,20 +104,26 @@ final class Notices {
 
     private void tell(Notification fired) {
         Window window = window();
+        boolean toTheDesktop = toDesktop.getAsBoolean();
         if (locked.getAsBoolean()) {
             // the window shows nothing while locked; the desktop hears only that there is something to see
-            desktop.send(new Notification(fired.kind(), fired.level(), "Cavos Desktop", "Something happened in your wallet. Unlock the app to see it.",
-                    fired.screen()));
+            if (toTheDesktop) {
+                desktop.send(new Notification(fired.kind(), fired.level(), "Cavos Desktop",
+                        "Something happened in your wallet. Unlock the app to see it.", fired.screen()));
+            }
             return;
         }
-        Notification notification = hidden.getAsBoolean() ? new Notification(fired.kind(), fired.level(), fired.title(),
-                HiddenAmounts.mask(fired.text()), fired.screen()) : fired;
+        Notification notification = hidden.getAsBoolean() ? masked(fired) : fired;
         if (!notification.kind().persistent()) {
             toast(notification, window);
         }
-        if (window == null || !window.isFocused()) {
+        if (toTheDesktop && (window == null || !window.isFocused())) {
             desktop.send(notification);
         }
+    }
+
+    private static Notification masked(Notification fired) {
+        return new Notification(fired.kind(), fired.level(), fired.title(), HiddenAmounts.mask(fired.text()), fired.screen());
     }
 
     private void banner(Notification notice) {

@@ -53,13 +53,14 @@ class DesktopSettingsTest {
     void thePassphraseIsKeptAsItsHashWithSaltAndParametersNeverItself() throws Exception {
         PassphraseHash hash = PassphraseHash.of("correct horse battery".toCharArray());
         DesktopSettings saved = DesktopSettings.DEFAULT.withPrivacy(PrivacySettings.NONE.withPassphrase(Optional.of(hash))
-                .withIdleMinutes(15).withHideAmounts(true));
+                .withIdleMinutes(15).withHideAmounts(true).withDesktopNotifications(false));
         saved.save(home);
 
         String text = Files.readString(home.resolve(DesktopSettings.FILE));
         assertFalse(text.contains("correct horse battery"), text);
         JsonNode kept = new ObjectMapper().readTree(text);
         assertTrue(kept.path("hideAmounts").asBoolean());
+        assertFalse(kept.path("desktopNotifications").asBoolean(true));
         assertEquals(15, kept.path("lock").path("idleMinutes").asInt());
         JsonNode passphrase = kept.path("lock").path("passphrase");
         assertEquals("argon2id", passphrase.path("kdf").asText());
@@ -71,6 +72,7 @@ class DesktopSettingsTest {
 
         DesktopSettings loaded = DesktopSettings.load(home);
         assertEquals(saved, loaded);
+        assertFalse(loaded.privacy().desktopNotifications(), "notifications kept to the window");
         assertTrue(loaded.privacy().passphrase().orElseThrow().matches("correct horse battery".toCharArray()));
         assertFalse(loaded.privacy().passphrase().orElseThrow().matches("correct horse".toCharArray()));
     }

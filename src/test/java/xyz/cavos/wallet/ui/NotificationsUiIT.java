@@ -186,4 +186,24 @@ class NotificationsUiIT {
         assertEquals("Something happened in your wallet. Unlock the app to see it.", told.text(), "nothing of the wallet, not even the session's name");
         assertEquals(List.of(), toasts(robot));
     }
+
+    @Test
+    void withDesktopNotificationsSwitchedOffInSettingsTheDesktopHearsNothing(FxRobot robot) throws Exception {
+        trySandbox(robot);
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-desktop-notifications").tryQuery().isPresent());
+        // the switch sits below the fold of the settings page: switched as a click would
+        robot.interact(() -> robot.lookup("#settings-desktop-notifications").queryAs(atlantafx.base.controls.ToggleSwitch.class)
+                .setSelected(false));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.lock().desktopNotificationsProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> com.sun.javafx.stage.WindowHelper.setFocused(window, false)).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isFocused());
+
+        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(model::refresh);
+        NotificationPane banner = robot.lookup("#notice-banner").queryAs(NotificationPane.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, banner::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), desktop, "the banner is in the window only");
+    }
 }

@@ -44,6 +44,7 @@ public final class AppLock {
     private final ReadOnlyBooleanWrapper passphraseSet = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper idleMinutes = new ReadOnlyIntegerWrapper();
     private final BooleanProperty hideAmounts = new SimpleBooleanProperty();
+    private final BooleanProperty desktopNotifications = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper unlockMessage = new ReadOnlyStringWrapper("");
@@ -70,11 +71,17 @@ public final class AppLock {
         locked.set(passphraseSet.get());
         idleMinutes.set(settings.idleMinutes());
         hideAmounts.set(settings.hideAmounts());
+        desktopNotifications.set(settings.desktopNotifications());
         problem.set(settings.problem().orElse(""));
         lastActivity = now.get();
         hideAmounts.addListener((obs, old, hide) -> {
             if (hide != settings.hideAmounts()) {
                 keep(settings.withHideAmounts(hide));
+            }
+        });
+        desktopNotifications.addListener((obs, old, send) -> {
+            if (send != settings.desktopNotifications()) {
+                keep(settings.withDesktopNotifications(send));
             }
         });
         now.addListener((obs, old, time) -> tick(time));
@@ -327,6 +334,11 @@ public final class AppLock {
     /** Whether amounts show as {@link #HIDDEN}; switched by the person, kept for the next start. */
     public BooleanProperty hideAmountsProperty() {
         return hideAmounts;
+    }
+
+    /** Whether notices also go to the desktop's notifications; switched by the person, kept for the next start. */
+    public BooleanProperty desktopNotificationsProperty() {
+        return desktopNotifications;
     }
 
     /** True while a passphrase is being checked. */

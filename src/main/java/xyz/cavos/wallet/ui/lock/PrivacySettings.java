@@ -6,20 +6,22 @@ import java.util.Optional;
 
 /**
  * The app's lock and privacy settings: the passphrase's hash (none: the app is never locked), after how many idle
- * minutes the app locks itself (0: never), and whether amounts are hidden.
+ * minutes the app locks itself (0: never), whether amounts are hidden, and whether notices also go to the desktop's
+ * notifications (where anyone looking at the screen reads them, even while the app is locked or hidden).
  *
  * @param problem why a passphrase kept before could not be used (a damaged settings file), for Settings to say;
  *     empty when there was none. It is not kept.
  */
-public record PrivacySettings(Optional<PassphraseHash> passphrase, int idleMinutes, boolean hideAmounts, Optional<String> problem) {
+public record PrivacySettings(Optional<PassphraseHash> passphrase, int idleMinutes, boolean hideAmounts, boolean desktopNotifications,
+        Optional<String> problem) {
 
     /** The idle times the app offers, in minutes; 0 is never. */
     public static final List<Integer> IDLE_CHOICES = List.of(0, 1, 5, 15, 30, 60);
     /** The idle time a new passphrase starts with. */
     public static final int DEFAULT_IDLE_MINUTES = 5;
 
-    /** No passphrase, amounts shown. */
-    public static final PrivacySettings NONE = new PrivacySettings(Optional.empty(), DEFAULT_IDLE_MINUTES, false, Optional.empty());
+    /** No passphrase, amounts shown, notices on the desktop too. */
+    public static final PrivacySettings NONE = new PrivacySettings(Optional.empty(), DEFAULT_IDLE_MINUTES, false, true, Optional.empty());
 
     public PrivacySettings {
         // a time the app does not offer (an edited file) becomes the nearest one it does, never "never" by accident
@@ -29,15 +31,19 @@ public record PrivacySettings(Optional<PassphraseHash> passphrase, int idleMinut
     }
 
     public PrivacySettings withPassphrase(Optional<PassphraseHash> hash) {
-        return new PrivacySettings(hash, idleMinutes, hideAmounts, Optional.empty());
+        return new PrivacySettings(hash, idleMinutes, hideAmounts, desktopNotifications, Optional.empty());
     }
 
     public PrivacySettings withIdleMinutes(int minutes) {
-        return new PrivacySettings(passphrase, minutes, hideAmounts, problem);
+        return new PrivacySettings(passphrase, minutes, hideAmounts, desktopNotifications, problem);
     }
 
     public PrivacySettings withHideAmounts(boolean hide) {
-        return new PrivacySettings(passphrase, idleMinutes, hide, problem);
+        return new PrivacySettings(passphrase, idleMinutes, hide, desktopNotifications, problem);
+    }
+
+    public PrivacySettings withDesktopNotifications(boolean send) {
+        return new PrivacySettings(passphrase, idleMinutes, hideAmounts, send, problem);
     }
 
     /**

@@ -18,7 +18,10 @@ import javafx.util.StringConverter;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.lock.PrivacySettings;
 
-/** Settings' "Lock and privacy" card: the app passphrase, the idle time, what the lock covers, and Hide amounts. */
+/**
+ * Settings' "Lock and privacy" card: the app passphrase, the idle time, what the lock covers, Hide amounts, and whether
+ * notices go to the desktop's notifications.
+ */
 final class PrivacyCard {
 
     private final VBox root;
@@ -91,11 +94,17 @@ final class PrivacyCard {
         hide.setId("settings-hide-amounts");
         hide.selectedProperty().bindBidirectional(vm.hideAmountsProperty());
 
+        ToggleSwitch desktop = new ToggleSwitch("Notifications on the desktop");
+        desktop.setId("settings-desktop-notifications");
+        desktop.selectedProperty().bindBidirectional(vm.desktopNotificationsProperty());
+
         root = new VBox(10, title, status, fields, actions,
                 Messages.success(vm.resultProperty(), "lock-result"), Messages.problem(vm.errorProperty(), "lock-error"),
                 idleRow, muted(PrivacyViewModel.SCOPE), new Separator(), hide,
                 muted("Balances, the amount available to send, spending limits and activity show ••• instead of figures. "
                         + "Ctrl+H switches it from any screen."),
+                desktop, muted("Notices also appear among the desktop's notifications while the window is not in front, where anyone"
+                        + " at the screen can read them. Off: they show in this window only."),
                 Messages.problem(vm.problemProperty(), "lock-problem"));
         root.setId("settings-privacy");
         root.setPadding(new Insets(16));

@@ -147,6 +147,11 @@ public final class PrivacyViewModel {
         return lock.hideAmountsProperty();
     }
 
+    /** Whether notices also show in the desktop's notifications. */
+    public BooleanProperty desktopNotificationsProperty() {
+        return lock.desktopNotificationsProperty();
+    }
+
     /** A passphrase kept before that could not be used, or a change that could not be kept; empty otherwise. */
     public ReadOnlyStringProperty problemProperty() {
         return lock.problemProperty();

@@ -188,4 +188,13 @@ class AppLockTest {
         lock.hideAmountsProperty().set(false);
         assertFalse(keeper.load().hideAmounts());
     }
+
+    @Test
+    void desktopNotificationsOnByDefaultAndSwitchedOffForTheNextStart() {
+        AppLock lock = without();
+        assertTrue(lock.desktopNotificationsProperty().get(), "on until switched off");
+        lock.desktopNotificationsProperty().set(false);
+        assertFalse(keeper.load().desktopNotifications());
+        assertFalse(new AppLock(UiExecutor.direct(), clock, keeper).desktopNotificationsProperty().get());
+    }
 }
