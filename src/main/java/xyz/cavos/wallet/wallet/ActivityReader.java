@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xyz.cavos.wallet.cavos.CavosAccount;
@@ -82,14 +83,16 @@ final class ActivityReader {
     private final EndpointNetwork network;
     private final Endpoints endpoints;
     private final Optional<SessionStore> store;
-    private final List<Token> tokens;
+    private final Supplier<List<Token>> tokens;
 
-    ActivityReader(SessionToken token, EndpointNetwork network, Endpoints endpoints, Optional<SessionStore> store) {
+    /** {@code tokens}: the tokens whose transfers are read, asked afresh for every page (the person may add one). */
+    ActivityReader(SessionToken token, EndpointNetwork network, Endpoints endpoints, Optional<SessionStore> store,
+            Supplier<List<Token>> tokens) {
         this.token = token;
         this.network = network;
         this.endpoints = endpoints;
         this.store = store;
-        this.tokens = Token.KNOWN;
+        this.tokens = tokens;
     }
 
     /** An entry with its place in the chain: block, transaction index (filled in from the block), source, index. */
@@ -134,6 +137,7 @@ final class ActivityReader {
 
     private ActivityPage read(Optional<ActivityCursor> after, int limit, long deadline) {
         Network net = network.get();
+        List<Token> assets = List.copyOf(tokens.get());
         List<SentLog.Entry> sent = sentHere();
         List<Found> found = new ArrayList<>();
         long top;
@@ -182,7 +186,7 @@ final class ActivityReader {
             long to = high;
             Window read;
             try {
-                read = endpoints.read((url, rpc) -> window(rpc, low, to));
+                read = endpoints.read((url, rpc) -> window(rpc, low, to, assets));
             } catch (RangeRefused refused) {
                 window = refused.accepted.isPresent() && refused.accepted.getAsLong() < window
                         ? Math.max(1, refused.accepted.getAsLong()) : Math.max(1, window / 2);
@@ -193,7 +197,7 @@ final class ActivityReader {
             }
             requests += read.rounds();
             int before = found.size();
-            OptionalLong registration = collect(read.events(), byHash, net, found);
+            OptionalLong registration = collect(read.events(), assets, byHash, net, found);
             if (registration.isPresent()) {
                 floor = Math.max(floor, registration.getAsLong());
                 long lowest = floor; // what came before the registration is not this session's
@@ -252,8 +256,8 @@ final class ActivityReader {
     }
 
     /** The events of every source in blocks {@code from} to {@code to}: one batch, then one per round of continuation tokens. */
-    private Window window(RpcClient rpc, long from, long to) {
-        List<EventFilter> filters = filters(from, to);
+    private Window window(RpcClient rpc, long from, long to, List<Token> assets) {
+        List<EventFilter> filters = filters(from, to, assets);
         List<List<EmittedEvent>> events = new ArrayList<>();
         Map<Integer, EventFilter> asking = new LinkedHashMap<>();
         for (int i = 0; i < filters.size(); i++) {
@@ -292,13 +296,13 @@ final class ActivityReader {
     }
 
     /** The account's session events, then each token's transfers out of and into the wallet. */
-    private List<EventFilter> filters(long from, long to) {
+    private List<EventFilter> filters(long from, long to, List<Token> assets) {
         Felt wallet = token.walletAddress();
         List<EventFilter> filters = new ArrayList<>();
         filters.add(new EventFilter(BlockId.number(from), BlockId.number(to), Optional.of(wallet),
                 List.of(List.of(CavosAccount.SESSION_REGISTERED, CavosAccount.SESSION_REVOKED, CavosAccount.ALL_SESSIONS_REVOKED)), CHUNK,
                 Optional.empty()));
-        for (Token known : tokens) {
+        for (Token known : assets) {
             filters.add(new EventFilter(BlockId.number(from), BlockId.number(to), Optional.of(known.address()),
                     List.of(List.of(TRANSFER), List.of(wallet)), CHUNK, Optional.empty()));
             filters.add(new EventFilter(BlockId.number(from), BlockId.number(to), Optional.of(known.address()),
@@ -325,7 +329,8 @@ final class ActivityReader {
     }
 
     /** Turns a window's events into entries; the block of this session's registration when it is among them. */
-    private OptionalLong collect(List<List<EmittedEvent>> events, Map<Felt, SentLog.Entry> byHash, Network net, List<Found> found) {
+    private OptionalLong collect(List<List<EmittedEvent>> events, List<Token> assets, Map<Felt, SentLog.Entry> byHash, Network net,
+            List<Found> found) {
         OptionalLong registration = OptionalLong.empty();
         for (int source = 0; source < events.size(); source++) {
             Map<String, Integer> perTransaction = new HashMap<>();
@@ -337,7 +342,7 @@ final class ActivityReader {
                 Felt hash = event.transactionHash().get();
                 int index = perTransaction.merge(hash.toHex(), 1, Integer::sum) - 1;
                 Optional<ActivityEntry> entry = source == ACCOUNT ? sessionEvent(event, hash, byHash, net)
-                        : transfer(event, tokens.get((source - 1) / 2), (source - 1) % 2 == 0, hash, byHash, net);
+                        : transfer(event, assets.get((source - 1) / 2), (source - 1) % 2 == 0, hash, byHash, net);
                 if (entry.isEmpty()) {
                     continue;
                 }

@@ -47,10 +47,11 @@ public final class WalletService implements AutoCloseable {
         this.reader = new SnapshotReader(token, network, endpoints, store, registry);
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
         this.renewal = new SessionRenewal(token, network, sender, store);
-        this.activity = new ActivityReader(token, network, endpoints, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
         this.tokens = new TokenShelf(registry, network, endpoints, token.walletAddress(), reader::read);
+        this.activity = new ActivityReader(token, network, endpoints, store,
+                () -> tokens.list().stream().map(WalletToken::token).toList());
         this.allowances = new AllowanceReader(token, network, endpoints, store, registry);
     }
 

@@ -119,6 +119,21 @@ class ExtraTokensIT {
     }
 
     @Test
+    void activityListsTheTransfersOfPolicyTokensAndTokensAddedByHand() {
+        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        Token gold = node.deployToken("Gold", "GOLD", 6, false);
+        wallet.addToken(gold.address().toHex());
+        node.mint(wallet.token().walletAddress(), gold, U256.parseAmount("7.25", 6));
+        wallet.transfer(wallet.findToken("wbtc"), RECIPIENT, U256.parseAmount("0.2", 8), true, WAIT, Progress.SILENT);
+
+        List<String> seen = wallet.activity(Optional.empty(), 50).entries().stream()
+                .filter(e -> e.kind() == ActivityEntry.Kind.SENT || e.kind() == ActivityEntry.Kind.RECEIVED)
+                .map(e -> e.kind().label() + " " + e.amountText() + " " + e.symbol()).toList();
+        assertTrue(seen.contains("Sent 0.2 wBTC"), seen.toString());
+        assertTrue(seen.contains("Received 7.25 GOLD"), seen.toString());
+    }
+
+    @Test
     void aTokenAddedByHandIsListedAndAFakeUsdcCannotPassForTheRealOne() {
         WalletService wallet = wallet(walletWith(policyWithExtras()).token());
         WalletToken added = wallet.addToken(fakeUsdc.address().toHex());
