@@ -169,6 +169,17 @@ public final class Screenshots {
         });
         await(() -> scene.lookup("#settings-verdict-4") != null);
         both(shell, scene, out, "settings");
+        onFx(() -> {
+            javafx.scene.Node card = scene.lookup("#settings-privacy");
+            javafx.scene.Parent up = card.getParent();
+            while (up != null && !(up instanceof javafx.scene.control.ScrollPane)) {
+                up = up.getParent();
+            }
+            if (up instanceof javafx.scene.control.ScrollPane pane) {
+                pane.setVvalue(pane.getVmax()); // the lock and privacy card is the page's last
+            }
+        });
+        both(shell, scene, out, "settings-privacy");
     }
 
     /** The review sheet of the transfer in the form, light and dark; cancelled after. */
