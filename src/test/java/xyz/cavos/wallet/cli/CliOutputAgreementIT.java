@@ -3,9 +3,9 @@ package xyz.cavos.wallet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.cli.CliSandbox.RECIPIENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +17,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 import xyz.cavos.wallet.app.CliLauncher;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -35,8 +34,6 @@ import xyz.cavos.wallet.sandbox.SandboxNode;
  * fails this test.
  */
 class CliOutputAgreementIT {
-
-    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
 
     /** Leaf commands that return no result, and why. */
     private static final Map<String, String> PRINT_THEMSELVES = Map.of(
@@ -60,11 +57,10 @@ class CliOutputAgreementIT {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*([_-][A-Za-z0-9]+)*");
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
-    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    @RegisterExtension
+    final CliSandbox sandbox = new CliSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final SandboxDashboard.DemoWallet demo = sandbox.createWallet(SandboxDashboard.WalletRequest.demo());
     private final Token wbtc = node.deployToken("Wrapped BTC", "wBTC", 8, false);
     private int homes;
 
@@ -85,17 +81,8 @@ class CliOutputAgreementIT {
         }
     }
 
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
-    private Cli cli() {
-        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode()));
-    }
-
     private Cli withSession(SessionToken token) {
-        return cli().with("CAVOS_TOKEN", token.encode());
+        return sandbox.cli().with("CAVOS_TOKEN", token.encode());
     }
 
     /** A session of its own, expired and inside its grace window. */
@@ -108,7 +95,7 @@ class CliOutputAgreementIT {
 
     /** A home of its own with an encrypted session file (no keychain needed). */
     private Cli storedIn(SessionToken token) {
-        Cli stored = new Cli(Map.of("CAVOS_HOME", home.resolve("stored-" + homes++).toString(), "CAVOS_PASSPHRASE", "a test passphrase"));
+        Cli stored = new Cli(Map.of("CAVOS_HOME", sandbox.home().resolve("stored-" + homes++).toString(), "CAVOS_PASSPHRASE", "a test passphrase"));
         Cli.Result imported = stored.run("--store", "encrypted-file", "session", "import", token.encode());
         assertEquals(0, imported.exit(), imported.toString());
         return stored;
@@ -116,7 +103,7 @@ class CliOutputAgreementIT {
 
     /** A config folder of its own, with nothing in it yet. */
     private Cli freshHome() {
-        return cli().with("CAVOS_HOME", home.resolve("contacts-" + homes++).toString());
+        return sandbox.cli().with("CAVOS_HOME", sandbox.home().resolve("contacts-" + homes++).toString());
     }
 
     private Cli withContact(Cli cli) {
@@ -139,69 +126,69 @@ class CliOutputAgreementIT {
         String swap = SandboxNode.DEMO_SWAP.toHex();
         String calls = "[{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"transfer\",\"calldata\":[\"" + RECIPIENT
                 + "\",\"u256:1\"]},{\"contractAddress\":\"" + strk + "\",\"entrypoint\":\"approve\",\"calldata\":[\"" + swap + "\",\"u256:2\"]}]";
-        assertEquals(0, cli().run("contacts", "add", "Alice", RECIPIENT, "--note", "rent").exit(), "a contact the transfers name");
+        assertEquals(0, sandbox.cli().run("contacts", "add", "Alice", RECIPIENT, "--note", "rent").exit(), "a contact the transfers name");
         node.mint(demo.address(), wbtc, U256.parseAmount("0.125", 8));
-        assertEquals(0, cli().run("tokens", "add", wbtc.address().toHex()).exit(), "a token added by hand");
-        String sentHash = cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "0.25", "--token", "STRK")
+        assertEquals(0, sandbox.cli().run("tokens", "add", wbtc.address().toHex()).exit(), "a token added by hand");
+        String sentHash = sandbox.cli().run("--json", "transfer", "--to", RECIPIENT, "--amount", "0.25", "--token", "STRK")
                 .json().at("/data/transactionHash").asText();
         String raw = "base units for scripts; the text shows the decimal amount";
         String sessionOfToken = "the text is the bare token, so it can be piped";
         String checksInWords = "the warnings on stderr say each in words";
 
         List<Walk> walks = List.of(
-                new Walk(this::cli, "whoami"),
-                new Walk(this::cli, "balance")
+                new Walk(sandbox::cli, "whoami"),
+                new Walk(sandbox::cli, "balance")
                         .except("/balances/*/name", "the symbol stands for the token in text")
                         .except("/balances/*/address", "the symbol stands for the token in text")
                         .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
                         .except("/balances/*/raw", raw),
-                new Walk(this::cli, "balance", "--token", "USDC")
+                new Walk(sandbox::cli, "balance", "--token", "USDC")
                         .except("/balances/*/name", "the symbol stands for the token in text")
                         .except("/balances/*/address", "the symbol stands for the token in text")
                         .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
                         .except("/balances/*/raw", raw),
-                new Walk(this::cli, "session", "status")
+                new Walk(sandbox::cli, "session", "status")
                         .except("/secondsLeft", "shown as a duration in State, e.g. (23h 59m left)"),
-                new Walk(this::cli, "session", "export")
+                new Walk(sandbox::cli, "session", "export")
                         .except("/walletAddress", sessionOfToken).except("/sessionKey", sessionOfToken)
                         .except("/validAfter", sessionOfToken).except("/validUntil", sessionOfToken).except("/network", sessionOfToken),
-                new Walk(this::cli, "policy", "show")
+                new Walk(sandbox::cli, "policy", "show")
                         .except("/anyContract", "shown as \"any\" or the contracts under Allowed Contracts")
                         .except("/spendingLimits/*/token", "the symbol names the token (an unknown token's symbol is its address)")
                         .except("/spendingLimits/*/remaining", "the limit minus what was spent, both shown")
                         .except("/spendingLimits/*/spentRaw", raw)
                         .except("/spendingLimits/*/limitRaw", raw)
                         .except("/allowedContracts/*/address", "the name carries the address, shortened"),
-                new Walk(this::cli, "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK").except("/amountRaw", raw)
+                new Walk(sandbox::cli, "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK").except("/amountRaw", raw)
                         .except("/recipientChecks/*", checksInWords),
-                new Walk(this::cli, "--no-wait", "transfer", "--to", "Alice", "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw)
+                new Walk(sandbox::cli, "--no-wait", "transfer", "--to", "Alice", "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw)
                         .except("/recipientChecks/*", checksInWords),
-                new Walk(this::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
-                new Walk(this::cli, "approve", "--spender", swap, "--amount", "0", "--token", "STRK").except("/amountRaw", raw),
-                new Walk(this::cli, "allowances").except("/allowances/*/amountRaw", raw),
-                new Walk(this::cli, "tokens", "list"),
+                new Walk(sandbox::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(sandbox::cli, "approve", "--spender", swap, "--amount", "0", "--token", "STRK").except("/amountRaw", raw),
+                new Walk(sandbox::cli, "allowances").except("/allowances/*/amountRaw", raw),
+                new Walk(sandbox::cli, "tokens", "list"),
                 new Walk(this::freshHome, "tokens", "add", wbtc.address().toHex()),
                 new Walk(() -> withToken(freshHome()), "tokens", "remove", "wBTC"),
-                new Walk(this::cli, "balance", "--token", "wBTC")
+                new Walk(sandbox::cli, "balance", "--token", "wBTC")
                         .except("/balances/*/name", "the symbol stands for the token in text")
                         .except("/balances/*/address", "the symbol stands for the token in text")
                         .except("/balances/*/decimals", "the amount is printed with exactly these decimals")
                         .except("/balances/*/raw", raw),
-                new Walk(this::cli, "execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
-                new Walk(this::cli, "call", "--contract", strk, "--entrypoint", "decimals"),
-                new Walk(this::cli, "multicall", "--calls", calls),
-                new Walk(this::cli, "simulate", "--contract", strk, "--entrypoint", "transfer", "--calldata", RECIPIENT + ",u256:1"),
-                new Walk(this::cli, "simulate", "--calls", calls),
-                new Walk(this::cli, "tx", "status", sentHash),
-                new Walk(this::cli, "history")
+                new Walk(sandbox::cli, "execute", "--contract", strk, "--entrypoint", "approve", "--calldata", swap + ",u256:5"),
+                new Walk(sandbox::cli, "call", "--contract", strk, "--entrypoint", "decimals"),
+                new Walk(sandbox::cli, "multicall", "--calls", calls),
+                new Walk(sandbox::cli, "simulate", "--contract", strk, "--entrypoint", "transfer", "--calldata", RECIPIENT + ",u256:1"),
+                new Walk(sandbox::cli, "simulate", "--calls", calls),
+                new Walk(sandbox::cli, "tx", "status", sentHash),
+                new Walk(sandbox::cli, "history")
                         .except("/more", "the last line says whether older entries remain")
                         .except("/entries/*/direction", "the amount's sign says it: + in, - out")
                         .except("/entries/*/amountRaw", raw)
                         .except("/entries/*/description", "the what and counterparty columns say it in the table"),
-                new Walk(this::cli, "history", "--csv"),
+                new Walk(sandbox::cli, "history", "--csv"),
                 new Walk(() -> withSession(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
                 new Walk(() -> storedIn(expiredRenewable()), "renew").except("/stored", "the last line says where the new token went"),
-                new Walk(() -> new Cli(Map.of("CAVOS_HOME", home.resolve("import-" + homes++).toString(), "CAVOS_PASSPHRASE", "p")),
+                new Walk(() -> new Cli(Map.of("CAVOS_HOME", sandbox.home().resolve("import-" + homes++).toString(), "CAVOS_PASSPHRASE", "p")),
                         "--store", "encrypted-file", "session", "import", demo.token().encode()),
                 new Walk(() -> storedIn(demo.token()), "session", "clear")
                         .except("/cleared", "the sentence says it: removed, or nothing was stored"),
@@ -211,20 +198,20 @@ class CliOutputAgreementIT {
                 new Walk(() -> storedIn(demo.token()), "session", "use", "sandbox-" + demo.address().toHex().substring(2, 8)),
                 new Walk(this::freshSession, "revoke"),
                 new Walk(this::freshSession, "revoke", "--all", "--yes"),
-                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri() + ",http://127.0.0.1:1/rpc/v0_10"), "network", "check"),
-                new Walk(() -> cli().with("CAVOS_RPC_URLS", node.rpcUri().toString()), "--network", "sandbox", "network", "check"),
-                new Walk(this::cli, "config", "set", "sandbox.rpc-urls", node.rpcUri() + ",http://localhost:" + node.port() + "/rpc/v0_10")
+                new Walk(() -> sandbox.cli().with("CAVOS_RPC_URLS", node.rpcUri() + ",http://127.0.0.1:1/rpc/v0_10"), "network", "check"),
+                new Walk(() -> sandbox.cli().with("CAVOS_RPC_URLS", node.rpcUri().toString()), "--network", "sandbox", "network", "check"),
+                new Walk(sandbox::cli, "config", "set", "sandbox.rpc-urls", node.rpcUri() + ",http://localhost:" + node.port() + "/rpc/v0_10")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
-                new Walk(this::cli, "config", "set", "network", "sandbox")
+                new Walk(sandbox::cli, "config", "set", "network", "sandbox")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
-                new Walk(this::cli, "config", "set", "paymaster-url", "https://paymaster.example/")
+                new Walk(sandbox::cli, "config", "set", "paymaster-url", "https://paymaster.example/")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
-                new Walk(this::cli, "config", "show")
+                new Walk(sandbox::cli, "config", "show")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN),
-                new Walk(this::cli, "contacts", "list"),
+                new Walk(sandbox::cli, "contacts", "list"),
                 new Walk(this::freshHome, "contacts", "add", "Bob", SandboxNode.DEMO_SWAP.toHex(), "--note", "the demo swap"),
                 new Walk(() -> withContact(freshHome()), "contacts", "remove", "bob"),
-                new Walk(this::cli, "config", "unset", "sandbox.rpc-urls")
+                new Walk(sandbox::cli, "config", "unset", "sandbox.rpc-urls")
                         .except(DEFAULT, SHOWN_AS_DEFAULT).except(IN_KEYCHAIN, SHOWN_AS_IN_KEYCHAIN));
 
         Set<String> walked = new TreeSet<>();

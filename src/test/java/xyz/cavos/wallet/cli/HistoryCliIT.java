@@ -3,14 +3,12 @@ package xyz.cavos.wallet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.cli.CliSandbox.RECIPIENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.ProviderLimits;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -20,33 +18,21 @@ import xyz.cavos.wallet.starknet.U256;
 /** {@code cavos history} against the sandbox: the table, --json, --csv and bad input. */
 class HistoryCliIT {
 
-    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
-
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
-    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
-
-    private Cli cli() {
-        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode()));
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
+    @RegisterExtension
+    final CliSandbox sandbox = new CliSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final SandboxDashboard.DemoWallet demo = sandbox.createWallet(SandboxDashboard.WalletRequest.demo());
 
     @Test
     void historyListsTransfersInAndOutNewestFirstAsJsonAndAsATable() {
-        assertEquals(0, cli().run("transfer", "--to", RECIPIENT, "--amount", "1.5", "--token", "STRK").exit());
+        assertEquals(0, sandbox.cli().run("transfer", "--to", RECIPIENT, "--amount", "1.5", "--token", "STRK").exit());
         for (int i = 0; i < 8; i++) {
             node.createBlock();
         }
         node.mint(demo.address(), Token.USDC, U256.parseAmount("3", 6));
         node.setLimits(new ProviderLimits(false, 5)); // a provider that caps event ranges
 
-        Cli.Result json = cli().run("--json", "history");
+        Cli.Result json = sandbox.cli().run("--json", "history");
         assertEquals(0, json.exit(), json.toString());
         JsonNode data = json.json().at("/data");
         assertEquals(demo.address().toHex(), data.get("walletAddress").asText());
@@ -60,7 +46,7 @@ class HistoryCliIT {
         assertEquals(RECIPIENT, data.at("/entries/1/counterparty").asText());
         assertEquals("accepted", data.at("/entries/1/status").asText());
 
-        Cli.Result text = cli().run("history", "--limit", "2");
+        Cli.Result text = sandbox.cli().run("history", "--limit", "2");
         assertEquals(0, text.exit(), text.toString());
         String[] rows = text.out().split("\n");
         assertTrue(rows[2].contains("received") && rows[2].contains("+3 USDC"), text.out());
@@ -70,8 +56,8 @@ class HistoryCliIT {
 
     @Test
     void historyAsCsvIsOneHeaderAndOneLinePerEntry() {
-        assertEquals(0, cli().run("transfer", "--to", RECIPIENT, "--amount", "2", "--token", "USDC").exit());
-        Cli.Result csv = cli().run("history", "--csv", "--limit", "2");
+        assertEquals(0, sandbox.cli().run("transfer", "--to", RECIPIENT, "--amount", "2", "--token", "USDC").exit());
+        Cli.Result csv = sandbox.cli().run("history", "--csv", "--limit", "2");
         assertEquals(0, csv.exit(), csv.toString());
         String[] lines = csv.out().split("\r\n");
         assertEquals("time_utc,kind,direction,amount,token,counterparty,status,block,transaction_hash,revert_reason,description,explorer_link",
@@ -84,11 +70,11 @@ class HistoryCliIT {
     @Test
     void aLimitOutsideOneToAThousandIsBadInputAndCsvWithJsonIsTheCsvInTheEnvelope() {
         for (String limit : List.of("0", "1001", "many")) {
-            Cli.Result wrong = cli().run("history", "--limit", limit);
+            Cli.Result wrong = sandbox.cli().run("history", "--limit", limit);
             assertEquals(2, wrong.exit(), wrong.toString());
             assertTrue(wrong.err().startsWith("Error: "), wrong.err());
         }
-        Cli.Result both = cli().run("--json", "history", "--csv");
+        Cli.Result both = sandbox.cli().run("--json", "history", "--csv");
         assertEquals(0, both.exit(), both.toString());
         assertTrue(both.json().at("/data/csv").asText().startsWith("time_utc,kind,"), both.out());
     }

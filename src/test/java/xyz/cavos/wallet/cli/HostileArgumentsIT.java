@@ -3,14 +3,15 @@ package xyz.cavos.wallet.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.cli.CliSandbox.RECIPIENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -21,23 +22,14 @@ import xyz.cavos.wallet.testing.SecretScan;
 /** Arguments a careless script or a hostile one could pass: refused cleanly, nothing sent, nothing shown that should not be. */
 class HostileArgumentsIT {
 
-    private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
-
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
-    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    @RegisterExtension
+    final CliSandbox sandbox = new CliSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final SandboxDashboard.DemoWallet demo = sandbox.createWallet(SandboxDashboard.WalletRequest.demo());
     private final String token = demo.token().encode();
 
     private Cli cli() {
-        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", token,
-                "CAVOS_NETWORK", "sandbox", "CAVOS_RPC_URL", node.rpcUri().toString()));
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
+        return sandbox.cli().with("CAVOS_NETWORK", "sandbox").with("CAVOS_RPC_URL", node.rpcUri().toString());
     }
 
     private long sent() {
@@ -110,7 +102,7 @@ class HostileArgumentsIT {
 
     @Test
     void aTokenOnTheCommandLineWorksButWarnsThatOthersCanSeeIt() {
-        Cli.Result withFlag = new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_NETWORK", "sandbox",
+        Cli.Result withFlag = new Cli(Map.of("CAVOS_HOME", sandbox.home().toString(), "CAVOS_NETWORK", "sandbox",
                 "CAVOS_RPC_URL", node.rpcUri().toString())).run("--token", token, "balance");
         assertEquals(0, withFlag.exit(), withFlag.toString());
         assertTrue(withFlag.err().contains("visible to other users of this computer"), withFlag.toString());

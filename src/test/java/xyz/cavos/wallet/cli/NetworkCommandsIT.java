@@ -16,12 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
@@ -33,21 +32,15 @@ class NetworkCommandsIT {
 
     private static final String SECRET = "SECRETKEY";
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
-    private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+    @RegisterExtension
+    final CliSandbox sandbox = new CliSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final SandboxDashboard.DemoWallet demo = sandbox.createWallet(SandboxDashboard.WalletRequest.demo());
     private final List<HttpServer> servers = new ArrayList<>();
 
     @AfterEach
     void stop() {
         servers.forEach(server -> server.stop(0));
-        node.close();
-    }
-
-    private Cli cli() {
-        return new Cli(Map.of("CAVOS_HOME", home.toString(), "CAVOS_TOKEN", demo.token().encode()));
     }
 
     /** A loopback server that answers every request with this status, content type and body. */
@@ -82,7 +75,7 @@ class NetworkCommandsIT {
     void aGoneAndAnHtmlEndpointArePassedOverAndTheCheckSaysWhichIsWhich() throws IOException {
         URI gone = answering(410, "application/json", "{\"error\":\"This endpoint has been discontinued.\"}");
         URI html = answering(200, "text/html", "<!DOCTYPE html><html><head><title>Parked</title></head><body>Parked</body></html>");
-        Cli cli = cli().with("CAVOS_RPC_URLS", gone + "," + html + "," + node.rpcUri());
+        Cli cli = sandbox.cli().with("CAVOS_RPC_URLS", gone + "," + html + "," + node.rpcUri());
 
         Cli.Result balance = cli.run("balance");
         assertEquals(0, balance.exit(), balance.toString());
@@ -133,7 +126,7 @@ class NetworkCommandsIT {
         node.setFaults("/old", FaultPlan.NONE.withSpecVersion("0.8.1"));
         String urls = String.join(",", sandboxAt("/gone"), sandboxAt("/html"), sandboxAt("/limited"), sandboxAt("/mainnet"),
                 sandboxAt("/old"), "http://127.0.0.1:1/rpc/v0_10");
-        Cli cli = cli().with("CAVOS_RPC_URLS", urls);
+        Cli cli = sandbox.cli().with("CAVOS_RPC_URLS", urls);
 
         Cli.Result json = cli.run("--network", "sandbox", "--json", "network", "check");
         assertEquals(1, json.exit(), json.toString());
@@ -162,7 +155,7 @@ class NetworkCommandsIT {
     void theEndpointsSetAreCheckedAndUsedAndUnsetGoesBackToTheDefaults() {
         String local = node.rpcUri().toString();
         String byName = "http://localhost:" + node.port() + "/rpc/v0_10";
-        Cli cli = cli();
+        Cli cli = sandbox.cli();
 
         Cli.Result set = cli.run("config", "set", "sandbox.rpc-urls", local + "," + byName);
         assertEquals(0, set.exit(), set.toString());
@@ -234,7 +227,7 @@ class NetworkCommandsIT {
                         demo.token().encode()),
                 List.of("config"));
         for (List<String> args : cases) {
-            Cli.Result text = cli().runWithInput("", args.toArray(String[]::new));
+            Cli.Result text = sandbox.cli().runWithInput("", args.toArray(String[]::new));
             if (args.equals(List.of("config"))) {
                 assertEquals(0, text.exit(), "the group alone prints its usage\n" + text);
                 assertTrue(text.out().contains("Usage: cavos config"), text.toString());
@@ -245,27 +238,27 @@ class NetworkCommandsIT {
             assertTrue(text.err().contains("\nSolution: "), args + "\n" + text);
             List<String> jsonArgs = new ArrayList<>(List.of("--json"));
             jsonArgs.addAll(args);
-            Cli.Result json = cli().runWithInput("", jsonArgs.toArray(String[]::new));
+            Cli.Result json = sandbox.cli().runWithInput("", jsonArgs.toArray(String[]::new));
             assertEquals(2, json.exit(), jsonArgs + "\n" + json);
             assertEquals("invalid-argument", json.errorJson().get("error_code").asText(), json.toString());
             assertEquals("", json.out());
         }
-        Cli.Result unknown = cli().run("config", "set", "colour", "blue");
+        Cli.Result unknown = sandbox.cli().run("config", "set", "colour", "blue");
         assertTrue(unknown.err().startsWith("Error: Unknown key \"colour\".\nSolution: The keys: network, mainnet.rpc-urls, sepolia.rpc-urls,"
                 + " sandbox.rpc-urls (or rpc-urls with --network), paymaster-url."), unknown.err());
-        Cli.Result which = cli().run("config", "set", "rpc-urls", "https://rpc.example/rpc/v0_10");
+        Cli.Result which = sandbox.cli().run("config", "set", "rpc-urls", "https://rpc.example/rpc/v0_10");
         assertTrue(which.err().contains("sepolia.rpc-urls") && which.err().contains("--network sepolia"), "both forms: " + which.err());
-        Cli.Result badUrl = cli().run("config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10,not a url");
+        Cli.Result badUrl = sandbox.cli().run("config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10,not a url");
         assertTrue(badUrl.err().startsWith("Error: URL 2 of 2 is not an http(s) URL"), badUrl.err());
-        Cli.Result nothing = cli().runWithInput("\n", "config", "set", "sepolia.rpc-urls");
+        Cli.Result nothing = sandbox.cli().runWithInput("\n", "config", "set", "sepolia.rpc-urls");
         assertTrue(nothing.err().startsWith("Error: No URL given for sepolia.rpc-urls."), nothing.err());
-        assertFalse(Files.exists(home.resolve("config.json")), "nothing was written");
+        assertFalse(Files.exists(sandbox.home().resolve("config.json")), "nothing was written");
     }
 
     @Test
     void aKeyedUrlReadFromStandardInputIsKeptInTheKeychainAndNeverShown() throws IOException {
-        SecretScan.requireKeychain(home);
-        Cli cli = cli();
+        SecretScan.requireKeychain(sandbox.home());
+        Cli cli = sandbox.cli();
         String keyed = "https://rpc.example/v2/" + SECRET;
         Cli.Result set = cli.runWithInput(keyed + "\n" + "https://starknet-sepolia.drpc.org\n",
                 "config", "set", "sepolia.rpc-urls");
@@ -282,24 +275,24 @@ class NetworkCommandsIT {
         assertEquals("https://rpc.example", sepolia.at("/endpoints/0/endpoint").asText());
         assertTrue(sepolia.at("/endpoints/0/inKeychain").asBoolean());
         assertFalse(sepolia.at("/endpoints/1/inKeychain").asBoolean());
-        assertTrue(Files.readString(home.resolve("config.json")).contains("https://rpc.example"));
-        assertNoFileHolds(home, SECRET);
+        assertTrue(Files.readString(sandbox.home().resolve("config.json")).contains("https://rpc.example"));
+        assertNoFileHolds(sandbox.home(), SECRET);
 
         // a keyed URL of a node that answers: checked and used from the keychain, shown without its key
         String keyedSandbox = "http://127.0.0.1:" + node.port() + "/v2/" + SECRET;
-        Cli.Result sandbox = cli.runWithInput(keyedSandbox, "config", "set", "sandbox.rpc-urls", "-");
-        assertEquals(0, sandbox.exit(), sandbox.toString());
+        Cli.Result sandboxSet = cli.runWithInput(keyedSandbox, "config", "set", "sandbox.rpc-urls", "-");
+        assertEquals(0, sandboxSet.exit(), sandboxSet.toString());
         Cli.Result check = cli.run("--network", "sandbox", "network", "check");
         assertEquals(0, check.exit(), check.toString());
         assertTrue(check.out().contains("http://127.0.0.1:" + node.port() + "  ok"), check.out());
         assertFalse(check.out().contains(SECRET), check.out());
-        assertNoFileHolds(home, SECRET);
+        assertNoFileHolds(sandbox.home(), SECRET);
 
         Cli.Result unset = cli.run("--json", "config", "unset", "sepolia.rpc-urls");
         assertEquals(0, unset.exit(), unset.toString());
         unset.json().at("/data/endpoints/1/endpoints").forEach(e -> assertTrue(e.get("default").asBoolean(), e.toString()));
         assertEquals(0, cli.run("config", "unset", "sandbox.rpc-urls").exit());
-        assertFalse(Files.readString(home.resolve("config.json")).contains("rpc.example"), "forgotten");
+        assertFalse(Files.readString(sandbox.home().resolve("config.json")).contains("rpc.example"), "forgotten");
     }
 
     private static void assertNoFileHolds(Path folder, String secret) throws IOException {

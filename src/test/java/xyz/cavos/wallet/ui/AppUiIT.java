@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.ui.AppWindow.clickWhenArmed;
+import static xyz.cavos.wallet.ui.AppWindow.shown;
+import static xyz.cavos.wallet.ui.AppWindow.text;
 
-import atlantafx.base.theme.PrimerLight;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -27,9 +24,9 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,12 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.Version;
 import xyz.cavos.wallet.sandbox.FaultPlan;
-import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.ui.balances.BalancesViewModel;
 import xyz.cavos.wallet.ui.settings.SettingsViewModel;
-import xyz.cavos.wallet.wallet.ConnectionOptions;
 
 /** The app in a real (headless) window: what a person clicks and sees. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,38 +45,12 @@ class AppUiIT {
 
     private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
 
-    private WalletModel model;
-    private AppShell shell;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path home = Files.createTempDirectory("cavos-ui");
-        model = new WalletModel(UiExecutor.background(),
-                SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT, new LocalSandbox());
-        shell = new AppShell(model);
-        Scene scene = new Scene(shell.root(), 1100, 720);
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        shell.stop();
-        model.shutdown();
-    }
-
-    /** A node that is on screen and visible, e.g. a dialog's button once the dialog has opened. */
-    private static boolean shown(FxRobot robot, String id) {
-        return robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
-    }
-
-    /** Waits until a sheet's action button is on view and armed, then clicks it. */
-    private static void clickWhenArmed(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, id) && !robot.lookup(id).queryButton().isDisabled());
-        robot.clickOn(id);
+        app.open(stage);
     }
 
     /** The marks ControlsFX's validation put on a field; one when the view-model refuses what is typed there. */
@@ -90,23 +59,12 @@ class AppUiIT {
         return marks == null ? 0 : marks.size();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Labeled.class).getText();
-    }
-
-    private void trySandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null
-                && shown(robot, "#balances"));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void tryTheSandboxThenSeeTheBalances(FxRobot robot) throws Exception {
         assertTrue(robot.lookup("#import").queryButton().isDisabled(), "nothing to import yet");
         assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).isDisabled());
 
-        trySandbox(robot);
+        app.trySandbox(robot);
         @SuppressWarnings("unchecked")
         TableView<BalancesViewModel.Row> table = robot.lookup("#balances").queryAs(TableView.class);
         assertEquals(4, table.getItems().size());
@@ -132,7 +90,7 @@ class AppUiIT {
     /** The path the issue names: sandbox, balances, transfer, gauge, refusal, countdown, revoke. */
     @Test
     void aUsersPathFromTheSandboxToARevokedSession(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-transfer");
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
@@ -141,7 +99,7 @@ class AppUiIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#transfer-progress").startsWith("Sent 1.5 STRK"));
         assertTrue(text(robot, "#transfer-hash").startsWith("Transaction 0x"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"));
+                () -> app.model().snapshotProperty().get().balances().getFirst().display().startsWith("998.49"));
 
         robot.clickOn("#nav-balances");
         @SuppressWarnings("unchecked")
@@ -162,7 +120,7 @@ class AppUiIT {
         assertTrue(robot.lookup("#transfer-review").queryButton().isDisabled());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> decorations(robot, "#transfer-amount") > 0);
         assertEquals(0, decorations(robot, "#transfer-recipient"), "the field that is right is not marked");
-        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
+        assertTrue(app.model().snapshotProperty().get().balances().getFirst().display().startsWith("998.49"), "nothing was sent");
 
         robot.clickOn("#nav-session");
         WaitForAsyncUtils.waitForFxEvents();
@@ -185,7 +143,7 @@ class AppUiIT {
     /** Reported: Enter pressed twice sent 80 STRK, because Send was the confirmation's default button. */
     @Test
     void pressingEnterTwiceSendsNothing(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-transfer");
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("80");
@@ -198,16 +156,16 @@ class AppUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(shown(robot, "#confirm-send"), "Enter chose Cancel");
         Thread.sleep(1500);
-        model.refresh();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.refreshingProperty().get());
-        assertEquals(0, model.snapshotProperty().get().callsMade(), "nothing was sent");
-        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("1000"), "the balance is whole");
+        app.model().refresh();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.model().refreshingProperty().get());
+        assertEquals(0, app.model().snapshotProperty().get().callsMade(), "nothing was sent");
+        assertTrue(app.model().snapshotProperty().get().balances().getFirst().display().startsWith("1000"), "the balance is whole");
     }
 
     /** Reported: the confirmation wrapped addresses mid-string and wrote the recipient zero-padded unlike the form. */
     @Test
     void theReviewSheetShowsTheAmountLargeAndTheAddressWholeInGroupsOfFour(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-transfer");
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
@@ -221,19 +179,19 @@ class AppUiIT {
         assertEquals("98.5 STRK of 100 STRK left", text(robot, "#sheet-limit-after"));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, model.snapshotProperty().get().callsMade());
+        assertEquals(0, app.model().snapshotProperty().get().callsMade());
     }
 
     @Test
     void theThemeIsASwitchNotASecondSelectedSidebarItem(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         assertTrue(robot.lookup("#theme-toggle").query() instanceof org.controlsfx.control.ToggleSwitch);
         robot.clickOn("#theme-toggle .thumb-area");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shell.darkProperty().get());
+        assertTrue(app.shell().darkProperty().get());
         robot.clickOn("#theme-toggle .label");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(shell.darkProperty().get(), "its words switch it back");
+        assertFalse(app.shell().darkProperty().get(), "its words switch it back");
         robot.clickOn("#theme-toggle .thumb-area");
         WaitForAsyncUtils.waitForFxEvents();
         long selected = robot.lookup(".sidebar .toggle-button").queryAllAs(ToggleButton.class).stream().filter(ToggleButton::isSelected).count();
@@ -242,7 +200,7 @@ class AppUiIT {
 
     @Test
     void ctrlAndANumberOpensTheScreenAndPutsTheKeyboardInIt(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#nav-transfer").queryAs(ToggleButton.class).isSelected()
                 && robot.lookup("#transfer-token").query().getScene().getFocusOwner() != null
@@ -260,7 +218,7 @@ class AppUiIT {
 
     @Test
     void revokingAllSessionsAsksTwice(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-session");
         robot.clickOn("#session-revoke-all");
         clickWhenArmed(robot, "#confirm-revoke-all");
@@ -269,19 +227,19 @@ class AppUiIT {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Active", text(robot, "#session-state"), "cancelling the second confirmation sends nothing");
-        assertEquals(0, model.snapshotProperty().get().callsMade());
+        assertEquals(0, app.model().snapshotProperty().get().callsMade());
     }
 
     @Test
     void theWindowStaysResponsiveWhileTheNodeIsSlow(FxRobot robot) throws Exception {
-        trySandbox(robot);
-        ((LocalSandbox.Started) model.sandboxProperty().get()).node().setFaults(FaultPlan.latency(2000));
+        app.trySandbox(robot);
+        ((LocalSandbox.Started) app.model().sandboxProperty().get()).node().setFaults(FaultPlan.latency(2000));
         robot.clickOn("#refresh");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.refreshingProperty().get(), "the refresh is waiting on the slow node");
+        assertTrue(app.model().refreshingProperty().get(), "the refresh is waiting on the slow node");
         long worst = 0;
         int pings = 0;
-        while (model.refreshingProperty().get()) {
+        while (app.model().refreshingProperty().get()) {
             long start = System.nanoTime();
             WaitForAsyncUtils.asyncFx(() -> { }).get(5, TimeUnit.SECONDS);
             worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
@@ -296,7 +254,7 @@ class AppUiIT {
 
     @Test
     void shortcutsThemeAndAbout(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#nav-session").queryAs(ToggleButton.class).isSelected());
@@ -306,7 +264,7 @@ class AppUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertNotEquals(light, Application.getUserAgentStylesheet());
         assertTrue(Application.getUserAgentStylesheet().contains("dark"), Application.getUserAgentStylesheet());
-        assertTrue(shell.darkProperty().get());
+        assertTrue(app.shell().darkProperty().get());
 
         robot.type(KeyCode.F1);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#about-dialog"));
@@ -335,13 +293,13 @@ class AppUiIT {
         assertEquals(3, list.getItems().size(), "nothing added");
 
         robot.clickOn("#nav-import");
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT7).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-network-sandbox").queryAs(ToggleButton.class)
                 .isSelected());
         assertEquals("The session in use is on sandbox.", text(robot, "#settings-session-network"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
-        String node = model.walletProperty().get().rpcUrl().toString();
+        String node = app.model().walletProperty().get().rpcUrl().toString();
         TextField url = robot.lookup("#settings-new-url").queryAs(TextField.class);
         robot.interact(url::clear);
         robot.clickOn(url).write(node);
@@ -373,29 +331,29 @@ class AppUiIT {
      */
     @Test
     void anImportIsKeptBesideTheSessionAndTheSidebarSwitchesBetweenThem(FxRobot robot) throws Exception {
-        trySandbox(robot);
-        SessionToken demo = model.sessionProperty().get();
-        var node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        app.trySandbox(robot);
+        SessionToken demo = app.model().sessionProperty().get();
+        var node = ((LocalSandbox.Started) app.model().sandboxProperty().get()).node();
         SessionToken second = node.dashboard().registerSession(demo.walletAddress(), SandboxDashboard.SessionRequest.demo());
         robot.clickOn("#nav-import");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#token-field").queryAs(javafx.scene.control.TextInputControl.class).setText(second.encode()));
         robot.clickOn("#import");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null
-                && model.sessionProperty().get() != null && model.sessionProperty().get().sameSession(second));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.model().snapshotProperty().get() != null
+                && app.model().sessionProperty().get() != null && app.model().sessionProperty().get().sameSession(second));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, model.store().sessions().size(), "the sandbox session is still kept: " + model.store().sessions()
+        assertEquals(2, app.model().store().sessions().size(), "the sandbox session is still kept: " + app.model().store().sessions()
 );
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> switcher = robot.lookup("#session-switcher").queryAs(javafx.scene.control.ComboBox.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> switcher.getItems().size() == 2);
         assertTrue(switcher.getItems().contains("sandbox"), switcher.getItems().toString());
-        assertEquals(model.sessionNameProperty().get(), switcher.getValue());
+        assertEquals(app.model().sessionNameProperty().get(), switcher.getValue());
 
         robot.interact(() -> switcher.setValue("sandbox"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sessionProperty().get().sameSession(demo)
-                && model.snapshotProperty().get() != null);
-        assertEquals("sandbox", model.store().current().orElseThrow(), "the chosen session is the current one, for the next start too");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.model().sessionProperty().get().sameSession(demo)
+                && app.model().snapshotProperty().get() != null);
+        assertEquals("sandbox", app.model().store().current().orElseThrow(), "the chosen session is the current one, for the next start too");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).isSelected());
     }

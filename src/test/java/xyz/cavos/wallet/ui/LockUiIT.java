@@ -3,17 +3,15 @@ package xyz.cavos.wallet.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.ui.AppWindow.shown;
+import static xyz.cavos.wallet.ui.AppWindow.text;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -27,6 +25,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,45 +43,19 @@ class LockUiIT {
     private static final String PASSPHRASE = "correct horse battery";
     private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
 
-    private Path home;
-    private WalletModel model;
-    private AppShell shell;
-    private Scene scene;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
+    /** Closes what a test opened besides the app's window; runs before the app stops. */
     private final List<Runnable> closing = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        home = Files.createTempDirectory("cavos-lock-ui");
-        model = new WalletModel(UiExecutor.background(),
-                SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT, new LocalSandbox());
-        shell = new AppShell(model);
-        scene = new Scene(shell.root(), 1100, 720);
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        app.open(stage);
     }
 
     @AfterEach
     void stop() {
         closing.forEach(Runnable::run);
-        shell.stop();
-        model.shutdown();
-    }
-
-    private static boolean shown(FxRobot robot, String id) {
-        return robot.lookup(id).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Labeled.class).getText();
-    }
-
-    private void trySandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null && shown(robot, "#balances"));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void ctrl(FxRobot robot, KeyCode key) {
@@ -93,7 +66,7 @@ class LockUiIT {
     /** Sets the passphrase in Settings' "Lock and privacy" card, as a person does there. */
     private void setPassphraseInSettings(FxRobot robot) throws Exception {
         ctrl(robot, KeyCode.DIGIT7);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#lock-new") != null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.scene().lookup("#lock-new") != null);
         assertEquals("No app passphrase: the app does not lock.", text(robot, "#lock-status"));
         assertTrue(robot.lookup(".label").queryAllAs(Labeled.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().contains("The command line is not affected by this lock.")));
@@ -105,7 +78,7 @@ class LockUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#lock-result").isEmpty());
         assertEquals("The passphrase is set: the app is locked at start, on Ctrl+L and after 5 idle minutes.", text(robot, "#lock-result"));
         assertTrue(shown(robot, "#lock-now"), "a Lock button in the sidebar once there is a passphrase");
-        assertFalse(model.lockedProperty().get());
+        assertFalse(app.model().lockedProperty().get());
     }
 
     /** Every text a person could read in the window: labels, cells, fields, of nodes that are shown with all their parents. */
@@ -135,42 +108,42 @@ class LockUiIT {
 
     private void unlock(FxRobot robot, String passphrase) throws Exception {
         robot.clickOn("#lock-passphrase").write(passphrase).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.lock().checkingProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.model().lock().checkingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void ctrlLHidesEverythingOfTheWalletAndOnlyTheRightPassphraseShowsItAgain(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         String address = text(robot, "#wallet-address");
         String shortAddress = address.substring(0, 8);
         setPassphraseInSettings(robot);
         ctrl(robot, KeyCode.DIGIT2);
-        assertTrue(visibleTexts(scene.getRoot()).stream().anyMatch(t -> t.contains("1,000.00")), "the balance is on view before");
+        assertTrue(visibleTexts(app.scene().getRoot()).stream().anyMatch(t -> t.contains("1,000.00")), "the balance is on view before");
 
         ctrl(robot, KeyCode.L);
-        assertTrue(model.lockedProperty().get());
+        assertTrue(app.model().lockedProperty().get());
         assertTrue(shown(robot, "#lock-screen"));
-        List<String> onView = visibleTexts(scene.getRoot());
+        List<String> onView = visibleTexts(app.scene().getRoot());
         assertTrue(onView.contains("Cavos Desktop is locked"), onView.toString());
         for (String secret : List.of(address, shortAddress, "1,000.00", "STRK", "Session:", "sandbox", "block")) {
             assertTrue(onView.stream().noneMatch(t -> t.contains(secret)), "\"" + secret + "\" is on view while locked: " + onView);
         }
-        assertEquals(List.of(scene.getWindow()), Window.getWindows().stream().filter(Window::isShowing).toList(),
+        assertEquals(List.of(app.scene().getWindow()), Window.getWindows().stream().filter(Window::isShowing).toList(),
                 "no other window of the app is open");
-        assertEquals("lock-passphrase", ((Node) scene.getFocusOwner()).getId(), "the keyboard is in the passphrase field");
+        assertEquals("lock-passphrase", ((Node) app.scene().getFocusOwner()).getId(), "the keyboard is in the passphrase field");
 
         ctrl(robot, KeyCode.DIGIT3);
-        assertTrue(model.lockedProperty().get(), "the screens' shortcuts do nothing while locked");
-        assertTrue(visibleTexts(scene.getRoot()).stream().noneMatch(t -> t.contains("Recipient")));
+        assertTrue(app.model().lockedProperty().get(), "the screens' shortcuts do nothing while locked");
+        assertTrue(visibleTexts(app.scene().getRoot()).stream().noneMatch(t -> t.contains("Recipient")));
 
         unlock(robot, "not the passphrase");
-        assertTrue(model.lockedProperty().get());
+        assertTrue(app.model().lockedProperty().get());
         assertEquals("That is not the passphrase.", text(robot, "#lock-message"));
         assertEquals("", robot.lookup("#lock-passphrase").queryAs(TextInputControl.class).getText(), "the field is emptied after a try");
 
         unlock(robot, PASSPHRASE);
-        assertFalse(model.lockedProperty().get());
+        assertFalse(app.model().lockedProperty().get());
         assertFalse(shown(robot, "#lock-screen"));
         assertEquals(address, text(robot, "#wallet-address"));
         assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).isSelected(), "the screen shown before the lock");
@@ -178,7 +151,7 @@ class LockUiIT {
 
     @Test
     void aReviewSheetOpenWhenTheAppLocksIsClosedAndSendsNothing(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         setPassphraseInSettings(robot);
         ctrl(robot, KeyCode.DIGIT3);
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
@@ -188,25 +161,25 @@ class LockUiIT {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#confirm-send").queryButton().isDisabled());
 
         // six minutes without a key or mouse event in the window, by the app clock
-        robot.interact(() -> model.tick(Instant.now().plus(Duration.ofMinutes(6))));
+        robot.interact(() -> app.model().tick(Instant.now().plus(Duration.ofMinutes(6))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.lockedProperty().get());
+        assertTrue(app.model().lockedProperty().get());
         assertFalse(shown(robot, "#confirm-send"), "the sheet is closed");
-        assertEquals(List.of(scene.getWindow()), Window.getWindows().stream().filter(Window::isShowing).toList());
+        assertEquals(List.of(app.scene().getWindow()), Window.getWindows().stream().filter(Window::isShowing).toList());
 
         unlock(robot, PASSPHRASE);
-        assertFalse(model.lockedProperty().get(), () -> "field: '" + robot.lookup("#lock-passphrase").queryAs(TextInputControl.class).getText()
-                + "' focus: " + scene.getFocusOwner() + " window focused: " + scene.getWindow().isFocused() + " message: "
+        assertFalse(app.model().lockedProperty().get(), () -> "field: '" + robot.lookup("#lock-passphrase").queryAs(TextInputControl.class).getText()
+                + "' focus: " + app.scene().getFocusOwner() + " window focused: " + app.scene().getWindow().isFocused() + " message: "
                 + text(robot, "#lock-message"));
-        robot.interact(model::refresh);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.refreshingProperty().get());
-        assertEquals(0, model.snapshotProperty().get().callsMade(), "nothing was sent");
-        assertTrue(model.snapshotProperty().get().balances().getFirst().display().startsWith("1000"), "the balance is whole");
+        robot.interact(app.model()::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.model().refreshingProperty().get());
+        assertEquals(0, app.model().snapshotProperty().get().callsMade(), "nothing was sent");
+        assertTrue(app.model().snapshotProperty().get().balances().getFirst().display().startsWith("1000"), "the balance is whole");
     }
 
     @Test
     void hideAmountsShowsDotsOnBalancesAndTurningItOffShowsTheFiguresAgain(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         Node table = robot.lookup("#balances").query();
         assertTrue(visibleTexts(table).contains("1,000.00"));
 
@@ -220,30 +193,30 @@ class LockUiIT {
         assertTrue(text(robot, "#transfer-available").startsWith("Available: ••• STRK"), text(robot, "#transfer-available"));
 
         ctrl(robot, KeyCode.DIGIT7);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.lookup("#settings-hide-amounts") != null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.scene().lookup("#settings-hide-amounts") != null);
         robot.interact(() -> robot.lookup("#settings-hide-amounts").queryAs(atlantafx.base.controls.ToggleSwitch.class).setSelected(false));
         ctrl(robot, KeyCode.DIGIT2);
         assertTrue(visibleTexts(robot.lookup("#balances").query()).contains("1,000.00"));
-        assertFalse(model.amountsHiddenProperty().get());
+        assertFalse(app.model().amountsHiddenProperty().get());
     }
 
     @Test
     void ctrlLWithoutAPassphraseOpensSettingsWhereOneIsSet(FxRobot robot) throws Exception {
         ctrl(robot, KeyCode.L);
-        assertFalse(model.lockedProperty().get());
+        assertFalse(app.model().lockedProperty().get());
         assertTrue(robot.lookup("#nav-settings").queryAs(ToggleButton.class).isSelected());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.getFocusOwner() != null && "lock-new".equals(scene.getFocusOwner().getId()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.scene().getFocusOwner() != null && "lock-new".equals(app.scene().getFocusOwner().getId()));
         WaitForAsyncUtils.waitForFxEvents();
-        Node field = scene.getFocusOwner();
+        Node field = app.scene().getFocusOwner();
         javafx.geometry.Bounds onScreen = field.localToScene(field.getLayoutBounds());
-        assertTrue(onScreen.getMinY() >= 0 && onScreen.getMaxY() <= scene.getHeight(), "the field is scrolled into view: " + onScreen);
+        assertTrue(onScreen.getMinY() >= 0 && onScreen.getMaxY() <= app.scene().getHeight(), "the field is scrolled into view: " + onScreen);
     }
 
     @Test
     void withAPassphraseKeptTheAppStartsLocked(FxRobot robot) throws Exception {
         PrivacySettings kept = PrivacySettings.NONE.withPassphrase(Optional.of(PassphraseHash.of(PASSPHRASE.toCharArray())));
         WalletModel locked = new WalletModel(UiExecutor.background(),
-                SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
+                SessionStorage.open(app.home(), Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
                 ConnectionOptions.DEFAULT, new LocalSandbox(), PrivacySettings.Keeper.inMemory(kept));
         AppShell[] second = new AppShell[1];
         Stage[] stage = new Stage[1];

@@ -3,25 +3,22 @@ package xyz.cavos.wallet.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.ui.AppWindow.clickWhenArmed;
+import static xyz.cavos.wallet.ui.AppWindow.shown;
 
-import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.controlsfx.control.NotificationPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,8 +26,6 @@ import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.sandbox.SandboxNode;
-import xyz.cavos.wallet.wallet.ConnectionOptions;
-import xyz.cavos.wallet.wallet.SessionStorage;
 
 /** The notifications in a real (headless) window: the banner and its button, a toast after a transfer, the desktop's share. */
 @ExtendWith(ApplicationExtension.class)
@@ -38,51 +33,21 @@ class NotificationsUiIT {
 
     private static final String RECIPIENT = "0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b";
 
-    private WalletModel model;
-    private AppShell shell;
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
     private Stage window;
     /** What reached the desktop. */
     private final List<Notification> desktop = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path home = Files.createTempDirectory("cavos-notices");
-        model = new WalletModel(UiExecutor.background(),
-                SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),
-                ConnectionOptions.DEFAULT, new LocalSandbox());
-        shell = new AppShell(model);
-        shell.sendToDesktop(desktop::add);
-        Scene scene = new Scene(shell.root(), 1100, 720);
-        shell.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        app.open(stage);
+        app.shell().sendToDesktop(desktop::add);
         window = stage;
     }
 
-    @AfterEach
-    void stop() {
-        shell.stop();
-        model.shutdown();
-    }
-
-    private static boolean shown(FxRobot robot, String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
-    }
-
-    private static void clickWhenArmed(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, id) && !robot.lookup(id).queryButton().isDisabled());
-        robot.clickOn(id);
-    }
-
-    private void trySandbox(FxRobot robot) throws Exception {
-        robot.clickOn("#try-sandbox");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.snapshotProperty().get() != null && shown(robot, "#balances"));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private SandboxNode node() {
-        return ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        return ((LocalSandbox.Started) app.model().sandboxProperty().get()).node();
     }
 
     /** The texts of the toasts on view, title and text of each. */
@@ -95,7 +60,7 @@ class NotificationsUiIT {
 
     @Test
     void aTransferShowsAToastWhichOpensActivity(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-transfer");
         robot.clickOn("#transfer-recipient").write(RECIPIENT);
         robot.clickOn("#transfer-amount").write("1.5");
@@ -120,12 +85,12 @@ class NotificationsUiIT {
 
     @Test
     void theBannerSaysTheSessionEndsWithinTheHourAndOpensTheSessionScreen(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         NotificationPane banner = robot.lookup("#notice-banner").queryAs(NotificationPane.class);
         assertFalse(banner.isShowing(), "a fresh session has nothing to say");
 
-        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
-        Platform.runLater(model::refresh);
+        node().increaseTime(app.model().statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(app.model()::refresh);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, banner::isShowing);
         // the bar slides in: its words are on view once it is down
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bannerText(robot).isEmpty());
@@ -145,7 +110,7 @@ class NotificationsUiIT {
         robot.clickOn("#notice-banner .close-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(banner.isShowing());
-        Platform.runLater(model::refresh);
+        Platform.runLater(app.model()::refresh);
         Thread.sleep(1500); // a read and a tick of the clock
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(banner.isShowing(), "closed, it stays closed until the next threshold");
@@ -153,13 +118,13 @@ class NotificationsUiIT {
 
     @Test
     void whileTheWindowIsNotFocusedTheDesktopIsTold(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         // the person went to another app: Monocle has no other app, so the window is told what the desktop would tell it
         WaitForAsyncUtils.asyncFx(() -> com.sun.javafx.stage.WindowHelper.setFocused(window, false)).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isFocused());
 
-        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
-        Platform.runLater(model::refresh);
+        node().increaseTime(app.model().statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(app.model()::refresh);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !desktop.isEmpty());
         assertEquals("Session \"sandbox\" expires in 1 hour", desktop.getFirst().title());
         assertEquals(1, desktop.size(), desktop.toString());
@@ -168,18 +133,18 @@ class NotificationsUiIT {
 
     @Test
     void whileLockedTheDesktopHearsOnlyThatSomethingHappened(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         java.util.concurrent.CountDownLatch set = new java.util.concurrent.CountDownLatch(1);
-        Platform.runLater(() -> model.lock().changePassphrase(new char[0], Optional.of("correct horse".toCharArray()), done -> set.countDown(),
+        Platform.runLater(() -> app.model().lock().changePassphrase(new char[0], Optional.of("correct horse".toCharArray()), done -> set.countDown(),
                 refused -> {
                     throw new AssertionError(refused);
                 }));
         assertTrue(set.await(20, TimeUnit.SECONDS), "the passphrase was set");
-        WaitForAsyncUtils.asyncFx(() -> model.lock().lock()).get();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.lockedProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> app.model().lock().lock()).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> app.model().lockedProperty().get());
 
-        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
-        Platform.runLater(model::refresh);
+        node().increaseTime(app.model().statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(app.model()::refresh);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !desktop.isEmpty());
         Notification told = desktop.getFirst();
         assertEquals("Cavos Desktop", told.title());
@@ -189,18 +154,18 @@ class NotificationsUiIT {
 
     @Test
     void withDesktopNotificationsSwitchedOffInSettingsTheDesktopHearsNothing(FxRobot robot) throws Exception {
-        trySandbox(robot);
+        app.trySandbox(robot);
         robot.clickOn("#nav-settings");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#settings-desktop-notifications").tryQuery().isPresent());
         // the switch sits below the fold of the settings page: switched as a click would
         robot.interact(() -> robot.lookup("#settings-desktop-notifications").queryAs(atlantafx.base.controls.ToggleSwitch.class)
                 .setSelected(false));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !model.lock().desktopNotificationsProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !app.model().lock().desktopNotificationsProperty().get());
         WaitForAsyncUtils.asyncFx(() -> com.sun.javafx.stage.WindowHelper.setFocused(window, false)).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.isFocused());
 
-        node().increaseTime(model.statusProperty().get().secondsLeft() - 3590);
-        Platform.runLater(model::refresh);
+        node().increaseTime(app.model().statusProperty().get().secondsLeft() - 3590);
+        Platform.runLater(app.model()::refresh);
         NotificationPane banner = robot.lookup("#notice-banner").queryAs(NotificationPane.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, banner::isShowing);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,33 +1,28 @@
 package xyz.cavos.wallet.ui;
 
+import static xyz.cavos.wallet.ui.ScreenshotRun.await;
+import static xyz.cavos.wallet.ui.ScreenshotRun.onFx;
+import static xyz.cavos.wallet.ui.ScreenshotRun.writePng;
+
 import atlantafx.base.theme.PrimerLight;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import xyz.cavos.wallet.app.LocalSandbox;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.wallet.SessionStorage;
-import xyz.cavos.wallet.wallet.ConnectionOptions;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.WalletService;
 
@@ -44,24 +39,11 @@ public final class Screenshots {
     }
 
     public static void main(String[] args) {
-        try {
-            walk(args);
-        } catch (Throwable e) {
-            e.printStackTrace(); // the JavaFX thread would keep the program alive
-            System.exit(1);
-        }
+        ScreenshotRun.main(args, Screenshots::walk);
     }
 
-    private static void walk(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
-        Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Path home = Files.createTempDirectory("cavos-screenshots");
-        WalletModel model = new WalletModel(UiExecutor.background(),
-                SessionStorage.open(home, Optional.of("encrypted-file"), "screenshots"::toCharArray), ConnectionOptions.DEFAULT,
-                new LocalSandbox());
+    private static void walk(Path out) throws Exception {
+        WalletModel model = ScreenshotRun.model();
         AppShell[] shell = new AppShell[1];
         Scene[] scene = new Scene[1];
         onFx(() -> {
@@ -252,39 +234,9 @@ public final class Screenshots {
         onFx(() -> shell.darkProperty().set(false));
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(100);
-        }
-        if (!condition.getAsBoolean()) {
-            throw new IllegalStateException("the app did not get there in 30 s");
-        }
-    }
-
-    private static void onFx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(10, TimeUnit.SECONDS);
-    }
-
     private static void save(Scene scene, Path file) throws Exception {
         WritableImage[] image = new WritableImage[1];
         onFx(() -> image[0] = scene.snapshot(null));
-        PixelReader pixels = image[0].getPixelReader();
-        int width = (int) image[0].getWidth();
-        int height = (int) image[0].getHeight();
-        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                buffered.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(buffered, "png", file.toFile());
+        writePng(image[0], file);
     }
 }

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.wallet.WalletSandbox.RECIPIENT;
+import static xyz.cavos.wallet.wallet.WalletSandbox.WAIT;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.SessionTransaction;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.ProviderLimits;
@@ -33,25 +32,12 @@ import xyz.cavos.wallet.store.SentLog;
 /** The wallet's history against the sandbox: transfers in and out, fees, the session's events, sent transactions, paging. */
 class ActivityIT {
 
-    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
     private static final Felt PAYER = Felt.parse("0x7a11ce");
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
+    @RegisterExtension
+    final WalletSandbox sandbox = new WalletSandbox();
+    private final SandboxNode node = sandbox.node();
     private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
-    private WalletService wallet() {
-        return WalletService.connect(demo.token(), ConnectionOptions.DEFAULT,
-                Optional.of(SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray)));
-    }
 
     /** What a person reads on a line: kind, direction, amount and token, counterparty, status. */
     private static String line(ActivityEntry e) {
@@ -61,7 +47,7 @@ class ActivityIT {
 
     @Test
     void transfersInAndOutTheFeeAndTheSessionsRegistrationAreListedNewestFirst() {
-        try (WalletService wallet = wallet()) {
+        try (WalletService wallet = sandbox.connect(demo.token())) {
             TransactionOutcome sent = wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1.5", 18), true, WAIT, Progress.SILENT);
             node.createBlock();
             node.mint(demo.address(), Token.USDC, U256.parseAmount("7.25", 6));
@@ -84,7 +70,7 @@ class ActivityIT {
             }
             assertEquals(Optional.empty(), entries.get(0).explorerLink(), "the sandbox has no explorer");
             assertEquals(new java.math.BigDecimal("7.25"), entries.get(0).amount().orElseThrow().stripTrailingZeros());
-            List<SentLog.Entry> log = SentLog.in(home).entries();
+            List<SentLog.Entry> log = SentLog.in(sandbox.home()).entries();
             assertEquals(1, log.size());
             assertEquals(SentLog.Status.ACCEPTED, log.getFirst().status());
             assertEquals("transfer 1.5 STRK to 0x0517…6a5b", log.getFirst().summary());
@@ -106,9 +92,9 @@ class ActivityIT {
             hash = rpc.addInvokeTransaction(SessionTransaction.sign(demo.token(), SandboxNode.CHAIN_ID,
                     rpc.getNonce(demo.address(), BlockId.LATEST), List.of(overLimit), bounds));
         }
-        SentLog.in(home).add(new SentLog.Entry(hash, demo.token().sessionPublicKey(), demo.address(), Instant.now(),
+        SentLog.in(sandbox.home()).add(new SentLog.Entry(hash, demo.token().sessionPublicKey(), demo.address(), Instant.now(),
                 "transfer 500 STRK to 0x0517…6a5b", SentLog.Status.PENDING, OptionalLong.empty(), Optional.empty()));
-        try (WalletService wallet = wallet()) {
+        try (WalletService wallet = sandbox.connect(demo.token())) {
             List<ActivityEntry> entries = wallet.activity(Optional.empty(), 20).entries();
 
             ActivityEntry reverted = entries.stream().filter(e -> e.kind() == ActivityEntry.Kind.TRANSACTION).findFirst().orElseThrow();
@@ -119,13 +105,13 @@ class ActivityIT {
             assertEquals(reverted.transactionHash(), fee.transactionHash(), "a reverted transaction still pays its fee");
             assertEquals(ActivityEntry.Status.REVERTED, fee.status());
             assertTrue(entries.stream().noneMatch(e -> e.kind() == ActivityEntry.Kind.SENT), "nothing was sent: it reverted");
-            assertEquals(SentLog.Status.REVERTED, SentLog.in(home).entries().getFirst().status(), "the log learnt the outcome");
+            assertEquals(SentLog.Status.REVERTED, SentLog.in(sandbox.home()).entries().getFirst().status(), "the log learnt the outcome");
         }
     }
 
     @Test
     void aRevokedSessionShowsItsRevocationAboveEverythingElse() {
-        try (WalletService wallet = wallet()) {
+        try (WalletService wallet = sandbox.connect(demo.token())) {
             wallet.revoke(true, WAIT, Progress.SILENT);
             List<ActivityEntry> entries = wallet.activity(Optional.empty(), 20).entries();
             assertEquals(ActivityEntry.Kind.SESSION_REVOKED, entries.getFirst().kind());
@@ -136,7 +122,7 @@ class ActivityIT {
 
     @Test
     void anEndpointThatCapsEventRangesIsReadInNarrowerRangesAndPagesJoinUpWithoutGapsOrRepeats() {
-        try (WalletService wallet = wallet()) {
+        try (WalletService wallet = sandbox.connect(demo.token())) {
             wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("2", 18), true, WAIT, Progress.SILENT);
             for (int i = 0; i < 3; i++) {
                 for (int b = 0; b < 12; b++) {
@@ -171,7 +157,7 @@ class ActivityIT {
 
     @Test
     void aPageHoldsOneToAThousandEntries() {
-        try (WalletService wallet = wallet()) {
+        try (WalletService wallet = sandbox.connect(demo.token())) {
             wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
             ActivityPage one = wallet.activity(Optional.empty(), 1);
             assertEquals(List.of(ActivityEntry.Kind.SENT), one.entries().stream().map(ActivityEntry::kind).toList(),

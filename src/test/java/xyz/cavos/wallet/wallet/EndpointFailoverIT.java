@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.wallet.WalletSandbox.RECIPIENT;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.FaultPlan;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -28,19 +27,12 @@ import xyz.cavos.wallet.testing.SecretScan;
  */
 class EndpointFailoverIT {
 
-    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
     private static final String INVOKE = "starknet_addInvokeTransaction";
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
+    @RegisterExtension
+    final WalletSandbox sandbox = new WalletSandbox();
+    private final SandboxNode node = sandbox.node();
     private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     private String path(String prefix, FaultPlan faults) {
         node.setFaults(prefix, faults);
@@ -141,17 +133,17 @@ class EndpointFailoverIT {
 
     @Test
     void theEndpointThatAnsweredIsRememberedInTheSettingsAndAKeyedUrlStaysInTheKeychain() throws Exception {
-        SecretScan.requireKeychain(home); // a path beyond /rpc/vX_Y may hold a key: it is kept in the keychain
+        SecretScan.requireKeychain(sandbox.home()); // a path beyond /rpc/vX_Y may hold a key: it is kept in the keychain
         String gone = path("/gone", FaultPlan.NONE.withGone());
-        NetworkSettings settings = NetworkSettings.open(home);
+        NetworkSettings settings = NetworkSettings.open(sandbox.home());
         settings.setEndpoints(Network.SANDBOX, List.of(gone, good()));
-        SessionStorage storage = SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray);
+        SessionStorage storage = SessionStorage.open(sandbox.home(), Optional.of("encrypted-file"), "unused"::toCharArray);
         try (WalletService wallet = WalletService.connect(demo.token(), ConnectionOptions.DEFAULT, Optional.of(storage))) {
             assertEquals(List.of(URI.create(gone), URI.create(good())), wallet.rpcUrls(), "the settings' list first, in order");
             wallet.snapshot();
             assertEquals(URI.create(good()), wallet.rpcUrl());
         }
-        String config = Files.readString(home.resolve("config.json"));
+        String config = Files.readString(sandbox.home().resolve("config.json"));
         assertTrue(config.contains("\"lastGood\"") && config.contains(xyz.cavos.wallet.store.NetworkConfig.fingerprint(URI.create(good()))),
                 config);
         assertTrue(!config.contains("/gone") && config.contains("\"keychain\""), config);
@@ -161,17 +153,17 @@ class EndpointFailoverIT {
 
     @Test
     void aSessionImportedWithAKeyedUrlPutsItFirstInTheListAndNotBesideTheSession() throws Exception {
-        SecretScan.requireKeychain(home);
+        SecretScan.requireKeychain(sandbox.home());
         String keyed = "http://127.0.0.1:" + node.port() + "/v2/SECRETKEY/rpc/v0_10";
-        SessionStorage storage = SessionStorage.open(home, Optional.of("encrypted-file"), "a test passphrase"::toCharArray);
+        SessionStorage storage = SessionStorage.open(sandbox.home(), Optional.of("encrypted-file"), "a test passphrase"::toCharArray);
         storage.save(demo.token(), Optional.of("sandbox"), Optional.of(keyed));
         storage.save(demo.token(), Optional.of("sandbox"), Optional.of(keyed)); // imported again: still listed once
         assertEquals(List.of("http://127.0.0.1:" + node.port(), "http://127.0.0.1:5050/rpc/v0_10"),
-                NetworkSettings.open(home).endpoints(Network.SANDBOX).stream().map(NetworkSettings.Endpoint::shown).toList(),
+                NetworkSettings.open(sandbox.home()).endpoints(Network.SANDBOX).stream().map(NetworkSettings.Endpoint::shown).toList(),
                 "first, before the defaults it was added to, shown without its path");
-        assertEquals(List.of(URI.create(keyed), URI.create("http://127.0.0.1:5050/rpc/v0_10")), NetworkSettings.open(home).urls(Network.SANDBOX));
+        assertEquals(List.of(URI.create(keyed), URI.create("http://127.0.0.1:5050/rpc/v0_10")), NetworkSettings.open(sandbox.home()).urls(Network.SANDBOX));
         for (String file : List.of("settings.json", "config.json")) {
-            assertTrue(!Files.readString(home.resolve(file)).contains("SECRETKEY"), file);
+            assertTrue(!Files.readString(sandbox.home().resolve(file)).contains("SECRETKEY"), file);
         }
     }
 

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.wallet.WalletSandbox.RECIPIENT;
+import static xyz.cavos.wallet.wallet.WalletSandbox.WAIT;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.SessionPolicy;
-import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -32,21 +30,13 @@ import xyz.cavos.wallet.starknet.U256;
 class ExtraTokensIT {
 
     private static final Felt SPENDER = Felt.parse("0x3c1d2e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6");
-    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
+    @RegisterExtension
+    final WalletSandbox sandbox = new WalletSandbox();
+    private final SandboxNode node = sandbox.node();
     private final Token wbtc = node.deployToken("Wrapped BTC", "wBTC", 8, false);
     private final Token xstrk = node.deployToken("Staked STRK", "xSTRK", 18, true);
     private final Token fakeUsdc = node.deployToken("USD Coin", "USDC", 6, false);
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
 
     private SandboxDashboard.DemoWallet walletWith(SessionPolicy policy) {
         Map<Token, String> funding = new LinkedHashMap<>();
@@ -64,14 +54,9 @@ class ExtraTokensIT {
                         new SpendingLimit(xstrk.address(), U256.parseAmount("10", 18))), 5);
     }
 
-    private WalletService wallet(SessionToken token) {
-        return WalletService.connect(token, ConnectionOptions.DEFAULT,
-                Optional.of(SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray)));
-    }
-
     @Test
     void policyTokensShowTheirOwnSymbolAndDecimalsFromTheFirstRefreshInOneRoundTrip() throws Exception {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         long before = wallet.roundTrips();
         WalletSnapshot snapshot = wallet.snapshot();
         assertEquals(1, wallet.roundTrips() - before, "the exported policy's tokens are named in the refresh's own batch");
@@ -80,10 +65,10 @@ class ExtraTokensIT {
         assertEquals(List.of("0.0 / 100.0 STRK", "0.0 / 0.5 wBTC", "0.0 / 10.0 xSTRK"), gauges(wallet.policyUsage(snapshot)));
         assertTrue(wallet.canMove(snapshot, wbtc.address()));
         assertFalse(wallet.canMove(snapshot, fakeUsdc.address()), "allowed, but the policy sets no limit on it");
-        String remembered = Files.readString(home.resolve("tokens.json"));
+        String remembered = Files.readString(sandbox.home().resolve("tokens.json"));
         assertTrue(remembered.contains("\"wBTC\"") && remembered.contains("\"policy\""), remembered);
 
-        WalletService again = wallet(wallet.token());
+        WalletService again = sandbox.connect(wallet.token());
         before = again.roundTrips();
         assertEquals("2.5 wBTC", shown(again.snapshot(), wbtc.address()));
         assertEquals(1, again.roundTrips() - before, "remembered: one batch");
@@ -94,7 +79,7 @@ class ExtraTokensIT {
         SandboxDashboard.DemoWallet demo = walletWith(new SessionPolicy(List.of(), List.of(
                 new SpendingLimit(Token.STRK.address(), U256.parseAmount("100", 18))), 5));
         node.dashboard().registerSession(demo.address(), demo.token(), policyWithExtras()); // the chain's policy differs from the export
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         long before = wallet.roundTrips();
         WalletSnapshot first = wallet.snapshot();
         assertEquals(2, wallet.roundTrips() - before, "the refresh, then one batch for the spending and symbols of tokens only the chain names");
@@ -107,7 +92,7 @@ class ExtraTokensIT {
 
     @Test
     void aPolicyTokenIsSentAndItsGaugeMoves() {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         wallet.transfer(wallet.findToken("wbtc"), RECIPIENT, U256.parseAmount("0.2", 8), true, WAIT, Progress.SILENT);
         WalletSnapshot after = wallet.snapshot();
         assertEquals("2.3 wBTC", shown(after, wbtc.address()));
@@ -120,7 +105,7 @@ class ExtraTokensIT {
 
     @Test
     void activityListsTheTransfersOfPolicyTokensAndTokensAddedByHand() {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         Token gold = node.deployToken("Gold", "GOLD", 6, false);
         wallet.addToken(gold.address().toHex());
         node.mint(wallet.token().walletAddress(), gold, U256.parseAmount("7.25", 6));
@@ -135,7 +120,7 @@ class ExtraTokensIT {
 
     @Test
     void aTokenAddedByHandIsListedAndAFakeUsdcCannotPassForTheRealOne() {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         WalletToken added = wallet.addToken(fakeUsdc.address().toHex());
         assertEquals(WalletToken.Source.ADDED, added.source());
         assertTrue(added.lookalike());
@@ -153,7 +138,7 @@ class ExtraTokensIT {
 
     @Test
     void whatIsNotATokenIsRefusedAndPolicyTokensStay() {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         wallet.snapshot();
         WalletError swap = assertThrows(WalletError.class, () -> wallet.addToken(SandboxNode.DEMO_SWAP.toHex()));
         assertEquals(WalletError.Code.NOT_A_TOKEN, swap.code());
@@ -170,7 +155,7 @@ class ExtraTokensIT {
 
     @Test
     void anAllowanceIsListedWithWhatIsLeftAndRevokedToZero() {
-        WalletService wallet = wallet(walletWith(policyWithExtras()).token());
+        WalletService wallet = sandbox.connect(walletWith(policyWithExtras()).token());
         assertEquals(List.of(), wallet.allowances());
         wallet.approve(wallet.findToken("wBTC"), SPENDER, U256.parseAmount("0.25", 8), true, WAIT, Progress.SILENT);
         List<Allowance> open = wallet.allowances();

@@ -3,17 +3,13 @@ package xyz.cavos.wallet.wallet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.wallet.WalletSandbox.WAIT;
 
 import java.math.BigInteger;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import xyz.cavos.wallet.cavos.SessionToken;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.ProviderLimits;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -24,29 +20,17 @@ import xyz.cavos.wallet.starknet.U256;
 /** The recipient checks and the recent recipients, through the wallet service the app and the command line share. */
 class RecipientChecksIT {
 
-    private static final Felt UNDEPLOYED = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Felt UNDEPLOYED = WalletSandbox.RECIPIENT;
 
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
+    @RegisterExtension
+    final WalletSandbox sandbox = new WalletSandbox();
+    private final SandboxNode node = sandbox.node();
     private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
-    private WalletService wallet(SessionToken token) {
-        return WalletService.connect(token, ConnectionOptions.DEFAULT,
-                Optional.of(SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray)));
-    }
 
     @Test
     void anAddressWithNothingDeployedIsWarnedAboutAndADeployedOneIsNot() {
-        WalletService wallet = wallet(demo.token());
-        AddressBook book = AddressBook.open(home);
+        WalletService wallet = sandbox.connect(demo.token());
+        AddressBook book = AddressBook.open(sandbox.home());
         List<RecipientWarning> undeployed = wallet.checkRecipient(UNDEPLOYED, book);
         assertEquals(List.of(RecipientWarning.Kind.NO_CONTRACT), kinds(undeployed));
         assertEquals("No account or contract is deployed at " + UNDEPLOYED.toPaddedHex() + " on sandbox. That is normal for an"
@@ -61,18 +45,18 @@ class RecipientChecksIT {
     @Test
     void aProviderWithoutThePreConfirmedBlockIsAskedAtLatest() {
         node.setLimits(new ProviderLimits(true, 0));
-        WalletService wallet = wallet(demo.token());
-        AddressBook book = AddressBook.open(home);
+        WalletService wallet = sandbox.connect(demo.token());
+        AddressBook book = AddressBook.open(sandbox.home());
         assertEquals(List.of(RecipientWarning.Kind.NO_CONTRACT), kinds(wallet.checkRecipient(UNDEPLOYED, book)));
         assertEquals(List.of(), wallet.checkRecipient(SandboxNode.DEMO_SWAP, book));
     }
 
     @Test
     void aNodeThatCannotBeReachedIsNeverTakenForAMissingContract() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         wallet.snapshot();
         node.close();
-        List<RecipientWarning> warnings = wallet.checkRecipient(SandboxNode.DEMO_SWAP, AddressBook.open(home));
+        List<RecipientWarning> warnings = wallet.checkRecipient(SandboxNode.DEMO_SWAP, AddressBook.open(sandbox.home()));
         assertEquals(List.of(RecipientWarning.Kind.NOT_CHECKED), kinds(warnings));
         assertTrue(warnings.getFirst().message().startsWith("Could not check whether an account is deployed at "
                 + SandboxNode.DEMO_SWAP.toPaddedHex() + ": "), warnings.getFirst().message());
@@ -80,23 +64,23 @@ class RecipientChecksIT {
 
     @Test
     void aTransferSentIsRecordedAsTheNewestRecentRecipient() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         wallet.transfer(Token.STRK, UNDEPLOYED, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
         wallet.approve(Token.STRK, SandboxNode.DEMO_SWAP, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
-        List<AddressBook.Recent> recent = AddressBook.open(home).recent();
+        List<AddressBook.Recent> recent = AddressBook.open(sandbox.home()).recent();
         assertEquals(List.of(UNDEPLOYED), recent.stream().map(AddressBook.Recent::address).toList(), "an approval sends nothing to the spender");
         assertEquals("STRK", recent.getFirst().symbol());
     }
 
     @Test
     void aDamagedAddressBookNeverMakesATransferFailAndIsLeftAsItWas() throws Exception {
-        Files.writeString(home.resolve("contacts.json"), "{\"recent\": \"damaged\"}");
-        byte[] before = Files.readAllBytes(home.resolve("contacts.json"));
-        WalletService wallet = wallet(demo.token());
+        Files.writeString(sandbox.home().resolve("contacts.json"), "{\"recent\": \"damaged\"}");
+        byte[] before = Files.readAllBytes(sandbox.home().resolve("contacts.json"));
+        WalletService wallet = sandbox.connect(demo.token());
         TransactionOutcome sent = wallet.transfer(Token.STRK, UNDEPLOYED, U256.parseAmount("2", 18), true, WAIT, Progress.SILENT);
         assertTrue(sent.receipt().isPresent());
         assertEquals(BigInteger.TWO.multiply(BigInteger.TEN.pow(18)), node.balanceOf(UNDEPLOYED, Token.STRK));
-        assertArrayEquals(before, Files.readAllBytes(home.resolve("contacts.json")));
+        assertArrayEquals(before, Files.readAllBytes(sandbox.home().resolve("contacts.json")));
     }
 
     private static List<RecipientWarning.Kind> kinds(List<RecipientWarning> warnings) {

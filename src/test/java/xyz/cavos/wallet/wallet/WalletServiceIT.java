@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.wallet.WalletSandbox.RECIPIENT;
+import static xyz.cavos.wallet.wallet.WalletSandbox.WAIT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
@@ -26,33 +26,18 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.testing.StaleExports;
-import xyz.cavos.wallet.wallet.SessionStorage;
 
 /** The wallet service against an in-process sandbox. */
 class WalletServiceIT {
 
-    private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    Path home;
-
-    private final SandboxNode node = SandboxNode.start();
+    @RegisterExtension
+    final WalletSandbox sandbox = new WalletSandbox();
+    private final SandboxNode node = sandbox.node();
     private final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
-
-    @AfterEach
-    void stop() {
-        node.close();
-    }
-
-    private WalletService wallet(SessionToken token) {
-        return WalletService.connect(token, ConnectionOptions.DEFAULT,
-                Optional.of(SessionStorage.open(home, Optional.of("encrypted-file"), "unused"::toCharArray)));
-    }
 
     @Test
     void theTokensHintsFindTheSandboxAndAReadIsOneRoundTrip() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         assertEquals(Network.SANDBOX, wallet.network());
         long before = wallet.roundTrips();
         WalletSnapshot snapshot = wallet.snapshot();
@@ -72,7 +57,7 @@ class WalletServiceIT {
     @Test
     void aProviderWithoutPreConfirmedIsReadAtLatestAndStaysOneRoundTrip() {
         node.setLimits(new ProviderLimits(true, 0));
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         long before = wallet.roundTrips();
         WalletSnapshot first = wallet.snapshot();
         assertEquals(2, wallet.roundTrips() - before, "the refused batch, then the same batch at latest");
@@ -80,7 +65,7 @@ class WalletServiceIT {
         assertEquals(node.blockNumber(), first.blockNumber());
         assertEquals("1000.0", first.balance(Token.STRK.address()).orElseThrow().display());
 
-        WalletService again = wallet(demo.token()); // the app reconnects, the endpoint is remembered
+        WalletService again = sandbox.connect(demo.token()); // the app reconnects, the endpoint is remembered
         before = again.roundTrips();
         assertEquals("latest", again.snapshot().blockTag());
         assertEquals(1, again.roundTrips() - before, "later reads go to latest at once");
@@ -105,7 +90,7 @@ class WalletServiceIT {
         }
         SessionToken token = staleExport(Optional.of(ON_CHAIN));
         node.dashboard().registerSession(demo.address(), token, new SessionPolicy(ON_CHAIN.allowedContracts(), many, 3));
-        WalletService wallet = wallet(token);
+        WalletService wallet = sandbox.connect(token);
         long before = wallet.roundTrips();
         PolicyUsage first = wallet.policyUsage();
         assertEquals(2, wallet.roundTrips() - before, "the count says 10: the last two policies are read once more");
@@ -121,7 +106,7 @@ class WalletServiceIT {
     void aLooserExportShowsAndObeysTheChainsPolicy() {
         SessionToken looser = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1000", 18))), 10)));
-        WalletService wallet = wallet(looser);
+        WalletService wallet = sandbox.connect(looser);
         long before = wallet.roundTrips();
         PolicyUsage usage = wallet.policyUsage();
         assertEquals(1, wallet.roundTrips() - before, "policy, limits and usage in one round trip");
@@ -140,7 +125,7 @@ class WalletServiceIT {
     void aStricterExportMaySpendWhatTheChainAllows() {
         SessionToken stricter = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(),
                 List.of(new SpendingLimit(Token.STRK.address(), U256.parseAmount("1", 18))), 1)));
-        WalletService wallet = wallet(stricter);
+        WalletService wallet = sandbox.connect(stricter);
         TransactionOutcome sent = wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("5", 18), true, WAIT, Progress.SILENT);
         assertTrue(sent.receipt().orElseThrow().isSucceeded());
         assertEquals("5.0", wallet.policyUsage().limits().getFirst().spentDisplay());
@@ -149,7 +134,7 @@ class WalletServiceIT {
     @Test
     void aTokenWithoutPolicyOnARestrictedSessionSaysItCannotProveAndStillRevokes() {
         SessionToken bare = staleExport(Optional.empty());
-        WalletService wallet = wallet(bare);
+        WalletService wallet = sandbox.connect(bare);
         PolicyUsage usage = wallet.policyUsage();
         assertEquals("10.0", usage.limits().getFirst().limitDisplay(), "the chain's limit, not 'no limits'");
         assertTrue(usage.restrictsContracts());
@@ -167,12 +152,12 @@ class WalletServiceIT {
     @Test
     void aRenewalCarriesTheChainsPolicyNotTheTokens() {
         SessionToken looser = staleExport(Optional.of(new SessionPolicy(ON_CHAIN.allowedContracts(), List.of(), 10)));
-        WalletService wallet = wallet(looser);
+        WalletService wallet = sandbox.connect(looser);
         wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("2", 18), true, WAIT, Progress.SILENT);
         node.increaseTime(6 * 3600 + 60);
         WalletService.Renewal renewal = wallet.renew(WAIT, Progress.SILENT);
         assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
-        PolicyUsage renewed = wallet(renewal.newToken()).policyUsage();
+        PolicyUsage renewed = sandbox.connect(renewal.newToken()).policyUsage();
         assertTrue(renewed.fromChain());
         assertEquals(List.of("10.0 STRK"), renewed.limits().stream().map(l -> l.limitDisplay() + " " + l.symbol()).toList(),
                 "the new session on chain has the old one's limits, not the token's none");
@@ -192,19 +177,19 @@ class WalletServiceIT {
     @Test
     void emergencyRevocationIsReadFromStorageEvenWhenEveryEventSearchIsRefused() {
         node.setLimits(new ProviderLimits(false, 1));
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         assertEquals(SessionState.ACTIVE, wallet.sessionStatus().state());
         wallet.revokeAll(true, WAIT, Progress.SILENT);
         SessionStatus status = wallet.sessionStatus();
         assertEquals(SessionState.REVOKED, status.state());
         assertEquals(Optional.of("all sessions revoked (emergency revoke)"), status.revocation());
         SessionToken later = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
-        assertEquals(SessionState.ACTIVE, wallet(later).sessionStatus().state(), "a session registered after it is not revoked");
+        assertEquals(SessionState.ACTIVE, sandbox.connect(later).sessionStatus().state(), "a session registered after it is not revoked");
     }
 
     @Test
     void aTransferIsCheckedSignedSentAndCounted() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         TransactionOutcome outcome = wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1.5", 18), true, WAIT, Progress.SILENT);
         TransactionReceipt receipt = outcome.receipt().orElseThrow();
         assertTrue(receipt.isSucceeded());
@@ -219,7 +204,7 @@ class WalletServiceIT {
 
     @Test
     void preflightRefusesInTheSeedsWordsAndSendsNothing() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("55", 18), true, WAIT, Progress.SILENT);
         Felt nonce = wallet.snapshot().nonce();
 
@@ -256,7 +241,7 @@ class WalletServiceIT {
     void insufficientBalanceCountsTheFeeForStrk() {
         SessionToken unlimited = node.dashboard().registerSession(demo.address(),
                 SandboxDashboard.SessionRequest.of(new SessionPolicy(List.of(), List.of(), 5), 3600));
-        WalletService wallet = wallet(unlimited);
+        WalletService wallet = sandbox.connect(unlimited);
         WalletError error = assertThrows(WalletError.class,
                 () -> wallet.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1000", 18), true, WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.INSUFFICIENT_BALANCE, error.code());
@@ -267,14 +252,14 @@ class WalletServiceIT {
     @Test
     void revokeAndEmergencyRevokeShowAsRevoked() {
         SessionToken second = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.demo());
-        WalletService first = wallet(demo.token());
+        WalletService first = sandbox.connect(demo.token());
         first.revoke(true, WAIT, Progress.SILENT);
         SessionStatus revoked = first.sessionStatus();
         assertEquals(SessionState.REVOKED, revoked.state());
         assertEquals(WalletError.Code.SESSION_REVOKED, assertThrows(WalletError.class,
                 () -> first.transfer(Token.STRK, RECIPIENT, U256.of(1), true, WAIT, Progress.SILENT)).code());
 
-        WalletService other = wallet(second);
+        WalletService other = sandbox.connect(second);
         assertEquals(SessionState.ACTIVE, other.sessionStatus().state());
         other.revokeAll(true, WAIT, Progress.SILENT);
         SessionStatus all = other.sessionStatus();
@@ -286,7 +271,7 @@ class WalletServiceIT {
     void renewalOnlyAfterExpiryAndInsideTheGraceWindow() {
         SessionToken hour = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(
                 SandboxDashboard.SessionRequest.demo().policy().orElseThrow(), 3600));
-        WalletService wallet = wallet(hour);
+        WalletService wallet = sandbox.connect(hour);
         WalletError early = assertThrows(WalletError.class, () -> wallet.renew(WAIT, Progress.SILENT));
         assertEquals(WalletError.Code.RENEWAL_NOT_NEEDED, early.code());
         assertTrue(early.getMessage().startsWith("Session is still active ("), early.getMessage());
@@ -296,7 +281,7 @@ class WalletServiceIT {
         WalletService.Renewal renewal = wallet.renew(WAIT, Progress.SILENT);
         assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
         assertFalse(renewal.newToken().sameSession(hour));
-        WalletService renewed = wallet(renewal.newToken());
+        WalletService renewed = sandbox.connect(renewal.newToken());
         assertEquals(SessionState.ACTIVE, renewed.sessionStatus().state());
         renewed.transfer(Token.STRK, RECIPIENT, U256.parseAmount("1", 18), true, WAIT, Progress.SILENT);
 
@@ -306,7 +291,7 @@ class WalletServiceIT {
 
     @Test
     void simulateQuotesAFeeAndSendsNothing() {
-        WalletService wallet = wallet(demo.token());
+        WalletService wallet = sandbox.connect(demo.token());
         Felt nonce = wallet.snapshot().nonce();
         FeeQuote quote = wallet.simulate(List.of(Call.of(Token.STRK.address(), "transfer", List.of(RECIPIENT, Felt.ONE, Felt.ZERO))));
         assertTrue(quote.estimatedFee().signum() > 0 && quote.maxFee().compareTo(quote.estimatedFee()) > 0);
