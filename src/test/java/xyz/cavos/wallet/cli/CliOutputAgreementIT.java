@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
+import xyz.cavos.wallet.wallet.Amounts;
 
 /**
  * Every command, run as a person would (text) and as a script would ({@code --json}) against an in-process
@@ -267,7 +269,7 @@ class CliOutputAgreementIT {
     }
 
     /**
-     * Whether the text shows a JSON value: strings verbatim; numbers as whole numbers; ISO times as the
+     * Whether the text shows a JSON value: strings verbatim; numbers as they are or as amounts are written for people; ISO times as the
      * text prints times; booleans as Yes/No (yes/no in a table); codes (active, ACCEPTED_ON_L2, encrypted-file)
      * as their words.
      */
@@ -277,7 +279,9 @@ class CliOutputAgreementIT {
         }
         String s = value.asText();
         if (value.isNumber() || NUMBER.matcher(s).matches()) {
-            return Pattern.compile("(?<![\\w.])" + Pattern.quote(s) + "(?!\\w|\\.\\d)").matcher(text).find();
+            // an amount is written for people in the text: 1000.0 as 1,000
+            return Stream.of(s, Amounts.readable(s)).anyMatch(form ->
+                    Pattern.compile("(?<![\\w.,])" + Pattern.quote(form) + "(?!\\w|[.,]\\d)").matcher(text).find());
         }
         if (ISO_INSTANT.matcher(s).matches()) {
             return text.contains(Render.time(Instant.parse(s)));
