@@ -72,6 +72,7 @@ final class SandboxCommand extends CommandGroup {
             SessionPolicy policy = wallet.token().effectivePolicy();
             out.println("Cavos sandbox: Starknet JSON-RPC 0.10 at " + node.rpcUri());
             out.println("  chain id      SN_CAVOS_SANDBOX (block " + node.blockNumber() + ")");
+            out.println("  paymaster     " + node.paymasterUri() + " (SNIP-29; relayer " + node.relayerAddress().toHex() + ")");
             state().ifPresent(file -> out.println("  state file    " + file.toAbsolutePath()));
             out.println();
             out.println("Demo wallet     " + wallet.address().toHex());
@@ -88,6 +89,7 @@ final class SandboxCommand extends CommandGroup {
             out.println("Use the demo session from this shell or a script:");
             out.println();
             out.println("  export CAVOS_TOKEN=\"" + wallet.token().encode() + "\"");
+            out.println("  export CAVOS_PAYMASTER_API_KEY=\"" + node.paymasterApiKey() + "\"");
             out.println();
             out.println("Press Ctrl+C to stop.");
             out.flush();

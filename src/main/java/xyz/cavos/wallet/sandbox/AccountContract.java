@@ -2,19 +2,23 @@ package xyz.cavos.wallet.sandbox;
 
 import static xyz.cavos.wallet.sandbox.Cairo.require;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import xyz.cavos.wallet.cavos.CavosAccount;
+import xyz.cavos.wallet.cavos.OutsideExecution;
 import xyz.cavos.wallet.cavos.RevertReason;
 import xyz.cavos.wallet.cavos.StorageLayout;
 import xyz.cavos.wallet.cavos.StoredSession;
+import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.StarkCurve;
 
 /**
  * The Cavos account's entry points other than {@code __validate__}/{@code __execute__}: the session
- * views, revoking one session or all of them, and renewing an expired session with its old key. Each reads
+ * views, revoking one session or all of them, renewing an expired session with its old key, and SNIP-9
+ * outside execution (version 2) with its nonce view. Each reads
  * its arguments by the contract's ABI ({@link Cairo.Args}) before it runs, and keeps its state in the
  * account's storage ({@link AccountStorage}).
  */
@@ -89,6 +93,14 @@ final class AccountContract {
             renewSession(self, storage, args);
             return List.of();
         }
+        if (selector.equals(OutsideExecution.EXECUTE_FROM_OUTSIDE_V2)) {
+            return executeFromOutside(caller, self, storage, args);
+        }
+        if (selector.equals(OutsideExecution.IS_VALID_NONCE)) {
+            Felt nonce = args.felt();
+            args.end();
+            return List.of(storage.read(StorageLayout.outsideNonce(nonce)).isZero() ? Felt.ONE : Felt.ZERO);
+        }
         if (PROTOCOL_ONLY.contains(selector)) {
             args.calls();
             args.end();
@@ -100,6 +112,39 @@ final class AccountContract {
             throw new ContractPanic("Only self can upgrade");
         }
         throw Cairo.entryPointNotFound(selector);
+    }
+
+    /**
+     * {@code execute_from_outside_v2}: the {@code OutsideExecution} struct and the signature. The caller (unless
+     * {@code ANY_CALLER}), the time bounds (both strict), the nonce (then marked used), the signature over the
+     * SNIP-12 message hash with the session's policy ({@link SessionRules#validateOutside}); then each call runs
+     * with the account as its caller, and the results come back as an {@code Array<Span<felt252>>}.
+     */
+    private List<Felt> executeFromOutside(Felt caller, Felt self, AccountStorage storage, Cairo.Args args) {
+        OutsideExecution outside = args.outsideExecution();
+        List<Felt> signature = args.span();
+        args.end();
+
+        if (!outside.caller().equals(OutsideExecution.ANY_CALLER)) {
+            require(caller.equals(outside.caller()), RevertReason.INVALID_CALLER);
+        }
+        long now = execution.now;
+        require(outside.executeAfter() < now && now < outside.executeBefore(), RevertReason.INVALID_TIMESTAMP);
+        Felt nonceSlot = StorageLayout.outsideNonce(outside.nonce());
+        require(storage.read(nonceSlot).isZero(), RevertReason.DUPLICATED_NONCE);
+        storage.write(nonceSlot, Felt.ONE);
+        Felt messageHash = outside.messageHash(self, execution.chainId);
+        new SessionRules(execution).validateOutside(self, messageHash, signature, outside.calls());
+
+        List<Felt> results = new ArrayList<>();
+        results.add(Felt.of(outside.calls().size()));
+        for (Call call : outside.calls()) {
+            List<Felt> result = execution.call(self, call);
+            results.add(Felt.of(result.size()));
+            results.addAll(result);
+        }
+        execution.emit(self, List.of(CavosAccount.TRANSACTION_EXECUTED), List.of(caller, Felt.of(outside.calls().size())));
+        return results;
     }
 
     /**

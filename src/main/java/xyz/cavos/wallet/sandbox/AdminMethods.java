@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionToken;
@@ -104,8 +106,17 @@ final class AdminMethods {
         return NODES.objectNode().put("address", token.address().toHex()).put("symbol", symbol).put("decimals", decimals);
     }
 
+    /**
+     * A new Cavos account with the demo session. {@code balances} (optional), token symbol to an amount in token
+     * units ({@code {"STRK": "0", "USDC": "100"}}), replaces the demo funding: only the tokens named are funded.
+     */
     JsonNode createWallet(RpcParams p) {
-        SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
+        SandboxDashboard.WalletRequest request = SandboxDashboard.WalletRequest.demo();
+        Optional<JsonNode> balances = p.optional("balances");
+        if (balances.isPresent()) {
+            request = new SandboxDashboard.WalletRequest(funding(balances.get()), request.session());
+        }
+        SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(request);
         return NODES.objectNode().put("wallet_address", wallet.address().toHex()).put("token", wallet.token().encode());
     }
 
@@ -144,6 +155,28 @@ final class AdminMethods {
         registered.policy().spendingLimits().forEach(l -> spending.addObject().put("token", l.token().toHex())
                 .put("limit", l.limit().value().toString()));
         return out.put("transaction_hash", registered.transactionHash().toHex());
+    }
+
+    /** The most tokens a {@code balances} object may name. */
+    private static final int MAX_BALANCES = 16;
+
+    private static Map<Token, String> funding(JsonNode balances) {
+        if (!balances.isObject() || balances.size() > MAX_BALANCES) {
+            throw new IllegalArgumentException("balances is an object of at most " + MAX_BALANCES
+                    + " token symbols to amounts in token units, e.g. {\"STRK\": \"0\", \"USDC\": \"100\"}");
+        }
+        Map<Token, String> funding = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : balances.properties()) {
+            Token token = Token.bySymbol(entry.getKey()).orElseThrow(() -> new IllegalArgumentException("balances: unknown token "
+                    + entry.getKey() + "; the sandbox's tokens are " + Token.KNOWN.stream().map(Token::symbol).toList()));
+            if (!entry.getValue().isTextual()) {
+                throw new IllegalArgumentException("balances." + entry.getKey() + " is an amount as a string, e.g. \"100\" or \"0.5\"");
+            }
+            String amount = entry.getValue().asText();
+            U256.parseAmount(amount, token.decimals()); // refused here, with the reason, rather than half-way through funding
+            funding.put(token, amount);
+        }
+        return funding;
     }
 
     private static Felt tokenAddress(String symbolOrAddress) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import xyz.cavos.wallet.cavos.OutsideExecution;
 import xyz.cavos.wallet.cavos.RevertReason;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
@@ -141,13 +142,25 @@ final class Cairo {
         /** An {@code Array<Call>}: its length, then each call's address, selector and calldata span. */
         List<Call> calls() {
             param++;
+            return decoded(this::callsValue);
+        }
+
+        /**
+         * SNIP-9's {@code OutsideExecution} struct, one parameter: caller (an address), nonce, execute after and
+         * execute before (u64, held below 2^63 as {@link #u64()} holds them) and the calls as a {@code Span<Call>}.
+         */
+        OutsideExecution outsideExecution() {
+            param++;
             return decoded(() -> {
-                BigInteger count = next().value();
-                List<Call> calls = new ArrayList<>();
-                for (BigInteger i = BigInteger.ZERO; i.compareTo(count) < 0; i = i.add(BigInteger.ONE)) {
-                    calls.add(new Call(addressValue(), next(), felts()));
+                Felt caller = addressValue();
+                Felt nonce = next();
+                BigInteger after = bounded(64);
+                BigInteger before = bounded(64);
+                List<Call> calls = callsValue();
+                if (after.bitLength() > 63 || before.bitLength() > 63) {
+                    throw new ContractPanic("The sandbox holds u64 values below 2^63; param #" + param + " has a time bound of 2^63 or above");
                 }
-                return calls;
+                return new OutsideExecution(caller, nonce, after.longValueExact(), before.longValueExact(), calls);
             });
         }
 
@@ -179,6 +192,15 @@ final class Cairo {
                 throw new Undecodable();
             }
             return value;
+        }
+
+        private List<Call> callsValue() {
+            BigInteger count = next().value();
+            List<Call> calls = new ArrayList<>();
+            for (BigInteger i = BigInteger.ZERO; i.compareTo(count) < 0; i = i.add(BigInteger.ONE)) {
+                calls.add(new Call(addressValue(), next(), felts()));
+            }
+            return calls;
         }
 
         private Felt addressValue() {

@@ -137,7 +137,7 @@ final class Chain {
         try {
             calls = Multicall.decode(tx.calldata());
         } catch (ContractPanic panic) {
-            throw ExecutionErrors.validationFailure(tx.senderAddress(), panic.reason());
+            throw ExecutionErrors.validationFailure(tx.senderAddress(), accountClass(tx.senderAddress()), panic.reason());
         }
         Gas gas = Gas.of(tx, calls.size());
         gas.checkCoveredBy(tx);
@@ -155,13 +155,13 @@ final class Chain {
         long timestamp = now();
         long blockNumber = pendingBlockNumber();
         try {
-            new Execution(world.copy(), timestamp, blockNumber).validate(tx.senderAddress(), hash, tx.signature(), calls);
+            new Execution(world.copy(), chainId, timestamp, blockNumber).validate(tx.senderAddress(), hash, tx.signature(), calls);
         } catch (ContractPanic panic) {
-            throw ExecutionErrors.validationFailure(tx.senderAddress(), panic.reason());
+            throw ExecutionErrors.validationFailure(tx.senderAddress(), accountClass(tx.senderAddress()), panic.reason());
         }
 
         WorldState next = world.copy();
-        Execution execution = new Execution(next, timestamp, blockNumber);
+        Execution execution = new Execution(next, chainId, timestamp, blockNumber);
         boolean succeeded;
         String revertReason = null;
         try {
@@ -169,9 +169,9 @@ final class Chain {
             succeeded = true;
         } catch (ContractPanic panic) {
             succeeded = false;
-            revertReason = ExecutionErrors.revertReason(tx.senderAddress(), panic.reason());
+            revertReason = ExecutionErrors.revertReason(tx.senderAddress(), accountClass(tx.senderAddress()), panic.reason());
             next = world.copy();
-            execution = new Execution(next, timestamp, blockNumber);
+            execution = new Execution(next, chainId, timestamp, blockNumber);
         }
         BigInteger fee = gas.feeWithTip(tx.tip());
         next.accounts.get(tx.senderAddress()).nonce = account.nonce.add(BigInteger.ONE);
@@ -198,20 +198,20 @@ final class Chain {
             InvokeV3 tx = txs.get(i);
             WorldState.Account account = scratch.accounts.get(tx.senderAddress());
             if (account == null) {
-                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE,
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), accountClass(tx.senderAddress()), ExecutionErrors.VALIDATE,
                         "Requested contract address " + tx.senderAddress().toHex() + " is not deployed.");
             }
             if (!tx.nonce().value().equals(account.nonce)) {
-                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE,
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), accountClass(tx.senderAddress()), ExecutionErrors.VALIDATE,
                         "Invalid transaction nonce: account nonce " + hex(account.nonce) + ", got " + tx.nonce().toHex());
             }
             List<Call> calls;
             try {
                 calls = Multicall.decode(tx.calldata());
             } catch (ContractPanic panic) {
-                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), ExecutionErrors.VALIDATE, panic.reason());
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), accountClass(tx.senderAddress()), ExecutionErrors.VALIDATE, panic.reason());
             }
-            Execution execution = new Execution(scratch, timestamp, pendingBlockNumber());
+            Execution execution = new Execution(scratch, chainId, timestamp, pendingBlockNumber());
             Felt selector = ExecutionErrors.VALIDATE;
             try {
                 if (!skipValidate) {
@@ -220,7 +220,7 @@ final class Chain {
                 selector = ExecutionErrors.EXECUTE;
                 execution.execute(tx.senderAddress(), tx.signature(), calls);
             } catch (ContractPanic panic) {
-                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), selector, panic.reason());
+                throw ExecutionErrors.inEstimate(i, tx.senderAddress(), accountClass(tx.senderAddress()), selector, panic.reason());
             }
             account.nonce = account.nonce.add(BigInteger.ONE);
             Gas gas = Gas.of(tx, calls.size());
@@ -235,7 +235,7 @@ final class Chain {
             throw new RpcFailure(StarknetErrorCode.CONTRACT_NOT_FOUND.code(), "Contract not found", null);
         }
         try {
-            return new Execution(world.copy(), now(), pendingBlockNumber()).call(Felt.ZERO, call);
+            return new Execution(world.copy(), chainId, now(), pendingBlockNumber()).call(Felt.ZERO, call);
         } catch (ContractPanic.EntryPointNotFound e) {
             throw new RpcFailure(StarknetErrorCode.ENTRYPOINT_NOT_FOUND.code(), "Requested entry point does not exist in the contract", null);
         } catch (ContractPanic panic) {
@@ -248,7 +248,7 @@ final class Chain {
             return TokenContract.CLASS_HASH;
         }
         if (world.accounts.containsKey(address)) {
-            return CavosAccount.CLASS_HASH;
+            return accountClass(address);
         }
         if (world.swaps.contains(address)) {
             return SwapContract.CLASS_HASH;
@@ -303,7 +303,7 @@ final class Chain {
     synchronized Felt systemTransaction(Felt sender, Consumer<Execution> change) {
         long timestamp = now();
         WorldState next = world.copy();
-        Execution execution = new Execution(next, timestamp, pendingBlockNumber());
+        Execution execution = new Execution(next, chainId, timestamp, pendingBlockNumber());
         change.accept(execution);
         world = next;
         Felt hash = Poseidon.hashMany(Felt.fromShortString("SANDBOX_SYSTEM_TX"), chainId, Felt.of(++systemCounter), sender,
@@ -322,6 +322,12 @@ final class Chain {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The class of the account at {@code address}: the relayer's plain account, else the Cavos account. */
+    private Felt accountClass(Felt address) {
+        WorldState.Account account = world.accounts.get(address);
+        return account != null && account.isPlain() ? RelayerAccount.CLASS_HASH : CavosAccount.CLASS_HASH;
+    }
 
     private WorldState.Account accountOrFail(Felt address) {
         WorldState.Account account = world.accounts.get(address);

@@ -9,8 +9,9 @@ import xyz.cavos.wallet.starknet.Felt;
 
 /**
  * Runs contract code against a {@link WorldState} at one block: the ERC-20s ({@link TokenContract}), the
- * demo swap ({@link SwapContract}) and the Cavos account ({@link AccountContract}, {@link SessionRules}),
- * whose checks and revert strings follow the account contract (version 3). Events emitted along the way
+ * demo swap ({@link SwapContract}), the Cavos account ({@link AccountContract}, {@link SessionRules}),
+ * whose checks and revert strings follow the account contract (version 3), and the paymaster's relayer
+ * ({@link RelayerAccount}). Events emitted along the way
  * are collected for the receipt.
  */
 final class Execution {
@@ -19,12 +20,15 @@ final class Execution {
     }
 
     final WorldState world;
+    /** The chain's id, which SNIP-12 messages (outside executions) are hashed with. */
+    final Felt chainId;
     final long now;
     final long blockNumber;
     final List<Event> events = new ArrayList<>();
 
-    Execution(WorldState world, long now, long blockNumber) {
+    Execution(WorldState world, Felt chainId, long now, long blockNumber) {
         this.world = world;
+        this.chainId = chainId;
         this.now = now;
         this.blockNumber = blockNumber;
     }
@@ -35,7 +39,11 @@ final class Execution {
         if (world.tokens.containsKey(to)) {
             return new TokenContract(this).call(caller, to, call.selector(), call.calldata());
         }
-        if (world.accounts.containsKey(to)) {
+        WorldState.Account account = world.accounts.get(to);
+        if (account != null && account.isPlain()) {
+            return RelayerAccount.call(account, caller, call.selector(), call.calldata());
+        }
+        if (account != null) {
             return new AccountContract(this).call(caller, to, call.selector(), call.calldata());
         }
         if (world.swaps.contains(to)) {
@@ -44,13 +52,28 @@ final class Execution {
         throw new ContractPanic.ContractNotFound("Requested contract address " + to.toHex() + " is not deployed.");
     }
 
-    /** {@code __validate__} of a Cavos account for an INVOKE signed with a session key. */
+    /** {@code __validate__}: of a Cavos account for an INVOKE signed with a session key, or of the relayer. */
     void validate(Felt account, Felt txHash, List<Felt> signature, List<Call> calls) {
+        WorldState.Account state = world.accounts.get(account);
+        if (state.isPlain()) {
+            RelayerAccount.validate(state, txHash, signature);
+            return;
+        }
         new SessionRules(this).validate(account, txHash, signature, calls);
     }
 
-    /** {@code __execute__}: spending limits first (session signatures only), then every call, all or nothing. */
+    /**
+     * {@code __execute__}: for a Cavos account, spending limits first (session signatures only), then every call,
+     * all or nothing; the relayer runs its calls with no policy and emits nothing of its own.
+     */
     List<List<Felt>> execute(Felt account, List<Felt> signature, List<Call> calls) {
+        if (world.accounts.get(account).isPlain()) {
+            List<List<Felt>> results = new ArrayList<>();
+            for (Call call : calls) {
+                results.add(call(account, call));
+            }
+            return results;
+        }
         new SessionRules(this).enforceSpendingLimits(account, signature, calls);
         List<List<Felt>> results = new ArrayList<>();
         for (Call call : calls) {

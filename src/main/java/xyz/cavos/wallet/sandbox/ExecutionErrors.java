@@ -2,7 +2,6 @@ package xyz.cavos.wallet.sandbox;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.Selector;
@@ -22,25 +21,25 @@ final class ExecutionErrors {
     }
 
     /** A submitted transaction that the account's {@code __validate__} refused. */
-    static RpcFailure validationFailure(Felt account, String reason) {
+    static RpcFailure validationFailure(Felt account, Felt classHash, String reason) {
         return new RpcFailure(StarknetErrorCode.VALIDATION_FAILURE.code(), "Account validation failed",
                 NODES.textNode("The 'validate' entry point panicked with:\nError in contract (contract address: " + account.toHex()
-                        + ", class hash: " + CavosAccount.CLASS_HASH.toHex() + ", selector: " + VALIDATE.toHex() + "):\n\""
+                        + ", class hash: " + classHash.toHex() + ", selector: " + VALIDATE.toHex() + "):\n\""
                         + reason + "\".\n"));
     }
 
     /** The revert reason a receipt carries when {@code __execute__} panicked. */
-    static String revertReason(Felt account, String reason) {
+    static String revertReason(Felt account, Felt classHash, String reason) {
         return "Transaction execution has failed:\n0: Error in the called contract (contract address: " + account.toHex()
-                + ", class hash: " + CavosAccount.CLASS_HASH.toHex() + ", selector: " + EXECUTE.toHex()
+                + ", class hash: " + classHash.toHex() + ", selector: " + EXECUTE.toHex()
                 + "):\nExecution failed. Failure reason: \"" + reason + "\".\n";
     }
 
     /** A transaction of a fee estimate that failed at {@code selector}. */
-    static RpcFailure inEstimate(int index, Felt account, Felt selector, String reason) {
+    static RpcFailure inEstimate(int index, Felt account, Felt classHash, Felt selector, String reason) {
         ObjectNode data = NODES.objectNode();
         data.put("transaction_index", index);
-        data.set("execution_error", failure(account, CavosAccount.CLASS_HASH, selector, reason));
+        data.set("execution_error", failure(account, classHash, selector, reason));
         return new RpcFailure(StarknetErrorCode.TRANSACTION_EXECUTION_ERROR.code(), "Transaction execution error", data);
     }
 

@@ -82,7 +82,12 @@ public final class SandboxDashboard {
             new AccountStorage(account, chain.latest().number()).setAddressSeed(seed);
             world.accounts.put(address, account);
         });
-        request.funding().forEach((token, amount) -> node.mint(address, token, U256.parseAmount(amount, token.decimals())));
+        request.funding().forEach((token, amount) -> {
+            U256 units = U256.parseAmount(amount, token.decimals());
+            if (!units.value().equals(BigInteger.ZERO)) {
+                node.mint(address, token, units);
+            }
+        });
         return new DemoWallet(address, registerSession(address, request.session()));
     }
 

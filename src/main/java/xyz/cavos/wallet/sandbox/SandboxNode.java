@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import xyz.cavos.wallet.starknet.U256;
 /**
  * A local Starknet node with the Cavos account deployed: a real JSON-RPC 0.10 server on loopback, ERC-20s
  * at their mainnet addresses, a demo swap contract, and a dashboard that creates funded accounts with
- * registered sessions. Start it in-process, or with {@code cavos sandbox start}.
+ * registered sessions, and a SNIP-29 paymaster with its relayer account ({@link #paymaster()}). Start it
+ * in-process, or with {@code cavos sandbox start}.
  */
 public final class SandboxNode implements AutoCloseable {
 
@@ -39,8 +41,11 @@ public final class SandboxNode implements AutoCloseable {
 
     private final Chain chain;
     private final SandboxServer server;
+    /** What the relayer starts with, in STRK. */
+    static final String RELAYER_FUNDS_STRK = "1000000";
     private final SecureRandom random = new SecureRandom();
     private final SandboxDashboard dashboard;
+    private final SandboxPaymaster paymaster;
     private final Optional<Path> stateFile;
     private final Map<String, FaultPlan> faults = new ConcurrentHashMap<>();
     private volatile ProviderLimits limits = ProviderLimits.NONE;
@@ -54,9 +59,13 @@ public final class SandboxNode implements AutoCloseable {
         } else {
             genesis();
         }
+        deployRelayer();
         stateFile.ifPresent(file -> chain.onNewBlock(c -> StateFile.write(c, file)));
         this.dashboard = new SandboxDashboard(this, chain);
-        this.server = new SandboxServer(options.port(), new SandboxRpc(this, chain), this::faultsAt);
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        this.paymaster = new SandboxPaymaster(chain, this::paymasterUri, HexFormat.of().formatHex(key));
+        this.server = new SandboxServer(options.port(), new SandboxRpc(this, chain), new PaymasterRpc(paymaster, chain), this::faultsAt);
     }
 
     public static SandboxNode start() {
@@ -87,6 +96,39 @@ public final class SandboxNode implements AutoCloseable {
         for (Token token : Token.KNOWN) {
             mint(DEMO_SWAP, token, U256.parseAmount(token == Token.ETH ? "1000" : "1000000", token.decimals()));
         }
+    }
+
+    /** The relayer (a plain account, funded with STRK) that submits the paymaster's transactions; kept across a state file. */
+    private void deployRelayer() {
+        chain.deploy(world -> {
+            if (!world.accounts.containsKey(RelayerAccount.ADDRESS)) {
+                world.accounts.put(RelayerAccount.ADDRESS, RelayerAccount.deployed());
+                WorldState.Erc20 strk = world.tokens.get(Token.STRK.address());
+                BigInteger funds = U256.parseAmount(RELAYER_FUNDS_STRK, Token.STRK.decimals()).value();
+                strk.balances.put(RelayerAccount.ADDRESS, strk.balanceOf(RelayerAccount.ADDRESS).add(funds));
+                strk.totalSupply = strk.totalSupply.add(funds);
+            }
+        });
+    }
+
+    /** The SNIP-29 paymaster at {@link #paymasterUri()}, with its test hooks. */
+    public SandboxPaymaster paymaster() {
+        return paymaster;
+    }
+
+    /** The paymaster's JSON-RPC endpoint: {@code http://127.0.0.1:PORT/paymaster}. */
+    public URI paymasterUri() {
+        return URI.create("http://127.0.0.1:" + server.port() + SandboxServer.PAYMASTER_PATH);
+    }
+
+    /** The key sponsored paymaster requests need in the {@code x-paymaster-api-key} header: 32 hex characters, new each start. */
+    public String paymasterApiKey() {
+        return paymaster.apiKey();
+    }
+
+    /** The paymaster's relayer account: the caller of the outside executions it builds, and who receives their fees. */
+    public Felt relayerAddress() {
+        return paymaster.relayerAddress();
     }
 
     /** The JSON-RPC endpoint, e.g. {@code http://127.0.0.1:5050/rpc/v0_10}. */
@@ -237,6 +279,7 @@ public final class SandboxNode implements AutoCloseable {
 
     public void loadFrom(Path file) {
         StateFile.read(chain, file);
+        deployRelayer();
     }
 
     /** Stops the server and, with a state file, saves the chain. Safe to call more than once. */

@@ -53,7 +53,7 @@ final class SandboxRpc {
                 method("devnet_dump", admin::dump, "path"),
                 method("devnet_load", admin::load, "path"),
                 // the sandbox's own extras
-                method("sandbox_createWallet", admin::createWallet),
+                method("sandbox_createWallet", admin::createWallet, "balances"),
                 method("sandbox_deployToken", admin::deployToken, "symbol", "decimals", "name", "symbol_encoding"),
                 method("sandbox_registerSession", admin::registerSession, "wallet_address", "token", "policy"),
                 method("sandbox_setFaults", admin::setFaults, "latency_ms", "rate_429", "rate_500", "rate_malformed", "rate_drop",

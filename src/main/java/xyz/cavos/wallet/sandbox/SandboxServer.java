@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * HTTP on loopback for the sandbox: JSON-RPC over POST on any path, single or batch, with the faults
- * injected for the request's path, and a count of the requests that arrived on each path.
+ * HTTP on loopback for the sandbox: JSON-RPC over POST, single or batch, with the faults injected for the
+ * request's path, and a count of the requests that arrived on each path. {@value #PAYMASTER_PATH} serves the
+ * SNIP-29 paymaster API; every other path the node's. Request bodies are bounded before they are parsed.
  */
 final class SandboxServer {
 
@@ -33,16 +34,26 @@ final class SandboxServer {
     private static final String BATCH_REFUSED =
             "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Batch requests are not supported\"}}";
 
+    /** The path of the paymaster API. */
+    static final String PAYMASTER_PATH = "/paymaster";
+    /** The largest request body read, for the node and for the paymaster. */
+    static final int MAX_BODY_BYTES = 4 << 20;
+    static final int MAX_PAYMASTER_BODY_BYTES = 256 << 10;
+    private static final String TOO_LARGE =
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid request: the body is too large\"}}";
+
     private final java.util.concurrent.atomic.AtomicLong nodeRequests = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final SandboxRpc rpc;
+    private final PaymasterRpc paymaster;
     private final Function<String, FaultPlan> faults;
     private final RequestCounts counts = new RequestCounts();
 
     /** {@code faults}: the plan for a request path. */
-    SandboxServer(int port, SandboxRpc rpc, Function<String, FaultPlan> faults) throws IOException {
+    SandboxServer(int port, SandboxRpc rpc, PaymasterRpc paymaster, Function<String, FaultPlan> faults) throws IOException {
         this.rpc = rpc;
+        this.paymaster = paymaster;
         this.faults = faults;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(executor);
@@ -75,9 +86,17 @@ final class SandboxServer {
                         + " node on loopback. POST JSON-RPC requests to this URL.\n");
                 return;
             }
+            String path = exchange.getRequestURI().getPath();
+            boolean toPaymaster = path.equals(PAYMASTER_PATH);
+            int limit = toPaymaster ? MAX_PAYMASTER_BODY_BYTES : MAX_BODY_BYTES;
+            byte[] body = exchange.getRequestBody().readNBytes(limit + 1);
+            if (body.length > limit) {
+                send(exchange, 413, "application/json", TOO_LARGE);
+                return;
+            }
             JsonNode request;
             try {
-                request = JSON.readTree(exchange.getRequestBody());
+                request = JSON.readTree(body);
             } catch (JsonProcessingException e) {
                 send(exchange, 200, "application/json",
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}");
@@ -88,7 +107,6 @@ final class SandboxServer {
                         "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Invalid request\"}}");
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
             counts.arrived(path, request);
             FaultPlan plan = FaultPlan.NONE;
             if (!onlyAdmin(request)) {
@@ -102,15 +120,19 @@ final class SandboxServer {
                     return;
                 }
             }
+            FaultPlan applied = plan;
+            java.util.Optional<String> apiKey = java.util.Optional.ofNullable(
+                    exchange.getRequestHeaders().getFirst(PaymasterRpc.API_KEY_HEADER));
+            Function<JsonNode, ObjectNode> answerer = toPaymaster ? item -> paymaster.answer(item, apiKey) : item -> answer(item, applied);
             JsonNode reply;
             if (request.isArray()) {
                 ArrayNode replies = JSON.createArrayNode();
                 for (JsonNode item : request) {
-                    replies.add(answer(item, plan));
+                    replies.add(answerer.apply(item));
                 }
                 reply = replies;
             } else {
-                reply = answer(request, plan);
+                reply = answerer.apply(request);
             }
             if (plan.loseWriteReplies() && submitsTransaction(request)) {
                 exchange.close(); // executed, but the client never hears of it

@@ -17,10 +17,12 @@ import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.U256;
 
 /**
- * The Cavos account's session rules for a transaction signed with a session key, check for check as the
- * account contract (version 3) runs them: signature, registration, revocation, validity window, call
- * count and allow-list at {@code __validate__}; spending limits at {@code __execute__}. Everything is
- * read from (and the amounts spent written to) the account's storage, as the contract reads it.
+ * The Cavos account's session rules, check for check as the account contract (version 3) runs them, on both
+ * of its paths: an INVOKE signed with a session key (signature, registration, revocation, validity window,
+ * call count and allow-list at {@code __validate__}; spending limits at {@code __execute__}) and a SNIP-9
+ * outside execution (the same checks on the SNIP-12 message hash, spending limits included, before its calls
+ * run). Everything is read from (and the amounts spent written to) the account's storage, as the contract
+ * reads it.
  */
 final class SessionRules {
 
@@ -48,20 +50,55 @@ final class SessionRules {
                 return;
             }
         }
+        refuseUnverifiable(type);
+        checkPolicy(storage, account, txHash, signature, calls);
+    }
+
+    /**
+     * Step 5 of {@code execute_from_outside_v2}: the signature over the message hash. A lone {@code renew_session}
+     * self-call is checked as at {@code __validate__}, an expired key accepted until its renewal deadline; any
+     * other execution meets the session's whole policy, spending limits included (the amounts are counted here,
+     * before the calls run).
+     */
+    void validateOutside(Felt account, Felt messageHash, List<Felt> signature, List<Call> calls) {
+        AccountStorage storage = execution.storage(account);
+        boolean renewal = calls.size() == 1 && calls.getFirst().to().equals(account)
+                && calls.getFirst().selector().equals(CavosAccount.RENEW_SESSION);
+        Felt type = at(signature, 0);
+        if (renewal && type.equals(SessionSignature.MAGIC)) {
+            validateSkipExpiry(storage, messageHash, signature);
+            return;
+        }
+        refuseUnverifiable(type);
+        Felt key = checkPolicy(storage, account, messageHash, signature, calls);
+        spendWithinLimits(storage, key, calls);
+    }
+
+    /** Signatures other than {@code SESSION_V1}: the dashboard's JWT ones the sandbox cannot check, and unknown types. */
+    private static void refuseUnverifiable(Felt type) {
         if (type.equals(SessionSignature.OAUTH_MAGIC)) {
             throw new ContractPanic("OAUTH_JWT_V1 signatures cannot be verified by the sandbox: register sessions with its dashboard");
         }
         if (!type.equals(SessionSignature.MAGIC)) {
             throw new ContractPanic(RevertReason.INVALID_SIGNATURE_TYPE.text());
         }
-        StoredSession session = registeredSession(storage, checkSessionSignature(txHash, signature));
+    }
+
+    /** The checks of a session signature with its policy, in the contract's order; returns the session key. */
+    private Felt checkPolicy(AccountStorage storage, Felt account, Felt hash, List<Felt> signature, List<Call> calls) {
+        Felt key = checkSessionSignature(hash, signature);
+        StoredSession session = registeredSession(storage, key);
         require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
         require(now < session.validUntil(), RevertReason.SESSION_EXPIRED);
         require(calls.size() <= session.maxCallsPerTx(), RevertReason.TOO_MANY_CALLS);
         verifyAllowedContracts(account, session.allowedContractsRoot(), calls, signature);
+        return key;
     }
 
-    /** A lone {@code renew_session} or {@code execute_from_outside_v2} self-call: an expired key may sign it until its deadline. */
+    /**
+     * A lone {@code renew_session} or {@code execute_from_outside_v2} self-call (or, outside, a lone
+     * {@code renew_session}): an expired key may sign it until its deadline.
+     */
     private void validateSkipExpiry(AccountStorage storage, Felt txHash, List<Felt> signature) {
         StoredSession session = registeredSession(storage, checkSessionSignature(txHash, signature));
         require(now >= session.validAfter(), RevertReason.SESSION_NOT_YET_ACTIVE);
@@ -110,8 +147,11 @@ final class SessionRules {
         if (!at(signature, 0).equals(SessionSignature.MAGIC)) {
             return;
         }
-        AccountStorage storage = execution.storage(account);
-        Felt key = at(signature, 3);
+        spendWithinLimits(execution.storage(account), at(signature, 3), calls);
+    }
+
+    /** The account's {@code enforce_spending_limits}: counts each transfer and approval against the key's limit for its token. */
+    private static void spendWithinLimits(AccountStorage storage, Felt key, List<Call> calls) {
         if (storage.spendingPolicyCount(key) == 0) {
             return;
         }

@@ -57,16 +57,24 @@ final class WorldState {
     /**
      * A Cavos account: its protocol nonce and its contract storage, slot address to value, laid out as the
      * account contract lays it out (read and written through {@link AccountStorage}); a slot not in the map
-     * holds zero. {@code storageUpdatedIn} is the block of each slot's last write.
+     * holds zero. {@code storageUpdatedIn} is the block of each slot's last write. An account with a
+     * {@code publicKey} is instead a plain Stark-key account ({@link RelayerAccount}, the paymaster's relayer).
      */
     static final class Account {
         BigInteger nonce = BigInteger.ZERO;
+        /** The key of a plain account; null for a Cavos account. */
+        Felt publicKey;
         Map<Felt, Felt> storage = new HashMap<>();
         Map<Felt, Long> storageUpdatedIn = new HashMap<>();
+
+        boolean isPlain() {
+            return publicKey != null;
+        }
 
         Account copy() {
             Account out = new Account();
             out.nonce = nonce;
+            out.publicKey = publicKey;
             out.storage = new HashMap<>(storage);
             out.storageUpdatedIn = new HashMap<>(storageUpdatedIn);
             return out;
