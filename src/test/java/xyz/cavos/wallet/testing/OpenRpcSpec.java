@@ -19,14 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Starknet JSON-RPC 0.10.2 OpenRPC documents (copied into test resources) as a validator: the
- * params of a request and the result or error of a reply, method by method.
+ * The Starknet JSON-RPC 0.10.2 OpenRPC documents and the SNIP-29 paymaster API (copied into test resources) as a
+ * validator: the params of a request and the result or error of a reply, method by method.
  */
 public final class OpenRpcSpec {
 
     private static final String BASE = "classpath:openrpc/";
     private static final List<String> FILES = List.of(
-            "starknet_api_openrpc.json", "starknet_write_api.json", "starknet_trace_api_openrpc.json");
+            "starknet_api_openrpc.json", "starknet_write_api.json", "starknet_trace_api_openrpc.json", "paymaster_api.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
     private static final OpenRpcSpec INSTANCE = new OpenRpcSpec();
@@ -105,7 +105,12 @@ public final class OpenRpcSpec {
             JsonNode definition = resolve(method.file(), target);
             if (definition.path("code").asInt() == code) {
                 JsonNode dataSchema = definition.get("data");
-                if (dataSchema != null && error.has("data")) {
+                if (dataSchema != null && dataSchema.isTextual() && error.has("data")) {
+                    // SNIP-29 writes a plain type name ("string") where a schema would be
+                    if ("string".equals(dataSchema.asText()) && !error.get("data").isTextual()) {
+                        problems.add(methodName + " error " + code + " data: not a string");
+                    }
+                } else if (dataSchema != null && error.has("data")) {
                     String file = target.startsWith("./api/") ? FILES.getFirst() : method.file();
                     String pointer = "#" + target.substring(target.indexOf('#') + 1) + "/data";
                     problems.addAll(validate(file, pointer, error.get("data"), methodName + " error " + code + " data"));
@@ -141,7 +146,7 @@ public final class OpenRpcSpec {
     private Method method(String name) {
         Method method = methods.get(name);
         if (method == null) {
-            throw new IllegalArgumentException("Not a method of the Starknet RPC spec: " + name);
+            throw new IllegalArgumentException("Not a method of the Starknet RPC spec or the paymaster API: " + name);
         }
         return method;
     }
