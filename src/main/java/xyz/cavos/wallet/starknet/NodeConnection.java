@@ -46,6 +46,9 @@ final class NodeConnection implements AutoCloseable {
 
     private final URI endpoint;
     private final String shownEndpoint;
+    private final String peer;
+    private final java.util.Map<String, String> headers;
+    private final int maxBodyBytes;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final int maxRetries;
@@ -53,7 +56,20 @@ final class NodeConnection implements AutoCloseable {
     private final AtomicLong roundTrips = new AtomicLong();
 
     NodeConnection(URI endpoint, Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration initialBackoff) {
+        this(endpoint, connectTimeout, requestTimeout, maxRetries, initialBackoff, "Starknet node", java.util.Map.of(), MAX_BODY_BYTES);
+    }
+
+    /**
+     * A connection to another JSON-RPC service over the same bounded transport: {@code peer} names it in messages
+     * (e.g. "paymaster"), {@code headers} go with every request and are never shown, and a reply longer than
+     * {@code maxBodyBytes} is dropped unread.
+     */
+    NodeConnection(URI endpoint, Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration initialBackoff,
+                   String peer, java.util.Map<String, String> headers, int maxBodyBytes) {
         this.endpoint = endpoint;
+        this.peer = peer;
+        this.headers = java.util.Map.copyOf(headers);
+        this.maxBodyBytes = maxBodyBytes;
         this.shownEndpoint = shown(endpoint);
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout);
         if ("http".equalsIgnoreCase(endpoint.getScheme())) {
@@ -110,12 +126,13 @@ final class NodeConnection implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not encode a JSON-RPC request", e);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         int attempts = write ? 1 : maxRetries + 1;
         long deadline = Deadline.capped(Deadline.after(requestTimeout));
         RpcException last = null;
@@ -143,13 +160,13 @@ final class NodeConnection implements AutoCloseable {
                 }
                 if (status / 100 == 2) {
                     last = new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, status, write,
-                            "The Starknet node at " + shownEndpoint + " answered " + label + " with a body that is not JSON."
+                            "The " + peer + " at " + shownEndpoint + " answered " + label + " with a body that is not JSON."
                                     + " Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
                 } else {
                     String said = parsed != null && isErrorReply(parsed) ? " (\"" + RpcException.Transport.shortened(errorMessage(parsed)) + "\")" : "";
                     // a server error may come after the node took a write; a provider's 4xx (429 too) means it never got there
                     last = new RpcException.Transport(label, RpcException.Transport.Kind.HTTP_STATUS, status, write && status / 100 == 5,
-                            "The Starknet node at " + shownEndpoint + " answered " + label + " with HTTP " + status + said
+                            "The " + peer + " at " + shownEndpoint + " answered " + label + " with HTTP " + status + said
                                     + statusHint(status), null);
                     if (status != 429 && status / 100 != 5) {
                         throw last;
@@ -158,34 +175,34 @@ final class NodeConnection implements AutoCloseable {
                 }
             } catch (HttpConnectTimeoutException e) {
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
-                        "Could not connect to the Starknet node at " + shownEndpoint + " in time. Check the RPC URL and your network.", e);
+                        "Could not connect to the " + peer + " at " + shownEndpoint + " in time. Check the RPC URL and your network.", e);
             } catch (HttpTimeoutException e) {
                 throw new RpcException.Transport(label, RpcException.Transport.Kind.TIMEOUT, 0, true,
-                        "The Starknet node at " + shownEndpoint + " did not answer " + label + " within "
+                        "The " + peer + " at " + shownEndpoint + " did not answer " + label + " within "
                                 + requestTimeout.toSeconds() + " s. Try again, or use another RPC URL.", e);
             } catch (BodyTooLarge e) {
                 throw new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, write,
-                        "The Starknet node at " + shownEndpoint + " answered " + label + " with more than "
-                                + MAX_BODY_BYTES / (1024 * 1024) + " MB, far more than any answer to it: it was not read."
+                        "The " + peer + " at " + shownEndpoint + " answered " + label + " with more than "
+                                + megabytes(maxBodyBytes) + " MB, far more than any answer to it: it was not read."
                                 + " Use another RPC endpoint.", e);
             } catch (ConnectException e) {
                 boolean unresolved = unresolved(e);
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, false,
-                        unresolved ? "Could not find the Starknet node's host " + endpoint.getHost() + " (the name does not resolve)."
+                        unresolved ? "Could not find the " + peer + "'s host " + endpoint.getHost() + " (the name does not resolve)."
                                 + " Check the spelling of the RPC URL and your internet connection."
-                                : "Could not reach the Starknet node at " + shownEndpoint + " (connection refused). "
+                                : "Could not reach the " + peer + " at " + shownEndpoint + " (connection refused). "
                                 + "Check the RPC URL and that the node is running.", e);
                 if (unresolved) {
                     throw last; // asking again will not make the name resolve
                 }
             } catch (IOException e) {
                 last = new RpcException.Transport(label, RpcException.Transport.Kind.UNREACHABLE, 0, true,
-                        "The connection to the Starknet node at " + shownEndpoint + " broke during " + label
+                        "The connection to the " + peer + " at " + shownEndpoint + " broke during " + label
                                 + " (the reply was cut off). Try again.", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RpcException.Transport(label, RpcException.Transport.Kind.INTERRUPTED, 0, true,
-                        "Interrupted while waiting for the Starknet node at " + shownEndpoint, e);
+                        "Interrupted while waiting for the " + peer + " at " + shownEndpoint, e);
             }
             if (attempt < attempts) {
                 Duration pause = wait != null ? wait : backoff(attempt);
@@ -206,7 +223,7 @@ final class NodeConnection implements AutoCloseable {
         if (limit.isZero()) {
             throw new HttpTimeoutException("no time left");
         }
-        CompletableFuture<HttpResponse<String>> reply = http.sendAsync(request, info -> new BoundedBody(MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<String>> reply = http.sendAsync(request, info -> new BoundedBody(maxBodyBytes));
         try {
             return reply.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -222,6 +239,11 @@ final class NodeConnection implements AutoCloseable {
             }
             throw new IOException("the reply could not be read", cause);
         }
+    }
+
+    /** A size in whole megabytes for a message, at least 1. */
+    private static long megabytes(int bytes) {
+        return Math.max(1, bytes / (1024 * 1024));
     }
 
     /** Whether a failure to connect was a host name that does not resolve (DNS), not a refusal. */
@@ -294,7 +316,7 @@ final class NodeConnection implements AutoCloseable {
     /** A reply that arrived but is not JSON-RPC. */
     RpcException.Transport malformed(String label, String what, boolean write) {
         return new RpcException.Transport(label, RpcException.Transport.Kind.MALFORMED_RESPONSE, 0, write,
-                "The Starknet node at " + shownEndpoint + " sent a reply to " + label + " that is not valid JSON-RPC ("
+                "The " + peer + " at " + shownEndpoint + " sent a reply to " + label + " that is not valid JSON-RPC ("
                         + what + "). Check that the RPC URL points to a Starknet JSON-RPC 0.10 endpoint.", null);
     }
 
@@ -392,7 +414,7 @@ final class NodeConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException.Transport(label, RpcException.Transport.Kind.INTERRUPTED, 0, false,
-                    "Interrupted while waiting to retry the Starknet node at " + shownEndpoint, e);
+                    "Interrupted while waiting to retry the " + peer + " at " + shownEndpoint, e);
         }
     }
 }

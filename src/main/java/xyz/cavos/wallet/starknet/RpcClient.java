@@ -23,7 +23,7 @@ public final class RpcClient implements AutoCloseable {
 
     private RpcClient(Builder builder) {
         this.connection = new NodeConnection(builder.endpoint, builder.connectTimeout, builder.requestTimeout,
-                builder.maxRetries, builder.initialBackoff);
+                builder.maxRetries, builder.initialBackoff, builder.peer, builder.headers, builder.maxReplyBytes);
     }
 
     public static Builder builder(URI endpoint) {
@@ -223,6 +223,9 @@ public final class RpcClient implements AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int maxRetries = 3;
         private Duration initialBackoff = Duration.ofMillis(250);
+        private String peer = "Starknet node";
+        private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+        private int maxReplyBytes = NodeConnection.MAX_BODY_BYTES;
 
         private Builder(URI endpoint) {
             String scheme = endpoint.getScheme();
@@ -258,6 +261,30 @@ public final class RpcClient implements AutoCloseable {
 
         public Builder initialBackoff(Duration value) {
             this.initialBackoff = value;
+            return this;
+        }
+
+        /** What the server is called in messages, e.g. "paymaster"; a Starknet node by default. */
+        public Builder peerName(String value) {
+            this.peer = value;
+            return this;
+        }
+
+        /**
+         * A header sent with every request, such as an API key. Its value appears in no message, and the caller
+         * checks it is a valid header value (printable ASCII) before handing it over.
+         */
+        public Builder header(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
+        /** The largest reply body read; a longer one is dropped as it streams in. */
+        public Builder maxReplyBytes(int value) {
+            if (value < 1024) {
+                throw new IllegalArgumentException("maxReplyBytes must be at least 1024");
+            }
+            this.maxReplyBytes = value;
             return this;
         }
 

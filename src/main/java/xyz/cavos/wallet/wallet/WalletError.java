@@ -51,6 +51,20 @@ public final class WalletError extends RuntimeException {
         TRANSACTION_UNCONFIRMED(false),
         TRANSACTION_NOT_FOUND(false),
         CALL_FAILED(false),
+        /** The paymaster could not be reached, was too slow, answered with something else, or says it is down. */
+        PAYMASTER_UNAVAILABLE(false),
+        /** The paymaster refused to build or execute the transaction, and said why. */
+        PAYMASTER_REFUSED(false),
+        /** The paymaster's typed data is not the transaction asked for (calls, fee, domain or time bounds differ): nothing was signed. */
+        PAYMASTER_TAMPERED(false),
+        /** The paymaster refused the API key, or it needs one and none is set. */
+        PAYMASTER_API_KEY(false),
+        /** The paymaster takes no fees in the chosen gas token. */
+        GAS_TOKEN_NOT_SUPPORTED(false),
+        /** The session may not move the chosen gas token, so it cannot pay the fee with it. */
+        GAS_TOKEN_NOT_IN_POLICY(false),
+        /** The fee the paymaster asks is above the maximum accepted, or above what the paymaster was allowed. */
+        FEE_ABOVE_MAXIMUM(false),
         NETWORK_UNREACHABLE(false),
         NETWORK_ERROR(false),
         NETWORK_NOT_FOUND(false),

@@ -21,15 +21,16 @@ import java.util.function.Function;
 
 /**
  * A JSON-RPC server on loopback whose answers a test scripts, method by method. It checks every request's
- * params and every answer it gives against the Starknet OpenRPC 0.10.2 schemas and keeps the problems for
- * the test to assert on, so a client tested against it speaks the real protocol.
+ * params and every answer it gives against the Starknet OpenRPC 0.10.2 schemas, or for {@code paymaster_*} methods
+ * the SNIP-29 paymaster API, and keeps the problems for the test to assert on, so a client tested against it speaks
+ * the real protocol. It also keeps the headers of every request.
  */
 public final class ScriptedNode implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A scripted HTTP-level failure for the next request(s). */
-    public enum Fault { HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, RPC_ERROR_WITH_HTTP_429, REDIRECT_TO_HTTPS,
+    public enum Fault { HTTP_401, HTTP_429, HTTP_503, HTML_502, DROP_CONNECTION, NOT_JSON, RPC_ERROR_WITH_HTTP_500, RPC_ERROR_WITH_HTTP_429, REDIRECT_TO_HTTPS,
         /** Headers and the first bytes of the body, then nothing for a minute. */
         STALL_MID_BODY,
         /** A body of 9 MB, streamed. */
@@ -44,6 +45,7 @@ public final class ScriptedNode implements AutoCloseable {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> methodsSeen = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger httpRequests = new AtomicInteger();
+    private final List<Map<String, List<String>>> requestHeaders = Collections.synchronizedList(new ArrayList<>());
     private volatile long delayMillis;
 
     public ScriptedNode() {
@@ -92,6 +94,14 @@ public final class ScriptedNode implements AutoCloseable {
         return httpRequests.get();
     }
 
+    /** The values of a header (name in any case) on each request received, in order; empty for a request without it. */
+    public List<List<String>> headerValues(String name) {
+        synchronized (requestHeaders) {
+            return requestHeaders.stream().map(headers -> headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream()).toList()).toList();
+        }
+    }
+
     public List<String> methodsSeen() {
         return List.copyOf(methodsSeen);
     }
@@ -116,6 +126,9 @@ public final class ScriptedNode implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         httpRequests.incrementAndGet();
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        requestHeaders.add(headers);
         JsonNode request = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         if (delayMillis > 0) {
             pause(delayMillis);
@@ -123,6 +136,8 @@ public final class ScriptedNode implements AutoCloseable {
         Fault fault = nextFault();
         if (fault != null) {
             switch (fault) {
+                case HTTP_401 -> reply(exchange, 401, "{\"jsonrpc\":\"2.0\",\"id\":" + request.path("id")
+                        + ",\"error\":{\"code\":-32001,\"message\":\"Unauthorized: invalid API key\"}}");
                 case HTTP_429 -> reply(exchange, 429, "{\"detail\":\"rate limited\"}");
                 case HTTP_503 -> reply(exchange, 503, "Service Unavailable");
                 case HTML_502 -> reply(exchange, 502, "<html><body>Bad Gateway</body></html>");

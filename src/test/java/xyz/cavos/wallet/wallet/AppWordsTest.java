@@ -149,8 +149,39 @@ class AppWordsTest {
             all.add(ErrorTranslation.stored(new StoreException(reason, "The keychain said no.", "Unlock your keychain and try again.")));
         }
         all.addAll(addressBookSamples());
+        all.addAll(paymasterSamples());
         all.add(new WalletError(WalletError.Code.UNEXPECTED, "Something unexpected went wrong; the details are in the log.", "",
                 new NextStep.Report(Path.of("cavos.log"))));
+        return all;
+    }
+
+    /** Each paymaster failure: its refusals and outages, a key refused, and typed data the review turns down. */
+    private static List<WalletError> paymasterSamples() {
+        List<WalletError> all = new ArrayList<>();
+        var missing = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        for (var code : xyz.cavos.wallet.starknet.paymaster.PaymasterErrorCode.values()) {
+            all.add(PaymasterErrors.of(new xyz.cavos.wallet.starknet.paymaster.PaymasterException.Refused("paymaster_buildTransaction", code.code(),
+                    "An error occurred (" + code.name() + ")", missing)));
+        }
+        for (int status : new int[] {401, 503}) {
+            all.add(PaymasterErrors.of(new xyz.cavos.wallet.starknet.paymaster.PaymasterException.Failed("paymaster_buildTransaction",
+                    xyz.cavos.wallet.starknet.paymaster.PaymasterException.Failed.Kind.HTTP_STATUS, status, false,
+                    "The paymaster at https://pm.example answered paymaster_buildTransaction with HTTP " + status + ".")));
+        }
+        all.add(PaymasterErrors.gasTokenNotInPolicy("USDC"));
+        Felt chain = Felt.fromShortString("SN_SEPOLIA");
+        List<Call> calls = List.of(new Call(Token.USDC.address(), Preflight.TRANSFER, List.of(Felt.of(7), Felt.of(100), Felt.ZERO)));
+        List<Call> withFee = new ArrayList<>(calls);
+        withFee.add(new Call(Token.USDC.address(), Preflight.TRANSFER, List.of(Felt.of(8), Felt.of(500), Felt.ZERO)));
+        var parameters = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("version", "0x1");
+        parameters.putObject("fee_mode").put("mode", "default").put("gas_token", Token.USDC.address().toHex());
+        var fee = new xyz.cavos.wallet.starknet.paymaster.PaymasterFee(java.math.BigInteger.ONE, java.math.BigInteger.ONE,
+                java.math.BigInteger.ONE, java.math.BigInteger.ONE, java.math.BigInteger.ONE);
+        var execution = new xyz.cavos.wallet.cavos.OutsideExecution(xyz.cavos.wallet.cavos.OutsideExecution.ANY_CALLER, Felt.ONE, NOW - 60, NOW + 600, withFee);
+        var built = new xyz.cavos.wallet.starknet.paymaster.BuiltTransaction(execution.typedData(chain), parameters, fee);
+        var payment = new PaymasterReview.Payment.InToken(Token.USDC.address(), U256.of(100));
+        all.add(caught(() -> PaymasterReview.check(calls, chain, WALLET, payment, NOW, built)));
+        all.add(caught(() -> PaymasterReview.check(calls, Felt.fromShortString("SN_MAIN"), WALLET, payment, NOW, built)));
         return all;
     }
 
