@@ -36,7 +36,7 @@ start_sandbox "$CAVOS_HOME/sandbox.log" cavos || fail "the installed cavos sandb
 printf %s "$sandbox_token" | cavos session import --network sandbox --rpc-url "$sandbox_url"
 balance="$(cavos balance)"
 echo "$balance"
-grep -Eq '^ *STRK +1000\.0$' <<< "$balance" || fail "cavos balance did not show the demo wallet's 1000 STRK"
+grep -Eq '^ *STRK +1,000$' <<< "$balance" || fail "cavos balance did not show the demo wallet's 1,000 STRK"
 cavos --json balance | grep -q '"status" *: *"success"' || fail "cavos --json balance did not answer success"
 cavos session clear > /dev/null
 
