@@ -160,7 +160,7 @@ final class TransactionSender {
     }
 
     /** Counts the calls sent with this key; the transaction is out whatever happens here, so a store that fails is passed over. */
-    private void countCalls(int calls) {
+    void countCalls(int calls) {
         try {
             store.ifPresent(s -> s.addCalls(token.sessionPublicKey(), calls));
         } catch (StoreException e) {
@@ -169,7 +169,7 @@ final class TransactionSender {
     }
 
     /** Adds a sent transaction to the log of this installation; the transaction is out whatever happens here. */
-    private void record(Felt hash, List<Call> calls, WalletSnapshot snapshot) {
+    void record(Felt hash, List<Call> calls, WalletSnapshot snapshot) {
         store.ifPresent(s -> {
             try {
                 SentLog.in(s.home()).add(new SentLog.Entry(hash, token.sessionPublicKey(), token.walletAddress(), Instant.now(),
@@ -201,7 +201,7 @@ final class TransactionSender {
         return waitUntil(hash, Deadline.after(timeout), timeout, progress);
     }
 
-    private TransactionReceipt waitUntil(Felt hash, long deadline, Duration timeout, Progress progress) {
+    TransactionReceipt waitUntil(Felt hash, long deadline, Duration timeout, Progress progress) {
         Network network = endpointNetwork.get();
         long pause = 200;
         RuntimeException unanswered = null;

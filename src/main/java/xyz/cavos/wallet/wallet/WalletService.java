@@ -34,18 +34,20 @@ public final class WalletService implements AutoCloseable {
     private final TransactionSender sender;
     private final SessionRenewal renewal;
     private final ActivityReader activity;
+    private final GaslessSender gasless;
     private final Optional<SessionStore> store;
     private final Optional<AddressBook> addressBook;
     private final TokenShelf tokens;
     private final AllowanceReader allowances;
 
-    private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store) {
+    private WalletService(SessionToken token, EndpointResolver.Endpoint endpoint, Optional<SessionStore> store, Duration requestTimeout) {
         this.token = token;
         this.network = endpoint.network();
         this.endpoints = endpoint.endpoints();
         TokenRegistry registry = new TokenRegistry(store.map(SessionStore::home));
         this.reader = new SnapshotReader(token, network, endpoints, store, registry);
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
+        this.gasless = new GaslessSender(token, reader, sender, requestTimeout);
         this.renewal = new SessionRenewal(token, network, sender, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
@@ -63,7 +65,7 @@ public final class WalletService implements AutoCloseable {
      */
     public static WalletService connect(SessionToken token, ConnectionOptions options, Optional<SessionStorage> storage) {
         Optional<SessionStore> store = storage.map(SessionStorage::store);
-        return new WalletService(token, EndpointResolver.resolve(token, options, store), store);
+        return new WalletService(token, EndpointResolver.resolve(token, options, store), store, options.requestTimeout());
     }
 
     /** Releases the connection to the node; the service is not used afterwards. */
@@ -251,6 +253,11 @@ public final class WalletService implements AutoCloseable {
      */
     public TransactionOutcome transfer(Token asset, Felt recipient, U256 amount, boolean wait, Duration timeout, Progress progress) {
         TransactionOutcome outcome = execute(List.of(erc20(asset, Preflight.TRANSFER, recipient, amount)), wait, timeout, progress);
+        rememberRecipient(asset, recipient);
+        return outcome;
+    }
+
+    private void rememberRecipient(Token asset, Felt recipient) {
         addressBook.ifPresent(book -> {
             try {
                 book.recordSent(recipient, asset.symbol(), Instant.now());
@@ -258,7 +265,6 @@ public final class WalletService implements AutoCloseable {
                 // the tokens are sent; a book that cannot be written only misses this entry
             }
         });
-        return outcome;
     }
 
     public TransactionOutcome approve(Token asset, Felt spender, U256 amount, boolean wait, Duration timeout, Progress progress) {
@@ -276,6 +282,41 @@ public final class WalletService implements AutoCloseable {
         WalletSnapshot snapshot = snapshot();
         Preflight.check(token, snapshot, calls);
         return sender.quote(snapshot, calls);
+    }
+
+    /**
+     * Sends the calls with the fee paid as {@code payment} says: {@link FeePayment#SELF} as {@link #execute(List, boolean,
+     * Duration, Progress)}, else through the paymaster, whose typed data is checked before the session key signs it.
+     */
+    public TransactionOutcome execute(List<Call> calls, FeePayment payment, boolean wait, Duration timeout, Progress progress) {
+        if (payment instanceof FeePayment.Self) {
+            return execute(calls, wait, timeout, progress);
+        }
+        if (calls.isEmpty()) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "There is nothing to send: no calls.", "Give at least one call.");
+        }
+        return gasless.send(List.copyOf(calls), payment, wait, timeout, progress);
+    }
+
+    /** What a transaction through the paymaster would cost the wallet (nothing when sponsored); checks everything, signs nothing. */
+    public GaslessQuote quoteGasless(List<Call> calls, FeePayment payment) {
+        return gasless.quote(List.copyOf(calls), payment);
+    }
+
+    /** The transfer as {@link #transfer(Token, Felt, U256, boolean, Duration, Progress)}, its fee paid as {@code payment} says. */
+    public TransactionOutcome transfer(Token asset, Felt recipient, U256 amount, FeePayment payment, boolean wait, Duration timeout,
+            Progress progress) {
+        if (payment instanceof FeePayment.Self) {
+            return transfer(asset, recipient, amount, wait, timeout, progress);
+        }
+        TransactionOutcome outcome = execute(List.of(erc20(asset, Preflight.TRANSFER, recipient, amount)), payment, wait, timeout, progress);
+        rememberRecipient(asset, recipient);
+        return outcome;
+    }
+
+    /** The call of a transfer, for a quote. */
+    public static Call transferCall(Token asset, Felt recipient, U256 amount) {
+        return erc20(asset, Preflight.TRANSFER, recipient, amount);
     }
 
     /** Checks, estimates, signs and sends the calls as one transaction; waits for the receipt if asked. */
