@@ -30,8 +30,16 @@ final class LoopbackServer implements AutoCloseable {
      * wait was interrupted), so the proxy drops its own.
      */
     static java.util.Optional<java.net.http.HttpResponse<byte[]>> forward(java.net.http.HttpClient http, URI target, byte[] body) {
+        return forward(http, target, body, java.util.Map.of());
+    }
+
+    /** {@link #forward(java.net.http.HttpClient, URI, byte[])} with these headers too (a paymaster's API key). */
+    static java.util.Optional<java.net.http.HttpResponse<byte[]>> forward(java.net.http.HttpClient http, URI target, byte[] body,
+            java.util.Map<String, String> headers) {
         try {
-            return java.util.Optional.of(http.send(java.net.http.HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(target).header("Content-Type", "application/json");
+            headers.forEach(request::header);
+            return java.util.Optional.of(http.send(request
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray()));
         } catch (InterruptedException e) {

@@ -17,13 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A loopback proxy in front of a real node: it passes every request through and checks each Starknet
- * method's params and each result or error against the OpenRPC 0.10.2 schemas, so a test that talks to
- * the node through it proves the node speaks the spec.
+ * A loopback proxy in front of a real node or paymaster: it passes every request through and checks each Starknet or
+ * SNIP-29 method's params and each result or error against the OpenRPC schemas (0.10.2, and the paymaster API), so a
+ * test that talks through it proves both sides speak the spec.
  */
 public final class SpecCheckingProxy implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Passed on to a paymaster, so that sponsored requests can be checked too. */
+    private static final String PAYMASTER_KEY_HEADER = "x-paymaster-api-key";
 
     private final URI target;
     private final LoopbackServer server;
@@ -52,7 +54,8 @@ public final class SpecCheckingProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            var forwarded = LoopbackServer.forward(http, target, body);
+            String key = exchange.getRequestHeaders().getFirst(PAYMASTER_KEY_HEADER);
+            var forwarded = LoopbackServer.forward(http, target, body, key == null ? Map.of() : Map.of(PAYMASTER_KEY_HEADER, key));
             if (forwarded.isEmpty()) {
                 return; // the node dropped the connection: drop ours too
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.SessionPolicy;
@@ -22,17 +23,27 @@ import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.sandbox.SandboxPaymaster;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.starknet.paymaster.PaymasterKey;
+import xyz.cavos.wallet.testing.SpecCheckingProxy;
 
 /**
  * Transfers through the sandbox's SNIP-29 paymaster from a wallet holding no STRK: sponsored, and paid in USDC (the fee
  * counts in the session's USDC spending); a paymaster that alters what it was asked to build is refused before anything
- * is signed, and so is a gas token the session may not move.
+ * is signed, and so is a gas token the session may not move. Every exchange with the paymaster is checked against the
+ * SNIP-29 OpenRPC document on the way.
  */
 class GaslessIT {
 
     @RegisterExtension
     final WalletSandbox sandbox = new WalletSandbox();
     private final SandboxNode node = sandbox.node();
+    /** Every paymaster request and reply of these tests goes through it and is checked against the SNIP-29 OpenRPC document. */
+    private final SpecCheckingProxy checked = new SpecCheckingProxy(node.paymasterUri());
+
+    @AfterEach
+    void everyPaymasterExchangeWasTheSpecs() {
+        checked.close();
+        assertEquals(List.of(), checked.specProblems());
+    }
 
     private SandboxDashboard.DemoWallet walletWithoutStrk(SessionPolicy policy) {
         Map<Token, String> funding = new LinkedHashMap<>();
@@ -47,7 +58,7 @@ class GaslessIT {
     }
 
     private FeePayment.Paymaster paymaster(boolean withKey) {
-        return new FeePayment.Paymaster(node.paymasterUri(), withKey ? Optional.of(PaymasterKey.of(node.paymasterApiKey())) : Optional.empty());
+        return new FeePayment.Paymaster(checked.uri(), withKey ? Optional.of(PaymasterKey.of(node.paymasterApiKey())) : Optional.empty());
     }
 
     private BigInteger usdc(SandboxDashboard.DemoWallet wallet) {
@@ -69,6 +80,8 @@ class GaslessIT {
         assertEquals(U256.parseAmount("12.5", 6).value(), node.balanceOf(RECIPIENT, Token.USDC));
         assertEquals(U256.parseAmount("87.5", 6).value(), usdc(demo), "no fee taken from the wallet");
         assertEquals("12.5", usage(wallet, Token.USDC));
+        assertTrue(checked.methodsChecked().containsAll(List.of("paymaster_buildTransaction", "paymaster_executeTransaction",
+                "paymaster_trackingIdToLatestHash")), checked.methodsChecked().toString());
     }
 
     @Test
