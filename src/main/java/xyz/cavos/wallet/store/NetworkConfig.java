@@ -215,6 +215,47 @@ public final class NetworkConfig {
         forgetUnused(before.map(List::of).orElse(List.of()), entry.map(List::of).orElse(List.of()));
     }
 
+    /** Whether a paymaster API key is kept; the file says so, the keychain is not opened. */
+    public boolean hasPaymasterApiKey() {
+        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
+                root -> text(root, "paymasterApiKey")).flatMap(account -> account).isPresent();
+    }
+
+    /** The paymaster API key, read from the keychain; empty when none is kept. */
+    public Optional<String> paymasterApiKey() {
+        if (!hasPaymasterApiKey()) {
+            return Optional.empty();
+        }
+        KeychainVault vault = new KeychainVault(paymasterKeyAccount());
+        try {
+            return Optional.of(vault.read().orElseThrow(() -> new StoreException(StoreException.Reason.IO,
+                    "The paymaster API key is no longer in the keychain.", "Enter the paymaster API key again in the settings.")));
+        } finally {
+            vault.close();
+        }
+    }
+
+    /** Keeps the paymaster API key in the keychain (the file only notes that one is kept); empty: forgets it. */
+    public void setPaymasterApiKey(Optional<String> key) {
+        String account = paymasterKeyAccount();
+        if (key.isPresent()) {
+            KeychainVault vault = new KeychainVault(account);
+            try {
+                vault.write(key.get());
+            } finally {
+                vault.close();
+            }
+            change(root -> root.put("paymasterApiKey", account));
+        } else {
+            change(root -> root.remove("paymasterApiKey"));
+            forget(account);
+        }
+    }
+
+    private String paymasterKeyAccount() {
+        return "paymaster-api-key-" + sha256(SessionStore.keychainAccount(home)).substring(0, 16);
+    }
+
     /** The fingerprint of the endpoint that last answered for a network. */
     public Optional<String> lastGood(String network) {
         return Optional.ofNullable(read().lastGood().get(network));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.paymaster.PaymasterKey;
 import xyz.cavos.wallet.store.NetworkConfig;
 import xyz.cavos.wallet.store.StoreException;
 
@@ -23,8 +25,8 @@ public final class NetworkSettings {
     public record Endpoint(String shown, boolean builtIn, boolean inKeychain) {
     }
 
-    /** Everything set, as shown: the network chosen, the networks with lists of their own, the paymaster. */
-    public record View(Optional<String> network, Map<String, List<Endpoint>> endpoints, Optional<String> paymaster) {
+    /** Everything set, as shown: the network chosen, the networks with lists of their own, the paymaster and whether its API key is kept. */
+    public record View(Optional<String> network, Map<String, List<Endpoint>> endpoints, Optional<String> paymaster, boolean paymasterApiKeySet) {
         public View {
             endpoints = Map.copyOf(endpoints);
         }
@@ -45,7 +47,8 @@ public final class NetworkSettings {
             NetworkConfig.Contents contents = config.read();
             Map<String, List<Endpoint>> lists = new LinkedHashMap<>();
             contents.endpoints().forEach((network, entries) -> lists.put(network, entries.stream().map(NetworkSettings::shown).toList()));
-            return new View(contents.network(), lists, contents.paymaster().map(NetworkConfig.Entry::shown));
+            return new View(contents.network(), lists, contents.paymaster().map(NetworkConfig.Entry::shown),
+                    config.hasPaymasterApiKey());
         });
     }
 
@@ -143,6 +146,37 @@ public final class NetworkSettings {
             config.setEntries(network.name(), List.of());
             return null;
         });
+    }
+
+    /**
+     * The paymaster kept here, its API key read from the keychain when one is kept: what a gasless transaction uses
+     * unless something else names one. Empty when no paymaster URL is set.
+     */
+    public Optional<FeePayment.Paymaster> paymaster() {
+        return guard(() -> config.paymasterUrl().map(url -> new FeePayment.Paymaster(URI.create(url),
+                config.paymasterApiKey().map(NetworkSettings::apiKey))));
+    }
+
+    /** Keeps the paymaster's API key in the OS keychain; empty: forgets it. The key itself is never shown again. */
+    public void setPaymasterApiKey(Optional<String> key) {
+        Optional<String> checked = key.map(String::strip).map(k -> {
+            apiKey(k);
+            return k;
+        });
+        guard(() -> {
+            config.setPaymasterApiKey(checked);
+            return null;
+        });
+    }
+
+    /** The key as the paymaster client takes it; a key that no header could carry is refused by what is wrong with it. */
+    public static PaymasterKey apiKey(String text) {
+        try {
+            return PaymasterKey.of(text);
+        } catch (InvalidValueException e) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage() + ".", "Copy the key again from your paymaster provider.",
+                    NextStep.NONE);
+        }
     }
 
     /** The paymaster URL (for gasless transactions); empty: none. */
