@@ -42,20 +42,40 @@ final class GaslessSender {
 
     /** Builds and checks, signs and sends nothing: what the person sees before confirming. */
     GaslessQuote quote(List<Call> calls, FeePayment payment) {
+        return quote(checkedByPolicy(calls), payment);
+    }
+
+    /** As {@link #quote(List, FeePayment)}, for calls the plan builds and checks against the snapshot. */
+    GaslessQuote quote(TransactionSender.Plan plan, FeePayment payment) {
         WalletSnapshot snapshot = reader.read();
-        Preflight.check(token, snapshot, calls);
+        List<Call> calls = List.copyOf(plan.calls(snapshot));
         try (PaymasterClient paymaster = connect(payment)) {
-            Reviewed reviewed = build(paymaster, snapshot, calls, payment);
-            return reviewed.quote();
+            return build(paymaster, snapshot, calls, payment).quote();
         } catch (PaymasterException e) {
             throw PaymasterErrors.of(e);
         }
     }
 
     TransactionOutcome send(List<Call> calls, FeePayment payment, boolean wait, Duration timeout, Progress progress) {
+        return send(checkedByPolicy(calls), payment, wait, timeout, progress);
+    }
+
+    /** The plan's calls, checked by the session's policy as any transaction of the session is. */
+    private TransactionSender.Plan checkedByPolicy(List<Call> calls) {
+        return snapshot -> {
+            Preflight.check(token, snapshot, calls);
+            return calls;
+        };
+    }
+
+    /**
+     * Sends the calls the plan builds and checks against the snapshot read now (a renewal checks its own rules: an
+     * expired key may still sign it).
+     */
+    TransactionOutcome send(TransactionSender.Plan plan, FeePayment payment, boolean wait, Duration timeout, Progress progress) {
         progress.step("Checking the session and policy against the chain");
         WalletSnapshot snapshot = reader.read();
-        Preflight.check(token, snapshot, calls);
+        List<Call> calls = List.copyOf(plan.calls(snapshot));
         try (PaymasterClient paymaster = connect(payment)) {
             progress.step("Asking the paymaster to build the transaction");
             Reviewed reviewed = build(paymaster, snapshot, calls, payment);
@@ -79,7 +99,7 @@ final class GaslessSender {
             }
             GaslessQuote quote = reviewed.quote();
             return new TransactionOutcome(txHash, signed.size(), quote.estimated().value(), quote.maximum().value(), receipt,
-                    snapshot.network().explorerLink(txHash));
+                    snapshot.network().explorerLink(txHash), payment.mode(), quote.gasToken().orElse(Token.STRK));
         } catch (PaymasterException e) {
             throw PaymasterErrors.of(e);
         }
@@ -105,7 +125,10 @@ final class GaslessSender {
         };
         PaymasterReview.Approved approved = PaymasterReview.check(calls, snapshot.network().chainId(), token.walletAddress(), accepted,
                 snapshot.chainTime(), built);
-        Preflight.check(token, snapshot, approved.signedCalls()); // the fee transfer too: its limit, its allow-list entry, one more call
+        if (payment instanceof FeePayment.InToken) {
+            // the fee transfer too: its limit, its allow-list entry, one more call (sponsored, the signed calls are the user's own)
+            Preflight.check(token, snapshot, approved.signedCalls());
+        }
         Preflight.checkFunds(snapshot, token.walletAddress(), approved.signedCalls(), java.math.BigInteger.ZERO);
         GaslessQuote quote = payment instanceof FeePayment.InToken t
                 ? new GaslessQuote(Optional.of(t.gasToken()), min(U256.of(built.fee().estimatedFeeInGasToken()), approved.fee()), approved.fee())

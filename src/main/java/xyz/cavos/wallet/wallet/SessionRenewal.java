@@ -24,27 +24,33 @@ final class SessionRenewal {
     private final SessionToken token;
     private final EndpointNetwork network;
     private final TransactionSender sender;
+    private final GaslessSender gasless;
     private final Optional<SessionStore> store;
 
-    SessionRenewal(SessionToken token, EndpointNetwork network, TransactionSender sender, Optional<SessionStore> store) {
+    SessionRenewal(SessionToken token, EndpointNetwork network, TransactionSender sender, GaslessSender gasless,
+            Optional<SessionStore> store) {
         this.token = token;
         this.network = network;
         this.sender = sender;
+        this.gasless = gasless;
         this.store = store;
     }
 
-    WalletService.Renewal renew(boolean again, Duration timeout, Progress progress) {
+    WalletService.Renewal renew(boolean again, FeePayment payment, Duration timeout, Progress progress) {
+        requirePayable(payment);
         if (!again) {
             requireFirstRenewal();
         }
         SessionToken[] next = new SessionToken[1];
-        TransactionOutcome outcome = sender.send(snapshot -> {
+        TransactionSender.Plan plan = snapshot -> {
             requireRenewable(SessionStatus.of(token, snapshot));
             ChainPolicy chain = snapshot.policy();
             requireReadable(chain);
             next[0] = successor(snapshot.chainTime(), chain);
             return List.of(renewalCall(next[0], chain));
-        }, true, timeout, progress);
+        };
+        TransactionOutcome outcome = payment instanceof FeePayment.Self ? sender.send(plan, true, timeout, progress)
+                : gasless.send(plan, payment, true, timeout, progress);
         SessionToken renewed = next[0];
         try {
             store.ifPresent(s -> s.recordRenewal(token.sessionPublicKey(), renewed.sessionPublicKey()));
@@ -68,11 +74,34 @@ final class SessionRenewal {
 
     /** What the renewal would cost now; checks it can be renewed, signs and sends nothing that could register. */
     FeeQuote quote(WalletSnapshot snapshot) {
+        return sender.quote(snapshot, quotedCalls(snapshot));
+    }
+
+    /** What the renewal through the paymaster would cost (nothing: only a sponsored renewal is possible); signs nothing. */
+    GaslessQuote quote(FeePayment payment) {
+        requirePayable(payment);
+        return gasless.quote(this::quotedCalls, payment);
+    }
+
+    private List<Call> quotedCalls(WalletSnapshot snapshot) {
         requireRenewable(SessionStatus.of(token, snapshot));
         ChainPolicy chain = snapshot.policy();
         requireReadable(chain);
         // the key estimated with is dropped: the renewal itself gets a fresh one
-        return sender.quote(snapshot, List.of(renewalCall(successor(snapshot.chainTime(), chain), chain)));
+        return List.of(renewalCall(successor(snapshot.chainTime(), chain), chain));
+    }
+
+    /**
+     * The account lets an expired key sign only a lone {@code renew_session} call; paying the paymaster in a token
+     * would add a transfer to it, and the account would refuse the key.
+     */
+    static void requirePayable(FeePayment payment) {
+        if (payment instanceof FeePayment.InToken t) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "A renewal cannot pay its fee in " + t.gasToken().symbol()
+                    + ": the account lets an expired session sign the renewal only as a transaction of its own, and paying"
+                    + " the paymaster adds a transfer to it.", "Renew with the fee sponsored by the paymaster, or paid in STRK.",
+                    NextStep.NONE);
+        }
     }
 
     /**

@@ -48,7 +48,7 @@ public final class WalletService implements AutoCloseable {
         this.reader = new SnapshotReader(token, network, endpoints, store, registry);
         this.sender = new TransactionSender(token, network, endpoints, reader, store);
         this.gasless = new GaslessSender(token, reader, sender, requestTimeout);
-        this.renewal = new SessionRenewal(token, network, sender, store);
+        this.renewal = new SessionRenewal(token, network, sender, gasless, store);
         this.store = store;
         this.addressBook = store.map(s -> AddressBook.open(s.home()));
         this.tokens = new TokenShelf(registry, network, endpoints, token.walletAddress(), reader::read);
@@ -344,12 +344,12 @@ public final class WalletService implements AutoCloseable {
 
     /** What revoking this session would cost; sends nothing. */
     public FeeQuote quoteRevoke() {
-        return simulate(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())));
+        return simulate(List.of(revokeCall()));
     }
 
     /** What revoking every session of the account would cost; sends nothing. */
     public FeeQuote quoteRevokeAll() {
-        return simulate(List.of(CavosAccount.emergencyRevoke(token.walletAddress())));
+        return simulate(List.of(revokeAllCall()));
     }
 
     /** What renewing the expired session would cost; refused as {@link #renew} would be when it cannot be renewed. */
@@ -357,10 +357,19 @@ public final class WalletService implements AutoCloseable {
         return renewal.quote(snapshot());
     }
 
+    /** What renewing the expired session through the paymaster would cost: only a sponsored renewal is possible. */
+    public GaslessQuote quoteRenewal(FeePayment payment) {
+        return renewal.quote(payment);
+    }
+
     /** Revokes this session on chain ({@code revoke_session} on the account itself). */
     public TransactionOutcome revoke(boolean wait, Duration timeout, Progress progress) {
-        TransactionOutcome outcome = execute(List.of(CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey())), wait,
-                timeout, progress);
+        return revoke(FeePayment.SELF, wait, timeout, progress);
+    }
+
+    /** Revokes this session on chain, its fee paid as {@code payment} says. */
+    public TransactionOutcome revoke(FeePayment payment, boolean wait, Duration timeout, Progress progress) {
+        TransactionOutcome outcome = execute(List.of(revokeCall()), payment, wait, timeout, progress);
         // a revoked key reads like one never registered: this record is how the wallet tells the two apart
         store.ifPresent(s -> s.markRevoked(token.sessionPublicKey()));
         return outcome;
@@ -368,7 +377,22 @@ public final class WalletService implements AutoCloseable {
 
     /** Revokes every session of the account ({@code emergency_revoke}). */
     public TransactionOutcome revokeAll(boolean wait, Duration timeout, Progress progress) {
-        return execute(List.of(CavosAccount.emergencyRevoke(token.walletAddress())), wait, timeout, progress);
+        return revokeAll(FeePayment.SELF, wait, timeout, progress);
+    }
+
+    /** Revokes every session of the account, the fee paid as {@code payment} says. */
+    public TransactionOutcome revokeAll(FeePayment payment, boolean wait, Duration timeout, Progress progress) {
+        return execute(List.of(revokeAllCall()), payment, wait, timeout, progress);
+    }
+
+    /** The call that revokes this session, for a quote. */
+    public Call revokeCall() {
+        return CavosAccount.revokeSession(token.walletAddress(), token.sessionPublicKey());
+    }
+
+    /** The call that revokes every session of the account, for a quote. */
+    public Call revokeAllCall() {
+        return CavosAccount.emergencyRevoke(token.walletAddress());
     }
 
     /**
@@ -389,6 +413,14 @@ public final class WalletService implements AutoCloseable {
 
     /** {@code again}: renew a key this installation renewed before, on purpose (a fresh allowance each time). */
     public Renewal renew(boolean again, Duration timeout, Progress progress) {
-        return renewal.renew(again, timeout, progress);
+        return renew(again, FeePayment.SELF, timeout, progress);
+    }
+
+    /**
+     * The renewal, its fee paid as {@code payment} says: in STRK or sponsored by the paymaster. A renewal cannot pay the
+     * paymaster in a token (the account lets an expired key sign only the renewal call itself).
+     */
+    public Renewal renew(boolean again, FeePayment payment, Duration timeout, Progress progress) {
+        return renewal.renew(again, payment, timeout, progress);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.SessionPolicy;
+import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.SpendingLimit;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
@@ -138,6 +139,50 @@ class GaslessIT {
         assertTrue(refused.getMessage().toLowerCase().contains("key"), refused.getMessage());
         assertFalse(refused.getMessage().contains(node.paymasterApiKey()));
         assertEquals(U256.parseAmount("100", 6).value(), usdc(demo));
+    }
+
+    @Test
+    void aWalletWithNoStrkRevokesItsSessionSponsoredAndEverySessionPayingInUsdc() {
+        SandboxDashboard.DemoWallet demo = walletWithoutStrk(usdcAndStrk());
+        WalletService wallet = sandbox.connect(demo.token());
+        TransactionOutcome revoked = wallet.revoke(new FeePayment.Sponsored(paymaster(true)), true, WAIT, Progress.SILENT);
+        assertTrue(revoked.receipt().orElseThrow().isSucceeded());
+        assertEquals(SessionState.REVOKED, wallet.sessionStatus().state());
+        assertEquals(U256.parseAmount("100", 6).value(), usdc(demo), "sponsored: no fee");
+
+        SessionToken second = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(usdcAndStrk(), 24 * 3600));
+        WalletService other = sandbox.connect(second);
+        other.revokeAll(new FeePayment.InToken(paymaster(false), Token.USDC, Optional.empty()), true, WAIT, Progress.SILENT);
+        SessionStatus all = other.sessionStatus();
+        assertEquals(SessionState.REVOKED, all.state());
+        assertTrue(all.revocation().orElseThrow().contains("emergency"), all.toString());
+        BigInteger fee = node.balanceOf(node.relayerAddress(), Token.USDC);
+        assertTrue(fee.signum() > 0, "the emergency revoke paid its fee in USDC");
+        assertEquals(U256.parseAmount("100", 6).value().subtract(fee), usdc(demo));
+    }
+
+    @Test
+    void anExpiredSessionRenewsSponsoredButNotPayingInAToken() {
+        SandboxDashboard.DemoWallet demo = walletWithoutStrk(usdcAndStrk());
+        SessionToken hour = node.dashboard().registerSession(demo.address(), SandboxDashboard.SessionRequest.of(usdcAndStrk(), 3600));
+        WalletService wallet = sandbox.connect(hour);
+        node.increaseTime(3601);
+        assertEquals(SessionState.EXPIRED_RENEWABLE, wallet.sessionStatus().state());
+
+        WalletError inToken = assertThrows(WalletError.class, () -> wallet.renew(false,
+                new FeePayment.InToken(paymaster(false), Token.USDC, Optional.empty()), WAIT, Progress.SILENT));
+        assertEquals(WalletError.Code.INVALID_ARGUMENT, inToken.code());
+        assertTrue(inToken.advice().contains("sponsored"), inToken.advice());
+        assertTrue(checked.methodsChecked().isEmpty(), "refused before the paymaster was asked: " + checked.methodsChecked());
+
+        FeePayment sponsored = new FeePayment.Sponsored(paymaster(true));
+        assertTrue(wallet.quoteRenewal(sponsored).sponsored());
+        WalletService.Renewal renewal = wallet.renew(false, sponsored, WAIT, Progress.SILENT);
+        assertTrue(renewal.outcome().receipt().orElseThrow().isSucceeded());
+        WalletService renewed = sandbox.connect(renewal.newToken());
+        assertEquals(SessionState.ACTIVE, renewed.sessionStatus().state());
+        renewed.transfer(Token.USDC, RECIPIENT, U256.parseAmount("1", 6), sponsored, true, WAIT, Progress.SILENT);
+        assertEquals(U256.parseAmount("99", 6).value(), usdc(demo));
     }
 
     private static String usage(WalletService wallet, Token token) {
