@@ -79,6 +79,25 @@ public final class CavosCommand implements Runnable {
             description = "Where an imported token is kept: keychain (default) or encrypted-file (asks for a passphrase).")
     String store;
 
+    @Option(names = "--fee-mode", scope = ScopeType.INHERIT, paramLabel = "MODE", description = {"Who pays a transaction's fee: self"
+            + " (the wallet, in STRK; the default), sponsored (the paymaster; it usually needs its API key) or token (the paymaster,"
+            + " paid in --gas-token). The paymaster's calls are checked before anything is signed."})
+    String feeMode;
+
+    @Option(names = "--gas-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN", description = "With --fee-mode token: the token the"
+            + " paymaster is paid in, e.g. USDC (the session's policy must let it move that token; the fee counts in its limit).")
+    String gasToken;
+
+    @Option(names = "--max-fee", scope = ScopeType.INHERIT, paramLabel = "AMOUNT", description = "With --fee-mode token: the most the"
+            + " paymaster may be paid, in gas-token units (else at most what the paymaster suggests).")
+    String maxFee;
+
+    @Option(names = "--paymaster", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"SNIP-29 paymaster for --fee-mode"
+            + " sponsored and token (else " + FeeOptions.URL_ENV + ", else cavos config set paymaster).",
+            "Its API key: " + FeeOptions.KEY_ENV + ", else the one kept in the keychain for the configured paymaster"
+                    + " (cavos config set paymaster-api-key)."})
+    String paymaster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -273,6 +292,17 @@ public final class CavosCommand implements Runnable {
             return Optional.of(SessionStorage.open(home(), Optional.of(kind), () -> new char[0]));
         }
         return Optional.empty();
+    }
+
+    /** The fee options as given, checked and turned into a payment by {@link FeeOptions}. */
+    FeeOptions feeOptions() {
+        return new FeeOptions(Optional.ofNullable(feeMode), Optional.ofNullable(gasToken), Optional.ofNullable(maxFee),
+                Optional.ofNullable(paymaster));
+    }
+
+    /** Who pays this command's fee; the gas token may be a listed token, read through {@code wallet}. */
+    xyz.cavos.wallet.wallet.FeePayment feePayment(WalletService wallet) {
+        return feeOptions().payment(env, home(), () -> wallet);
     }
 
     boolean waitForReceipt() {

@@ -133,8 +133,12 @@ sealed interface CommandResult {
     }
 
     /** Fees in STRK; gas amounts as decimal strings. */
-    record SimulateResult(String estimatedFee, String maxFee, String unit, String l2GasConsumed, String l1DataGasConsumed,
-            String l1GasConsumed, int calls) implements CommandResult {
+    /**
+     * What the calls would cost: in STRK with the gas they use when the wallet pays ({@code feeMode} self), else what the
+     * paymaster would take in {@code unit} (nothing when sponsored); the gas is then the paymaster's business.
+     */
+    record SimulateResult(String estimatedFee, String maxFee, String unit, Optional<String> l2GasConsumed, Optional<String> l1DataGasConsumed,
+            Optional<String> l1GasConsumed, int calls, String feeMode) implements CommandResult {
     }
 
     record TxStatusResult(Felt transactionHash, String finalityStatus, Optional<String> executionStatus,
@@ -174,17 +178,23 @@ sealed interface CommandResult {
      * What every write reports: fees in STRK; {@code status} is the receipt's finality, or SUBMITTED when it
      * was not waited for (then there is no fee, unit or block yet).
      */
+    /**
+     * A sent transaction as every write reports it. {@code feeMode}: self (paid in STRK), sponsored (the paymaster paid,
+     * the wallet nothing) or token (the paymaster was paid in {@code feeUnit}); the fees are in {@code feeUnit}, the
+     * estimated and maximum ones known once built, the paid one ({@code fee}) once the receipt is in.
+     */
     record Transaction(Felt transactionHash, String status, int calls, String estimatedFee, String maxFee, Optional<String> fee,
-            Optional<String> feeUnit, OptionalLong blockNumber, Optional<String> explorerUrl) {
+            Optional<String> feeUnit, OptionalLong blockNumber, Optional<String> explorerUrl, String feeMode) {
 
         static final String SUBMITTED = "SUBMITTED";
 
         static Transaction of(TransactionOutcome outcome) {
             Optional<TransactionReceipt> receipt = outcome.receipt();
+            int decimals = outcome.feeToken().decimals();
             return new Transaction(outcome.transactionHash(), receipt.map(TransactionReceipt::finalityStatus).orElse(SUBMITTED),
-                    outcome.calls(), Render.strkAmount(outcome.estimatedFee()), Render.strkAmount(outcome.maxFee()),
-                    receipt.map(r -> Render.strkAmount(r.actualFee())), receipt.map(r -> "STRK"),
-                    Render.blockNumber(receipt), outcome.explorerLink());
+                    outcome.calls(), Render.amount(outcome.estimatedFee(), decimals), Render.amount(outcome.maxFee(), decimals),
+                    outcome.paidFee().map(fee -> Render.amount(fee, decimals)), Optional.of(outcome.feeToken().symbol()),
+                    Render.blockNumber(receipt), outcome.explorerLink(), outcome.feeMode());
         }
     }
 
@@ -300,7 +310,7 @@ sealed interface CommandResult {
      * in the order they are tried, the paymaster; after {@code config set} or {@code unset}, the key changed.
      */
     record ConfigResult(Optional<Change> changed, Optional<String> network, List<NetworkEndpoints> endpoints,
-            Optional<String> paymasterUrl, List<String> warnings) implements CommandResult {
+            Optional<String> paymasterUrl, boolean paymasterApiKey, List<String> warnings) implements CommandResult {
 
         /** {@code action}: set or unset. */
         record Change(String key, String action) {

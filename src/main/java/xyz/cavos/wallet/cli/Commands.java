@@ -31,7 +31,9 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
+import xyz.cavos.wallet.wallet.FeePayment;
 import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.GaslessQuote;
 import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.PolicyUsage;
 import xyz.cavos.wallet.wallet.Progress;
@@ -154,12 +156,14 @@ final class Commands {
             String amountText, boolean approval, boolean allowLookalike, TokenMove<R> report) {
         Optional<Token> builtIn = Inputs.builtInToken(tokenText);
         builtIn.ifPresent(known -> Inputs.amount(amountText, known, approval)); // bad input is told before anything else is opened
+        root.feeOptions().checkedMode();
         AddressBook book = AddressBook.open(root.home());
         Felt party = ContactsCommand.resolve(book, partyLabel, partyText);
         Optional<String> partyName = book.nameOf(party);
         WalletService wallet = root.wallet();
         Token asset = builtIn.orElseGet(() -> Inputs.token(tokenText, () -> wallet));
         U256 value = Inputs.amount(amountText, asset, approval);
+        FeePayment payment = root.feePayment(wallet);
         List<RecipientWarning> checks = wallet.checkRecipient(party, book);
         Optional<RecipientWarning> lookalike = checks.stream().filter(w -> w.kind() == RecipientWarning.Kind.LOOKALIKE).findFirst();
         if (lookalike.isPresent() && !allowLookalike) {
@@ -186,8 +190,8 @@ final class Commands {
             }
         };
         Transaction sent = Transaction.of(approval
-                ? wallet.approve(asset, party, value, root.waitForReceipt(), root.timeout(), progress)
-                : wallet.transfer(asset, party, value, root.waitForReceipt(), root.timeout(), progress));
+                ? wallet.approve(asset, party, value, payment, root.waitForReceipt(), root.timeout(), progress)
+                : wallet.transfer(asset, party, value, payment, root.waitForReceipt(), root.timeout(), progress));
         return report.result(sent, asset.symbol(), value.toAmountString(asset.decimals()), value, party, partyName,
                 checks.stream().map(w -> w.kind().id()).toList(), warnings);
     }
@@ -239,8 +243,10 @@ final class Commands {
     }
 
     private static Transaction send(CavosCommand root, List<Call> calls) {
+        root.feeOptions().checkedMode();
         WalletService wallet = root.wallet();
-        return Transaction.of(wallet.execute(calls, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
+        FeePayment payment = root.feePayment(wallet);
+        return Transaction.of(wallet.execute(calls, payment, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
     }
 
     @Command(name = "call", mixinStandardHelpOptions = true, description = "Reads from a contract (nothing is sent, no fee).")
@@ -276,10 +282,20 @@ final class Commands {
         @Override
         public CommandResult call() {
             List<Call> calls = what.calls != null ? Inputs.calls(what.calls) : List.of(what.single.toCall());
-            FeeQuote quote = root.wallet().simulate(calls);
+            root.feeOptions().checkedMode();
+            WalletService wallet = root.wallet();
+            FeePayment payment = root.feePayment(wallet);
+            if (!(payment instanceof FeePayment.Self)) {
+                // the paymaster builds it and the wallet checks what it built; nothing is signed
+                GaslessQuote quote = wallet.quoteGasless(calls, payment);
+                Token unit = quote.gasToken().orElse(Token.STRK);
+                return new SimulateResult(quote.estimated().toAmountString(unit.decimals()), quote.maximum().toAmountString(unit.decimals()),
+                        unit.symbol(), Optional.empty(), Optional.empty(), Optional.empty(), calls.size(), payment.mode());
+            }
+            FeeQuote quote = wallet.simulate(calls);
             return new SimulateResult(Render.strkAmount(quote.estimatedFee()), Render.strkAmount(quote.maxFee()), "STRK",
-                    quote.estimate().l2GasConsumed().toString(), quote.estimate().l1DataGasConsumed().toString(),
-                    quote.estimate().l1GasConsumed().toString(), calls.size());
+                    Optional.of(quote.estimate().l2GasConsumed().toString()), Optional.of(quote.estimate().l1DataGasConsumed().toString()),
+                    Optional.of(quote.estimate().l1GasConsumed().toString()), calls.size(), payment.mode());
         }
     }
 
@@ -355,13 +371,15 @@ final class Commands {
 
         @Override
         public CommandResult call() {
+            root.feeOptions().checkedMode();
             WalletService wallet = root.wallet();
+            FeePayment payment = root.feePayment(wallet);
             if (all && !yes) {
                 confirmTwice(wallet.token().walletAddress());
             }
             var progress = Render.progress(root.output(), wallet);
-            Transaction sent = Transaction.of(all ? wallet.revokeAll(root.waitForReceipt(), root.timeout(), progress)
-                    : wallet.revoke(root.waitForReceipt(), root.timeout(), progress));
+            Transaction sent = Transaction.of(all ? wallet.revokeAll(payment, root.waitForReceipt(), root.timeout(), progress)
+                    : wallet.revoke(payment, root.waitForReceipt(), root.timeout(), progress));
             return new RevokeResult(sent, all ? RevokeResult.ALL : wallet.token().sessionPublicKey().toHex(), wallet.token().walletAddress());
         }
 
@@ -392,8 +410,9 @@ final class Commands {
 
         @Override
         public CommandResult call() {
+            root.feeOptions().checkedMode();
             WalletService wallet = root.wallet();
-            WalletService.Renewal renewal = wallet.renew(force, root.timeout(), Render.progress(root.output(), wallet));
+            WalletService.Renewal renewal = wallet.renew(force, root.feePayment(wallet), root.timeout(), Render.progress(root.output(), wallet));
             SessionToken newToken = renewal.newToken();
             // a session from --token or CAVOS_TOKEN, or one that could not be stored, is handed back: never lost
             return new RenewResult(Transaction.of(renewal.outcome()), SessionSummary.of(newToken, newToken.network()), renewal.storedIn(),

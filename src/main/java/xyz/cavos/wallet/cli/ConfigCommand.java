@@ -26,7 +26,8 @@ final class ConfigCommand extends CommandGroup {
 
     private static final String NETWORK_EXAMPLE = "e.g. cavos config set network sepolia (mainnet, sepolia or sandbox)";
 
-    static final String KEYS = "network, mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls (or rpc-urls with --network), paymaster-url";
+    static final String KEYS = "network, mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls (or rpc-urls with --network), paymaster"
+            + " (or paymaster-url), paymaster-api-key";
 
     @ParentCommand
     CavosCommand root;
@@ -49,12 +50,14 @@ final class ConfigCommand extends CommandGroup {
             "<network>.rpc-urls takes one or more URLs (each may be a comma-separated list), tried in that order.",
             "Without URLs, or with -, the URLs are read from standard input (hidden when typed in a terminal),"
                     + " so an API key in a URL need not be in the command line. A URL that may hold a key is kept in the"
-                    + " OS keychain."})
+                    + " OS keychain.",
+            "paymaster-api-key is read from standard input only (hidden when typed) and kept in the OS keychain; it is sent"
+                    + " only to the paymaster set here, as the x-paymaster-api-key header."})
     static final class SetKey implements Callable<CommandResult> {
         @ParentCommand
         ConfigCommand config;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls or paymaster-url.")
+        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls, paymaster or paymaster-api-key.")
         String key;
 
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "VALUE", description = "The value; for URLs, - or nothing reads"
@@ -69,6 +72,7 @@ final class ConfigCommand extends CommandGroup {
                 case NETWORK -> settings.setNetwork(Optional.of(network(single(chosen, values, NETWORK_EXAMPLE), NETWORK_EXAMPLE).name()));
                 case RPC_URLS -> settings.setEndpoints(chosen.network().orElseThrow(), urls(chosen));
                 case PAYMASTER_URL -> settings.setPaymaster(Optional.of(paymaster(chosen)));
+                case PAYMASTER_API_KEY -> settings.setPaymasterApiKey(Optional.of(apiKey()));
             }
             return config.result(Optional.of(new ConfigResult.Change(chosen.name(), "set")));
         }
@@ -95,13 +99,30 @@ final class ConfigCommand extends CommandGroup {
         private String paymaster(Key chosen) {
             String url = fromStandardInput()
                     ? single(chosen, config.readStandardInput("Paymaster URL (input hidden): ").lines().map(String::strip)
-                            .filter(line -> !line.isEmpty()).toList(), "Give one URL on standard input, or: cavos config set paymaster-url https://…")
-                    : single(chosen, values, "Give one URL: cavos config set paymaster-url https://…");
+                            .filter(line -> !line.isEmpty()).toList(), "Give one URL on standard input, or: cavos config set paymaster https://…")
+                    : single(chosen, values, "Give one URL: cavos config set paymaster https://…");
             if (!NetworkSettings.isHttpUrl(url)) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster URL is not an http(s) URL.", "",
                         new NextStep.FixArgument("Give one such as https://paymaster.example/…"));
             }
             return url;
+        }
+
+        /** The key from standard input only: on the command line, every user of the computer could read it. */
+        private String apiKey() {
+            if (!values.isEmpty() && !values.equals(List.of("-"))) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster API key is read from standard input only: on the"
+                        + " command line, other users of this computer could see it.", "", new NextStep.FixArgument(
+                                "Run cavos config set paymaster-api-key and type it when asked, or pipe it in."));
+            }
+            List<String> lines = config.readStandardInput("Paymaster API key (input hidden): ").lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+            if (lines.size() != 1) {
+                throw new WalletError(WalletError.Code.INVALID_ARGUMENT, lines.isEmpty() ? "No paymaster API key on standard input."
+                        : "Standard input holds " + lines.size() + " lines; the paymaster API key is one.", "",
+                        new NextStep.FixArgument("Pipe in the key alone, on one line."));
+            }
+            return lines.getFirst();
         }
 
         private boolean fromStandardInput() {
@@ -127,12 +148,13 @@ final class ConfigCommand extends CommandGroup {
     }
 
     @Command(name = "unset", mixinStandardHelpOptions = true, description = {"Unsets a key: " + KEYS + ".",
-            "A network's rpc-urls go back to its public defaults; network to none chosen; paymaster-url to none."})
+            "A network's rpc-urls go back to its public defaults; network to none chosen; paymaster to none;"
+                    + " paymaster-api-key is removed from the keychain."})
     static final class UnsetKey implements Callable<CommandResult> {
         @ParentCommand
         ConfigCommand config;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls or paymaster-url.")
+        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls, paymaster or paymaster-api-key.")
         String key;
 
         @Override
@@ -143,6 +165,7 @@ final class ConfigCommand extends CommandGroup {
                 case NETWORK -> settings.setNetwork(Optional.empty());
                 case RPC_URLS -> settings.resetEndpoints(chosen.network().orElseThrow());
                 case PAYMASTER_URL -> settings.setPaymaster(Optional.empty());
+                case PAYMASTER_API_KEY -> settings.setPaymasterApiKey(Optional.empty());
             }
             return config.result(Optional.of(new ConfigResult.Change(chosen.name(), "unset")));
         }
@@ -152,7 +175,7 @@ final class ConfigCommand extends CommandGroup {
 
     /** A key as given, with the network it concerns; {@code name} is how results name it, e.g. sepolia.rpc-urls. */
     record Key(Kind kind, String name, Optional<Network> network) {
-        enum Kind { NETWORK, RPC_URLS, PAYMASTER_URL }
+        enum Kind { NETWORK, RPC_URLS, PAYMASTER_URL, PAYMASTER_API_KEY }
     }
 
     private Key key(String text, String verb) {
@@ -160,7 +183,8 @@ final class ConfigCommand extends CommandGroup {
         Optional<Network> flag = Optional.ofNullable(root.network).map(name -> network(name, "e.g. --network sepolia"));
         return switch (key) {
             case "network" -> new Key(Key.Kind.NETWORK, key, Optional.empty());
-            case "paymaster-url" -> new Key(Key.Kind.PAYMASTER_URL, key, Optional.empty());
+            case "paymaster", "paymaster-url" -> new Key(Key.Kind.PAYMASTER_URL, "paymaster", Optional.empty());
+            case "paymaster-api-key" -> new Key(Key.Kind.PAYMASTER_API_KEY, key, Optional.empty());
             case "rpc-urls" -> {
                 Network network = flag.orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT,
                         "Which network's rpc-urls? Name it in the key (mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls) or with"
@@ -212,7 +236,7 @@ final class ConfigCommand extends CommandGroup {
         }).toList();
         List<String> warnings = root.rpcUrlsGiven().map(source -> List.of(source
                 + " names endpoints: commands use those, not these lists.")).orElse(List.of());
-        return new ConfigResult(changed, view.network(), lists, view.paymaster(), warnings);
+        return new ConfigResult(changed, view.network(), lists, view.paymaster(), view.paymasterApiKeySet(), warnings);
     }
 
     /** What was piped in, or typed hidden at a terminal; more than {@link Inputs#MAX_PIPED_CHARS} is refused. */

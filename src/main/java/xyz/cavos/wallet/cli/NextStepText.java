@@ -34,6 +34,8 @@ final class NextStepText {
             case NextStep.StartSandbox sandbox -> "To start the local sandbox: cavos sandbox start";
             case NextStep.TopUp topUp -> "Top up the wallet " + topUp.wallet().toHex() + ".";
             case NextStep.TryAgain again -> "Run the command again.";
+            case NextStep.SetPaymasterKey key -> "Set it with: cavos config set paymaster-api-key (it reads the key from standard"
+                    + " input), or in CAVOS_PAYMASTER_API_KEY.";
             case NextStep.UnlockKeychain keychain -> "Unlock your keychain, or run with the token in CAVOS_TOKEN, "
                     + "or opt in to an encrypted file with --store encrypted-file.";
             case NextStep.Report report -> "Details are in " + report.log() + ". Please report it.";

@@ -33,7 +33,12 @@ final class Render {
 
     /** A fee in fri as an exact STRK amount, without the unit. */
     static String strkAmount(java.math.BigInteger fri) {
-        return U256.of(fri).toAmountString(18);
+        return amount(fri, 18);
+    }
+
+    /** Base units as an exact amount of a token with these decimals. */
+    static String amount(java.math.BigInteger units, int decimals) {
+        return U256.of(units).toAmountString(decimals);
     }
 
     /** The block a receipt is in, if it was waited for. */

@@ -63,11 +63,7 @@ final class TextRenderer {
             case PolicyResult r -> policy(r);
             case CallResult r -> r.result().isEmpty() ? "(no return values)"
                     : r.result().stream().map(Felt::toHex).collect(Collectors.joining("\n"));
-            case SimulateResult r -> "The session allows these " + r.calls() + " call(s).\n"
-                    + "  estimated fee  " + r.estimatedFee() + " " + r.unit() + "\n"
-                    + "  at most        " + r.maxFee() + " " + r.unit() + "\n"
-                    + "  gas            L2 " + r.l2GasConsumed() + ", L1 data " + r.l1DataGasConsumed() + ", L1 " + r.l1GasConsumed() + "\n"
-                    + "Nothing was sent.";
+            case SimulateResult r -> simulated(r);
             case TxStatusResult r -> txStatus(r);
             case TransferResult r -> "Sent " + Amounts.readable(r.amount()) + " " + r.token() + " to " + named(r.to(), r.toName()) + "\n"
                     + transaction(r.transaction());
@@ -263,6 +259,7 @@ final class TextRenderer {
                     .append(e.isDefault() ? "  (default)" : "").append(e.inKeychain() ? "  (in keychain)" : "").append('\n'));
         }
         text.append("Paymaster: ").append(r.paymasterUrl().orElse("none")).append('\n');
+        text.append("Paymaster API key kept: ").append(r.paymasterApiKey() ? "yes, in the keychain" : "no").append('\n');
         r.changed().filter(change -> change.action().equals("set") && change.key().endsWith(".rpc-urls")).ifPresent(change -> text
                 .append("Check them with: cavos --network ").append(change.key().replace(".rpc-urls", "")).append(" network check\n"));
         return text.toString();
@@ -414,15 +411,39 @@ final class TextRenderer {
         text.append("  transaction  ").append(hash).append(" (").append(t.calls()).append(t.calls() == 1 ? " call)\n" : " calls)\n");
         if (t.blockNumber().isPresent()) {
             text.append("  status       ").append(words(t.status())).append(" in block ").append(t.blockNumber().getAsLong()).append('\n');
-            text.append("  fee          ").append(t.fee().orElseThrow()).append(' ').append(t.feeUnit().orElseThrow())
-                    .append(" (estimated ").append(t.estimatedFee()).append(", at most ").append(t.maxFee()).append(")\n");
         } else {
             text.append("  status       ").append(words(t.status())).append(", not waited for (check: cavos tx status ")
                     .append(hash).append(")\n");
-            text.append("  fee          about ").append(t.estimatedFee()).append(" STRK (at most ").append(t.maxFee()).append(")\n");
         }
+        text.append("  fee          ").append(fee(t)).append('\n');
         t.explorerUrl().ifPresent(link -> text.append("  explorer     ").append(link).append('\n'));
         return text.toString();
+    }
+
+    private static String simulated(SimulateResult r) {
+        String cost = switch (r.feeMode()) {
+            case "sponsored" -> "  fee            none (0 " + r.unit() + "): the paymaster sponsors it\n";
+            case "token" -> "  fee            about " + Amounts.readable(r.estimatedFee()) + " " + r.unit() + ", at most "
+                    + Amounts.readable(r.maxFee()) + " " + r.unit() + ", paid to the paymaster in its gas token\n";
+            default -> "  estimated fee  " + Amounts.readable(r.estimatedFee()) + " " + r.unit() + ", self-paid\n"
+                    + "  at most        " + Amounts.readable(r.maxFee()) + " " + r.unit() + "\n"
+                    + "  gas            L2 " + r.l2GasConsumed().orElse("?") + ", L1 data " + r.l1DataGasConsumed().orElse("?") + ", L1 "
+                    + r.l1GasConsumed().orElse("?") + "\n";
+        };
+        return "The session allows these " + r.calls() + " call(s).\n" + cost + "Nothing was sent.";
+    }
+
+    /** Who paid the fee, and how much the wallet paid or may pay. */
+    private static String fee(Transaction t) {
+        String unit = t.feeUnit().orElse("STRK");
+        return switch (t.feeMode()) {
+            case "sponsored" -> "none (0 " + unit + "): sponsored by the paymaster";
+            case "token" -> t.fee().map(paid -> Amounts.readable(paid) + " " + unit).orElse("at most " + Amounts.readable(t.maxFee()) + " " + unit)
+                    + ", paid to the paymaster in its gas token";
+            default -> t.fee().map(paid -> Amounts.readable(paid) + " " + unit + ", self-paid (estimated " + Amounts.readable(t.estimatedFee())
+                    + ", at most " + Amounts.readable(t.maxFee()) + ")")
+                    .orElse("about " + Amounts.readable(t.estimatedFee()) + " " + unit + ", self-paid (at most " + Amounts.readable(t.maxFee()) + ")");
+        };
     }
 
     /** ACCEPTED_ON_L2 as people read it: accepted on L2. */

@@ -45,6 +45,7 @@ public final class NextStepInTheApp {
                     + "Import session screen.", AppShell.Screen.IMPORT);
             case NextStep.TopUp topUp -> plain("Top up the wallet " + topUp.wallet().toHex() + ".");
             case NextStep.TryAgain again -> plain("Try again.");
+            case NextStep.SetPaymasterKey key -> settings("Enter the paymaster's API key in Settings.", "Open Settings to enter the paymaster's API key");
             case NextStep.UnlockKeychain keychain -> plain("Unlock your keychain (your desktop's password store) and try again.");
             case NextStep.Report report -> plain("Details are in " + report.log() + ". Please report it.");
             case NextStep.FixArgument fix -> plain("");

@@ -52,7 +52,7 @@ final class GaslessSender {
         try (PaymasterClient paymaster = connect(payment)) {
             return build(paymaster, snapshot, calls, payment).quote();
         } catch (PaymasterException e) {
-            throw PaymasterErrors.of(e);
+            throw explained(e, payment);
         }
     }
 
@@ -101,7 +101,7 @@ final class GaslessSender {
             return new TransactionOutcome(txHash, signed.size(), quote.estimated().value(), quote.maximum().value(), receipt,
                     snapshot.network().explorerLink(txHash), payment.mode(), quote.gasToken().orElse(Token.STRK));
         } catch (PaymasterException e) {
-            throw PaymasterErrors.of(e);
+            throw explained(e, payment);
         }
     }
 
@@ -160,6 +160,15 @@ final class GaslessSender {
             pause = Math.min(2000, pause * 3 / 2);
         }
         return latest;
+    }
+
+    /** The paymaster's error in the wallet's words; a sponsored request sent without a key and refused is about the key. */
+    private static WalletError explained(PaymasterException e, FeePayment payment) {
+        WalletError error = PaymasterErrors.of(e);
+        if (payment instanceof FeePayment.Sponsored sponsored && sponsored.paymaster().apiKey().isEmpty()) {
+            return PaymasterErrors.withoutKey(error, sponsored.paymaster().forDisplay());
+        }
+        return error;
     }
 
     private static U256 min(U256 a, U256 b) {

@@ -67,6 +67,10 @@ public sealed interface NextStep {
     record TryAgain() implements NextStep {
     }
 
+    /** The paymaster needs its API key, or refused the one it was given: set it where the wallet keeps it. */
+    record SetPaymasterKey() implements NextStep {
+    }
+
     /** The OS keychain is missing or locked. */
     record UnlockKeychain() implements NextStep {
     }

@@ -33,7 +33,20 @@ public final class PaymasterErrors {
     /** A paymaster that needs a key, asked without one. */
     public static WalletError apiKeyMissing(String paymaster) {
         return new WalletError(WalletError.Code.PAYMASTER_API_KEY, "No API key is set for the paymaster at " + paymaster + ".",
-                "Set the paymaster API key in Settings. " + OR_PAY_YOURSELF, NextStep.NONE);
+                NOTHING_SENT + " Sponsored transactions need the paymaster's API key. " + OR_PAY_YOURSELF, new NextStep.SetPaymasterKey());
+    }
+
+    /**
+     * A sponsored transaction asked without an API key and refused: what the paymaster said, as a missing key (a sponsor
+     * needs to know who asks). Other errors stay as they are.
+     */
+    public static WalletError withoutKey(WalletError refusal, String paymaster) {
+        if (refusal.code() != WalletError.Code.PAYMASTER_REFUSED) {
+            return refusal;
+        }
+        return new WalletError(WalletError.Code.PAYMASTER_API_KEY, "No API key is set for the paymaster at " + paymaster
+                + ", and it refused the sponsored transaction: " + refusal.getMessage(), NOTHING_SENT
+                + " Sponsored transactions need the paymaster's API key. " + OR_PAY_YOURSELF, new NextStep.SetPaymasterKey(), refusal);
     }
 
     private static WalletError refused(PaymasterException.Refused e) {
@@ -76,7 +89,7 @@ public final class PaymasterErrors {
         int status = e.httpStatus().orElse(0);
         if (status == 401 || status == 403) {
             return new WalletError(WalletError.Code.PAYMASTER_API_KEY, "The paymaster refused the API key (HTTP " + status + ").",
-                    NOTHING_SENT + " Check the paymaster API key in Settings. " + OR_PAY_YOURSELF, NextStep.NONE, e);
+                    NOTHING_SENT + " Check the paymaster API key. " + OR_PAY_YOURSELF, new NextStep.SetPaymasterKey(), e);
         }
         if (e.maybeDelivered() && e.method().equals("paymaster_executeTransaction")) {
             return new WalletError(WalletError.Code.TRANSACTION_UNCONFIRMED, "The paymaster's answer was lost: " + e.getMessage(),

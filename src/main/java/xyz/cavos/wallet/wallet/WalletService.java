@@ -271,6 +271,12 @@ public final class WalletService implements AutoCloseable {
         return execute(List.of(erc20(asset, Preflight.APPROVE, spender, amount)), wait, timeout, progress);
     }
 
+    /** The approval as {@link #approve(Token, Felt, U256, boolean, Duration, Progress)}, its fee paid as {@code payment} says. */
+    public TransactionOutcome approve(Token asset, Felt spender, U256 amount, FeePayment payment, boolean wait, Duration timeout,
+            Progress progress) {
+        return execute(List.of(erc20(asset, Preflight.APPROVE, spender, amount)), payment, wait, timeout, progress);
+    }
+
     private static Call erc20(Token asset, Felt selector, Felt counterparty, U256 amount) {
         List<Felt> data = new ArrayList<>(List.of(counterparty));
         data.addAll(amount.toCalldata());

@@ -108,6 +108,11 @@ class CliOutputAgreementIT {
         return sandbox.cli().with("CAVOS_HOME", sandbox.home().resolve("contacts-" + homes++).toString());
     }
 
+    /** The sandbox's paymaster and its API key, from the environment. */
+    private Cli withPaymaster() {
+        return sandbox.cli().with("CAVOS_PAYMASTER_URL", node.paymasterUri().toString()).with("CAVOS_PAYMASTER_API_KEY", node.paymasterApiKey());
+    }
+
     private Cli withContact(Cli cli) {
         assertEquals(0, cli.run("contacts", "add", "Bob", SandboxNode.DEMO_SWAP.toHex(), "--note", "the demo swap").exit());
         return cli;
@@ -165,6 +170,13 @@ class CliOutputAgreementIT {
                         .except("/recipientChecks/*", checksInWords),
                 new Walk(sandbox::cli, "--no-wait", "transfer", "--to", "Alice", "--amount", "0.1", "--token", "STRK").except("/amountRaw", raw)
                         .except("/recipientChecks/*", checksInWords),
+                new Walk(this::withPaymaster, "--fee-mode", "sponsored", "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK")
+                        .except("/amountRaw", raw).except("/recipientChecks/*", checksInWords),
+                new Walk(this::withPaymaster, "--fee-mode", "token", "--gas-token", "STRK", "transfer", "--to", RECIPIENT, "--amount", "0.5",
+                        "--token", "STRK").except("/amountRaw", raw).except("/recipientChecks/*", checksInWords)
+                        .except("/estimatedFee", "the fee line shows what was paid: the fee transfer signed, at most the maximum"),
+                new Walk(this::withPaymaster, "--fee-mode", "token", "--gas-token", "STRK", "simulate", "--contract", strk, "--entrypoint",
+                        "transfer", "--calldata", RECIPIENT + ",u256:1"),
                 new Walk(sandbox::cli, "approve", "--spender", swap, "--amount", "1", "--token", "STRK").except("/amountRaw", raw),
                 new Walk(sandbox::cli, "approve", "--spender", swap, "--amount", "0", "--token", "STRK").except("/amountRaw", raw),
                 new Walk(sandbox::cli, "allowances").except("/allowances/*/amountRaw", raw),

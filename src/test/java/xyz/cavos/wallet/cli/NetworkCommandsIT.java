@@ -191,7 +191,7 @@ class NetworkCommandsIT {
                 + "  1. https://api.cartridge.gg/x/starknet/mainnet  (default)\n"
                 + "  2. https://free-rpc.nethermind.io/mainnet-juno/rpc/v0_10  (default)\n"
                 + "  3. https://starknet.drpc.org  (default)\n"), shown.out());
-        assertTrue(shown.out().endsWith("Paymaster: https://paymaster.example/\n"), shown.out());
+        assertTrue(shown.out().endsWith("Paymaster: https://paymaster.example/\nPaymaster API key kept: no\n"), shown.out());
         Cli.Result overridden = cli.with("CAVOS_RPC_URLS", local).run("config", "show");
         assertTrue(overridden.err().contains("Warning: CAVOS_RPC_URLS names endpoints: commands use those, not these lists."), overridden.err());
 
@@ -223,6 +223,8 @@ class NetworkCommandsIT {
                 List.of("config", "set", "network"),
                 List.of("config", "set", "paymaster-url", "paymaster.example"),
                 List.of("config", "set", "paymaster-url", "https://a.example/", "https://b.example/"),
+                List.of("config", "set", "paymaster-api-key", "pm-key-on-the-command-line"),
+                List.of("config", "set", "paymaster-api-key"),
                 List.of("--rpc-url", "http://a.example/rpc/v0_10", "--rpc-url", "http://b.example/rpc/v0_10", "session", "import",
                         demo.token().encode()),
                 List.of("config"));
@@ -245,7 +247,7 @@ class NetworkCommandsIT {
         }
         Cli.Result unknown = sandbox.cli().run("config", "set", "colour", "blue");
         assertTrue(unknown.err().startsWith("Error: Unknown key \"colour\".\nSolution: The keys: network, mainnet.rpc-urls, sepolia.rpc-urls,"
-                + " sandbox.rpc-urls (or rpc-urls with --network), paymaster-url."), unknown.err());
+                + " sandbox.rpc-urls (or rpc-urls with --network), paymaster (or paymaster-url), paymaster-api-key."), unknown.err());
         Cli.Result which = sandbox.cli().run("config", "set", "rpc-urls", "https://rpc.example/rpc/v0_10");
         assertTrue(which.err().contains("sepolia.rpc-urls") && which.err().contains("--network sepolia"), "both forms: " + which.err());
         Cli.Result badUrl = sandbox.cli().run("config", "set", "sepolia.rpc-urls", "https://rpc.example/rpc/v0_10,not a url");

@@ -1,0 +1,111 @@
+package xyz.cavos.wallet.cli;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.starknet.U256;
+import xyz.cavos.wallet.starknet.paymaster.PaymasterKey;
+import xyz.cavos.wallet.wallet.FeePayment;
+import xyz.cavos.wallet.wallet.NetworkSettings;
+import xyz.cavos.wallet.wallet.NextStep;
+import xyz.cavos.wallet.wallet.WalletError;
+import xyz.cavos.wallet.wallet.WalletService;
+
+/**
+ * Who pays a command's fee, from {@code --fee-mode}, {@code --gas-token}, {@code --max-fee} and {@code --paymaster}: the
+ * wallet in STRK (self, the default), the paymaster (sponsored), or the paymaster paid in a token the wallet holds.
+ * The paymaster is {@code --paymaster}, else {@code CAVOS_PAYMASTER_URL}, else the one in the settings; its API key is
+ * {@code CAVOS_PAYMASTER_API_KEY}, else the one kept in the keychain, which goes only to the paymaster it was kept for.
+ */
+record FeeOptions(Optional<String> mode, Optional<String> gasToken, Optional<String> maxFee, Optional<String> paymaster) {
+
+    static final String MODES = "self, sponsored or token";
+    static final String URL_ENV = "CAVOS_PAYMASTER_URL";
+    static final String KEY_ENV = "CAVOS_PAYMASTER_API_KEY";
+
+    /** The mode named, checked with the options that go with it before anything is opened; bad input is exit code 2. */
+    String checkedMode() {
+        String chosen = mode.map(m -> m.strip().toLowerCase(Locale.ROOT)).orElse("self");
+        if (!chosen.equals("self") && !chosen.equals("sponsored") && !chosen.equals("token")) {
+            throw bad("--fee-mode takes " + MODES + ", not " + xyz.cavos.wallet.starknet.InvalidValueException.quote(mode.orElseThrow())
+                    + ".", "e.g. --fee-mode sponsored");
+        }
+        if (!chosen.equals("token") && gasToken.isPresent()) {
+            throw bad("--gas-token goes with --fee-mode token.", "Add --fee-mode token, or leave out --gas-token.");
+        }
+        if (!chosen.equals("token") && maxFee.isPresent()) {
+            throw bad("--max-fee goes with --fee-mode token (the most the paymaster may be paid in its gas token).",
+                    "Add --fee-mode token --gas-token USDC, or leave out --max-fee.");
+        }
+        if (chosen.equals("token") && gasToken.isEmpty()) {
+            throw bad("--fee-mode token needs the token the paymaster is paid in.", "Add --gas-token, e.g. --gas-token USDC.");
+        }
+        if (chosen.equals("self") && paymaster.isPresent()) {
+            throw bad("--paymaster goes with --fee-mode sponsored or token; a self-paid transaction uses no paymaster.",
+                    "Add --fee-mode sponsored (or token), or leave out --paymaster.");
+        }
+        gasToken.flatMap(Inputs::builtInToken).ifPresent(this::maximum); // a listed token's is checked once it is read
+        return chosen;
+    }
+
+    /** The fee payment; the gas token is a built-in symbol, a listed token or an address (read through {@code wallet}). */
+    FeePayment payment(Map<String, String> env, java.nio.file.Path home, Supplier<WalletService> wallet) {
+        String chosen = checkedMode();
+        if (chosen.equals("self")) {
+            return FeePayment.SELF;
+        }
+        FeePayment.Paymaster chosenPaymaster = paymaster(env, home, chosen);
+        if (chosen.equals("sponsored")) {
+            return new FeePayment.Sponsored(chosenPaymaster);
+        }
+        String symbol = gasToken.orElseThrow();
+        Token token = Inputs.builtInToken(symbol).orElseGet(() -> Inputs.token(symbol, wallet));
+        return new FeePayment.InToken(chosenPaymaster, token, maximum(token));
+    }
+
+    /** --max-fee in the gas token's units, exact. */
+    private Optional<U256> maximum(Token token) {
+        try {
+            return maxFee.map(text -> Inputs.amount(text, token));
+        } catch (WalletError e) {
+            throw new WalletError(e.code(), "--max-fee: " + e.getMessage(), "", new NextStep.FixArgument("Give the most to pay in "
+                    + token.symbol() + " as a plain decimal, e.g. --max-fee 0.5"));
+        }
+    }
+
+    private FeePayment.Paymaster paymaster(Map<String, String> env, java.nio.file.Path home, String chosen) {
+        Optional<PaymasterKey> keyFromEnv = given(env, KEY_ENV).map(NetworkSettings::apiKey);
+        Optional<String> named = paymaster.or(() -> given(env, URL_ENV));
+        NetworkSettings settings = NetworkSettings.open(home);
+        if (named.isPresent()) {
+            String source = paymaster.isPresent() ? "--paymaster" : URL_ENV;
+            if (!NetworkSettings.isHttpUrl(named.get())) {
+                throw bad("The paymaster URL of " + source + " is not an http(s) URL.", "Give one such as https://paymaster.example/…");
+            }
+            URI url = URI.create(named.get().strip());
+            if (keyFromEnv.isPresent()) {
+                return new FeePayment.Paymaster(url, keyFromEnv);
+            }
+            // the key kept in the keychain belongs to the paymaster in the settings: it is never sent anywhere else
+            Optional<PaymasterKey> kept = settings.show().paymasterApiKeySet() ? settings.paymaster().filter(p -> p.url().equals(url))
+                    .flatMap(FeePayment.Paymaster::apiKey) : Optional.empty();
+            return new FeePayment.Paymaster(url, kept);
+        }
+        FeePayment.Paymaster configured = settings.paymaster().orElseThrow(() -> new WalletError(WalletError.Code.INVALID_ARGUMENT,
+                "--fee-mode " + chosen + " needs a paymaster, and none is set.", "Set one with: cavos config set paymaster URL (and its"
+                        + " API key with: cavos config set paymaster-api-key, which reads it from standard input).",
+                new NextStep.FixArgument("Or give --paymaster URL, or " + URL_ENV + ".")));
+        return keyFromEnv.isPresent() ? new FeePayment.Paymaster(configured.url(), keyFromEnv) : configured;
+    }
+
+    private static Optional<String> given(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static WalletError bad(String message, String fix) {
+        return new WalletError(WalletError.Code.INVALID_ARGUMENT, message, "", new NextStep.FixArgument(fix));
+    }
+}
