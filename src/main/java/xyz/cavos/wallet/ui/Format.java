@@ -78,6 +78,16 @@ public final class Format {
         return grouped(strk, 6) + " STRK";
     }
 
+    /** What the wallet paid for an accepted transaction: its STRK fee, nothing when sponsored, the fee transfer to the paymaster. */
+    public static String paidFee(xyz.cavos.wallet.wallet.TransactionOutcome sent) {
+        if (sent.sponsored()) {
+            return "no fee: sponsored by the paymaster";
+        }
+        java.math.BigInteger paid = sent.paidFee().orElse(sent.maxFee());
+        return sent.feeMode().equals("token") ? "fee " + exact(U256.of(paid), sent.feeToken().decimals(), sent.feeToken().symbol())
+                + " to the paymaster" : "fee " + fee(paid);
+    }
+
     /** A fee estimate as every review sheet writes it: {@code ≈ 0.006499 STRK (at most 0.145993 STRK)}. */
     public static String fee(xyz.cavos.wallet.wallet.FeeQuote quote) {
         return "≈ " + fee(quote.estimatedFee()) + " (at most " + fee(quote.maxFee()) + ")";

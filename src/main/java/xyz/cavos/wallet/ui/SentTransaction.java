@@ -14,8 +14,7 @@ public record SentTransaction(String action, String detail, Felt hash, boolean a
 
     /** An accepted transaction, from the outcome the wallet returned after waiting for it. */
     public static SentTransaction accepted(String action, String detail, TransactionOutcome sent, AppShell.Screen screen) {
-        String outcome = sent.receipt().map(r -> "accepted in block " + r.blockNumber() + ", fee " + Format.fee(r.actualFee()))
-                .orElse("accepted");
+        String outcome = sent.receipt().map(r -> "accepted in block " + r.blockNumber() + ", " + Format.paidFee(sent)).orElse("accepted");
         return new SentTransaction(action, detail, sent.transactionHash(), true, outcome, screen);
     }
 

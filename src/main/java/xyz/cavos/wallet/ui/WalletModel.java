@@ -153,6 +153,11 @@ public final class WalletModel {
         return store;
     }
 
+    /** The paymaster set in Settings, with its API key from the keychain; empty: none, the wallet pays its fees. Keychain work: off the UI thread. */
+    public Optional<xyz.cavos.wallet.wallet.FeePayment.Paymaster> paymaster() {
+        return xyz.cavos.wallet.wallet.NetworkSettings.open(store.home()).paymaster();
+    }
+
     /** The address book of this installation (contacts and recent recipients); its reads and writes are file work. */
     public AddressBook addressBook() {
         return addressBook;

@@ -79,7 +79,7 @@ public final class Screenshots {
             ((TextField) scene[0].lookup("#transfer-amount")).setText("12.5");
         });
         both(shell[0], scene[0], out, "transfer");
-        reviewSheet(shell[0], scene[0], out);
+        reviewSheet(shell[0], scene[0], out, "review-sheet");
         onFx(() -> ((TextField) scene[0].lookup("#transfer-amount")).setText("500"));
         both(shell[0], scene[0], out, "transfer-error");
         onFx(() -> ((TextField) scene[0].lookup("#transfer-amount")).setText(""));
@@ -94,6 +94,7 @@ public final class Screenshots {
         both(shell[0], scene[0], out, "session");
         locked(model, shell[0], scene[0], out);
         settings(model, shell[0], scene[0], out);
+        gasless(model, shell[0], scene[0], out);
         sessionStates(model, shell[0], scene[0], out);
         model.shutdown();
         Platform.exit();
@@ -164,14 +165,72 @@ public final class Screenshots {
         both(shell, scene, out, "settings-privacy");
     }
 
+    /**
+     * Transfer with the sandbox's paymaster set in Settings: the fee sponsored, then paid in USDC with its review sheet;
+     * the paymaster is removed again afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    private static void gasless(WalletModel model, AppShell shell, Scene scene, Path out) throws Exception {
+        SandboxNode node = ((LocalSandbox.Started) model.sandboxProperty().get()).node();
+        onFx(() -> shell.show(AppShell.Screen.SETTINGS));
+        await(() -> scene.lookup("#paymaster-url") != null);
+        onFx(() -> {
+            ((TextField) scene.lookup("#paymaster-url")).setText(node.paymasterUri().toString());
+            ((TextField) scene.lookup("#paymaster-api-key")).setText(node.paymasterApiKey());
+            ((Button) scene.lookup("#paymaster-save")).fire();
+        });
+        await(() -> ((javafx.scene.control.Label) scene.lookup("#paymaster-status")).getText().contains("kept in the keychain"));
+        onFx(() -> scrollTo(scene.lookup("#settings-paymaster")));
+        both(shell, scene, out, "settings-paymaster");
+        onFx(() -> shell.show(AppShell.Screen.TRANSFER));
+        await(() -> scene.lookup("#transfer-fee-mode") != null && scene.lookup("#transfer-fee-mode").isVisible());
+        onFx(() -> {
+            ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-token")).setValue(Token.USDC);
+            ((TextField) scene.lookup("#transfer-recipient")).setText(RECIPIENT);
+            ((TextField) scene.lookup("#transfer-amount")).setText("10");
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.SPONSORED);
+        });
+        both(shell, scene, out, "transfer-sponsored");
+        onFx(() -> {
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.TOKEN);
+            ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-gas-token")).setValue(Token.USDC);
+        });
+        both(shell, scene, out, "transfer-token");
+        reviewSheet(shell, scene, out, "review-sheet-token");
+        onFx(() -> {
+            ((TextField) scene.lookup("#transfer-amount")).setText("");
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.SELF);
+            ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-token")).setValue(Token.STRK);
+        });
+        onFx(() -> shell.show(AppShell.Screen.SETTINGS));
+        onFx(() -> ((Button) scene.lookup("#paymaster-remove")).fire());
+        await(() -> ((javafx.scene.control.Label) scene.lookup("#paymaster-status")).getText().startsWith("No paymaster"));
+    }
+
+    /** Scrolls the page holding {@code card} so that the card is at its top (or the page at its end). */
+    private static void scrollTo(javafx.scene.Node card) {
+        javafx.scene.Parent up = card.getParent();
+        while (up != null && !(up instanceof javafx.scene.control.ScrollPane)) {
+            up = up.getParent();
+        }
+        if (up instanceof javafx.scene.control.ScrollPane pane) {
+            double room = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            double top = pane.getContent().sceneToLocal(card.localToScene(card.getBoundsInLocal())).getMinY();
+            pane.setVvalue(pane.getVmin() + (pane.getVmax() - pane.getVmin()) * Math.min(1, top / Math.max(1, room)));
+        }
+    }
+
     /** The review sheet of the transfer in the form, light and dark; cancelled after. */
-    private static void reviewSheet(AppShell shell, Scene scene, Path out) throws Exception {
+    private static void reviewSheet(AppShell shell, Scene scene, Path out, String name) throws Exception {
         onFx(() -> ((Button) scene.lookup("#transfer-review")).fire());
         javafx.stage.Window[] sheet = new javafx.stage.Window[1];
         await(() -> (sheet[0] = javafx.stage.Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#review-sheet") != null).findFirst().orElse(null)) != null);
         await(() -> !((Button) sheet[0].getScene().lookup("#confirm-send")).isDisabled()); // armed
-        both(shell, sheet[0].getScene(), out, "review-sheet");
+        both(shell, sheet[0].getScene(), out, name);
         onFx(() -> ((javafx.scene.control.DialogPane) sheet[0].getScene().lookup("#review-sheet"))
                 .lookupButton(javafx.scene.control.ButtonType.CANCEL).fireEvent(new javafx.event.ActionEvent()));
         await(() -> !sheet[0].isShowing());

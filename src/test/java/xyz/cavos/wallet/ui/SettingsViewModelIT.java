@@ -80,6 +80,30 @@ class SettingsViewModelIT {
     }
 
     @Test
+    void thePaymasterIsKeptWithItsKeyInTheKeychainAndABadKeyChangesNothing() throws Exception {
+        xyz.cavos.wallet.ui.settings.PaymasterViewModel paymaster = vm.paymaster();
+        paymaster.load();
+        assertEquals("No paymaster: the wallet pays every fee in STRK.", paymaster.statusProperty().get());
+        paymaster.urlProperty().set(base + "/paymaster");
+        paymaster.apiKeyProperty().set("two words");
+        paymaster.save();
+        assertTrue(paymaster.errorProperty().get().contains("not printable ASCII"), paymaster.errorProperty().get());
+        assertFalse(NetworkSettings.open(home).show().paymaster().isPresent(), "a key that cannot be kept keeps nothing");
+
+        paymaster.apiKeyProperty().set("pm-key-5f2c9a71");
+        paymaster.save();
+        assertEquals("", paymaster.errorProperty().get());
+        assertEquals("", paymaster.apiKeyProperty().get(), "the key field is emptied once the key is kept");
+        assertTrue(paymaster.statusProperty().get().endsWith("(its API key is kept in the keychain)."), paymaster.statusProperty().get());
+        assertFalse(java.nio.file.Files.readString(home.resolve("config.json")).contains("pm-key-5f2c9a71"));
+        assertTrue(NetworkSettings.open(home).paymaster().orElseThrow().apiKey().isPresent());
+
+        paymaster.remove();
+        assertEquals("No paymaster: the wallet pays every fee in STRK.", paymaster.statusProperty().get());
+        assertFalse(NetworkSettings.open(home).show().paymasterApiKeySet(), "the key is gone from the keychain too");
+    }
+
+    @Test
     void theSessionsNetworkShowsFirstWithItsDefaults() {
         assertEquals(Network.SANDBOX, vm.networkProperty().get());
         assertEquals("The session in use is on sandbox.", vm.sessionNetworkProperty().get());

@@ -46,7 +46,7 @@ public final class SettingsView implements ScreenView {
     public SettingsView(SettingsViewModel vm, Consumer<AppShell.Screen> open) {
         this.vm = vm;
         // the endpoints and their check first: what a person comes here for; then the rarer choices
-        page.column().getChildren().addAll(endpointsCard(open), networkCard(), appearanceCard(),
+        page.column().getChildren().addAll(endpointsCard(open), networkCard(), new PaymasterCard(vm.paymaster()).root(), appearanceCard(),
                 new PrivacyCard(new PrivacyViewModel(vm.lock())).root());
     }
 

@@ -468,6 +468,11 @@ public final class SettingsViewModel extends ScreenViewModel {
         return checkSummary.getReadOnlyProperty();
     }
 
+    /** The paymaster's address and key, for the "Paymaster" card. */
+    public PaymasterViewModel paymaster() {
+        return new PaymasterViewModel(model.executor(), settings);
+    }
+
     /** The app's lock and hidden-amounts switch, for the "Lock and privacy" card. */
     public xyz.cavos.wallet.ui.lock.AppLock lock() {
         return model.lock();

@@ -7,10 +7,11 @@ import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.ui.Format;
+import xyz.cavos.wallet.wallet.FeePayment;
 import xyz.cavos.wallet.wallet.WalletService;
 
-/** What a transfer sends: the form as it was read, for the session it was read in. */
-record TransferRequest(WalletService wallet, Token token, Felt recipient, U256 amount) {
+/** What a transfer sends: the form as it was read, for the session it was read in, and who pays its fee. */
+record TransferRequest(WalletService wallet, Token token, Felt recipient, U256 amount, FeePayment payment) {
 
     List<Call> calls() {
         List<Felt> data = new ArrayList<>(List.of(recipient));

@@ -6,14 +6,16 @@ import java.util.Optional;
 import xyz.cavos.wallet.ui.Confirmations;
 import xyz.cavos.wallet.ui.Confirmations.Detail;
 import xyz.cavos.wallet.ui.Format;
+import xyz.cavos.wallet.wallet.FeePayment;
 import xyz.cavos.wallet.wallet.RecipientWarning;
 
 /**
  * A finished review: the request it was made for, its fee, what the spending limit keeps after it, the recipient's
- * name in the address book, and what the recipient checks found (no contract there, a look-alike of a known address).
+ * name in the address book, what the recipient checks found (no contract there, a look-alike of a known address), and
+ * who pays the fee: in a token, at most the fee the sheet showed, so a paymaster asking more when it is sent is refused.
  */
 record TransferReview(TransferRequest request, String fee, String limitAfter, Optional<String> recipientName,
-        List<RecipientWarning> warnings) {
+        List<RecipientWarning> warnings, FeePayment payment) {
 
     TransferReview {
         warnings = List.copyOf(warnings);
@@ -32,6 +34,13 @@ record TransferReview(TransferRequest request, String fee, String limitAfter, Op
         details.add(Detail.address("From", Format.groupedAddress(request.wallet().token().walletAddress())));
         details.add(Detail.plain("Network", request.wallet().network().name()));
         details.add(Detail.plain("Fee", fee));
+        if (!(payment instanceof FeePayment.Self)) {
+            details.add(Detail.plain("Paymaster", switch (payment) {
+                case FeePayment.Sponsored s -> s.paymaster().forDisplay();
+                case FeePayment.InToken t -> t.paymaster().forDisplay();
+                case FeePayment.Self s -> "";
+            }));
+        }
         details.add(Detail.plain("Limit after", limitAfter));
         warnings.forEach(w -> details.add(Detail.plain("Warning", w.message())));
         return details;

@@ -29,7 +29,8 @@ import xyz.cavos.wallet.ui.SentTransaction;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
-import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.FeePayment;
+import xyz.cavos.wallet.wallet.GaslessQuote;
 import xyz.cavos.wallet.wallet.RecipientWarning;
 import xyz.cavos.wallet.wallet.Progress;
 import xyz.cavos.wallet.wallet.SpendingUsage;
@@ -48,6 +49,21 @@ public final class TransferViewModel extends ScreenViewModel {
     /** Where a transfer is. */
     public enum Stage { EDITING, REVIEWING, READY, SENDING, SUBMITTED, ACCEPTED, FAILED }
 
+    /** Who pays the fee: the wallet in STRK, or, when a paymaster is set in Settings, the paymaster or a token the wallet holds. */
+    public enum FeeChoice {
+        SELF("Pay it myself, in STRK"), SPONSORED("Sponsored by the paymaster"), TOKEN("Pay it in a token");
+
+        private final String label;
+
+        FeeChoice(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
@@ -55,6 +71,10 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ObservableList<Token> tokens = FXCollections.observableArrayList();
     private final ObservableList<Token> tokensView = FXCollections.unmodifiableObservableList(tokens);
     private final ObjectProperty<Token> token = new SimpleObjectProperty<>(Token.STRK);
+    private final ObjectProperty<FeeChoice> feeChoice = new SimpleObjectProperty<>(FeeChoice.SELF);
+    private final ObjectProperty<Token> gasToken = new SimpleObjectProperty<>(Token.USDC);
+    private final ReadOnlyBooleanWrapper paymasterSet = new ReadOnlyBooleanWrapper();
+    private Optional<FeePayment.Paymaster> paymaster = Optional.empty();
     private final StringProperty recipient = new SimpleStringProperty("");
     private final StringProperty amount = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper recipientError = new ReadOnlyStringWrapper("");
@@ -88,6 +108,8 @@ public final class TransferViewModel extends ScreenViewModel {
         token.addListener((obs, old, now) -> edited());
         recipient.addListener((obs, old, now) -> edited());
         amount.addListener((obs, old, now) -> edited());
+        feeChoice.addListener((obs, old, now) -> edited());
+        gasToken.addListener((obs, old, now) -> edited());
     }
 
     @Override
@@ -101,6 +123,7 @@ public final class TransferViewModel extends ScreenViewModel {
     @Override
     protected Subscription listen() {
         loadAddressBook();
+        loadPaymaster();
         return Subscription.combine(model.snapshotProperty().subscribe(this::snapshotChanged),
                 // a review that finished while the app was locked is asked once it is unlocked
                 model.lockedProperty().subscribe(locked -> {
@@ -108,6 +131,22 @@ public final class TransferViewModel extends ScreenViewModel {
                         model.executor().onUi(this::confirmIfShown);
                     }
                 }));
+    }
+
+    /** Reads the paymaster set in Settings (its key is in the keychain: off the UI thread); without one, the wallet pays. */
+    private void loadPaymaster() {
+        model.executor().run(model::paymaster, found -> {
+            paymaster = found;
+            paymasterSet.set(found.isPresent());
+            if (found.isEmpty() && feeChoice.get() != FeeChoice.SELF) {
+                feeChoice.set(FeeChoice.SELF);
+            }
+            validate();
+        }, e -> {
+            paymaster = Optional.empty();
+            paymasterSet.set(false);
+            feeChoice.set(FeeChoice.SELF);
+        });
     }
 
     /** Reads the contacts and recent recipients (file work, off the UI thread) for the recipient chooser. */
@@ -246,7 +285,13 @@ public final class TransferViewModel extends ScreenViewModel {
         if (wallet == null || asset == null || parsedRecipient.isEmpty() || parsedAmount.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TransferRequest(wallet, asset, parsedRecipient.get(), parsedAmount.get()));
+        FeePayment payment = switch (feeChoice.get()) {
+            case SELF -> FeePayment.SELF;
+            case SPONSORED -> paymaster.<FeePayment>map(FeePayment.Sponsored::new).orElse(null);
+            case TOKEN -> gasToken.get() == null ? null
+                    : paymaster.<FeePayment>map(p -> new FeePayment.InToken(p, gasToken.get(), Optional.empty())).orElse(null);
+        };
+        return payment == null ? Optional.empty() : Optional.of(new TransferRequest(wallet, asset, parsedRecipient.get(), parsedAmount.get(), payment));
     }
 
     /**
@@ -280,12 +325,13 @@ public final class TransferViewModel extends ScreenViewModel {
             earlier.set(""); // the last transfer's result does not belong under this one
         }
         AddressBook book = model.addressBook();
-        model.executor().run(() -> new Checked(request.wallet().simulate(request.calls()), book.nameOf(request.recipient()),
+        model.executor().run(() -> new Checked(feeOf(request), book.nameOf(request.recipient()),
                 request.wallet().checkRecipient(request.recipient(), book)), checked -> {
             if (!answers(request)) {
                 return;
             }
-            TransferReview review = new TransferReview(request, Format.fee(checked.quote()), limitAfter(request), checked.name(), checked.warnings());
+            TransferReview review = new TransferReview(request, checked.fee().text(), limitAfter(request, checked.fee().inToken()), checked.name(),
+                    checked.warnings(), checked.fee().payment());
             reviewed = review;
             fee.set(review.fee());
             limitAfter.set(review.limitAfter());
@@ -299,11 +345,37 @@ public final class TransferViewModel extends ScreenViewModel {
     }
 
     /** What the review read: the fee, the recipient's name in the address book, what the recipient checks found. */
-    private record Checked(FeeQuote quote, Optional<String> name, List<RecipientWarning> warnings) {
+    private record Checked(Fee fee, Optional<String> name, List<RecipientWarning> warnings) {
     }
 
-    private String limitAfter(TransferRequest request) {
-        U256 value = request.amount();
+    /**
+     * The fee as the sheet says it, and the payment to send with: in a token, capped at the maximum shown. {@code inToken}
+     * is that maximum when it is taken in the token being sent (it counts against the same limit).
+     */
+    private record Fee(String text, FeePayment payment, U256 inToken) {
+    }
+
+    /** Checks everything and estimates the fee, signs nothing: the wallet's own estimate, or the paymaster's checked build. */
+    private static Fee feeOf(TransferRequest request) {
+        return switch (request.payment()) {
+            case FeePayment.Self self -> new Fee(Format.fee(request.wallet().simulate(request.calls())), self, U256.ZERO);
+            case FeePayment.Sponsored sponsored -> {
+                request.wallet().quoteGasless(request.calls(), sponsored);
+                yield new Fee("Sponsored by the paymaster: you pay nothing", sponsored, U256.ZERO);
+            }
+            case FeePayment.InToken inToken -> {
+                GaslessQuote quote = request.wallet().quoteGasless(request.calls(), inToken);
+                Token gas = inToken.gasToken();
+                String text = "≈ " + Format.exact(quote.estimated(), gas.decimals(), gas.symbol()) + " (at most "
+                        + Format.exact(quote.maximum(), gas.decimals(), gas.symbol()) + "), paid to the paymaster";
+                yield new Fee(text, new FeePayment.InToken(inToken.paymaster(), gas, Optional.of(quote.maximum())),
+                        gas.address().equals(request.token().address()) ? quote.maximum() : U256.ZERO);
+            }
+        };
+    }
+
+    private String limitAfter(TransferRequest request, U256 feeInSameToken) {
+        U256 value = request.amount().add(feeInSameToken);
         return limit(request.token()).map(l -> Format.exact(l.remaining().subtract(value.compareTo(l.remaining()) > 0 ? l.remaining() : value),
                 l.decimals(), l.symbol()) + " of " + Format.exact(l.limit(), l.decimals(), l.symbol()) + " left")
                 .orElse("No spending limit for " + request.token().symbol());
@@ -352,7 +424,8 @@ public final class TransferViewModel extends ScreenViewModel {
                 });
             }
         };
-        model.executor().run(() -> request.wallet().transfer(request.token(), request.recipient(), request.amount(), true, WAIT, updates),
+        model.executor().run(() -> request.wallet().transfer(request.token(), request.recipient(), request.amount(), review.payment(), true,
+                WAIT, updates),
                 (TransactionOutcome outcome) -> {
                     // told wherever the person is now, even when the screen has moved on to another session
                     model.settled(SentTransaction.accepted("Transfer", detail, outcome, AppShell.Screen.ACTIVITY));
@@ -363,7 +436,7 @@ public final class TransferViewModel extends ScreenViewModel {
                     transactionHash.set(outcome.transactionHash().toHex());
                     explorerLink.set(outcome.explorerLink().orElse(""));
                     progress.set("Sent " + request.amountText() + outcome.receipt()
-                            .map(r -> ", accepted in block " + r.blockNumber() + ", fee " + Format.fee(r.actualFee()))
+                            .map(r -> ", accepted in block " + r.blockNumber() + ", " + Format.paidFee(outcome))
                             .orElse(""));
                     if (request().filter(request::equals).isPresent()) {
                         amount.set(""); // cleared while still sending, so the edit does not reset the result
@@ -405,6 +478,21 @@ public final class TransferViewModel extends ScreenViewModel {
 
     public ObservableList<Token> tokens() {
         return tokensView;
+    }
+
+    /** Who pays the fee; anything but {@link FeeChoice#SELF} needs a paymaster set in Settings. */
+    public ObjectProperty<FeeChoice> feeChoiceProperty() {
+        return feeChoice;
+    }
+
+    /** The token the fee is paid in, with {@link FeeChoice#TOKEN}. */
+    public ObjectProperty<Token> gasTokenProperty() {
+        return gasToken;
+    }
+
+    /** Whether a paymaster is set, so that the fee can be sponsored or paid in a token. */
+    public ReadOnlyBooleanProperty paymasterSetProperty() {
+        return paymasterSet.getReadOnlyProperty();
     }
 
     public ObjectProperty<Token> tokenProperty() {
