@@ -51,7 +51,7 @@ class GaslessTransferViewModelIT {
         return node.balanceOf(address, Token.USDC);
     }
 
-    private void send(String usdc, TransferViewModel.FeeChoice choice) {
+    private void send(String usdc, FeeChoice choice) {
         vm.tokenProperty().set(Token.USDC);
         vm.recipientProperty().set(SandboxWallet.RECIPIENT.toHex());
         vm.amountProperty().set(usdc);
@@ -65,7 +65,7 @@ class GaslessTransferViewModelIT {
     void theFeeIsSponsoredAndTheSheetSaysSo() {
         assertTrue(vm.paymasterSetProperty().get(), "the paymaster set in Settings is offered");
         BigInteger strkBefore = node.balanceOf(world.demo.address(), Token.STRK);
-        send("5", TransferViewModel.FeeChoice.SPONSORED);
+        send("5", FeeChoice.SPONSORED);
         List<String> asked = confirmations.lastLines();
         assertTrue(asked.contains("Fee: Sponsored by the paymaster: you pay nothing"), asked.toString());
         assertTrue(asked.contains("Paymaster: http://127.0.0.1:" + node.port()), asked.toString());
@@ -77,7 +77,7 @@ class GaslessTransferViewModelIT {
 
     @Test
     void theFeeIsPaidInUsdcAtMostWhatTheSheetShowed() {
-        send("2", TransferViewModel.FeeChoice.TOKEN);
+        send("2", FeeChoice.TOKEN);
         String fee = confirmations.lastLines().stream().filter(l -> l.startsWith("Fee: ")).findFirst().orElseThrow();
         assertTrue(fee.startsWith("Fee: ≈ ") && fee.contains(" USDC (at most ") && fee.endsWith("USDC), paid to the paymaster"), fee);
         assertEquals(TransferViewModel.Stage.ACCEPTED, vm.stageProperty().get(), vm.problemProperty().get());
@@ -91,7 +91,7 @@ class GaslessTransferViewModelIT {
     @Test
     void aPaymasterThatChangesTheTransferIsRefusedAtReviewAndNothingIsAsked() {
         node.paymaster().misbehave(SandboxPaymaster.Misbehaviour.CHANGE_CALL);
-        send("3", TransferViewModel.FeeChoice.TOKEN);
+        send("3", FeeChoice.TOKEN);
         assertEquals(TransferViewModel.Stage.FAILED, vm.stageProperty().get());
         assertTrue(vm.problemProperty().get().contains("not the one you asked for"), vm.problemProperty().get());
         assertEquals(List.of(), confirmations.ids(), "nothing to confirm: nothing was signed");

@@ -188,23 +188,30 @@ public final class Screenshots {
             ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-token")).setValue(Token.USDC);
             ((TextField) scene.lookup("#transfer-recipient")).setText(RECIPIENT);
             ((TextField) scene.lookup("#transfer-amount")).setText("10");
-            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
-                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.SPONSORED);
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.FeeChoice.SPONSORED);
         });
         both(shell, scene, out, "transfer-sponsored");
         onFx(() -> {
-            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
-                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.TOKEN);
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.FeeChoice.TOKEN);
             ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-gas-token")).setValue(Token.USDC);
         });
         both(shell, scene, out, "transfer-token");
         reviewSheet(shell, scene, out, "review-sheet-token");
         onFx(() -> {
             ((TextField) scene.lookup("#transfer-amount")).setText("");
-            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice>) scene.lookup("#transfer-fee-mode"))
-                    .setValue(xyz.cavos.wallet.ui.transfer.TransferViewModel.FeeChoice.SELF);
+            ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.FeeChoice>) scene.lookup("#transfer-fee-mode"))
+                    .setValue(xyz.cavos.wallet.ui.FeeChoice.SELF);
             ((javafx.scene.control.ComboBox<Token>) scene.lookup("#transfer-token")).setValue(Token.STRK);
         });
+        onFx(() -> shell.show(AppShell.Screen.SESSION));
+        await(() -> scene.lookup("#session-fee-mode") != null && scene.lookup("#session-fee-mode").isVisible());
+        onFx(() -> ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.FeeChoice>) scene.lookup("#session-fee-mode"))
+                .setValue(xyz.cavos.wallet.ui.FeeChoice.SPONSORED));
+        both(shell, scene, out, "session-gasless");
+        onFx(() -> ((javafx.scene.control.ComboBox<xyz.cavos.wallet.ui.FeeChoice>) scene.lookup("#session-fee-mode"))
+                .setValue(xyz.cavos.wallet.ui.FeeChoice.SELF));
         onFx(() -> shell.show(AppShell.Screen.SETTINGS));
         onFx(() -> ((Button) scene.lookup("#paymaster-remove")).fire());
         await(() -> ((javafx.scene.control.Label) scene.lookup("#paymaster-status")).getText().startsWith("No paymaster"));

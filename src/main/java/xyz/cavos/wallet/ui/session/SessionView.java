@@ -95,6 +95,19 @@ public final class SessionView implements ScreenView {
         forget.setOnAction(e -> vm.forget());
         HBox actions = new HBox(10, renew, revoke, revokeAll, spacer, forget);
         actions.setAlignment(Pos.CENTER_LEFT);
+        Label feeCaption = new Label("Fee");
+        feeCaption.getStyleClass().add(Styles.TEXT_MUTED);
+        Label feeNote = new Label("A renewal can be sponsored but not paid in a token: the account lets an expired session sign only"
+                + " the renewal itself.");
+        feeNote.getStyleClass().add(Styles.TEXT_MUTED);
+        feeNote.setWrapText(true);
+        feeNote.visibleProperty().bind(vm.renewableProperty().and(vm.feeSelection().choiceProperty()
+                .isEqualTo(xyz.cavos.wallet.ui.FeeChoice.TOKEN)));
+        feeNote.managedProperty().bind(feeNote.visibleProperty());
+        HBox payer = new HBox(10, feeCaption, xyz.cavos.wallet.ui.FeeSelector.of(vm.feeSelection(), "session"));
+        payer.setAlignment(Pos.CENTER_LEFT);
+        payer.visibleProperty().bind(vm.feeSelection().paymasterSetProperty());
+        payer.managedProperty().bind(payer.visibleProperty());
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -106,7 +119,7 @@ public final class SessionView implements ScreenView {
         HBox working = new HBox(10, spinner, progress);
         working.setAlignment(Pos.CENTER_LEFT);
 
-        page.column().getChildren().addAll(Messages.offline(offlineNote, "session-offline"), hero, details, actions, working,
+        page.column().getChildren().addAll(Messages.offline(offlineNote, "session-offline"), hero, details, payer, feeNote, actions, working,
                 Messages.problem(vm.problem(), "session-problem", open), Messages.success(vm.resultProperty(), "session-result"));
     }
 

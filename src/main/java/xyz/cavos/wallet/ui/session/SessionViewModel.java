@@ -13,9 +13,12 @@ import java.util.List;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.ui.Format;
+import xyz.cavos.wallet.wallet.FeePayment;
 import xyz.cavos.wallet.wallet.FeeQuote;
+import xyz.cavos.wallet.wallet.GaslessQuote;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Confirmations;
+import xyz.cavos.wallet.ui.FeeSelection;
 import xyz.cavos.wallet.ui.NextStepInTheApp;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
@@ -63,6 +66,7 @@ public final class SessionViewModel extends ScreenViewModel {
     /** A result waiting for the chain's state to agree with it. */
     private Awaited awaited;
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper();
+    private final FeeSelection feeSelection = new FeeSelection();
     /** What the countdown shows when no time is running: expired, revoked, not registered, not read. */
     static final String NO_TIME = "—";
 
@@ -74,7 +78,9 @@ public final class SessionViewModel extends ScreenViewModel {
 
     @Override
     protected Subscription listen() {
+        feeSelection.load(model, () -> { });
         return Subscription.combine(model.statusProperty().subscribe(this::show),
+                model.snapshotProperty().subscribe(snapshot -> feeSelection.offer(snapshot, model.walletProperty().get())),
                 model.sessionProperty().subscribe(session -> show(model.statusProperty().get())),
                 model.connectionDetailProperty().subscribe(detail -> show(model.statusProperty().get())));
     }
@@ -184,10 +190,11 @@ public final class SessionViewModel extends ScreenViewModel {
      * more explicit confirmations.
      */
     public void renew() {
-        ask(WalletService::quoteRenewal, (wallet, fee) -> SessionQuestions.renew(details(wallet, fee)), () -> renew(false));
+        ask(new Quote(WalletService::quoteRenewal, WalletService::quoteRenewal), (wallet, fee) -> SessionQuestions.renew(details(wallet, fee)),
+                payment -> renew(false, payment));
     }
 
-    private void renew(boolean again) {
+    private void renew(boolean again, FeePayment payment) {
         WalletService wallet = model.walletProperty().get();
         if (wallet == null || busy.get()) {
             return;
@@ -195,7 +202,7 @@ public final class SessionViewModel extends ScreenViewModel {
         Action action = start(wallet, "Renewing…");
         java.util.concurrent.atomic.AtomicReference<Felt> sent = new java.util.concurrent.atomic.AtomicReference<>();
         model.executor().run(() -> {
-            WalletService.Renewal renewal = wallet.renew(again, WAIT, progress(action, sent));
+            WalletService.Renewal renewal = wallet.renew(again, payment, WAIT, progress(action, sent));
             String stored = renewal.storedIn().map(kind -> "The new session replaced the old one in the " + kind + ".")
                     .orElseGet(() -> renewal.notStored().map(e -> "The new session is in use but could not be stored ("
                             + e.getMessage() + "). " + NextStepInTheApp.guidance(e)).orElse("The new session is in use."));
@@ -219,7 +226,7 @@ public final class SessionViewModel extends ScreenViewModel {
                     && confirmations.confirmTwice(SessionQuestions.RENEW_AGAIN, SessionQuestions.RENEW_AGAIN_SURE)) {
                 running = null;
                 busy.set(false);
-                renew(true);
+                renew(true, payment);
                 return;
             }
             failed(action, e);
@@ -231,8 +238,9 @@ public final class SessionViewModel extends ScreenViewModel {
 
     /** Asks on a review sheet with the fee, then revokes this session on chain: its key stops working for good. */
     public void revoke() {
-        ask(WalletService::quoteRevoke, (wallet, fee) -> SessionQuestions.REVOKE.with(details(wallet, fee)),
-                () -> send("Revoking this session…", "Session revoked", false));
+        ask(new Quote(WalletService::quoteRevoke, (wallet, payment) -> wallet.quoteGasless(List.of(wallet.revokeCall()), payment)),
+                (wallet, fee) -> SessionQuestions.REVOKE.with(details(wallet, fee)),
+                payment -> send("Revoking this session…", "Session revoked", false, payment));
     }
 
     /**
@@ -241,37 +249,67 @@ public final class SessionViewModel extends ScreenViewModel {
      */
     public void revokeAll() {
         WalletService[] asked = new WalletService[1];
-        ask(WalletService::quoteRevokeAll, (wallet, fee) -> {
-            asked[0] = wallet;
-            return SessionQuestions.REVOKE_ALL.with(details(wallet, fee));
-        }, () -> {
-            if (confirmations.confirm(SessionQuestions.REVOKE_ALL_AGAIN) && asked[0] == model.walletProperty().get()) {
-                send("Revoking all sessions…", "All sessions of the account revoked", true);
-            }
-        });
+        ask(new Quote(WalletService::quoteRevokeAll, (wallet, payment) -> wallet.quoteGasless(List.of(wallet.revokeAllCall()), payment)),
+                (wallet, fee) -> {
+                    asked[0] = wallet;
+                    return SessionQuestions.REVOKE_ALL.with(details(wallet, fee));
+                }, payment -> {
+                    if (confirmations.confirm(SessionQuestions.REVOKE_ALL_AGAIN) && asked[0] == model.walletProperty().get()) {
+                        send("Revoking all sessions…", "All sessions of the account revoked", true, payment);
+                    }
+                });
     }
 
     /** What a sheet about this session shows: the session key, the wallet, the network and the fee. */
-    private static List<Confirmations.Detail> details(WalletService wallet, FeeQuote fee) {
-        return List.of(
+    private static List<Confirmations.Detail> details(WalletService wallet, Fee fee) {
+        List<Confirmations.Detail> details = new java.util.ArrayList<>(List.of(
                 Confirmations.Detail.address("Session key", Format.groupedAddress(wallet.token().sessionPublicKey())),
                 Confirmations.Detail.address("Wallet", Format.groupedAddress(wallet.token().walletAddress())),
                 Confirmations.Detail.plain("Network", wallet.network().name()),
-                Confirmations.Detail.plain("Fee", Format.fee(fee) + ", paid from the wallet"));
+                Confirmations.Detail.plain("Fee", fee.text())));
+        if (fee.payment() instanceof FeePayment.Sponsored s) {
+            details.add(Confirmations.Detail.plain("Paymaster", s.paymaster().forDisplay()));
+        } else if (fee.payment() instanceof FeePayment.InToken t) {
+            details.add(Confirmations.Detail.plain("Paymaster", t.paymaster().forDisplay()));
+        }
+        return List.copyOf(details);
+    }
+
+    /** How an action's fee is estimated: paid by the wallet, or through the paymaster (its build checked, nothing signed). */
+    private record Quote(java.util.function.Function<WalletService, FeeQuote> selfPaid,
+            java.util.function.BiFunction<WalletService, FeePayment, GaslessQuote> gasless) {
+
+        Fee of(WalletService wallet, FeePayment payment) {
+            if (payment instanceof FeePayment.Self) {
+                return new Fee(Format.fee(selfPaid.apply(wallet)) + ", paid from the wallet", payment);
+            }
+            GaslessQuote quote = gasless.apply(wallet, payment);
+            return new Fee(FeeSelection.text(quote), FeeSelection.capped(payment, quote));
+        }
+    }
+
+    /** The fee as the sheet says it, and the payment the action is sent with (in a token, at most what the sheet showed). */
+    private record Fee(String text, FeePayment payment) {
     }
 
     /**
-     * Estimates the action's fee, then asks with it on view; {@code go} runs after a yes, for the session still connected.
-     * When the estimate fails (the session cannot do it, the node is down), that is said instead and nothing is asked.
+     * Estimates the action's fee as the fee choice says, then asks with it on view; {@code go} runs with the payment after a
+     * yes, for the session still connected. When the estimate fails (the session cannot do it, the node or the paymaster
+     * refuses), that is said instead and nothing is asked.
      */
-    private void ask(java.util.function.Function<WalletService, FeeQuote> quote,
-            java.util.function.BiFunction<WalletService, FeeQuote, Confirmations.Question> question, Runnable go) {
+    private void ask(Quote quote, java.util.function.BiFunction<WalletService, Fee, Confirmations.Question> question,
+            java.util.function.Consumer<FeePayment> go) {
         WalletService wallet = model.walletProperty().get();
         if (!canAct()) {
             return;
         }
+        java.util.Optional<FeePayment> payment = feeSelection.payment();
+        if (payment.isEmpty()) {
+            problem.show(new WalletError(WalletError.Code.INVALID_ARGUMENT, "Choose the token to pay the paymaster in.", ""));
+            return;
+        }
         Action action = start(wallet, "Estimating the fee…");
-        model.executor().run(() -> quote.apply(wallet), fee -> {
+        model.executor().run(() -> quote.of(wallet, payment.get()), fee -> {
             if (!current(action)) {
                 return;
             }
@@ -279,7 +317,7 @@ public final class SessionViewModel extends ScreenViewModel {
             busy.set(false);
             progress.set("");
             if (isShown() && confirmations.confirm(question.apply(wallet, fee)) && wallet == model.walletProperty().get() && !busy.get()) {
-                go.run();
+                go.accept(fee.payment());
             }
         }, e -> failed(action, e));
     }
@@ -289,7 +327,7 @@ public final class SessionViewModel extends ScreenViewModel {
         return isShown() && model.walletProperty().get() != null && !busy.get();
     }
 
-    private void send(String doing, String done, boolean all) {
+    private void send(String doing, String done, boolean all, FeePayment payment) {
         WalletService wallet = model.walletProperty().get();
         if (wallet == null || busy.get()) {
             return; // the session went while the question was open
@@ -297,7 +335,8 @@ public final class SessionViewModel extends ScreenViewModel {
         Action action = start(wallet, doing);
         java.util.concurrent.atomic.AtomicReference<Felt> sent = new java.util.concurrent.atomic.AtomicReference<>();
         String what = all ? "Emergency revocation" : "Revocation";
-        model.executor().run(() -> all ? wallet.revokeAll(true, WAIT, progress(action, sent)) : wallet.revoke(true, WAIT, progress(action, sent)),
+        model.executor().run(() -> all ? wallet.revokeAll(payment, true, WAIT, progress(action, sent))
+                : wallet.revoke(payment, true, WAIT, progress(action, sent)),
                 (TransactionOutcome outcome) -> {
                     model.settled(SentTransaction.accepted(what, subject(wallet, all), outcome, AppShell.Screen.SESSION));
                     if (!current(action)) {
@@ -441,6 +480,11 @@ public final class SessionViewModel extends ScreenViewModel {
         busy.set(false);
         progress.set("");
         problem.show(e);
+    }
+
+    /** Who pays the fee of a renewal or revocation; with a paymaster set in Settings, it may sponsor them or take a token. */
+    public FeeSelection feeSelection() {
+        return feeSelection;
     }
 
     public ReadOnlyObjectProperty<SessionState> stateProperty() {

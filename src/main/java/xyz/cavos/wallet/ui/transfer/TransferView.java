@@ -7,7 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -146,32 +145,7 @@ public final class TransferView implements ScreenView {
         limitAfter.setId("transfer-limit-after");
         limitAfter.textProperty().bind(xyz.cavos.wallet.ui.HiddenAmounts.masked(Bindings.when(vm.limitAfterProperty().isEmpty()).then("—")
                 .otherwise(Bindings.concat(vm.limitAfterProperty(), " after this transfer")), vm.amountsHiddenProperty()));
-        ComboBox<TransferViewModel.FeeChoice> payer = new ComboBox<>(FXCollections.observableArrayList(TransferViewModel.FeeChoice.values()));
-        payer.setId("transfer-fee-mode");
-        payer.valueProperty().bindBidirectional(vm.feeChoiceProperty());
-        payer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TransferViewModel.FeeChoice choice) {
-                return choice == null ? "" : choice.label();
-            }
-
-            @Override
-            public TransferViewModel.FeeChoice fromString(String text) {
-                return null;
-            }
-        });
-        payer.setTooltip(new Tooltip("With a paymaster set in Settings, it can pay the fee (sponsored), or take it in a token"
-                + " the session may move. What it builds is checked against this transfer before anything is signed."));
-        ComboBox<Token> gas = new ComboBox<>(vm.tokens());
-        gas.setId("transfer-gas-token");
-        gas.valueProperty().bindBidirectional(vm.gasTokenProperty());
-        gas.setConverter(token.getConverter());
-        gas.visibleProperty().bind(vm.feeChoiceProperty().isEqualTo(TransferViewModel.FeeChoice.TOKEN));
-        gas.managedProperty().bind(gas.visibleProperty());
-        HBox payment = new HBox(8, payer, gas);
-        payment.setAlignment(Pos.CENTER_LEFT);
-        payment.visibleProperty().bind(vm.paymasterSetProperty());
-        payment.managedProperty().bind(payment.visibleProperty());
+        Node payment = xyz.cavos.wallet.ui.FeeSelector.of(vm.feeSelection(), "transfer");
         fee.setWrapText(true);
         form.addRow(6, new Label("Fee"), new VBox(6, payment, fee));
         form.addRow(7, new Label("Limit"), limitAfter);

@@ -26,6 +26,8 @@ import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Problem;
 import xyz.cavos.wallet.ui.ScreenViewModel;
 import xyz.cavos.wallet.ui.SentTransaction;
+import xyz.cavos.wallet.ui.FeeChoice;
+import xyz.cavos.wallet.ui.FeeSelection;
 import xyz.cavos.wallet.ui.WalletModel;
 import xyz.cavos.wallet.wallet.AddressBook;
 import xyz.cavos.wallet.wallet.Balance;
@@ -49,21 +51,6 @@ public final class TransferViewModel extends ScreenViewModel {
     /** Where a transfer is. */
     public enum Stage { EDITING, REVIEWING, READY, SENDING, SUBMITTED, ACCEPTED, FAILED }
 
-    /** Who pays the fee: the wallet in STRK, or, when a paymaster is set in Settings, the paymaster or a token the wallet holds. */
-    public enum FeeChoice {
-        SELF("Pay it myself, in STRK"), SPONSORED("Sponsored by the paymaster"), TOKEN("Pay it in a token");
-
-        private final String label;
-
-        FeeChoice(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final WalletModel model;
@@ -71,10 +58,7 @@ public final class TransferViewModel extends ScreenViewModel {
     private final ObservableList<Token> tokens = FXCollections.observableArrayList();
     private final ObservableList<Token> tokensView = FXCollections.unmodifiableObservableList(tokens);
     private final ObjectProperty<Token> token = new SimpleObjectProperty<>(Token.STRK);
-    private final ObjectProperty<FeeChoice> feeChoice = new SimpleObjectProperty<>(FeeChoice.SELF);
-    private final ObjectProperty<Token> gasToken = new SimpleObjectProperty<>(Token.USDC);
-    private final ReadOnlyBooleanWrapper paymasterSet = new ReadOnlyBooleanWrapper();
-    private Optional<FeePayment.Paymaster> paymaster = Optional.empty();
+    private final FeeSelection feeSelection = new FeeSelection();
     private final StringProperty recipient = new SimpleStringProperty("");
     private final StringProperty amount = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper recipientError = new ReadOnlyStringWrapper("");
@@ -108,8 +92,8 @@ public final class TransferViewModel extends ScreenViewModel {
         token.addListener((obs, old, now) -> edited());
         recipient.addListener((obs, old, now) -> edited());
         amount.addListener((obs, old, now) -> edited());
-        feeChoice.addListener((obs, old, now) -> edited());
-        gasToken.addListener((obs, old, now) -> edited());
+        feeSelection.choiceProperty().addListener((obs, old, now) -> edited());
+        feeSelection.gasTokenProperty().addListener((obs, old, now) -> edited());
     }
 
     @Override
@@ -123,7 +107,7 @@ public final class TransferViewModel extends ScreenViewModel {
     @Override
     protected Subscription listen() {
         loadAddressBook();
-        loadPaymaster();
+        feeSelection.load(model, this::validate);
         return Subscription.combine(model.snapshotProperty().subscribe(this::snapshotChanged),
                 // a review that finished while the app was locked is asked once it is unlocked
                 model.lockedProperty().subscribe(locked -> {
@@ -131,22 +115,6 @@ public final class TransferViewModel extends ScreenViewModel {
                         model.executor().onUi(this::confirmIfShown);
                     }
                 }));
-    }
-
-    /** Reads the paymaster set in Settings (its key is in the keychain: off the UI thread); without one, the wallet pays. */
-    private void loadPaymaster() {
-        model.executor().run(model::paymaster, found -> {
-            paymaster = found;
-            paymasterSet.set(found.isPresent());
-            if (found.isEmpty() && feeChoice.get() != FeeChoice.SELF) {
-                feeChoice.set(FeeChoice.SELF);
-            }
-            validate();
-        }, e -> {
-            paymaster = Optional.empty();
-            paymasterSet.set(false);
-            feeChoice.set(FeeChoice.SELF);
-        });
     }
 
     /** Reads the contacts and recent recipients (file work, off the UI thread) for the recipient chooser. */
@@ -193,6 +161,7 @@ public final class TransferViewModel extends ScreenViewModel {
         WalletService wallet = model.walletProperty().get();
         List<Token> sendable = snapshot == null || wallet == null ? List.of(Token.STRK) : snapshot.balances().stream().map(Balance::token)
                 .filter(t -> wallet.canMove(snapshot, t.address())).toList();
+        feeSelection.offer(snapshot, wallet);
         if (!tokens.equals(sendable)) {
             tokens.setAll(sendable);
             if (!sendable.isEmpty() && !sendable.contains(token.get())) {
@@ -285,13 +254,7 @@ public final class TransferViewModel extends ScreenViewModel {
         if (wallet == null || asset == null || parsedRecipient.isEmpty() || parsedAmount.isEmpty()) {
             return Optional.empty();
         }
-        FeePayment payment = switch (feeChoice.get()) {
-            case SELF -> FeePayment.SELF;
-            case SPONSORED -> paymaster.<FeePayment>map(FeePayment.Sponsored::new).orElse(null);
-            case TOKEN -> gasToken.get() == null ? null
-                    : paymaster.<FeePayment>map(p -> new FeePayment.InToken(p, gasToken.get(), Optional.empty())).orElse(null);
-        };
-        return payment == null ? Optional.empty() : Optional.of(new TransferRequest(wallet, asset, parsedRecipient.get(), parsedAmount.get(), payment));
+        return feeSelection.payment().map(payment -> new TransferRequest(wallet, asset, parsedRecipient.get(), parsedAmount.get(), payment));
     }
 
     /**
@@ -359,17 +322,9 @@ public final class TransferViewModel extends ScreenViewModel {
     private static Fee feeOf(TransferRequest request) {
         return switch (request.payment()) {
             case FeePayment.Self self -> new Fee(Format.fee(request.wallet().simulate(request.calls())), self, U256.ZERO);
-            case FeePayment.Sponsored sponsored -> {
-                request.wallet().quoteGasless(request.calls(), sponsored);
-                yield new Fee("Sponsored by the paymaster: you pay nothing", sponsored, U256.ZERO);
-            }
-            case FeePayment.InToken inToken -> {
-                GaslessQuote quote = request.wallet().quoteGasless(request.calls(), inToken);
-                Token gas = inToken.gasToken();
-                String text = "≈ " + Format.exact(quote.estimated(), gas.decimals(), gas.symbol()) + " (at most "
-                        + Format.exact(quote.maximum(), gas.decimals(), gas.symbol()) + "), paid to the paymaster";
-                yield new Fee(text, new FeePayment.InToken(inToken.paymaster(), gas, Optional.of(quote.maximum())),
-                        gas.address().equals(request.token().address()) ? quote.maximum() : U256.ZERO);
+            default -> { // through the paymaster: its build checked, nothing signed
+                GaslessQuote quote = request.wallet().quoteGasless(request.calls(), request.payment());
+                yield new Fee(FeeSelection.text(quote), FeeSelection.capped(request.payment(), quote), FeeSelection.takenOf(request.token(), quote));
             }
         };
     }
@@ -481,18 +436,22 @@ public final class TransferViewModel extends ScreenViewModel {
     }
 
     /** Who pays the fee; anything but {@link FeeChoice#SELF} needs a paymaster set in Settings. */
+    public FeeSelection feeSelection() {
+        return feeSelection;
+    }
+
     public ObjectProperty<FeeChoice> feeChoiceProperty() {
-        return feeChoice;
+        return feeSelection.choiceProperty();
     }
 
     /** The token the fee is paid in, with {@link FeeChoice#TOKEN}. */
     public ObjectProperty<Token> gasTokenProperty() {
-        return gasToken;
+        return feeSelection.gasTokenProperty();
     }
 
     /** Whether a paymaster is set, so that the fee can be sponsored or paid in a token. */
     public ReadOnlyBooleanProperty paymasterSetProperty() {
-        return paymasterSet.getReadOnlyProperty();
+        return feeSelection.paymasterSetProperty();
     }
 
     public ObjectProperty<Token> tokenProperty() {

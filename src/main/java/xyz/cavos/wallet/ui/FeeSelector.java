@@ -1,0 +1,51 @@
+package xyz.cavos.wallet.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import xyz.cavos.wallet.cavos.Token;
+
+/** The fee chooser of a {@link FeeSelection}: who pays, and in which token; shown only when a paymaster is set. */
+public final class FeeSelector {
+
+    private FeeSelector() {
+    }
+
+    /** Ids: {@code <prefix>-fee-mode} and {@code <prefix>-gas-token}. */
+    public static Node of(FeeSelection selection, String idPrefix) {
+        ComboBox<FeeChoice> payer = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(FeeChoice.values()));
+        payer.setId(idPrefix + "-fee-mode");
+        payer.valueProperty().bindBidirectional(selection.choiceProperty());
+        payer.setConverter(named(FeeChoice::label));
+        payer.setTooltip(new Tooltip("With a paymaster set in Settings, it can pay the fee (sponsored), or take it in a token"
+                + " the session may move. What it builds is checked against your request before anything is signed."));
+        ComboBox<Token> gas = new ComboBox<>(selection.gasTokens());
+        gas.setId(idPrefix + "-gas-token");
+        gas.valueProperty().bindBidirectional(selection.gasTokenProperty());
+        gas.setConverter(named(t -> t.symbol() + " · " + t.name()));
+        gas.visibleProperty().bind(selection.choiceProperty().isEqualTo(FeeChoice.TOKEN));
+        gas.managedProperty().bind(gas.visibleProperty());
+        HBox box = new HBox(8, payer, gas);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(selection.paymasterSetProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+}
