@@ -61,27 +61,10 @@ final class PaymasterRpc {
                 "paymaster_executeTransaction", new Method(List.of("transaction", "parameters"), this::executeTransaction));
     }
 
-    /** Answers one request object (never throws): a result or an error reply. */
+    /** Answers one request object (never throws): a result or an error reply; {@code apiKey} is what its HTTP request carried. */
     ObjectNode answer(JsonNode request, Optional<String> apiKey) {
-        ObjectNode reply = NODES.objectNode().put("jsonrpc", "2.0");
-        JsonNode id = request.get("id");
-        reply.set("id", id == null ? NODES.nullNode() : id);
-        if (!request.isObject() || !request.path("method").isTextual()) {
-            return error(reply, -32600, "Invalid request", null);
-        }
-        String name = request.get("method").asText();
-        Method method = methods.get(name);
-        if (method == null) {
-            return error(reply, -32601, "Method not found", NODES.textNode(name + " is not served by the sandbox's paymaster"));
-        }
-        try {
-            reply.set("result", method.handler().apply(new Request(new RpcParams(method.params(), request.get("params")), apiKey)));
-            return reply;
-        } catch (RpcFailure failure) {
-            return error(reply, failure.code, failure.getMessage(), failure.data);
-        } catch (IllegalArgumentException e) {
-            return error(reply, -32602, "Invalid params", NODES.textNode(e.getMessage()));
-        }
+        return RpcEnvelope.answer(request, name -> Optional.ofNullable(methods.get(name)).map(method -> new RpcEnvelope.Method(
+                method.params(), params -> method.handler().apply(new Request(params, apiKey)))), "the sandbox's paymaster");
     }
 
     private JsonNode supportedTokens() {
@@ -266,11 +249,4 @@ final class PaymasterRpc {
         return "0x" + value.toString(16);
     }
 
-    private static ObjectNode error(ObjectNode reply, int code, String message, JsonNode data) {
-        ObjectNode error = reply.putObject("error").put("code", code).put("message", message);
-        if (data != null) {
-            error.set("data", data);
-        }
-        return reply;
-    }
 }

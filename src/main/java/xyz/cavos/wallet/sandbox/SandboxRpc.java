@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,10 +19,7 @@ final class SandboxRpc {
     static final String SPEC_VERSION = "0.10.2";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private record Method(List<String> params, Function<RpcParams, JsonNode> handler) {
-    }
-
-    private final Map<String, Method> methods;
+    private final Map<String, RpcEnvelope.Method> methods;
     private final SandboxNode node;
 
     SandboxRpc(SandboxNode node, Chain chain) {
@@ -63,35 +61,17 @@ final class SandboxRpc {
                 method("sandbox_setProviderLimits", admin::setProviderLimits, "refuse_pre_confirmed", "max_event_blocks"));
     }
 
-    private static Map.Entry<String, Method> method(String name, Function<RpcParams, JsonNode> handler, String... params) {
-        return Map.entry(name, new Method(List.of(params), handler));
+    private static Map.Entry<String, RpcEnvelope.Method> method(String name, Function<RpcParams, JsonNode> handler, String... params) {
+        return Map.entry(name, new RpcEnvelope.Method(List.of(params), handler));
     }
 
     /** Answers one request object (never throws): a result or an error reply. */
     ObjectNode answer(JsonNode request) {
-        ObjectNode reply = NODES.objectNode().put("jsonrpc", "2.0");
-        JsonNode id = request.get("id");
-        reply.set("id", id == null ? NODES.nullNode() : id);
-        if (!request.isObject() || !request.path("method").isTextual()) {
-            return error(reply, -32600, "Invalid request", null);
-        }
-        String name = request.get("method").asText();
-        Method method = methods.get(name);
-        if (method == null) {
-            return error(reply, -32601, "Method not found", NODES.textNode(name + " is not served by the Cavos sandbox"));
-        }
-        try {
-            RpcParams params = new RpcParams(method.params(), request.get("params"));
-            if (!isAdmin(name)) {
-                refuseBeyondLimits(params);
-            }
-            reply.set("result", method.handler().apply(params));
-            return reply;
-        } catch (RpcFailure failure) {
-            return error(reply, failure.code, failure.getMessage(), failure.data);
-        } catch (IllegalArgumentException e) {
-            return error(reply, -32602, "Invalid params", NODES.textNode(e.getMessage()));
-        }
+        return RpcEnvelope.answer(request, name -> Optional.ofNullable(methods.get(name)).map(method -> isAdmin(name) ? method
+                : new RpcEnvelope.Method(method.params(), params -> {
+                    refuseBeyondLimits(params);
+                    return method.handler().apply(params);
+                })), "the Cavos sandbox");
     }
 
     /** A provider with {@link ProviderLimits} refuses a block tag it does not serve as invalid params (event ranges: {@link EventSearch}). */
@@ -105,11 +85,4 @@ final class SandboxRpc {
         return method.startsWith("devnet_") || method.startsWith("sandbox_");
     }
 
-    private static ObjectNode error(ObjectNode reply, int code, String message, JsonNode data) {
-        ObjectNode error = reply.putObject("error").put("code", code).put("message", message);
-        if (data != null) {
-            error.set("data", data);
-        }
-        return reply;
-    }
 }

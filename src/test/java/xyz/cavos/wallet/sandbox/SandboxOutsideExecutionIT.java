@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OutsideExecution;
 import xyz.cavos.wallet.cavos.RevertReason;
@@ -28,7 +28,6 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.testing.SpecCheckingProxy;
 
 /**
  * The Cavos account's {@code execute_from_outside_v2}, submitted by the paymaster's relayer as an ordinary INVOKE:
@@ -40,22 +39,13 @@ class SandboxOutsideExecutionIT {
     private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
     private static final Clock STOPPED = Clock.fixed(Instant.ofEpochSecond(1_760_000_000L), ZoneOffset.UTC);
 
-    private final SandboxNode node = SandboxNode.start(SandboxNode.Options.ephemeral(), STOPPED);
-    private final SpecCheckingProxy proxy = new SpecCheckingProxy(node.rpcUri());
-    private final RpcClient rpc = RpcClient.of(proxy.uri());
+    @RegisterExtension
+    final CheckedSandbox sandbox = new CheckedSandbox(SandboxNode.start(SandboxNode.Options.ephemeral(), STOPPED));
+    private final SandboxNode node = sandbox.node();
+    private final RpcClient rpc = sandbox.rpc();
     private final SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
     private final SessionSender sender = new SessionSender(rpc, wallet.token());
     private final SecureRandom random = new SecureRandom();
-
-    @AfterEach
-    void repliesFollowedTheSpec() {
-        try {
-            assertEquals(List.of(), proxy.specProblems());
-        } finally {
-            proxy.close();
-            node.close();
-        }
-    }
 
     @Test
     void aSignedExecutionRunsItsCallsForTheRelayerCountsSpendingAndUsesItsNonce() {

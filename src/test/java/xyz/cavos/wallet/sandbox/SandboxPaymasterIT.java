@@ -12,8 +12,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.OutsideExecution;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.SessionSignature;
@@ -27,7 +27,6 @@ import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.testing.PaymasterClient;
-import xyz.cavos.wallet.testing.SpecCheckingProxy;
 
 /**
  * The sandbox's SNIP-29 paymaster over HTTP: sponsored and gas-token transactions end to end, its API key, its
@@ -38,24 +37,15 @@ class SandboxPaymasterIT {
 
     private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
 
-    private final SandboxNode node = SandboxNode.start();
-    private final SpecCheckingProxy proxy = new SpecCheckingProxy(node.rpcUri());
-    private final RpcClient rpc = RpcClient.of(proxy.uri());
+    @RegisterExtension
+    final CheckedSandbox sandbox = new CheckedSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final RpcClient rpc = sandbox.rpc();
     private final PaymasterClient withKey = new PaymasterClient(node.paymasterUri(), Optional.of(node.paymasterApiKey()));
     private final PaymasterClient withoutKey = new PaymasterClient(node.paymasterUri(), Optional.empty());
     private final SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(
             new SandboxDashboard.WalletRequest(Map.of(Token.USDC, "100"), SandboxDashboard.SessionRequest.demo()));
     private final SessionSender sender = new SessionSender(rpc, wallet.token());
-
-    @AfterEach
-    void repliesFollowedTheSpec() {
-        try {
-            assertEquals(List.of(), proxy.specProblems());
-        } finally {
-            proxy.close();
-            node.close();
-        }
-    }
 
     @Test
     void theServiceIsAvailableAndNamesItsGasTokens() {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import xyz.cavos.wallet.cavos.CavosAccount;
 import xyz.cavos.wallet.cavos.OnChainSession;
 import xyz.cavos.wallet.cavos.RevertReason;
@@ -31,7 +31,6 @@ import xyz.cavos.wallet.starknet.StarkCurve;
 import xyz.cavos.wallet.starknet.StarknetErrorCode;
 import xyz.cavos.wallet.starknet.TransactionReceipt;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.testing.SpecCheckingProxy;
 
 /**
  * Every session rule of the Cavos account, from the outside: a real sandbox over HTTP, through a proxy
@@ -42,21 +41,12 @@ class SandboxSessionRulesIT {
 
     private static final Felt RECIPIENT = Felt.parse("0x517c8f3d2e1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b");
 
-    private final SandboxNode node = SandboxNode.start();
-    private final SpecCheckingProxy proxy = new SpecCheckingProxy(node.rpcUri());
-    private final RpcClient rpc = RpcClient.of(proxy.uri());
+    @RegisterExtension
+    final CheckedSandbox sandbox = new CheckedSandbox();
+    private final SandboxNode node = sandbox.node();
+    private final RpcClient rpc = sandbox.rpc();
     private final SandboxDashboard.DemoWallet wallet = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
     private final SessionSender sender = new SessionSender(rpc, wallet.token());
-
-    @AfterEach
-    void repliesFollowedTheSpec() {
-        try {
-            assertEquals(List.of(), proxy.specProblems());
-        } finally {
-            proxy.close();
-            node.close();
-        }
-    }
 
     @Test
     void anAllowedTransferMovesTokensCountsTowardsTheLimitAndPaysItsFeeInStrk() {

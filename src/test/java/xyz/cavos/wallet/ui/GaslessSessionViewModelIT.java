@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.ui.session.SessionViewModel;
-import xyz.cavos.wallet.wallet.NetworkSettings;
 import xyz.cavos.wallet.wallet.SessionState;
 
 /**
@@ -40,9 +38,7 @@ class GaslessSessionViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         node = world.node;
-        NetworkSettings settings = NetworkSettings.open(home);
-        settings.setPaymaster(Optional.of(node.paymasterUri().toString()));
-        settings.setPaymasterApiKey(Optional.of(node.paymasterApiKey()));
+        world.setPaymaster();
         vm = new SessionViewModel(world.model, confirmations);
         vm.onShown();
         strkBefore = strk();
@@ -50,7 +46,6 @@ class GaslessSessionViewModelIT {
 
     @AfterEach
     void stop() {
-        NetworkSettings.open(home).setPaymasterApiKey(Optional.empty());
         world.close();
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.sandbox.SandboxPaymaster;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.ui.transfer.TransferViewModel;
-import xyz.cavos.wallet.wallet.NetworkSettings;
 
 /** Transfer with a paymaster set in Settings: the fee sponsored or paid in USDC, said on the review sheet, against the sandbox's paymaster. */
 class GaslessTransferViewModelIT {
@@ -34,16 +32,13 @@ class GaslessTransferViewModelIT {
     void connect() {
         world = new SandboxWallet(home);
         node = world.node;
-        NetworkSettings settings = NetworkSettings.open(home);
-        settings.setPaymaster(Optional.of(node.paymasterUri().toString()));
-        settings.setPaymasterApiKey(Optional.of(node.paymasterApiKey()));
+        world.setPaymaster();
         vm = new TransferViewModel(world.model, confirmations);
         vm.onShown();
     }
 
     @AfterEach
     void stop() {
-        NetworkSettings.open(home).setPaymasterApiKey(Optional.empty());
         world.close();
     }
 

@@ -10,6 +10,7 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.wallet.NetworkSettings;
 import xyz.cavos.wallet.wallet.Progress;
 
 /**
@@ -25,6 +26,7 @@ final class SandboxWallet implements AutoCloseable {
     final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
     final HeldExecutor executor = new HeldExecutor();
     final WalletModel model;
+    private boolean paymasterSet;
 
     SandboxWallet(Path home) {
         model = new WalletModel(executor,
@@ -34,6 +36,14 @@ final class SandboxWallet implements AutoCloseable {
         model.connect(demo.token(), () -> { }, e -> {
             throw new AssertionError(e);
         });
+    }
+
+    /** Sets the sandbox's paymaster and its API key in Settings; the key leaves the keychain again on {@link #close()}. */
+    void setPaymaster() {
+        NetworkSettings settings = NetworkSettings.open(model.store().home());
+        settings.setPaymaster(Optional.of(node.paymasterUri().toString()));
+        settings.setPaymasterApiKey(Optional.of(node.paymasterApiKey()));
+        paymasterSet = true;
     }
 
     /** A second session of the demo wallet, from the dashboard, connected in place of the first. */
@@ -59,6 +69,9 @@ final class SandboxWallet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (paymasterSet) {
+            NetworkSettings.open(model.store().home()).setPaymasterApiKey(Optional.empty());
+        }
         model.shutdown();
         node.close();
     }
