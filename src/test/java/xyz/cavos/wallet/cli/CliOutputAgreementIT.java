@@ -62,6 +62,7 @@ class CliOutputAgreementIT {
     @RegisterExtension
     final CliSandbox sandbox = new CliSandbox();
     private final SandboxNode node = sandbox.node();
+    private final xyz.cavos.wallet.testing.SpecCheckingProxy paymaster = new xyz.cavos.wallet.testing.SpecCheckingProxy(node.paymasterUri());
     private final SandboxDashboard.DemoWallet demo = sandbox.createWallet(SandboxDashboard.WalletRequest.demo());
     private final Token wbtc = node.deployToken("Wrapped BTC", "wBTC", 8, false);
     private int homes;
@@ -108,9 +109,9 @@ class CliOutputAgreementIT {
         return sandbox.cli().with("CAVOS_HOME", sandbox.home().resolve("contacts-" + homes++).toString());
     }
 
-    /** The sandbox's paymaster and its API key, from the environment. */
+    /** The sandbox's paymaster (through a proxy checking each exchange against SNIP-29's document) and its API key, from the environment. */
     private Cli withPaymaster() {
-        return sandbox.cli().with("CAVOS_PAYMASTER_URL", node.paymasterUri().toString()).with("CAVOS_PAYMASTER_API_KEY", node.paymasterApiKey());
+        return sandbox.cli().with("CAVOS_PAYMASTER_URL", paymaster.uri().toString()).with("CAVOS_PAYMASTER_API_KEY", node.paymasterApiKey());
     }
 
     private Cli withContact(Cli cli) {
@@ -258,6 +259,9 @@ class CliOutputAgreementIT {
         assertEquals(leafCommands, walked, "every command that returns a result is walked here");
         Set<Class<?>> declared = Arrays.stream(CommandResult.class.getPermittedSubclasses()).collect(Collectors.toSet());
         assertEquals(declared, results, "every result type is produced by some walk");
+        paymaster.close();
+        assertEquals(List.of(), paymaster.specProblems(), "every paymaster exchange follows the SNIP-29 document");
+        assertTrue(paymaster.methodsChecked().contains("paymaster_executeTransaction"), paymaster.methodsChecked().toString());
     }
 
     /** Each leaf of {@code data} is in the text (warnings: on stderr), or listed as JSON-only. */

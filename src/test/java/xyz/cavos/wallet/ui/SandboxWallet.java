@@ -10,6 +10,7 @@ import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.SessionStorage;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
+import xyz.cavos.wallet.testing.SpecCheckingProxy;
 import xyz.cavos.wallet.wallet.NetworkSettings;
 import xyz.cavos.wallet.wallet.Progress;
 
@@ -26,7 +27,8 @@ final class SandboxWallet implements AutoCloseable {
     final SandboxDashboard.DemoWallet demo = node.dashboard().createWallet(SandboxDashboard.WalletRequest.demo());
     final HeldExecutor executor = new HeldExecutor();
     final WalletModel model;
-    private boolean paymasterSet;
+    /** The paymaster as Settings names it: through a proxy checking each exchange against the SNIP-29 OpenRPC document. */
+    private SpecCheckingProxy paymaster;
 
     SandboxWallet(Path home) {
         model = new WalletModel(executor,
@@ -38,12 +40,20 @@ final class SandboxWallet implements AutoCloseable {
         });
     }
 
-    /** Sets the sandbox's paymaster and its API key in Settings; the key leaves the keychain again on {@link #close()}. */
+    /**
+     * Sets the sandbox's paymaster (behind a spec-checking proxy) and its API key in Settings; on {@link #close()} the key
+     * leaves the keychain again, and every paymaster exchange must have followed the SNIP-29 document.
+     */
     void setPaymaster() {
+        paymaster = new SpecCheckingProxy(node.paymasterUri());
         NetworkSettings settings = NetworkSettings.open(model.store().home());
-        settings.setPaymaster(Optional.of(node.paymasterUri().toString()));
+        settings.setPaymaster(Optional.of(paymaster.uri().toString()));
         settings.setPaymasterApiKey(Optional.of(node.paymasterApiKey()));
-        paymasterSet = true;
+    }
+
+    /** The paymaster set by {@link #setPaymaster()} as the app shows it: scheme, host and port. */
+    String paymasterShown() {
+        return "http://127.0.0.1:" + paymaster.uri().getPort();
     }
 
     /** A second session of the demo wallet, from the dashboard, connected in place of the first. */
@@ -69,10 +79,15 @@ final class SandboxWallet implements AutoCloseable {
 
     @Override
     public void close() {
-        if (paymasterSet) {
-            NetworkSettings.open(model.store().home()).setPaymasterApiKey(Optional.empty());
-        }
         model.shutdown();
+        if (paymaster != null) {
+            NetworkSettings.open(model.store().home()).setPaymasterApiKey(Optional.empty());
+            paymaster.close();
+            if (!paymaster.specProblems().isEmpty()) {
+                node.close();
+                throw new AssertionError("paymaster exchanges outside the SNIP-29 document: " + paymaster.specProblems());
+            }
+        }
         node.close();
     }
 }
