@@ -89,13 +89,14 @@ public final class CavosCommand implements Runnable {
     String gasToken;
 
     @Option(names = "--max-fee", scope = ScopeType.INHERIT, paramLabel = "AMOUNT", description = "With --fee-mode token: the most the"
-            + " paymaster may be paid, in gas-token units (else at most what the paymaster suggests).")
+            + " paymaster may be paid, in gas-token units; needed to send (simulate shows what the paymaster asks).")
     String maxFee;
 
     @Option(names = "--paymaster", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"SNIP-29 paymaster for --fee-mode"
             + " sponsored and token (else " + FeeOptions.URL_ENV + ", else cavos config set paymaster).",
-            "Its API key: " + FeeOptions.KEY_ENV + ", else the one kept in the keychain for the configured paymaster"
-                    + " (cavos config set paymaster-api-key)."})
+            "Its API key: " + FeeOptions.KEY_ENV + " (sent only to the paymaster " + FeeOptions.URL_ENV + " names, else to the"
+                    + " configured one), else the one kept in the keychain for the configured paymaster (cavos config set"
+                    + " paymaster-api-key)."})
     String paymaster;
 
     @CommandLine.Spec
@@ -300,9 +301,14 @@ public final class CavosCommand implements Runnable {
                 Optional.ofNullable(paymaster));
     }
 
-    /** Who pays this command's fee; the gas token may be a listed token, read through {@code wallet}. */
+    /** Who pays the fee of the transaction this command sends; the gas token may be a listed token, read through {@code wallet}. */
     xyz.cavos.wallet.wallet.FeePayment feePayment(WalletService wallet) {
-        return feeOptions().payment(env, home(), () -> wallet);
+        return feeOptions().payment(env, home(), () -> wallet, true, output()::warning);
+    }
+
+    /** Who would pay the fee of a quote ({@code simulate}): paying in a token needs no --max-fee there. */
+    xyz.cavos.wallet.wallet.FeePayment quotedFeePayment(WalletService wallet) {
+        return feeOptions().payment(env, home(), () -> wallet, false, output()::warning);
     }
 
     boolean waitForReceipt() {

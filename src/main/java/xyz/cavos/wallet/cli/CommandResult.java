@@ -132,10 +132,9 @@ sealed interface CommandResult {
     record CallResult(List<Felt> result) implements CommandResult {
     }
 
-    /** Fees in STRK; gas amounts as decimal strings. */
     /**
-     * What the calls would cost: in STRK with the gas they use when the wallet pays ({@code feeMode} self), else what the
-     * paymaster would take in {@code unit} (nothing when sponsored); the gas is then the paymaster's business.
+     * What the calls would cost: in STRK with the gas they use (decimal strings) when the wallet pays ({@code feeMode}
+     * self), else what the paymaster would take in {@code unit} (nothing when sponsored); the gas is then the paymaster's.
      */
     record SimulateResult(String estimatedFee, String maxFee, String unit, Optional<String> l2GasConsumed, Optional<String> l1DataGasConsumed,
             Optional<String> l1GasConsumed, int calls, String feeMode) implements CommandResult {
@@ -175,13 +174,9 @@ sealed interface CommandResult {
     // ---------------------------------------------------------------- writes
 
     /**
-     * What every write reports: fees in STRK; {@code status} is the receipt's finality, or SUBMITTED when it
-     * was not waited for (then there is no fee, unit or block yet).
-     */
-    /**
-     * A sent transaction as every write reports it. {@code feeMode}: self (paid in STRK), sponsored (the paymaster paid,
-     * the wallet nothing) or token (the paymaster was paid in {@code feeUnit}); the fees are in {@code feeUnit}, the
-     * estimated and maximum ones known once built, the paid one ({@code fee}) once the receipt is in.
+     * A sent transaction as every write reports it. {@code status} is the receipt's finality, or SUBMITTED when it was not
+     * waited for (then there is no fee paid or block yet). {@code feeMode}: self (paid in STRK), sponsored (the paymaster
+     * paid, the wallet nothing) or token (the paymaster was paid in {@code feeUnit}); the fees are in {@code feeUnit}.
      */
     record Transaction(Felt transactionHash, String status, int calls, String estimatedFee, String maxFee, Optional<String> fee,
             Optional<String> feeUnit, OptionalLong blockNumber, Optional<String> explorerUrl, String feeMode) {

@@ -156,7 +156,7 @@ final class Commands {
             String amountText, boolean approval, boolean allowLookalike, TokenMove<R> report) {
         Optional<Token> builtIn = Inputs.builtInToken(tokenText);
         builtIn.ifPresent(known -> Inputs.amount(amountText, known, approval)); // bad input is told before anything else is opened
-        root.feeOptions().checkedMode();
+        root.feeOptions().checkedMode(true);
         AddressBook book = AddressBook.open(root.home());
         Felt party = ContactsCommand.resolve(book, partyLabel, partyText);
         Optional<String> partyName = book.nameOf(party);
@@ -243,7 +243,7 @@ final class Commands {
     }
 
     private static Transaction send(CavosCommand root, List<Call> calls) {
-        root.feeOptions().checkedMode();
+        root.feeOptions().checkedMode(true);
         WalletService wallet = root.wallet();
         FeePayment payment = root.feePayment(wallet);
         return Transaction.of(wallet.execute(calls, payment, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
@@ -282,9 +282,9 @@ final class Commands {
         @Override
         public CommandResult call() {
             List<Call> calls = what.calls != null ? Inputs.calls(what.calls) : List.of(what.single.toCall());
-            root.feeOptions().checkedMode();
+            root.feeOptions().checkedMode(false);
             WalletService wallet = root.wallet();
-            FeePayment payment = root.feePayment(wallet);
+            FeePayment payment = root.quotedFeePayment(wallet);
             if (!(payment instanceof FeePayment.Self)) {
                 // the paymaster builds it and the wallet checks what it built; nothing is signed
                 GaslessQuote quote = wallet.quoteGasless(calls, payment);
@@ -371,7 +371,7 @@ final class Commands {
 
         @Override
         public CommandResult call() {
-            root.feeOptions().checkedMode();
+            root.feeOptions().checkedMode(true);
             WalletService wallet = root.wallet();
             FeePayment payment = root.feePayment(wallet);
             if (all && !yes) {
@@ -410,7 +410,7 @@ final class Commands {
 
         @Override
         public CommandResult call() {
-            root.feeOptions().checkedMode();
+            root.feeOptions().checkedMode(true);
             WalletService wallet = root.wallet();
             WalletService.Renewal renewal = wallet.renew(force, root.feePayment(wallet), root.timeout(), Render.progress(root.output(), wallet));
             SessionToken newToken = renewal.newToken();

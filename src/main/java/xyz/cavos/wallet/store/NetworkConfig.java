@@ -205,6 +205,7 @@ public final class NetworkConfig {
         forgetUnused(before, entries);
     }
 
+    /** Sets the paymaster, or none; another paymaster than before does not inherit the key kept for the old one. */
     public void setPaymaster(Optional<URI> url) {
         Optional<Entry> before = read().paymaster();
         Optional<Entry> entry = url.map(u -> keep(u, "paymaster"));
@@ -213,15 +214,31 @@ public final class NetworkConfig {
             entry.ifPresent(e -> root.set("paymaster", node(e)));
         });
         forgetUnused(before.map(List::of).orElse(List.of()), entry.map(List::of).orElse(List.of()));
+        if (keyNoted() && !before.map(NetworkConfig::identity).equals(entry.map(NetworkConfig::identity))) {
+            setPaymasterApiKey(Optional.empty());
+        }
     }
 
-    /** Whether a paymaster API key is kept; the file says so, the keychain is not opened. */
+    /**
+     * Whether a paymaster API key is kept for the paymaster set now; the file says so, the keychain is not opened. A key
+     * belongs to the paymaster it was set for: it is never read for another.
+     */
     public boolean hasPaymasterApiKey() {
-        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
-                root -> text(root, "paymasterApiKey")).flatMap(account -> account).isPresent();
+        Optional<String> keptFor = noted("paymasterApiKey").flatMap(account -> noted("paymasterApiKeyFor"));
+        return keptFor.isPresent() && read().paymaster().map(NetworkConfig::identity).equals(keptFor);
     }
 
-    /** The paymaster API key, read from the keychain; empty when none is kept. */
+    /** Whether the file notes a paymaster API key, for whichever paymaster. */
+    private boolean keyNoted() {
+        return noted("paymasterApiKey").isPresent();
+    }
+
+    private Optional<String> noted(String field) {
+        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
+                root -> text(root, field)).flatMap(value -> value);
+    }
+
+    /** The paymaster API key, read from the keychain; empty when none is kept for the paymaster set now. */
     public Optional<String> paymasterApiKey() {
         if (!hasPaymasterApiKey()) {
             return Optional.empty();
@@ -235,21 +252,33 @@ public final class NetworkConfig {
         }
     }
 
-    /** Keeps the paymaster API key in the keychain (the file only notes that one is kept); empty: forgets it. */
+    /**
+     * Keeps the API key of the paymaster set now in the keychain (the file notes which paymaster it is for); empty: forgets
+     * it. Changing or removing the paymaster forgets its key.
+     */
     public void setPaymasterApiKey(Optional<String> key) {
         String account = paymasterKeyAccount();
         if (key.isPresent()) {
+            Entry paymaster = read().paymaster().orElseThrow(() -> new IllegalStateException("a key is kept only for a paymaster set"));
             KeychainVault vault = new KeychainVault(account);
             try {
                 vault.write(key.get());
             } finally {
                 vault.close();
             }
-            change(root -> root.put("paymasterApiKey", account));
+            change(root -> root.put("paymasterApiKey", account).put("paymasterApiKeyFor", identity(paymaster)));
         } else {
-            change(root -> root.remove("paymasterApiKey"));
+            change(root -> {
+                root.remove("paymasterApiKey");
+                root.remove("paymasterApiKeyFor");
+            });
             forget(account);
         }
+    }
+
+    /** What names a kept URL without opening the keychain: the URL itself, or the keychain entry it is in (made from the URL). */
+    private static String identity(Entry entry) {
+        return entry.url().orElseGet(() -> "keychain:" + entry.keychainAccount().orElseThrow());
     }
 
     private String paymasterKeyAccount() {

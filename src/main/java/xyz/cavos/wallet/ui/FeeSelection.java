@@ -29,11 +29,13 @@ public final class FeeSelection {
     private final ObjectProperty<Token> gasToken = new SimpleObjectProperty<>(Token.USDC);
     private final ObservableList<Token> gasTokens = FXCollections.observableArrayList(Token.USDC);
     private final ReadOnlyBooleanWrapper paymasterSet = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper problem = new javafx.beans.property.ReadOnlyStringWrapper("");
     private Optional<FeePayment.Paymaster> paymaster = Optional.empty();
 
     /** Reads the paymaster set in Settings (its key is in the keychain: off the UI thread), then runs {@code then}. */
     public void load(WalletModel model, Runnable then) {
         model.executor().run(model::paymaster, found -> {
+            problem.set("");
             paymaster = found;
             paymasterSet.set(found.isPresent());
             if (found.isEmpty()) {
@@ -44,6 +46,7 @@ public final class FeeSelection {
             paymaster = Optional.empty();
             paymasterSet.set(false);
             choice.set(FeeChoice.SELF);
+            problem.set("The paymaster set in Settings could not be read (" + WalletModel.problemText(e) + "), so the wallet pays the fee.");
             then.run();
         });
     }
@@ -97,6 +100,11 @@ public final class FeeSelection {
 
     public ObservableList<Token> gasTokens() {
         return gasTokens;
+    }
+
+    /** Why the paymaster set in Settings cannot be offered (its keychain entry could not be read); empty when nothing is wrong. */
+    public javafx.beans.property.ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty paymasterSetProperty() {

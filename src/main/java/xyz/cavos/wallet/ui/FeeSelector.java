@@ -3,8 +3,10 @@ package xyz.cavos.wallet.ui;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import xyz.cavos.wallet.cavos.Token;
 
@@ -32,7 +34,17 @@ public final class FeeSelector {
         box.setAlignment(Pos.CENTER_LEFT);
         box.visibleProperty().bind(selection.paymasterSetProperty());
         box.managedProperty().bind(box.visibleProperty());
-        return box;
+        Label problem = new Label();
+        problem.setId(idPrefix + "-fee-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(selection.problemProperty());
+        problem.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        problem.visibleProperty().bind(selection.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox chooser = new VBox(4, box, problem);
+        chooser.managedProperty().bind(box.visibleProperty().or(problem.visibleProperty()));
+        chooser.visibleProperty().bind(chooser.managedProperty());
+        return chooser;
     }
 
     private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {

@@ -164,11 +164,10 @@ final class GaslessSender {
 
     /** The paymaster's error in the wallet's words; a sponsored request sent without a key and refused is about the key. */
     private static WalletError explained(PaymasterException e, FeePayment payment) {
-        WalletError error = PaymasterErrors.of(e);
         if (payment instanceof FeePayment.Sponsored sponsored && sponsored.paymaster().apiKey().isEmpty()) {
-            return PaymasterErrors.withoutKey(error, sponsored.paymaster().forDisplay());
+            return PaymasterErrors.withoutKey(e, sponsored.paymaster().forDisplay());
         }
-        return error;
+        return PaymasterErrors.of(e);
     }
 
     private static U256 min(U256 a, U256 b) {

@@ -149,20 +149,36 @@ public final class NetworkSettings {
     }
 
     /**
-     * The paymaster kept here, its API key read from the keychain when one is kept: what a gasless transaction uses
-     * unless something else names one. Empty when no paymaster URL is set.
+     * The paymaster kept here, its API key read from the keychain when one is kept for it: what a gasless transaction
+     * uses unless something else names one. Empty when no paymaster URL is set.
      */
     public Optional<FeePayment.Paymaster> paymaster() {
-        return guard(() -> config.paymasterUrl().map(url -> new FeePayment.Paymaster(URI.create(url),
-                config.paymasterApiKey().map(NetworkSettings::apiKey))));
+        return paymasterUrl().map(url -> new FeePayment.Paymaster(url, paymasterApiKey()));
     }
 
-    /** Keeps the paymaster's API key in the OS keychain; empty: forgets it. The key itself is never shown again. */
+    /** The paymaster's URL alone (the keychain is opened only when the URL itself is kept there). */
+    public Optional<URI> paymasterUrl() {
+        return guard(() -> config.paymasterUrl().map(URI::create));
+    }
+
+    /** The API key kept for the paymaster set now, read from the keychain; empty when none is kept for it. */
+    public Optional<PaymasterKey> paymasterApiKey() {
+        return guard(() -> config.paymasterApiKey().map(NetworkSettings::apiKey));
+    }
+
+    /**
+     * Keeps the API key of the paymaster set now in the OS keychain; empty: forgets it. The key is never shown again, and
+     * is sent only to that paymaster: setting another paymaster forgets it.
+     */
     public void setPaymasterApiKey(Optional<String> key) {
         Optional<String> checked = key.map(String::strip).map(k -> {
             apiKey(k);
             return k;
         });
+        if (checked.isPresent() && guard(() -> config.read().paymaster()).isEmpty()) {
+            throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "No paymaster is set: an API key is kept for one paymaster and sent"
+                    + " only to it.", "Set the paymaster's address first, then its key.", NextStep.NONE);
+        }
         guard(() -> {
             config.setPaymasterApiKey(checked);
             return null;

@@ -37,11 +37,14 @@ public final class PaymasterErrors {
     }
 
     /**
-     * A sponsored transaction asked without an API key and refused: what the paymaster said, as a missing key (a sponsor
-     * needs to know who asks). Other errors stay as they are.
+     * A sponsored transaction asked without an API key: a refusal that names no reason of its own (no SNIP-29 code, or
+     * UNKNOWN_ERROR) is about the missing key (a sponsor needs to know who asks); any other error stays as it is.
      */
-    public static WalletError withoutKey(WalletError refusal, String paymaster) {
-        if (refusal.code() != WalletError.Code.PAYMASTER_REFUSED) {
+    public static WalletError withoutKey(PaymasterException e, String paymaster) {
+        WalletError refusal = of(e);
+        boolean unnamed = e instanceof PaymasterException.Refused r
+                && r.paymasterCode().map(code -> code == PaymasterErrorCode.UNKNOWN_ERROR).orElse(true);
+        if (!unnamed) {
             return refusal;
         }
         return new WalletError(WalletError.Code.PAYMASTER_API_KEY, "No API key is set for the paymaster at " + paymaster

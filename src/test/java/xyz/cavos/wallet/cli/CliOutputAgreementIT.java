@@ -173,7 +173,7 @@ class CliOutputAgreementIT {
                         .except("/recipientChecks/*", checksInWords),
                 new Walk(this::withPaymaster, "--fee-mode", "sponsored", "transfer", "--to", RECIPIENT, "--amount", "0.5", "--token", "STRK")
                         .except("/amountRaw", raw).except("/recipientChecks/*", checksInWords),
-                new Walk(this::withPaymaster, "--fee-mode", "token", "--gas-token", "STRK", "transfer", "--to", RECIPIENT, "--amount", "0.5",
+                new Walk(this::withPaymaster, "--fee-mode", "token", "--gas-token", "STRK", "--max-fee", "1", "transfer", "--to", RECIPIENT, "--amount", "0.5",
                         "--token", "STRK").except("/amountRaw", raw).except("/recipientChecks/*", checksInWords)
                         .except("/estimatedFee", "the fee line shows what was paid: the fee transfer signed, at most the maximum"),
                 new Walk(this::withPaymaster, "--fee-mode", "token", "--gas-token", "STRK", "simulate", "--contract", strk, "--entrypoint",

@@ -88,7 +88,7 @@ class GaslessCliIT {
         assertEquals(U256.parseAmount("90", 6).value(), usdc(demo.address()), "no fee taken from the wallet");
 
         Cli.Result inUsdc = run(withPaymaster().with("CAVOS_PAYMASTER_API_KEY", null), "--json", "--fee-mode", "token", "--gas-token",
-                "USDC", "transfer", "--to", RECIPIENT, "--amount", "5", "--token", "USDC");
+                "USDC", "--max-fee", "0.5", "transfer", "--to", RECIPIENT, "--amount", "5", "--token", "USDC");
         assertEquals(0, inUsdc.exit(), inUsdc.toString());
         JsonNode data = inUsdc.json().get("data");
         assertEquals("token", data.get("feeMode").asText());
@@ -132,6 +132,10 @@ class GaslessCliIT {
                     RECIPIENT, "--amount", "1", "--token", "USDC");
             assertEquals(1, elsewhere.exit(), elsewhere.toString());
             assertEquals("paymaster-api-key", elsewhere.errorJson().get("error_code").asText(), elsewhere.toString());
+            Cli.Result envKeyElsewhere = run(withPaymaster(), "--fee-mode", "sponsored", "--paymaster", other.uri().toString(), "transfer",
+                    "--to", RECIPIENT, "--amount", "1", "--token", "USDC");
+            assertEquals(1, envKeyElsewhere.exit(), envKeyElsewhere.toString());
+            assertTrue(envKeyElsewhere.err().contains("Warning: CAVOS_PAYMASTER_API_KEY is not sent to"), envKeyElsewhere.err());
             assertEquals(List.of(), other.specProblems());
         }
         assertEquals(U256.parseAmount("99", 6).value(), usdc(demo.address()));
@@ -147,8 +151,8 @@ class GaslessCliIT {
     void aPaymasterThatAddsACallIsRefusedAndNothingFallsBackToStrk() {
         node.mint(demo.address(), Token.STRK, U256.parseAmount("5", 18));
         node.paymaster().misbehave(SandboxPaymaster.Misbehaviour.ADD_CALL);
-        Cli.Result refused = run(withPaymaster(), "--json", "--fee-mode", "token", "--gas-token", "USDC", "transfer", "--to", RECIPIENT,
-                "--amount", "1", "--token", "USDC");
+        Cli.Result refused = run(withPaymaster(), "--json", "--fee-mode", "token", "--gas-token", "USDC", "--max-fee", "0.5", "transfer", "--to",
+                RECIPIENT, "--amount", "1", "--token", "USDC");
         assertEquals(1, refused.exit(), refused.toString());
         assertEquals("paymaster-tampered", refused.errorJson().get("error_code").asText(), refused.toString());
         assertEquals("", refused.out());
@@ -173,7 +177,7 @@ class GaslessCliIT {
 
     @Test
     void revokeSponsoredAndARenewalPayingInATokenIsRefused() {
-        Cli.Result renewInToken = run(withPaymaster(), "--json", "--fee-mode", "token", "--gas-token", "USDC", "renew");
+        Cli.Result renewInToken = run(withPaymaster(), "--json", "--fee-mode", "token", "--gas-token", "USDC", "--max-fee", "1", "renew");
         assertEquals(2, renewInToken.exit(), renewInToken.toString());
         assertTrue(renewInToken.errorJson().get("message").asText().contains("cannot pay its fee in USDC"), renewInToken.toString());
 
@@ -189,6 +193,7 @@ class GaslessCliIT {
         Map<List<String>, String> cases = new LinkedHashMap<>();
         cases.put(List.of("--fee-mode", "free"), "--fee-mode takes self, sponsored or token, not \"free\"");
         cases.put(List.of("--fee-mode", "token"), "--fee-mode token needs the token the paymaster is paid in");
+        cases.put(List.of("--fee-mode", "token", "--gas-token", "USDC"), "--fee-mode token needs --max-fee: the most you accept to pay");
         cases.put(List.of("--gas-token", "USDC"), "--gas-token goes with --fee-mode token");
         cases.put(List.of("--fee-mode", "sponsored", "--max-fee", "1"), "--max-fee goes with --fee-mode token");
         cases.put(List.of("--paymaster", "https://paymaster.example/"), "--paymaster goes with --fee-mode sponsored or token");

@@ -125,6 +125,18 @@ class PaymasterErrorsTest {
     }
 
     @Test
+    void aSponsoredRequestWithoutAKeyRefusedForNoNamedReasonIsAboutTheKeyAndOnlyThen() {
+        WalletError unnamed = PaymasterErrors.withoutKey(refusal(PaymasterErrorCode.UNKNOWN_ERROR), "https://pm.example");
+        assertEquals(WalletError.Code.PAYMASTER_API_KEY, unnamed.code());
+        assertTrue(unnamed.getMessage().startsWith("No API key is set for the paymaster at https://pm.example, and it refused"),
+                unnamed.getMessage());
+        assertInstanceOf(NextStep.SetPaymasterKey.class, unnamed.next());
+        WalletError named = PaymasterErrors.withoutKey(refusal(PaymasterErrorCode.INVALID_SIGNATURE), "https://pm.example");
+        assertEquals(WalletError.Code.PAYMASTER_REFUSED, named.code(), "a reason of its own stays that reason");
+        assertTrue(named.getMessage().contains("signature"), named.getMessage());
+    }
+
+    @Test
     void aLostExecuteAnswerMayStillBeSent() {
         WalletError e = PaymasterErrors.of(new PaymasterException.Failed(EXECUTE, PaymasterException.Failed.Kind.TIMEOUT, 0, true, "no answer"));
         assertEquals(WalletError.Code.TRANSACTION_UNCONFIRMED, e.code());
@@ -145,8 +157,16 @@ class PaymasterErrorsTest {
     }
 
     private static WalletError refused(PaymasterErrorCode code, JsonNode data) {
+        return PaymasterErrors.of(refusal(code, data));
+    }
+
+    private static PaymasterException.Refused refusal(PaymasterErrorCode code) {
+        return refusal(code, MissingNode.getInstance());
+    }
+
+    private static PaymasterException.Refused refusal(PaymasterErrorCode code, JsonNode data) {
         String method = code == PaymasterErrorCode.INVALID_SIGNATURE || code == PaymasterErrorCode.MAX_AMOUNT_TOO_LOW ? EXECUTE : BUILD;
-        return PaymasterErrors.of(new PaymasterException.Refused(method, code.code(), "An error occurred (" + code.name() + ")", data));
+        return new PaymasterException.Refused(method, code.code(), "An error occurred (" + code.name() + ")", data);
     }
 
     private static void assertRefusal(WalletError e, WalletError.Code code, String names) {

@@ -65,10 +65,21 @@ class PaymasterSettingsIT {
     }
 
     @Test
-    void noPaymasterUrlMeansNoPaymasterEvenWithAKey() {
+    void aKeyNeedsAPaymasterAndAnotherPaymasterDoesNotGetIt() {
         NetworkSettings settings = NetworkSettings.open(home);
+        WalletError none = assertThrows(WalletError.class, () -> settings.setPaymasterApiKey(Optional.of(KEY)));
+        assertEquals(WalletError.Code.INVALID_ARGUMENT, none.code());
+        assertTrue(none.getMessage().startsWith("No paymaster is set"), none.getMessage());
+
+        settings.setPaymaster(Optional.of("https://paymaster-a.example/v1"));
         settings.setPaymasterApiKey(Optional.of(KEY));
-        assertEquals(Optional.empty(), settings.paymaster());
-        assertTrue(settings.show().paymasterApiKeySet());
+        settings.setPaymaster(Optional.of("https://paymaster-a.example/v1"));
+        assertTrue(NetworkSettings.open(home).paymaster().orElseThrow().apiKey().isPresent(), "the same paymaster keeps its key");
+
+        settings.setPaymaster(Optional.of("https://paymaster-b.example/v1"));
+        assertFalse(NetworkSettings.open(home).show().paymasterApiKeySet());
+        assertEquals(Optional.empty(), NetworkSettings.open(home).paymaster().orElseThrow().apiKey(), "B never gets A's key");
+        settings.setPaymaster(Optional.of("https://paymaster-a.example/v1"));
+        assertEquals(Optional.empty(), NetworkSettings.open(home).paymasterApiKey(), "and A's key was forgotten, not parked");
     }
 }

@@ -106,7 +106,7 @@ public final class SessionView implements ScreenView {
         feeNote.managedProperty().bind(feeNote.visibleProperty());
         HBox payer = new HBox(10, feeCaption, xyz.cavos.wallet.ui.FeeSelector.of(vm.feeSelection(), "session"));
         payer.setAlignment(Pos.CENTER_LEFT);
-        payer.visibleProperty().bind(vm.feeSelection().paymasterSetProperty());
+        payer.visibleProperty().bind(vm.feeSelection().paymasterSetProperty().or(vm.feeSelection().problemProperty().isNotEmpty()));
         payer.managedProperty().bind(payer.visibleProperty());
 
         ProgressIndicator spinner = new ProgressIndicator();

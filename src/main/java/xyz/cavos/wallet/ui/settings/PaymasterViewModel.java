@@ -46,7 +46,10 @@ public final class PaymasterViewModel {
                 .orElse("No paymaster: the wallet pays every fee in STRK."));
     }
 
-    /** Keeps the address, and the key when one was typed (an empty key field keeps the one already kept). */
+    /**
+     * Keeps the address, and the key when one was typed: an empty key field keeps the one already kept for this same
+     * address; another address forgets the old one's key.
+     */
     public void save() {
         String address = url.get().strip();
         if (!NetworkSettings.isHttpUrl(address)) {
@@ -88,6 +91,7 @@ public final class PaymasterViewModel {
         }, e -> {
             busy.set(false);
             error.set(e instanceof WalletError w ? w.getMessage() + " " + w.advice() : e.getMessage());
+            load(); // part of the change may have been kept: the card says what is set now
         });
     }
 
