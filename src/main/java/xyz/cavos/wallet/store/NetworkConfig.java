@@ -72,19 +72,24 @@ public final class NetworkConfig {
     }
 
     public Contents read() {
+        return readRoot(root -> {
+                Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
+                root.path("endpoints").properties().forEach(e -> {
+                    List<Entry> list = new ArrayList<>();
+                    e.getValue().forEach(item -> list.add(entry(item)));
+                    endpoints.put(e.getKey(), List.copyOf(list));
+                });
+                Map<String, String> lastGood = new LinkedHashMap<>();
+                root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
+                return new Contents(text(root, "network"), endpoints,
+                        root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
+        }).orElse(Contents.EMPTY);
+    }
+
+    /** The file's root object read once through {@code parse}; empty when there is no file. */
+    private <T> Optional<T> readRoot(java.util.function.Function<JsonNode, T> parse) {
         return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
-                root -> {
-                    Map<String, List<Entry>> endpoints = new LinkedHashMap<>();
-                    root.path("endpoints").properties().forEach(e -> {
-                        List<Entry> list = new ArrayList<>();
-                        e.getValue().forEach(item -> list.add(entry(item)));
-                        endpoints.put(e.getKey(), List.copyOf(list));
-                    });
-                    Map<String, String> lastGood = new LinkedHashMap<>();
-                    root.path("lastGood").properties().forEach(e -> lastGood.put(e.getKey(), e.getValue().asText()));
-                    return new Contents(text(root, "network"), endpoints,
-                            root.hasNonNull("paymaster") ? Optional.of(entry(root.get("paymaster"))) : Optional.empty(), lastGood);
-                }).orElse(Contents.EMPTY);
+                parse);
     }
 
 
@@ -224,18 +229,13 @@ public final class NetworkConfig {
      * belongs to the paymaster it was set for: it is never read for another.
      */
     public boolean hasPaymasterApiKey() {
-        Optional<String> keptFor = noted("paymasterApiKey").flatMap(account -> noted("paymasterApiKeyFor"));
-        return keptFor.isPresent() && read().paymaster().map(NetworkConfig::identity).equals(keptFor);
+        return readRoot(root -> root.hasNonNull("paymasterApiKey") && root.hasNonNull("paymaster")
+                && text(root, "paymasterApiKeyFor").equals(Optional.of(identity(entry(root.get("paymaster")))))).orElse(false);
     }
 
     /** Whether the file notes a paymaster API key, for whichever paymaster. */
     private boolean keyNoted() {
-        return noted("paymasterApiKey").isPresent();
-    }
-
-    private Optional<String> noted(String field) {
-        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
-                root -> text(root, field)).flatMap(value -> value);
+        return readRoot(root -> root.hasNonNull("paymasterApiKey")).orElse(false);
     }
 
     /** The paymaster API key, read from the keychain; empty when none is kept for the paymaster set now. */
