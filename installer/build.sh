@@ -39,8 +39,8 @@ for jar in "$work"/jars/*.jar; do
   esac
 done
 
-step "Jars without signatures (so the AOT cache can hold their classes)"
-"$jdk/bin/java" installer/UnsignJar.java "$work"/input/*.jar
+step "Jars the AOT cache can hold: no signatures, no class files older than Java 6 (installer/PrepareJars.java)"
+"$jdk/bin/java" installer/PrepareJars.java --in-place "$work"/input/*.jar
 
 step "JDK modules the app needs (jdeps)"
 modules="$("$jdk/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
@@ -110,14 +110,14 @@ fi
 CAVOS_HOME="$training_home" CAVOS_STARTUP_PROBE=exit limited "${gui_run[@]}" > "$work/training/gui.log" 2>&1 \
   || { cat "$work/training/gui.log" >&2; exit 1; }
 
-step "AOT cache for the command line (training: cavos balance against a sandbox)"
+step "AOT cache for the command line (training: CliTraining's commands against a sandbox)"
 cli_options=(); while IFS= read -r o; do cli_options+=("$o"); done < <(java_options cavos)
 cli_java=("$java" "${cli_options[@]}" -cp "$(classpath cavos)")
 trap stop_sandbox EXIT
 start_sandbox "$work/training/sandbox.log" env CAVOS_HOME="$training_home" "${cli_java[@]}" xyz.cavos.wallet.app.CliLauncher \
   || { echo "installer/build.sh: the training sandbox did not start" >&2; exit 1; }
-CAVOS_HOME="$training_home" CAVOS_TOKEN="$sandbox_token" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
-  xyz.cavos.wallet.app.CliLauncher balance --rpc-url "$sandbox_url" > "$work/training/cli.log" 2>&1 \
+CAVOS_TOKEN="$sandbox_token" CAVOS_RPC_URL="$sandbox_url" limited "${cli_java[@]}" -XX:AOTCacheOutput="$native_appdir/cavos-cli.aot" \
+  xyz.cavos.wallet.app.CliTraining > "$work/training/cli.log" 2>&1 \
   || { cat "$work/training/cli.log" >&2; exit 1; }
 stop_sandbox
 trap - EXIT

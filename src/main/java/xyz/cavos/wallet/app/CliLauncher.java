@@ -22,7 +22,7 @@ public final class CliLauncher {
         return CavosCommand.commandLine(env, launcherCommands());
     }
 
-    private static List<Object> launcherCommands() {
+    static List<Object> launcherCommands() {
         return List.of(new SandboxCommand(), new GuiCommand());
     }
 }

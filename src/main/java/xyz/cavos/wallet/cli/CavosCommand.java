@@ -32,13 +32,25 @@ import xyz.cavos.wallet.wallet.WalletService;
                 + " stored session named by CAVOS_SESSION, else the current one (imported with 'cavos session import', chosen with"
                 + " 'cavos session use NAME'; see them with 'cavos session list').",
                 "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
-                        + " used), 2 bad input or usage."},
-        subcommands = {SessionCommand.class, Commands.Whoami.class, Commands.BalanceCommand.class, Commands.Transfer.class,
-                Commands.Approve.class, Commands.Execute.class, Commands.CallCommand.class, Commands.Multicall.class,
-                Commands.Simulate.class, Commands.Tx.class, Commands.Policy.class, Commands.Revoke.class, Commands.Renew.class,
-                NetworkCommand.class, ConfigCommand.class, ContactsCommand.class, HistoryCommand.class, TokensCommand.class,
-                AllowancesCommand.class})
+                        + " used), 2 bad input or usage."})
 public final class CavosCommand implements Runnable {
+
+    /**
+     * The wallet's commands by name, in the order the help lists them. A command line builds the model of the one it
+     * runs only (see {@link #commandNamed}): picocli reads every command's annotations when it is added, which would
+     * be most of the time a short command takes.
+     */
+    static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
+            Map.entry("session", SessionCommand.class), Map.entry("whoami", Commands.Whoami.class),
+            Map.entry("balance", Commands.BalanceCommand.class), Map.entry("transfer", Commands.Transfer.class),
+            Map.entry("approve", Commands.Approve.class), Map.entry("execute", Commands.Execute.class),
+            Map.entry("call", Commands.CallCommand.class), Map.entry("multicall", Commands.Multicall.class),
+            Map.entry("simulate", Commands.Simulate.class), Map.entry("tx", Commands.Tx.class),
+            Map.entry("policy", Commands.Policy.class), Map.entry("revoke", Commands.Revoke.class),
+            Map.entry("renew", Commands.Renew.class), Map.entry("network", NetworkCommand.class),
+            Map.entry("config", ConfigCommand.class), Map.entry("contacts", ContactsCommand.class),
+            Map.entry("history", HistoryCommand.class), Map.entry("tokens", TokensCommand.class),
+            Map.entry("allowances", AllowancesCommand.class));
 
     /** The longest wait for a transaction: a day, far beyond any acceptance, short enough to add to a clock. */
     static final long MAX_TIMEOUT_SECONDS = 86_400;
@@ -118,7 +130,7 @@ public final class CavosCommand implements Runnable {
     public static int execute(Map<String, String> env, List<Object> launcherCommands, String... args) {
         CavosCommand root = new CavosCommand(env);
         try {
-            return commandLine(root, launcherCommands).execute(args);
+            return commandLine(root, launcherCommands, Optional.of(args)).execute(args);
         } finally {
             root.opened.forEach(WalletService::close);
         }
@@ -131,14 +143,61 @@ public final class CavosCommand implements Runnable {
 
     /** The configured command line with the launcher's commands. */
     public static CommandLine commandLine(Map<String, String> env, List<Object> launcherCommands) {
-        return commandLine(new CavosCommand(env), launcherCommands);
+        return commandLine(new CavosCommand(env), launcherCommands, Optional.empty());
     }
 
-    private static CommandLine commandLine(CavosCommand root, List<Object> launcherCommands) {
+    /** Which of the commands a command line needs: all of them, none (for --version alone) or the one named. */
+    record Needed(Optional<String> command, boolean none) {
+        static final Needed ALL = new Needed(Optional.empty(), false);
+        static final Needed NONE = new Needed(Optional.empty(), true);
+
+        boolean includes(String name) {
+            return !none && command.map(name::equals).orElse(true);
+        }
+    }
+
+    /**
+     * The command these arguments run, read the way picocli reads them: the first argument that is neither an option
+     * nor the value of one of the global options. A name that is not one of the wallet's commands (help, completion,
+     * the launcher's, a misspelling) and no name at all need every command (for the list, or for the suggestion);
+     * {@code --version} alone needs none.
+     */
+    static Needed commandNamed(CommandLine.Model.CommandSpec global, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return Needed.ALL;
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                CommandLine.Model.OptionSpec option = arg.contains("=") ? null : global.findOption(arg);
+                if (option != null && option.arity().max() > 0) {
+                    i++;
+                }
+                continue;
+            }
+            String name = arg;
+            return COMMANDS.stream().anyMatch(command -> command.getKey().equals(name)) ? new Needed(Optional.of(name), false)
+                    : Needed.ALL;
+        }
+        boolean version = Arrays.stream(args).anyMatch(arg -> arg.equals("--version") || arg.equals("-V"));
+        boolean help = Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+        return version && !help ? Needed.NONE : Needed.ALL;
+    }
+
+    /** The command line with the commands {@code args} need, or all of them. */
+    private static CommandLine commandLine(CavosCommand root, List<Object> launcherCommands, Optional<String[]> args) {
         CommandLine cli = new CommandLine(root);
-        launcherCommands.forEach(cli::addSubcommand);
-        cli.addSubcommand(new CompletionCommand());
-        cli.addSubcommand(new CommandLine.HelpCommand());
+        Needed needed = args.map(given -> commandNamed(cli.getCommandSpec(), given)).orElse(Needed.ALL);
+        for (Map.Entry<String, Class<?>> command : COMMANDS) {
+            if (needed.includes(command.getKey())) {
+                cli.addSubcommand(command.getKey(), command.getValue());
+            }
+        }
+        if (!needed.none() && needed.command().isEmpty()) {
+            launcherCommands.forEach(cli::addSubcommand);
+            cli.addSubcommand(new CompletionCommand());
+            cli.addSubcommand(new CommandLine.HelpCommand());
+        }
         cli.setAllowSubcommandsAsOptionParameters(true); // --network sandbox names a network, not the sandbox command
         // "@name" is a value, never a file to splice into the arguments: --calls @file reads its file itself, bounded,
         // and "--to @/etc/hostname" must not print a file
@@ -146,7 +205,7 @@ public final class CavosCommand implements Runnable {
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
         answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
-        cli.setParameterExceptionHandler((e, args) -> root.usageError(e, args));
+        cli.setParameterExceptionHandler((e, given) -> root.usageError(e, given));
         return cli;
     }
 
