@@ -1,5 +1,6 @@
 package xyz.cavos.wallet.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -19,14 +20,20 @@ import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.Amounts;
+import xyz.cavos.wallet.wallet.SessionStorage;
 
-/** {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground. */
+/**
+ * {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground, or in the background
+ * ({@code --background}, see {@link BackgroundSandbox}) until {@code cavos sandbox stop}.
+ */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "A local Starknet node with the Cavos account, for trying things safely.",
-        subcommands = {SandboxCommand.Start.class, CommandLine.HelpCommand.class})
+        subcommands = {SandboxCommand.Start.class, SandboxCommand.Stop.class, CommandLine.HelpCommand.class})
 final class SandboxCommand extends CommandGroup {
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = {"Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C."})
+            description = {"Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C.",
+                    "With --background: starts it in a process of its own and returns once it answers, printing only the lines for"
+                            + " a shell to evaluate: eval \"$(cavos sandbox start --background)\". Stop it with: cavos sandbox stop"})
     static final class Start implements java.util.concurrent.Callable<Integer> {
 
         private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -40,12 +47,18 @@ final class SandboxCommand extends CommandGroup {
         @Option(names = "--state", paramLabel = "FILE", description = "Keep the chain in this file: loaded at start, saved after every block.")
         Path state;
 
+        @Option(names = "--background", description = "Run it in the background; print its export lines once it is ready.")
+        boolean background;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (port < 0 || port > 65535) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+            }
+            if (background) {
+                return inBackground(out, err);
             }
             SandboxNode node;
             try {
@@ -103,6 +116,30 @@ final class SandboxCommand extends CommandGroup {
 
         private Optional<Path> state() {
             return Optional.ofNullable(state);
+        }
+
+        private int inBackground(PrintWriter out, PrintWriter err) {
+            try {
+                return new BackgroundSandbox(SessionStorage.defaultHome(System.getenv()), out, err).start(port, state());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the sandbox started with --background.")
+    static final class Stop implements java.util.concurrent.Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return new BackgroundSandbox(SessionStorage.defaultHome(System.getenv()), spec.commandLine().getOut(),
+                    spec.commandLine().getErr()).stop();
         }
     }
 }
