@@ -96,6 +96,28 @@ public final class PrivateFiles {
     }
 
     /**
+     * The config folder: {@code CAVOS_HOME}, else the system's place for it ({@code ~/.config/cavos} on Linux, or under
+     * {@code XDG_CONFIG_HOME}; Application Support on macOS; AppData on Windows). Reads nothing but the environment.
+     */
+    public static Path configFolder(java.util.Map<String, String> env) {
+        String explicit = env.get("CAVOS_HOME");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        Path userHome = Path.of(System.getProperty("user.home"));
+        if (os.contains("mac")) {
+            return userHome.resolve("Library").resolve("Application Support").resolve("Cavos");
+        }
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return (appData != null ? Path.of(appData) : userHome.resolve("AppData").resolve("Roaming")).resolve("Cavos");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".config")).resolve("cavos");
+    }
+
+    /**
      * Makes an existing config folder and the files Cavos keeps in it private to their owner (0700 and 0600), for
      * folders and files that older versions, a copy or an unusual umask left looser. Done at start; a folder that is
      * missing stays missing, a shared folder such as /tmp (sticky) is left as it is, and what cannot be changed is

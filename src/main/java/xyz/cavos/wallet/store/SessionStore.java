@@ -159,21 +159,7 @@ public final class SessionStore {
 
     /** The platform's config folder for Cavos, or {@code CAVOS_HOME} when set. */
     public static Path defaultHome(Map<String, String> env) {
-        String explicit = env.get("CAVOS_HOME");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path userHome = Path.of(System.getProperty("user.home"));
-        if (os.contains("mac")) {
-            return userHome.resolve("Library").resolve("Application Support").resolve("Cavos");
-        }
-        if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            return (appData != null ? Path.of(appData) : userHome.resolve("AppData").resolve("Roaming")).resolve("Cavos");
-        }
-        String xdg = env.get("XDG_CONFIG_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".config")).resolve("cavos");
+        return PrivateFiles.configFolder(env);
     }
 
     /** A session name as given, if it follows {@link #NAME_RULE}; else a plain error saying so. */

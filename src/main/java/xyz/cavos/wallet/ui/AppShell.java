@@ -104,7 +104,12 @@ public final class AppShell {
     /** The window's content: the frame, and over it the lock screen while the app is locked. */
     private final StackPane window = new StackPane();
     private final StackPane content = new StackPane();
-    private final Map<Screen, ScreenView> views = new LinkedHashMap<>();
+    /**
+     * Each screen is built the first time it is shown: the window's first frame waits for the screen it opens on only,
+     * and a screen never visited costs nothing.
+     */
+    private final Map<Screen, java.util.function.Supplier<ScreenView>> makers = new java.util.EnumMap<>(Screen.class);
+    private final Map<Screen, ScreenView> views = new java.util.EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> buttons = new LinkedHashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
     private final BooleanProperty dark = new SimpleBooleanProperty();
@@ -123,13 +128,13 @@ public final class AppShell {
         this.model = model;
         Confirmations confirmations = new Dialogs(root, () -> model.lockedProperty().get());
         ImportViewModel importVm = new ImportViewModel(model);
-        views.put(Screen.IMPORT, new ImportView(importVm));
-        views.put(Screen.BALANCES, new BalancesView(new BalancesViewModel(model)));
-        views.put(Screen.TRANSFER, new TransferView(new TransferViewModel(model, confirmations), this::show));
-        views.put(Screen.ACTIVITY, new ActivityView(new ActivityViewModel(model), openLink, this::show));
-        views.put(Screen.POLICY, new PolicyView(new PolicyViewModel(model), new AllowancesViewModel(model, confirmations)));
-        views.put(Screen.SESSION, new SessionView(new SessionViewModel(model, confirmations), this::show));
-        views.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(model, dark, confirmations), this::show));
+        makers.put(Screen.IMPORT, () -> new ImportView(importVm));
+        makers.put(Screen.BALANCES, () -> new BalancesView(new BalancesViewModel(model)));
+        makers.put(Screen.TRANSFER, () -> new TransferView(new TransferViewModel(model, confirmations), this::show));
+        makers.put(Screen.ACTIVITY, () -> new ActivityView(new ActivityViewModel(model), openLink, this::show));
+        makers.put(Screen.POLICY, () -> new PolicyView(new PolicyViewModel(model), new AllowancesViewModel(model, confirmations)));
+        makers.put(Screen.SESSION, () -> new SessionView(new SessionViewModel(model, confirmations), this::show));
+        makers.put(Screen.SETTINGS, () -> new SettingsView(new SettingsViewModel(model, dark, confirmations), this::show));
         listeners = Subscription.combine(
                 importVm.importedProperty().subscribe((old, done) -> {
                     if (done) {
@@ -441,7 +446,7 @@ public final class AppShell {
             keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (!buttons.get(screen).isDisabled()) {
                     show(screen);
-                    focusInto(views.get(screen).root());
+                    focusInto(view(screen).root());
                 }
             });
         }
@@ -473,7 +478,7 @@ public final class AppShell {
         keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
             if (!model.lock().lock()) {
                 show(Screen.SETTINGS);
-                focusInto(views.get(Screen.SETTINGS).root(), "#lock-new");
+                focusInto(view(Screen.SETTINGS).root(), "#lock-new");
             }
         });
         keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -552,8 +557,18 @@ public final class AppShell {
             views.get(showing).onHidden();
         }
         showing = screen;
-        content.getChildren().setAll(views.get(screen).root());
-        views.get(screen).onShown();
+        content.getChildren().setAll(view(screen).root());
+        view(screen).onShown();
+    }
+
+    /** The screen's view, built now if it was never shown. */
+    private ScreenView view(Screen screen) {
+        ScreenView view = views.get(screen);
+        if (view == null) {
+            view = makers.get(screen).get();
+            views.put(screen, view);
+        }
+        return view;
     }
 
     /** Dark or light; the app remembers it. */

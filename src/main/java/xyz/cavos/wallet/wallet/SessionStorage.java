@@ -55,7 +55,7 @@ public final class SessionStorage implements AutoCloseable {
 
     /** The platform's config folder for Cavos, or {@code CAVOS_HOME} when set. */
     public static Path defaultHome(Map<String, String> env) {
-        return SessionStore.defaultHome(env);
+        return xyz.cavos.wallet.store.PrivateFiles.configFolder(env);
     }
 
     /** The sessions stored here, by name (read from the settings, without opening the keychain). */
