@@ -1,7 +1,5 @@
 package xyz.cavos.wallet.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import xyz.cavos.wallet.ui.AppShell;
+import xyz.cavos.wallet.ui.Theme;
 import xyz.cavos.wallet.ui.DesktopNotifications;
 import xyz.cavos.wallet.ui.UiExecutor;
 import xyz.cavos.wallet.ui.WalletModel;
@@ -40,8 +39,7 @@ public final class DesktopLauncher extends Application {
         var env = System.getenv();
         home = SessionStorage.defaultHome(env);
         settings = DesktopSettings.load(home);
-        Application.setUserAgentStylesheet(settings.dark() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(Theme.userAgentStylesheet(settings.dark()));
         SessionStorage store = SessionStorage.open(home, Optional.empty(), () -> {
             throw new IllegalStateException("The encrypted session file is used by the command line only; import the session in the app "
                     + "to keep it in the keychain.");

@@ -1,7 +1,5 @@
 package xyz.cavos.wallet.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -199,8 +197,7 @@ public final class AppShell {
         VBox.setVgrow(push, Priority.ALWAYS);
         // Settings stands apart from the wallet's screens, at the foot with the theme and About.
         sidebar.getChildren().addAll(push, buttons.get(Screen.SETTINGS), theme, lockButton(), about);
-        dark.addListener((obs, old, isDark) -> Application.setUserAgentStylesheet(isDark
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+        dark.addListener((obs, old, isDark) -> Application.setUserAgentStylesheet(Theme.userAgentStylesheet(isDark)));
 
         root.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
         // the frame paints its own background: it need not be the scene's root (field marks wrap the root in a layer of theirs)

@@ -1,6 +1,5 @@
 package xyz.cavos.wallet.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ final class AppWindow implements AfterEachCallback {
 
     /** Shows the app on TestFX's stage, 1100×720, with its session kept in an encrypted file in a new temporary folder. */
     void open(Stage stage) throws IOException {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(Theme.userAgentStylesheet(false));
         home = Files.createTempDirectory("cavos-ui");
         model = new WalletModel(UiExecutor.background(),
                 SessionStorage.open(home, Optional.of("encrypted-file"), "ui test passphrase"::toCharArray),

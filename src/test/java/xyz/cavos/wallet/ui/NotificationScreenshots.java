@@ -4,7 +4,6 @@ import static xyz.cavos.wallet.ui.ScreenshotRun.await;
 import static xyz.cavos.wallet.ui.ScreenshotRun.onFx;
 import static xyz.cavos.wallet.ui.ScreenshotRun.writePng;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.application.Application;
@@ -43,7 +42,7 @@ public final class NotificationScreenshots {
         AppShell[] shell = new AppShell[1];
         Stage[] stage = new Stage[1];
         onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(Theme.userAgentStylesheet(false));
             shell[0] = new AppShell(model);
             stage[0] = new Stage();
             stage[0].setTitle("Cavos Desktop");

@@ -4,7 +4,6 @@ import static xyz.cavos.wallet.ui.ScreenshotRun.await;
 import static xyz.cavos.wallet.ui.ScreenshotRun.onFx;
 import static xyz.cavos.wallet.ui.ScreenshotRun.writePng;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class Screenshots {
         AppShell[] shell = new AppShell[1];
         Scene[] scene = new Scene[1];
         onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(Theme.userAgentStylesheet(false));
             shell[0] = new AppShell(model);
             // -Dcavos.shots.size=1024x700 (the smallest window) or 1920x1080 to see the pages at other sizes
             String[] size = System.getProperty("cavos.shots.size", "1100x720").split("x");
