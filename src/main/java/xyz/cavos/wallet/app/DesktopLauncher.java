@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -38,12 +40,11 @@ public final class DesktopLauncher extends Application {
         stage = primary;
         var env = System.getenv();
         home = SessionStorage.defaultHome(env);
-        settings = DesktopSettings.load(home);
+        Early read = early != null && early.home().equals(home) ? early : Early.read(home);
+        early = null;
+        settings = read.settings();
         Application.setUserAgentStylesheet(Theme.userAgentStylesheet(settings.dark()));
-        SessionStorage store = SessionStorage.open(home, Optional.empty(), () -> {
-            throw new IllegalStateException("The encrypted session file is used by the command line only; import the session in the app "
-                    + "to keep it in the keychain.");
-        });
+        SessionStorage store = read.store();
         model = new WalletModel(UiExecutor.background(), store,
                 ConnectionOptions.of(Optional.empty(), List.of(), env, Duration.ofSeconds(30)), new LocalSandbox(home), privacy());
         shell = new AppShell(model, link -> getHostServices().showDocument(link));
@@ -54,9 +55,9 @@ public final class DesktopLauncher extends Application {
         shell.installShortcuts(scene);
         stage.setTitle("Cavos Desktop");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = DesktopLauncher.class.getResourceAsStream("/xyz/cavos/wallet/ui/icons/cavos-desktop-" + size + ".png");
+            var icon = DesktopLauncher.class.getResource("/xyz/cavos/wallet/ui/icons/cavos-desktop-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new Image(icon));
+                stage.getIcons().add(new Image(icon.toExternalForm(), true)); // decoded in the background: the first frame does not wait
             }
         }
         stage.setMinWidth(DesktopSettings.MIN_WIDTH);
@@ -156,6 +157,60 @@ public final class DesktopLauncher extends Application {
     }
 
     public static void main(String[] args) {
+        // JavaFX starts its toolkit first, on another thread: the files start() needs are read meanwhile
+        early = Early.startReading(SessionStorage.defaultHome(System.getenv()));
         launch(args);
+    }
+
+    /** Read before the window opens, when main started it; {@code cavos gui} and the tests start the app without it. */
+    private static volatile Early early;
+
+    /** desktop.json and the session storage (settings.json), read on a thread of their own or when asked. */
+    private record Early(Path home, FutureTask<DesktopSettings> settingsTask, FutureTask<SessionStorage> storeTask) {
+
+        static Early startReading(Path home) {
+            Early early = new Early(home, new FutureTask<>(() -> DesktopSettings.load(home)), new FutureTask<>(() -> openStore(home)));
+            Thread.ofPlatform().daemon().name("early-read").start(() -> {
+                early.settingsTask().run();
+                early.storeTask().run();
+            });
+            return early;
+        }
+
+        static Early read(Path home) {
+            Early early = new Early(home, new FutureTask<>(() -> DesktopSettings.load(home)), new FutureTask<>(() -> openStore(home)));
+            early.settingsTask().run();
+            early.storeTask().run();
+            return early;
+        }
+
+        DesktopSettings settings() {
+            return result(settingsTask);
+        }
+
+        SessionStorage store() {
+            return result(storeTask);
+        }
+
+        private static <T> T result(FutureTask<T> task) {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the settings were read", e);
+            }
+        }
+
+        private static SessionStorage openStore(Path home) {
+            return SessionStorage.open(home, Optional.empty(), () -> {
+                throw new IllegalStateException("The encrypted session file is used by the command line only; import the session in the"
+                        + " app to keep it in the keychain.");
+            });
+        }
     }
 }
