@@ -14,6 +14,7 @@ final class FieldElementMath {
     /** R^2 mod P, to enter Montgomery form with one multiplication. */
     private static final long[] R2 = toLimbs(BigInteger.ONE.shiftLeft(512).mod(Felt.PRIME));
     private static final long[] ONE_PLAIN = {1L, 0L, 0L, 0L};
+    private static final long[] ZERO = new long[4];
 
     private FieldElementMath() {
     }
@@ -110,6 +111,25 @@ final class FieldElementMath {
         out[2] = t2;
         out[3] = t3;
         reduceOnce(out);
+    }
+
+    /** out = a^2·R^-1 mod P. {@code out} may alias {@code a}. */
+    static void square(long[] a, long[] out) {
+        mul(a, a, out);
+    }
+
+    /** out = -a mod P. */
+    static void negate(long[] a, long[] out) {
+        sub(ZERO, a, out);
+    }
+
+    static boolean isZero(long[] a) {
+        return (a[0] | a[1] | a[2] | a[3]) == 0;
+    }
+
+    /** The Montgomery form of the inverse of a nonzero element given in Montgomery form. */
+    static long[] inverse(long[] a) {
+        return toMontgomery(fromMontgomery(a).modInverse(Felt.PRIME));
     }
 
     /** out = a + b mod P. */

@@ -4,16 +4,18 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * ECDSA on the Stark curve y^2 = x^3 + x + β over the Stark field, as Starknet accounts verify it:
  * the public key is the x coordinate of k·G, the message is a felt below 2^251, r and w = s^-1 lie in
  * [1, 2^251), and nonces are deterministic (RFC 6979 with SHA-256).
+ *
+ * <p>Multiples of the generator come from a precomputed table ({@link GeneratorTable}), other points are
+ * multiplied in width-5 NAF ({@link WnafMultiplier}). Neither the limb arithmetic nor the BigInteger
+ * arithmetic here is constant-time.
  */
 public final class StarkCurve {
 
@@ -22,15 +24,14 @@ public final class StarkCurve {
     private static final BigInteger ALPHA = BigInteger.ONE;
     private static final BigInteger BETA =
             new BigInteger("6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee9e89", 16);
-    private static final BigInteger GX =
+    static final BigInteger GX =
             new BigInteger("1ef15c18599971b7beced415a40f0c7deacfd9b0d1819e03d723d8bc943cfca", 16);
-    private static final BigInteger GY =
+    static final BigInteger GY =
             new BigInteger("5668060aa49730b7be4801df46ec62de53ecd11abe43a32873000c36e8dc1f", 16);
     private static final BigInteger TWO_POW_251 = BigInteger.ONE.shiftLeft(251);
 
+    /** For decoding points from x and for the Pedersen hash's constant points. */
     private static final ECCurve CURVE = new ECCurve.Fp(Felt.PRIME, ALPHA, BETA, ORDER, BigInteger.ONE);
-    private static final ECPoint G = CURVE.createPoint(GX, GY);
-    private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
 
     /** An (r, s) pair. */
     public record Signature(Felt r, Felt s) {
@@ -44,7 +45,7 @@ public final class StarkCurve {
      */
     public static Felt publicKey(BigInteger privateKey) {
         checkPrivateKey(privateKey);
-        return Felt.of(BASE_MULTIPLIER.multiply(G, privateKey).normalize().getAffineXCoord().toBigInteger());
+        return Felt.of(GeneratorTable.multiply(privateKey).affineX());
     }
 
     public static Felt publicKey(Felt privateKey) {
@@ -63,7 +64,7 @@ public final class StarkCurve {
         nonces.init(ORDER, d, BigIntegers.asUnsignedByteArray(32, z));
         while (true) {
             BigInteger k = nonces.nextK();
-            BigInteger r = BASE_MULTIPLIER.multiply(G, k).normalize().getAffineXCoord().toBigInteger();
+            BigInteger r = GeneratorTable.multiply(k).affineX();
             if (r.signum() == 0 || r.compareTo(TWO_POW_251) >= 0) {
                 continue;
             }
@@ -101,13 +102,18 @@ public final class StarkCurve {
         }
         BigInteger u1 = z.multiply(w).mod(ORDER);
         BigInteger u2 = r.multiply(w).mod(ORDER);
-        return matchesR(ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2), r)
-                || matchesR(ECAlgorithms.sumOfTwoMultiplies(G, u1, q.negate(), u2), r);
-    }
-
-    private static boolean matchesR(ECPoint point, BigInteger r) {
-        ECPoint normalized = point.normalize();
-        return !normalized.isInfinity() && normalized.getAffineXCoord().toBigInteger().equals(r);
+        // u1·G ± u2·Q: the public key fixes Q only up to its sign
+        JacobianPoint fromG = GeneratorTable.multiply(u1);
+        JacobianPoint fromQ = WnafMultiplier.multiply(FieldElementMath.toMontgomery(q.getAffineXCoord().toBigInteger()),
+                FieldElementMath.toMontgomery(q.getAffineYCoord().toBigInteger()), u2);
+        JacobianPoint sum = fromG.copy();
+        sum.addPoint(fromQ);
+        if (sum.hasAffineX(r)) {
+            return true;
+        }
+        fromQ.negate();
+        fromG.addPoint(fromQ);
+        return fromG.hasAffineX(r);
     }
 
     /** A point with this x, or null when x is not on the curve. */
