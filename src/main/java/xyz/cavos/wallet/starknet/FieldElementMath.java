@@ -4,9 +4,10 @@ import java.math.BigInteger;
 
 /**
  * Arithmetic modulo the Stark prime on four 64-bit limbs (little-endian) in Montgomery form, R = 2^256.
- * P's limbs are {1, 0, 0, P3}, so -P^-1 mod 2^64 is -1 and each reduction step costs one 64x64
- * multiplication. Unrolled and allocation-free: Poseidon spends nearly all its time here.
- * Every input and output is fully reduced (below P).
+ * P's limbs are {1, 0, 0, P3}: P is 1 modulo 2^192, which makes the reduction cheap (two steps, four
+ * 64x64 multiplications). Unrolled and allocation-free: Poseidon and the curve arithmetic spend nearly
+ * all their time here. Every input and output is fully reduced (below P). Not constant-time: some
+ * branches depend on the values.
  */
 final class FieldElementMath {
 
@@ -55,67 +56,139 @@ final class FieldElementMath {
         return Long.compareUnsigned(sum, addend) < 0 ? 1L : 0L;
     }
 
-    /** out = a·b·R^-1 mod P (CIOS). {@code out} may alias an input. */
+    /** out = a·b·R^-1 mod P: the full product, then a Montgomery reduction. {@code out} may alias an input. */
     static void mul(long[] a, long[] b, long[] out) {
         final long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-        long t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-        for (int i = 0; i < 4; i++) {
-            final long bi = b[i];
-            // t += a·bi, five limbs t0..t4
-            long lo = a0 * bi;
-            long hi = Math.unsignedMultiplyHigh(a0, bi);
-            t0 += lo;
-            long c = hi + carry(t0, lo);
-
-            lo = a1 * bi;
-            hi = Math.unsignedMultiplyHigh(a1, bi);
-            t1 += c;
-            long k = carry(t1, c);
-            t1 += lo;
-            c = hi + k + carry(t1, lo);
-
-            lo = a2 * bi;
-            hi = Math.unsignedMultiplyHigh(a2, bi);
-            t2 += c;
-            k = carry(t2, c);
-            t2 += lo;
-            c = hi + k + carry(t2, lo);
-
-            lo = a3 * bi;
-            hi = Math.unsignedMultiplyHigh(a3, bi);
-            t3 += c;
-            k = carry(t3, c);
-            t3 += lo;
-            long t4 = hi + k + carry(t3, lo);
-
-            // t += m·P with m = -t0 (clears t0), then shift down one limb
-            final long m = -t0;
-            c = t0 != 0 ? 1L : 0L;
-            long s = t1 + c;
-            c = carry(s, c);
-            t0 = s;
-            s = t2 + c;
-            c = carry(s, c);
-            t1 = s;
-            lo = m * P3;
-            hi = Math.unsignedMultiplyHigh(m, P3);
-            s = t3 + lo;
-            k = carry(s, lo);
-            s += c;
-            k += carry(s, c);
-            t2 = s;
-            t3 = t4 + hi + k; // t < 2P < 2^253 after each step: no carry out
-        }
-        out[0] = t0;
-        out[1] = t1;
-        out[2] = t2;
-        out[3] = t3;
-        reduceOnce(out);
+        final long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
+        long lo, hi, c, k;
+        // row 0
+        long t0 = a0 * b0;
+        c = Math.unsignedMultiplyHigh(a0, b0);
+        lo = a0 * b1;
+        long t1 = lo + c;
+        c = Math.unsignedMultiplyHigh(a0, b1) + carry(t1, lo);
+        lo = a0 * b2;
+        long t2 = lo + c;
+        c = Math.unsignedMultiplyHigh(a0, b2) + carry(t2, lo);
+        lo = a0 * b3;
+        long t3 = lo + c;
+        long t4 = Math.unsignedMultiplyHigh(a0, b3) + carry(t3, lo);
+        // row 1
+        lo = a1 * b0; hi = Math.unsignedMultiplyHigh(a1, b0);
+        t1 += lo; c = hi + carry(t1, lo);
+        lo = a1 * b1; hi = Math.unsignedMultiplyHigh(a1, b1);
+        t2 += lo; k = carry(t2, lo); t2 += c; c = hi + k + carry(t2, c);
+        lo = a1 * b2; hi = Math.unsignedMultiplyHigh(a1, b2);
+        t3 += lo; k = carry(t3, lo); t3 += c; c = hi + k + carry(t3, c);
+        lo = a1 * b3; hi = Math.unsignedMultiplyHigh(a1, b3);
+        t4 += lo; k = carry(t4, lo); t4 += c; long t5 = hi + k + carry(t4, c);
+        // row 2
+        lo = a2 * b0; hi = Math.unsignedMultiplyHigh(a2, b0);
+        t2 += lo; c = hi + carry(t2, lo);
+        lo = a2 * b1; hi = Math.unsignedMultiplyHigh(a2, b1);
+        t3 += lo; k = carry(t3, lo); t3 += c; c = hi + k + carry(t3, c);
+        lo = a2 * b2; hi = Math.unsignedMultiplyHigh(a2, b2);
+        t4 += lo; k = carry(t4, lo); t4 += c; c = hi + k + carry(t4, c);
+        lo = a2 * b3; hi = Math.unsignedMultiplyHigh(a2, b3);
+        t5 += lo; k = carry(t5, lo); t5 += c; long t6 = hi + k + carry(t5, c);
+        // row 3
+        lo = a3 * b0; hi = Math.unsignedMultiplyHigh(a3, b0);
+        t3 += lo; c = hi + carry(t3, lo);
+        lo = a3 * b1; hi = Math.unsignedMultiplyHigh(a3, b1);
+        t4 += lo; k = carry(t4, lo); t4 += c; c = hi + k + carry(t4, c);
+        lo = a3 * b2; hi = Math.unsignedMultiplyHigh(a3, b2);
+        t5 += lo; k = carry(t5, lo); t5 += c; c = hi + k + carry(t5, c);
+        lo = a3 * b3; hi = Math.unsignedMultiplyHigh(a3, b3);
+        t6 += lo; k = carry(t6, lo); t6 += c; long t7 = hi + k + carry(t6, c);
+        reduce(t0, t1, t2, t3, t4, t5, t6, t7, out);
     }
 
-    /** out = a^2·R^-1 mod P. {@code out} may alias {@code a}. */
+    /** out = a^2·R^-1 mod P, with each cross product computed once. {@code out} may alias {@code a}. */
     static void square(long[] a, long[] out) {
-        mul(a, a, out);
+        final long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+        long lo, hi, c, k;
+        // cross products a_i·a_j (i < j) into t1..t6
+        long t1 = a0 * a1;
+        c = Math.unsignedMultiplyHigh(a0, a1);
+        lo = a0 * a2;
+        long t2 = lo + c;
+        c = Math.unsignedMultiplyHigh(a0, a2) + carry(t2, lo);
+        lo = a0 * a3;
+        long t3 = lo + c;
+        long t4 = Math.unsignedMultiplyHigh(a0, a3) + carry(t3, lo);
+        lo = a1 * a2; hi = Math.unsignedMultiplyHigh(a1, a2);
+        t3 += lo; c = hi + carry(t3, lo);
+        lo = a1 * a3; hi = Math.unsignedMultiplyHigh(a1, a3);
+        t4 += lo; k = carry(t4, lo); t4 += c; long t5 = hi + k + carry(t4, c);
+        lo = a2 * a3; hi = Math.unsignedMultiplyHigh(a2, a3);
+        t5 += lo; long t6 = hi + carry(t5, lo);
+        // double them
+        long t7 = t6 >>> 63;
+        t6 = (t6 << 1) | (t5 >>> 63);
+        t5 = (t5 << 1) | (t4 >>> 63);
+        t4 = (t4 << 1) | (t3 >>> 63);
+        t3 = (t3 << 1) | (t2 >>> 63);
+        t2 = (t2 << 1) | (t1 >>> 63);
+        t1 <<= 1;
+        // add the squares a_i^2 at limbs 2i, 2i+1
+        long t0 = a0 * a0;
+        hi = Math.unsignedMultiplyHigh(a0, a0);
+        t1 += hi; c = carry(t1, hi);
+        lo = a1 * a1; hi = Math.unsignedMultiplyHigh(a1, a1);
+        t2 += lo; k = carry(t2, lo); t2 += c; c = k + carry(t2, c);
+        t3 += hi; k = carry(t3, hi); t3 += c; c = k + carry(t3, c);
+        lo = a2 * a2; hi = Math.unsignedMultiplyHigh(a2, a2);
+        t4 += lo; k = carry(t4, lo); t4 += c; c = k + carry(t4, c);
+        t5 += hi; k = carry(t5, hi); t5 += c; c = k + carry(t5, c);
+        lo = a3 * a3; hi = Math.unsignedMultiplyHigh(a3, a3);
+        t6 += lo; k = carry(t6, lo); t6 += c; c = k + carry(t6, c);
+        t7 += hi + c;
+        reduce(t0, t1, t2, t3, t4, t5, t6, t7, out);
+    }
+
+    /**
+     * out = t·R^-1 mod P, fully reduced, for a 512-bit t below P·R. P is 1 modulo 2^192, so the low
+     * three limbs are cleared in one step (m = -t mod 2^192) and the fourth in another.
+     */
+    private static void reduce(long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7, long[] out) {
+        // m = -t mod 2^192; t + m·P = t + m + m·P3·2^192 is a multiple of 2^192
+        long m0 = -t0;
+        long m1 = ~t1 + (t0 == 0 ? 1L : 0L);
+        long m2 = ~t2 + ((t0 | t1) == 0 ? 1L : 0L);
+        long c = (t0 | t1 | t2) != 0 ? 1L : 0L;
+        // (t3..t7) + c + m·P3 where m·P3 spans four limbs
+        long lo, hi, k;
+        lo = m0 * P3; hi = Math.unsignedMultiplyHigh(m0, P3);
+        long s0 = t3 + lo; k = carry(s0, lo); s0 += c; c = hi + k + carry(s0, c);
+        lo = m1 * P3; hi = Math.unsignedMultiplyHigh(m1, P3);
+        long s1 = t4 + lo; k = carry(s1, lo); s1 += c; c = hi + k + carry(s1, c);
+        lo = m2 * P3; hi = Math.unsignedMultiplyHigh(m2, P3);
+        long s2 = t5 + lo; k = carry(s2, lo); s2 += c; c = hi + k + carry(s2, c);
+        long s3 = t6 + c; c = carry(s3, c);
+        long s4 = t7 + c;
+        // one more limb: n = -s0, (s + n + n·P3·2^192) / 2^64
+        long n = -s0;
+        c = s0 != 0 ? 1L : 0L;
+        long r0 = s1 + c; c = carry(r0, c);
+        long r1 = s2 + c; c = carry(r1, c);
+        lo = n * P3; hi = Math.unsignedMultiplyHigh(n, P3);
+        long r2 = s3 + lo; k = carry(r2, lo); r2 += c; c = hi + k + carry(r2, c);
+        long r3 = s4 + c;
+        // r < 2P: subtract P once if needed
+        if (Long.compareUnsigned(r3, P3) > 0 || (r3 == P3 && (r0 | r1 | r2) != 0)) {
+            long borrow = r0 == 0 ? 1L : 0L;
+            r0 -= 1;
+            long nb = (borrow != 0 && r1 == 0) ? 1L : 0L;
+            r1 -= borrow;
+            borrow = nb;
+            nb = (borrow != 0 && r2 == 0) ? 1L : 0L;
+            r2 -= borrow;
+            r3 = r3 - P3 - nb;
+        }
+        out[0] = r0;
+        out[1] = r1;
+        out[2] = r2;
+        out[3] = r3;
     }
 
     /** out = -a mod P. */

@@ -17,7 +17,9 @@ class FieldElementMathTest {
             BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(64),
             BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(192),
             BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(251),
-            P.subtract(BigInteger.ONE.shiftLeft(192)), BigInteger.ONE.shiftLeft(251).subtract(BigInteger.ONE));
+            P.subtract(BigInteger.ONE.shiftLeft(192)), BigInteger.ONE.shiftLeft(251).subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(251).add(BigInteger.ONE), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).mod(P),
+            P.subtract(BigInteger.ONE.shiftLeft(64)));
 
     @Test
     void mulAddSubMatchBigInteger() {
@@ -37,6 +39,41 @@ class FieldElementMathTest {
             FieldElementMath.sub(a, b, out);
             assertEquals(x.subtract(y).mod(P), FieldElementMath.fromLimbs(out), "sub, seed " + seed);
             assertEquals(x, FieldElementMath.fromMontgomery(FieldElementMath.toMontgomery(x)), "round trip, seed " + seed);
+            FieldElementMath.square(a, out);
+            assertEquals(x.multiply(x).multiply(R_INVERSE).mod(P), FieldElementMath.fromLimbs(out), "square, seed " + seed);
+            FieldElementMath.negate(a, out);
+            assertEquals(x.negate().mod(P), FieldElementMath.fromLimbs(out), "negate, seed " + seed);
+            assertEquals(x.signum() == 0, FieldElementMath.isZero(a), "isZero, seed " + seed);
+        }
+    }
+
+    @Test
+    void inverseMatchesBigInteger() {
+        Random random = new Random(RandomFelts.SEED);
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger x = pick(random);
+            if (x.signum() == 0) {
+                continue;
+            }
+            long[] inverse = FieldElementMath.inverse(FieldElementMath.toMontgomery(x));
+            assertEquals(x.modInverse(P), FieldElementMath.fromMontgomery(inverse), "seed " + RandomFelts.SEED);
+        }
+    }
+
+    @Test
+    void squareAndMultiplyHandleTheLargestOperands() {
+        // every limb pattern at the top of the range, where the carries in the product and reduction run longest
+        BigInteger pMinusOne = P.subtract(BigInteger.ONE);
+        for (BigInteger x : EDGES) {
+            for (BigInteger y : List.of(pMinusOne, BigInteger.ONE.shiftLeft(251).add(BigInteger.ONE.shiftLeft(196)))) {
+                long[] out = new long[4];
+                FieldElementMath.mul(FieldElementMath.toLimbs(x), FieldElementMath.toLimbs(y), out);
+                assertEquals(x.multiply(y).multiply(R_INVERSE).mod(P), FieldElementMath.fromLimbs(out),
+                        x.toString(16) + " · " + y.toString(16));
+            }
+            long[] out = new long[4];
+            FieldElementMath.square(FieldElementMath.toLimbs(x), out);
+            assertEquals(x.multiply(x).multiply(R_INVERSE).mod(P), FieldElementMath.fromLimbs(out), x.toString(16) + "^2");
         }
     }
 
