@@ -2,6 +2,7 @@ package xyz.cavos.wallet.starknet;
 
 import static xyz.cavos.wallet.starknet.FieldElementMath.add;
 import static xyz.cavos.wallet.starknet.FieldElementMath.mul;
+import static xyz.cavos.wallet.starknet.FieldElementMath.square;
 import static xyz.cavos.wallet.starknet.FieldElementMath.sub;
 
 import java.math.BigInteger;
@@ -20,8 +21,11 @@ public final class Poseidon {
     private static final int FULL_ROUNDS_HALF = 4;
     private static final int PARTIAL_ROUNDS = 83;
     private static final int ROUNDS = 2 * FULL_ROUNDS_HALF + PARTIAL_ROUNDS;
-    /** Round constants in Montgomery form: [round][element][limb]. */
-    private static final long[][][] CONSTANTS = roundConstants();
+    /**
+     * Round constants in Montgomery form, [round][element][limb], with the partial rounds' folded into z
+     * ({@link #foldPartialRoundConstants}).
+     */
+    private static final long[][][] CONSTANTS = toMontgomery(foldPartialRoundConstants(roundConstants()));
 
     private Poseidon() {
     }
@@ -85,50 +89,97 @@ public final class Poseidon {
         long[] x = state[0];
         long[] y = state[1];
         long[] z = state[2];
-        long[] sum = new long[4];
-        long[] tmp = new long[4];
-        for (int round = 0; round < ROUNDS; round++) {
-            long[][] c = CONSTANTS[round];
-            add(x, c[0], x);
-            add(y, c[1], y);
-            add(z, c[2], z);
-            boolean full = round < FULL_ROUNDS_HALF || round >= FULL_ROUNDS_HALF + PARTIAL_ROUNDS;
-            if (full) {
-                cube(x, tmp);
-                cube(y, tmp);
-            }
-            cube(z, tmp);
-            // MDS: x' = s + 2x, y' = s - 2y, z' = s - 3z with s = x + y + z
-            add(x, y, sum);
-            add(sum, z, sum);
-            add(x, x, tmp);
-            add(sum, tmp, x);
-            add(y, y, tmp);
-            sub(sum, tmp, y);
-            add(z, z, tmp);
-            add(tmp, z, tmp);
-            sub(sum, tmp, z);
+        long[] t = new long[4];
+        long[] u = new long[4];
+        int round = 0;
+        for (; round < FULL_ROUNDS_HALF; round++) {
+            fullRound(x, y, z, CONSTANTS[round], t, u);
+        }
+        for (; round < FULL_ROUNDS_HALF + PARTIAL_ROUNDS; round++) {
+            add(z, CONSTANTS[round][2], z);
+            cube(z, t);
+            mix(x, y, z, t, u);
+        }
+        for (; round < ROUNDS; round++) {
+            fullRound(x, y, z, CONSTANTS[round], t, u);
         }
     }
 
+    private static void fullRound(long[] x, long[] y, long[] z, long[][] constants, long[] t, long[] u) {
+        add(x, constants[0], x);
+        add(y, constants[1], y);
+        add(z, constants[2], z);
+        cube(x, t);
+        cube(y, t);
+        cube(z, t);
+        mix(x, y, z, t, u);
+    }
+
+    /** The MDS matrix: x' = 3x + y + z, y' = x - y + z, z' = x + y - 2z. */
+    private static void mix(long[] x, long[] y, long[] z, long[] t, long[] u) {
+        add(x, y, t); // x + y
+        add(t, z, u); // x + y + z
+        add(z, z, z);
+        sub(t, z, z);
+        add(y, y, y);
+        sub(u, y, y);
+        add(x, x, x);
+        add(u, x, x);
+    }
+
     private static void cube(long[] v, long[] tmp) {
-        mul(v, v, tmp);
+        square(v, tmp);
         mul(tmp, v, v);
     }
 
-    private static long[][][] roundConstants() {
+    /**
+     * The round constants with the partial rounds' x and y parts moved on: in a partial round the S-box
+     * leaves x and y alone, so their constants can be added after the MDS matrix instead, that is, to the
+     * next round's constants. In the result a partial round has only a z constant (x and y are zero) and
+     * the first final full round takes what the last partial round passed on.
+     */
+    static BigInteger[][] foldPartialRoundConstants(BigInteger[][] constants) {
+        BigInteger[][] folded = new BigInteger[ROUNDS][];
+        for (int round = 0; round < ROUNDS; round++) {
+            folded[round] = constants[round].clone();
+        }
+        BigInteger three = BigInteger.valueOf(3);
+        for (int round = FULL_ROUNDS_HALF; round < FULL_ROUNDS_HALF + PARTIAL_ROUNDS; round++) {
+            BigInteger cx = folded[round][0];
+            BigInteger cy = folded[round][1];
+            BigInteger[] next = folded[round + 1];
+            next[0] = next[0].add(cx.multiply(three)).add(cy).mod(Felt.PRIME);
+            next[1] = next[1].add(cx).subtract(cy).mod(Felt.PRIME);
+            next[2] = next[2].add(cx).add(cy).mod(Felt.PRIME);
+            folded[round][0] = BigInteger.ZERO;
+            folded[round][1] = BigInteger.ZERO;
+        }
+        return folded;
+    }
+
+    private static long[][][] toMontgomery(BigInteger[][] constants) {
+        long[][][] out = new long[ROUNDS][3][];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int j = 0; j < 3; j++) {
+                out[round][j] = FieldElementMath.toMontgomery(constants[round][j]);
+            }
+        }
+        return out;
+    }
+
+    /** SHA-256("Hades" + i) mod P for i = 3·round + element. */
+    static BigInteger[][] roundConstants() {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-        long[][][] constants = new long[ROUNDS][3][];
+        BigInteger[][] constants = new BigInteger[ROUNDS][3];
         for (int round = 0; round < ROUNDS; round++) {
             for (int j = 0; j < 3; j++) {
                 byte[] digest = sha256.digest(("Hades" + (3 * round + j)).getBytes(StandardCharsets.US_ASCII));
-                BigInteger value = new BigInteger(1, digest).mod(Felt.PRIME);
-                constants[round][j] = FieldElementMath.toMontgomery(value);
+                constants[round][j] = new BigInteger(1, digest).mod(Felt.PRIME);
             }
         }
         return constants;
