@@ -72,11 +72,13 @@ public final class StarkCurve {
             if (zPlusRd.signum() == 0) {
                 continue;
             }
-            BigInteger w = k.multiply(zPlusRd.modInverse(ORDER)).mod(ORDER);
+            // w = k / (z + r·d) and s = 1 / w, from the one inverse 1 / (k·(z + r·d))
+            BigInteger inverse = k.multiply(zPlusRd).mod(ORDER).modInverse(ORDER);
+            BigInteger w = k.multiply(k).multiply(inverse).mod(ORDER);
             if (w.signum() == 0 || w.compareTo(TWO_POW_251) >= 0) {
                 continue;
             }
-            return new Signature(Felt.of(r), Felt.of(w.modInverse(ORDER)));
+            return new Signature(Felt.of(r), Felt.of(zPlusRd.multiply(zPlusRd).multiply(inverse).mod(ORDER)));
         }
     }
 
