@@ -53,6 +53,10 @@ public final class Poseidon {
      * pad with 0 to even length, absorb two elements at a time.
      */
     public static Felt hashMany(List<Felt> values) {
+        return values.isEmpty() ? EmptySpan.HASH : hashSpan(values);
+    }
+
+    private static Felt hashSpan(List<Felt> values) {
         long[][] state = {new long[4], new long[4], new long[4]};
         int n = values.size();
         long[] scratch = new long[4];
@@ -75,6 +79,11 @@ public final class Poseidon {
     }
 
     private static final long[] MONT_ONE = FieldElementMath.toMontgomery(BigInteger.ONE);
+
+    /** The hash of no elements, which every transaction without paymaster data or deployment data needs. */
+    private static final class EmptySpan {
+        static final Felt HASH = hashSpan(List.of());
+    }
 
     private static long[] montOne() {
         return MONT_ONE.clone();
