@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.starknet;
 
 import java.math.BigInteger;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * Arithmetic modulo the Stark prime on four 64-bit limbs (little-endian) in Montgomery form, R = 2^256.
@@ -202,7 +203,7 @@ final class FieldElementMath {
 
     /** The Montgomery form of the inverse of a nonzero element given in Montgomery form. */
     static long[] inverse(long[] a) {
-        return toMontgomery(fromMontgomery(a).modInverse(Felt.PRIME));
+        return toMontgomery(BigIntegers.modOddInverse(Felt.PRIME, fromMontgomery(a)));
     }
 
     /** out = a + b mod P. */

@@ -73,7 +73,7 @@ public final class StarkCurve {
                 continue;
             }
             // w = k / (z + r·d) and s = 1 / w, from the one inverse 1 / (k·(z + r·d))
-            BigInteger inverse = k.multiply(zPlusRd).mod(ORDER).modInverse(ORDER);
+            BigInteger inverse = BigIntegers.modOddInverse(ORDER, k.multiply(zPlusRd).mod(ORDER));
             BigInteger w = k.multiply(k).multiply(inverse).mod(ORDER);
             if (w.signum() == 0 || w.compareTo(TWO_POW_251) >= 0) {
                 continue;
@@ -94,7 +94,7 @@ public final class StarkCurve {
                 || s.signum() == 0 || s.compareTo(ORDER) >= 0) {
             return false;
         }
-        BigInteger w = s.modInverse(ORDER);
+        BigInteger w = BigIntegers.modOddInverse(ORDER, s);
         if (w.compareTo(TWO_POW_251) >= 0) {
             return false;
         }
