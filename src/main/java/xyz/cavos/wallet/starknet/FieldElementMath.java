@@ -101,7 +101,31 @@ final class FieldElementMath {
         t5 += lo; k = carry(t5, lo); t5 += c; c = hi + k + carry(t5, c);
         lo = a3 * b3; hi = Math.unsignedMultiplyHigh(a3, b3);
         t6 += lo; k = carry(t6, lo); t6 += c; long t7 = hi + k + carry(t6, c);
-        reduce(t0, t1, t2, t3, t4, t5, t6, t7, out);
+
+        // Montgomery reduction. P is 1 modulo 2^192, so m = -t mod 2^192 clears the low three limbs at once.
+        // t + m·P = t + m + m·P3·2^192 is a multiple of 2^192
+        long m0 = -t0;
+        long m1 = ~t1 + (t0 == 0 ? 1L : 0L);
+        long m2 = ~t2 + ((t0 | t1) == 0 ? 1L : 0L);
+        c = (t0 | t1 | t2) != 0 ? 1L : 0L;
+        // (t3..t7) + c + m·P3 where m·P3 spans four limbs
+        lo = m0 * P3; hi = Math.unsignedMultiplyHigh(m0, P3);
+        long s0 = t3 + lo; k = carry(s0, lo); s0 += c; c = hi + k + carry(s0, c);
+        lo = m1 * P3; hi = Math.unsignedMultiplyHigh(m1, P3);
+        long s1 = t4 + lo; k = carry(s1, lo); s1 += c; c = hi + k + carry(s1, c);
+        lo = m2 * P3; hi = Math.unsignedMultiplyHigh(m2, P3);
+        long s2 = t5 + lo; k = carry(s2, lo); s2 += c; c = hi + k + carry(s2, c);
+        long s3 = t6 + c; c = carry(s3, c);
+        long s4 = t7 + c;
+        // one more limb: n = -s0, (s + n + n·P3·2^192) / 2^64
+        long n = -s0;
+        c = s0 != 0 ? 1L : 0L;
+        long r0 = s1 + c; c = carry(r0, c);
+        long r1 = s2 + c; c = carry(r1, c);
+        lo = n * P3; hi = Math.unsignedMultiplyHigh(n, P3);
+        long r2 = s3 + lo; k = carry(r2, lo); r2 += c; c = hi + k + carry(r2, c);
+        long r3 = s4 + c;
+        reduceOnce(r0, r1, r2, r3, out);
     }
 
     /** out = a^2·R^-1 mod P, with each cross product computed once. {@code out} may alias {@code a}. */
@@ -144,21 +168,14 @@ final class FieldElementMath {
         lo = a3 * a3; hi = Math.unsignedMultiplyHigh(a3, a3);
         t6 += lo; k = carry(t6, lo); t6 += c; c = k + carry(t6, c);
         t7 += hi + c;
-        reduce(t0, t1, t2, t3, t4, t5, t6, t7, out);
-    }
 
-    /**
-     * out = t·R^-1 mod P, fully reduced, for a 512-bit t below P·R. P is 1 modulo 2^192, so the low
-     * three limbs are cleared in one step (m = -t mod 2^192) and the fourth in another.
-     */
-    private static void reduce(long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7, long[] out) {
-        // m = -t mod 2^192; t + m·P = t + m + m·P3·2^192 is a multiple of 2^192
+        // Montgomery reduction. P is 1 modulo 2^192, so m = -t mod 2^192 clears the low three limbs at once.
+        // t + m·P = t + m + m·P3·2^192 is a multiple of 2^192
         long m0 = -t0;
         long m1 = ~t1 + (t0 == 0 ? 1L : 0L);
         long m2 = ~t2 + ((t0 | t1) == 0 ? 1L : 0L);
-        long c = (t0 | t1 | t2) != 0 ? 1L : 0L;
+        c = (t0 | t1 | t2) != 0 ? 1L : 0L;
         // (t3..t7) + c + m·P3 where m·P3 spans four limbs
-        long lo, hi, k;
         lo = m0 * P3; hi = Math.unsignedMultiplyHigh(m0, P3);
         long s0 = t3 + lo; k = carry(s0, lo); s0 += c; c = hi + k + carry(s0, c);
         lo = m1 * P3; hi = Math.unsignedMultiplyHigh(m1, P3);
@@ -175,21 +192,7 @@ final class FieldElementMath {
         lo = n * P3; hi = Math.unsignedMultiplyHigh(n, P3);
         long r2 = s3 + lo; k = carry(r2, lo); r2 += c; c = hi + k + carry(r2, c);
         long r3 = s4 + c;
-        // r < 2P: subtract P once if needed
-        if (Long.compareUnsigned(r3, P3) > 0 || (r3 == P3 && (r0 | r1 | r2) != 0)) {
-            long borrow = r0 == 0 ? 1L : 0L;
-            r0 -= 1;
-            long nb = (borrow != 0 && r1 == 0) ? 1L : 0L;
-            r1 -= borrow;
-            borrow = nb;
-            nb = (borrow != 0 && r2 == 0) ? 1L : 0L;
-            r2 -= borrow;
-            r3 = r3 - P3 - nb;
-        }
-        out[0] = r0;
-        out[1] = r1;
-        out[2] = r2;
-        out[3] = r3;
+        reduceOnce(r0, r1, r2, r3, out);
     }
 
     /** out = -a mod P. */
@@ -219,60 +222,61 @@ final class FieldElementMath {
         s2 += c;
         c = k + carry(s2, c);
         long s3 = a[3] + b[3] + c; // below 2^253: the top limb cannot overflow
-        out[0] = s0;
-        out[1] = s1;
-        out[2] = s2;
-        out[3] = s3;
-        reduceOnce(out);
+        reduceOnce(s0, s1, s2, s3, out);
     }
 
     /** out = a - b mod P. */
     static void sub(long[] a, long[] b, long[] out) {
-        long d0 = a[0] - b[0];
-        long borrow = Long.compareUnsigned(a[0], b[0]) < 0 ? 1L : 0L;
-        long d1 = a[1] - b[1];
-        long k = Long.compareUnsigned(a[1], b[1]) < 0 ? 1L : 0L;
-        k += Long.compareUnsigned(d1, borrow) < 0 ? 1L : 0L;
-        d1 -= borrow;
-        borrow = k;
-        long d2 = a[2] - b[2];
-        k = Long.compareUnsigned(a[2], b[2]) < 0 ? 1L : 0L;
-        k += Long.compareUnsigned(d2, borrow) < 0 ? 1L : 0L;
-        d2 -= borrow;
-        borrow = k;
-        long d3 = a[3] - b[3] - borrow; // negative (as signed) exactly when a < b, since both are below 2^252
-        if (d3 < 0) {
-            // add P = 1 + P3·2^192
-            d0 += 1;
-            long c = d0 == 0 ? 1L : 0L;
-            d1 += c;
-            c = c != 0 && d1 == 0 ? 1L : 0L;
-            d2 += c;
-            c = c != 0 && d2 == 0 ? 1L : 0L;
-            d3 += P3 + c;
-        }
-        out[0] = d0;
-        out[1] = d1;
-        out[2] = d2;
-        out[3] = d3;
+        long a0 = a[0];
+        long a1 = a[1];
+        long a2 = a[2];
+        long a3 = a[3];
+        long b0 = b[0];
+        long b1 = b[1];
+        long b2 = b[2];
+        long d0 = a0 - b0;
+        long borrow = borrow(a0, b0, d0);
+        long d1 = a1 - b1 - borrow;
+        borrow = borrow(a1, b1, d1);
+        long d2 = a2 - b2 - borrow;
+        borrow = borrow(a2, b2, d2);
+        long d3 = a3 - b[3] - borrow; // negative (as signed) exactly when a < b, since both are below 2^252
+        // add P = 1 + P3·2^192 when a < b, without branching on it
+        long mask = d3 >> 63;
+        long one = mask & 1L;
+        long e0 = d0 + one;
+        long c = ((d0 & one) | ((d0 | one) & ~e0)) >>> 63;
+        long e1 = d1 + c;
+        c = (d1 & ~e1) >>> 63;
+        long e2 = d2 + c;
+        c = (d2 & ~e2) >>> 63;
+        out[0] = e0;
+        out[1] = e1;
+        out[2] = e2;
+        out[3] = d3 + (P3 & mask) + c;
     }
 
-    /** Subtracts P once if x >= P (x below 2P). */
-    private static void reduceOnce(long[] x) {
-        long x3 = x[3];
-        boolean atLeastP = x3 > P3 || (x3 == P3 && (x[2] != 0 || x[1] != 0 || x[0] != 0));
-        if (atLeastP) {
-            // subtract 1 from the low limbs, then P3 (and the borrow) from the top
-            long x0 = x[0] - 1;
-            long borrow = x[0] == 0 ? 1L : 0L;
-            long x1 = x[1] - borrow;
-            borrow = borrow != 0 && x[1] == 0 ? 1L : 0L;
-            long x2 = x[2] - borrow;
-            borrow = borrow != 0 && x[2] == 0 ? 1L : 0L;
-            x[0] = x0;
-            x[1] = x1;
-            x[2] = x2;
-            x[3] = x3 - P3 - borrow;
-        }
+    /** The borrow out of d = x - y - borrowIn, 0 or 1. */
+    private static long borrow(long x, long y, long d) {
+        return ((~x & y) | (~(x ^ y) & d)) >>> 63;
+    }
+
+    /**
+     * out = x - P if x >= P, else x, for x below 2P. Computes x - P and selects with a mask rather than a
+     * branch: the outcome is close to random, and mispredicted branches cost more than the subtraction.
+     */
+    private static void reduceOnce(long x0, long x1, long x2, long x3, long[] out) {
+        long d0 = x0 - 1;
+        long borrow = (~x0 & d0) >>> 63;
+        long d1 = x1 - borrow;
+        borrow = (~x1 & d1) >>> 63;
+        long d2 = x2 - borrow;
+        borrow = (~x2 & d2) >>> 63;
+        long d3 = x3 - P3 - borrow; // negative (as signed) exactly when x < P
+        long keep = d3 >> 63;
+        out[0] = (x0 & keep) | (d0 & ~keep);
+        out[1] = (x1 & keep) | (d1 & ~keep);
+        out[2] = (x2 & keep) | (d2 & ~keep);
+        out[3] = (x3 & keep) | (d3 & ~keep);
     }
 }
