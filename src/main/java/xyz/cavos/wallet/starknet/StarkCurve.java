@@ -61,7 +61,10 @@ public final class StarkCurve {
             throw new InvalidValueException("Message hash " + messageHash + " is not below 2^251 and cannot be signed");
         }
         HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
-        nonces.init(ORDER, d, BigIntegers.asUnsignedByteArray(32, z));
+        // RFC 6979 reads the message as its leftmost 252 bits (n's length): of 32 bytes it drops the last 4 bits, so
+        // that messages differing there only would share a nonce. Starknet's reference (and starknet.js) derives the
+        // nonce from the hash itself: it is given shifted left by 4, which the reading shifts back.
+        nonces.init(ORDER, d, BigIntegers.asUnsignedByteArray(32, z.shiftLeft(4)));
         while (true) {
             BigInteger k = nonces.nextK();
             BigInteger r = GeneratorTable.multiply(k).affineX();
