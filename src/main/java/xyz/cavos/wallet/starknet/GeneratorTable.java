@@ -18,10 +18,21 @@ final class GeneratorTable {
     private GeneratorTable() {
     }
 
+    /**
+     * How many multiples are computed without the table before it is built: building it costs about as much as 60 of
+     * them, which a command that signs once (the command line) never earns back, and a process that signs on (the
+     * app, a benchmark) earns back at once.
+     */
+    private static final int BEFORE_THE_TABLE = 4;
+    private static final java.util.concurrent.atomic.AtomicInteger UNTABLED = new java.util.concurrent.atomic.AtomicInteger();
+
     /** k·G for 0 <= k < 2^252 (infinity for k = 0). */
     static JacobianPoint multiply(BigInteger k) {
         if (k.signum() < 0 || k.bitLength() > WINDOW_BITS * WINDOWS) {
             throw new IllegalArgumentException("Scalar out of range for the generator table");
+        }
+        if (UNTABLED.get() < BEFORE_THE_TABLE && UNTABLED.getAndIncrement() < BEFORE_THE_TABLE) {
+            return WnafMultiplier.multiply(Generator.X, Generator.Y, k);
         }
         long[] limbs = FieldElementMath.toLimbs(k);
         long[][] xs = Holder.XS;
@@ -46,6 +57,12 @@ final class GeneratorTable {
             value |= limbs[limb + 1] << (64 - shift);
         }
         return (int) (value & DIGITS);
+    }
+
+    /** G in Montgomery form. */
+    private static final class Generator {
+        static final long[] X = FieldElementMath.toMontgomery(StarkCurve.GX);
+        static final long[] Y = FieldElementMath.toMontgomery(StarkCurve.GY);
     }
 
     /** The table, built when first needed. */
