@@ -27,12 +27,11 @@ const RESOURCE_BOUNDS = {
 };
 
 // What our code (xyz.cavos.wallet.starknet.InvokeV3 and StarkCurve) gives for nonce 0; see ExpectedHash.java.
-// The hash must be the same. The signature need not be: both are valid, but the deterministic nonce k
-// (RFC 6979) is derived from the hash differently, so r and s differ (see README.md).
+// The hash must be the same, and so must the signature: both sides derive the RFC 6979 nonce from the hash alike.
 const EXPECTED_NONCE_0 = {
   hash: '0x93e8108ab028766851f6a2ffeda528f64b6a1a261454675d844a9ba97169b4',
-  r: '0xa5f462ae11c8bf7562a74004ab567d0fb39658b220a1c2090c20a11e9efa1c',
-  s: '0x39bce26ec13ee26685b1cf11cd2535b5464a61f2dbd6d2a171469062c341517',
+  r: '0x7d58b521478aabfcc06cc6ca14754aa0ba285b05fabebe7d87607aad9dcc9ef',
+  s: '0x7ca5ca2291823cbea1d0206b26913305eef30da27d11bf93ca85c9cb08e3c41',
 };
 
 function option(name, fallback) {
