@@ -31,7 +31,10 @@ public final class StarkCurve {
     private static final BigInteger TWO_POW_251 = BigInteger.ONE.shiftLeft(251);
 
     /** For decoding points from x and for the Pedersen hash's constant points. */
-    private static final ECCurve CURVE = new ECCurve.Fp(Felt.PRIME, ALPHA, BETA, ORDER, BigInteger.ONE);
+    /** BouncyCastle's view of the curve, for finding a point from its x (verification only): made when first needed. */
+    private static final class Decoding {
+        static final ECCurve CURVE = new ECCurve.Fp(Felt.PRIME, ALPHA, BETA, ORDER, BigInteger.ONE);
+    }
 
     /** An (r, s) pair. */
     public record Signature(Felt r, Felt s) {
@@ -130,15 +133,19 @@ public final class StarkCurve {
         encoded[0] = 0x02;
         BigIntegers.asUnsignedByteArray(x, encoded, 1, 32);
         try {
-            return CURVE.decodePoint(encoded);
+            return Decoding.CURVE.decodePoint(encoded);
         } catch (IllegalArgumentException notOnCurve) {
             return null;
         }
     }
 
-    /** The curve point (x, y); fails when it is not on the curve. For the Pedersen hash's constant points. */
-    static ECPoint point(BigInteger x, BigInteger y) {
-        return CURVE.validatePoint(x, y);
+    /** Fails unless (x, y) is a point of the curve: y^2 = x^3 + x + β. For the Pedersen hash's constant points. */
+    static void requireOnCurve(BigInteger x, BigInteger y) {
+        BigInteger p = Felt.PRIME;
+        if (x.signum() < 0 || x.compareTo(p) >= 0 || y.signum() < 0 || y.compareTo(p) >= 0
+                || !y.multiply(y).mod(p).equals(x.pow(3).add(ALPHA.multiply(x)).add(BETA).mod(p))) {
+            throw new IllegalArgumentException("(" + x.toString(16) + ", " + y.toString(16) + ") is not on the Stark curve");
+        }
     }
 
     /** A fresh uniformly random private key in [1, n). */

@@ -18,29 +18,52 @@ final class WnafMultiplier {
 
     /** k·Q for 0 <= k < 2^256 and Q = (qx, qy) a finite affine point in Montgomery form. */
     static JacobianPoint multiply(long[] qx, long[] qy, BigInteger k) {
-        if (k.signum() < 0 || k.bitLength() > 256) {
-            throw new IllegalArgumentException("Scalar out of range for the multiplier");
-        }
-        int[] digits = digits(k);
-        long[][] xs = new long[ODD_MULTIPLES][];
-        long[][] ys = new long[ODD_MULTIPLES][];
-        oddMultiples(qx, qy, xs, ys);
-        long[][] negatedYs = new long[ODD_MULTIPLES][];
-        for (int i = 0; i < ODD_MULTIPLES; i++) {
-            negatedYs[i] = new long[4];
-            FieldElementMath.negate(ys[i], negatedYs[i]);
+        return sum(new OddMultiples[] {new OddMultiples(qx, qy)}, new BigInteger[] {k});
+    }
+
+    /**
+     * k1·Q1 + k2·Q2 + ... with one doubling per bit for all of them (Shamir's trick): each scalar's NAF digits add their
+     * odd multiple of its point on the way. Each 0 <= k < 2^256.
+     */
+    static JacobianPoint sum(OddMultiples[] points, BigInteger[] scalars) {
+        int[][] digits = new int[scalars.length][];
+        int top = 0;
+        for (int i = 0; i < scalars.length; i++) {
+            if (scalars[i].signum() < 0 || scalars[i].bitLength() > 256) {
+                throw new IllegalArgumentException("Scalar out of range for the multiplier");
+            }
+            digits[i] = digits(scalars[i]);
+            top = Math.max(top, digits[i].length - 1);
         }
         JacobianPoint sum = new JacobianPoint();
-        for (int bit = digits.length - 1; bit >= 0; bit--) {
+        for (int bit = top; bit >= 0; bit--) {
             sum.twice();
-            int digit = digits[bit];
-            if (digit > 0) {
-                sum.addAffine(xs[digit >>> 1], ys[digit >>> 1]);
-            } else if (digit < 0) {
-                sum.addAffine(xs[-digit >>> 1], negatedYs[-digit >>> 1]);
+            for (int i = 0; i < scalars.length; i++) {
+                int digit = bit < digits[i].length ? digits[i][bit] : 0;
+                OddMultiples q = points[i];
+                if (digit > 0) {
+                    sum.addAffine(q.xs[digit >>> 1], q.ys[digit >>> 1]);
+                } else if (digit < 0) {
+                    sum.addAffine(q.xs[-digit >>> 1], q.negatedYs[-digit >>> 1]);
+                }
             }
         }
         return sum;
+    }
+
+    /** Q, 3Q, 5Q, ..., 15Q of a finite point Q in affine Montgomery form, and their negations: what {@link #sum} adds. */
+    static final class OddMultiples {
+        final long[][] xs = new long[ODD_MULTIPLES][];
+        final long[][] ys = new long[ODD_MULTIPLES][];
+        final long[][] negatedYs = new long[ODD_MULTIPLES][];
+
+        OddMultiples(long[] qx, long[] qy) {
+            oddMultiples(qx, qy, xs, ys);
+            for (int i = 0; i < ODD_MULTIPLES; i++) {
+                negatedYs[i] = new long[4];
+                FieldElementMath.negate(ys[i], negatedYs[i]);
+            }
+        }
     }
 
     /**
