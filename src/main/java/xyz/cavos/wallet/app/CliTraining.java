@@ -17,6 +17,9 @@ import xyz.cavos.wallet.cli.CavosCommand;
  * in another process, so that none of its classes end up in the cache). Each command runs as {@code cavos} would run
  * it, its output dropped; the configuration goes to a fresh folder, so nothing of the user's is read or changed.
  * Run by the build ({@code .mvn/cavos-cache.sh}) and by {@code installer/build.sh} with {@code -XX:AOTCacheOutput}.
+ *
+ * <p>Only commands that name what they run are trained: the help and a misspelt command build every command's model,
+ * and a cache trained on them makes each start about 0.1 s slower (measured side by side), more than they gain.
  * Prints how many commands ran and how many failed; exits 1 when every one failed.
  */
 public final class CliTraining {
@@ -39,7 +42,6 @@ public final class CliTraining {
         env.remove("CAVOS_SESSION");
         List<String[]> commands = List.of(
                 new String[] {"--version"},
-                new String[] {"--help"},
                 new String[] {"balance", "--json"},
                 new String[] {"balance"},
                 new String[] {"whoami", "--json"},
@@ -49,8 +51,7 @@ public final class CliTraining {
                 new String[] {"--json", "transfer", "--to", RECIPIENT, "--amount", "0.001", "--token", "STRK"},
                 new String[] {"transfer", "--to", RECIPIENT, "--amount", "0.001", "--token", "STRK"},
                 new String[] {"history", "--limit", "5"},
-                new String[] {"network", "check", "--json"},
-                new String[] {"balanse"});
+                new String[] {"network", "check", "--json"});
         PrintStream out = System.out;
         PrintStream err = System.err;
         List<String> failed = new ArrayList<>();
@@ -67,11 +68,10 @@ public final class CliTraining {
             System.setOut(out);
             System.setErr(err);
         }
-        failed.remove("balanse"); // the usage error is part of the training
         out.println("Trained on " + commands.size() + " commands" + (failed.isEmpty() ? "" : "; these failed: " + failed));
         try (var files = Files.walk(home)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-        System.exit(failed.size() >= commands.size() - 1 ? 1 : 0);
+        System.exit(failed.size() == commands.size() ? 1 : 0);
     }
 }
