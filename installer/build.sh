@@ -70,6 +70,8 @@ step "App image (jpackage)"
   --input "$work/input" --main-jar cavos-desktop.jar --main-class xyz.cavos.wallet.app.DesktopLauncher \
   --runtime-image "$work/runtime" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
+  --java-options "-XX:+UseSerialGC" --java-options "-Xms16m" --java-options "-Xmn8m" --java-options "-Xmx384m" \
+  --java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseCompactObjectHeaders" \
   --java-options "-XX:AOTCache=\$APPDIR/cavos-desktop.aot" --java-options "-Xlog:aot*=off,cds*=off" \
   --add-launcher "cavos=installer/cavos-cli.properties" \
   --icon "$icon" --dest "$work/image"
