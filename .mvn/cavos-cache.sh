@@ -11,10 +11,15 @@ source "$here/installer/sandbox.sh"
 classpath="$(cat "$classpath_file")"
 work="$(mktemp -d)"
 trap 'stop_sandbox; rm -rf "$work"' EXIT
+rm -f "$cache.failed"
+failed() {   # a stamp, so that ./cavos does not try again at every start
+  touch "$cache.failed"
+  echo "[cavos] No start-up cache: $1. cavos works, only starts slower; the next build tries again." >&2
+  exit 0
+}
 if ! start_sandbox "$work/sandbox.log" env CAVOS_HOME="$work/sandbox-home" "$java" "$@" -cp "$classpath" \
     xyz.cavos.wallet.app.CliLauncher; then
-  echo "[cavos] No start-up cache: the training sandbox did not start (see above). cavos works, only starts slower." >&2
-  exit 0
+  failed "the training sandbox did not start (see above)"
 fi
 # written under another name and moved into place, so that a cavos starting meanwhile never maps half a file
 partial="$cache.$$.partial"
@@ -24,7 +29,7 @@ if CAVOS_TOKEN="$sandbox_token" CAVOS_RPC_URL="$sandbox_url" "$java" "$@" -XX:AO
   mv -f "$partial" "$cache"
 else
   rm -f "$partial" "$partial.config"
-  echo "[cavos] No start-up cache: the training run failed. cavos works, only starts slower." >&2
   cat "$work/training.log" >&2
+  failed "the training run failed"
 fi
 exit 0

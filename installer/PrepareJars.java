@@ -75,8 +75,12 @@ public final class PrepareJars {
         }
         List<String> classpath = new ArrayList<>();
         classpath.add(mainJar.toString());
+        java.util.Set<Path> names = new java.util.HashSet<>();
         for (Path jar : dependencies) {
             Path target = out.resolve(jar.getFileName());
+            if (!names.add(jar.getFileName())) {
+                throw new IllegalStateException("Two dependencies are named " + jar.getFileName() + ": rename one in " + out);
+            }
             prepare(jar, target, dependencies);
             classpath.add(target.toString());
         }
@@ -157,10 +161,18 @@ public final class PrepareJars {
 
     /** The class as a Java 8 class file when it is older than the cache can hold, else {@code data} itself. */
     private static byte[] modernise(ClassFile classFile, byte[] data) {
-        int major = ((data[6] & 0xff) << 8) | (data[7] & 0xff);
-        if (major >= OLDEST_ARCHIVABLE) {
+        if (data.length < 8 || (((data[6] & 0xff) << 8) | (data[7] & 0xff)) >= OLDEST_ARCHIVABLE) {
             return data;
         }
+        try {
+            return rewrite(classFile, data);
+        } catch (RuntimeException cannot) {
+            // e.g. a class its stack maps need is not on the class path: the class stays as it was (out of the cache)
+            return data;
+        }
+    }
+
+    private static byte[] rewrite(ClassFile classFile, byte[] data) {
         ClassModel model = classFile.parse(data);
         if (usesSubroutines(model)) {
             return data;
@@ -183,7 +195,7 @@ public final class PrepareJars {
     }
 
     private static boolean isSignatureFile(String name) {
-        return name.startsWith("META-INF/") && name.indexOf('/', 9) < 0 && name.matches("(?i).*\\.(sf|rsa|dsa|ec)$");
+        return name.matches("(?i)META-INF/([^/]+\\.(sf|rsa|dsa|ec)|sig-[^/]+)");
     }
 
     private static URL[] urls(List<Path> jars) throws IOException {

@@ -12,6 +12,7 @@ start_sandbox() {
   for _ in $(seq 1 300); do
     [ -f "$log" ] && sandbox_token="$(sed -n 's/.*CAVOS_TOKEN="\(.*\)"/\1/p' "$log" | head -1)"
     [ -n "$sandbox_token" ] && return 0
+    kill -0 "$sandbox_pid" 2> /dev/null || break   # it stopped (a port in use): no token will come
     sleep 0.2
   done
   cat "$log" >&2

@@ -18,9 +18,10 @@ import xyz.cavos.wallet.wallet.SessionStorage;
  * {@code cavos sandbox start --background} and {@code cavos sandbox stop}: the sandbox in a process of its own that
  * outlives the command. The command returns once the node answers, printing only the lines a shell evaluates
  * ({@code export CAVOS_TOKEN=…}, {@code export CAVOS_PAYMASTER_API_KEY=…}), so that
- * {@code eval "$(cavos sandbox start --background)"} works however long the start takes on a busy machine. The
- * sandbox's own output goes to {@code sandbox.log} in the config folder; its process id and port to
- * {@code sandbox.pid}, which {@code stop} reads.
+ * {@code eval "$(cavos sandbox start --background)"} works however long the start takes on a busy machine; with
+ * them {@code export CAVOS_RPC_URL=…}, the node's address. The sandbox's own output goes to {@code sandbox.log} in the
+ * config folder; its process id and start time to {@code sandbox.pid} as soon as it is started, which {@code stop}
+ * and a second start read.
  */
 final class BackgroundSandbox {
 
@@ -41,22 +42,18 @@ final class BackgroundSandbox {
         this.err = err;
     }
 
-    /** Starts the sandbox in its own process, or finds the one started before; 0 once it answers, 1 when it cannot. */
+    /**
+     * Starts the sandbox in its own process, or finds the one started before (also one still starting); 0 once it
+     * answers, else the sandbox's own exit code (2 for bad input) or 1.
+     */
     int start(int port, Optional<Path> state) throws IOException, InterruptedException {
         Files.createDirectories(home);
         SessionStorage.tighten(home);
         Path log = home.resolve(LOG);
         Optional<Running> running = running();
         if (running.isPresent()) {
-            List<String> exports = exports(log);
-            if (exports.size() == 2) {
-                err.println("A sandbox started before is still running (process " + running.get().process().pid() + ", port "
-                        + running.get().port() + "); its session again:");
-                exports.forEach(out::println);
-                out.flush();
-                err.flush();
-                return 0;
-            }
+            err.println("A sandbox started before is running (process " + running.get().process().pid() + "); its session:");
+            return awaitReady(running.get().process(), log, false);
         }
         List<String> command = new ArrayList<>();
         detached().ifPresent(command::add);
@@ -70,26 +67,59 @@ final class BackgroundSandbox {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // written at once, so that stop finds a sandbox that is still starting
+        Files.writeString(home.resolve(PID), process.pid() + " " + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L)
+                + System.lineSeparator());
+        // stopped while it starts (Ctrl+C): the sandbox goes too
+        Thread abandon = new Thread(() -> {
+            process.destroy();
+            try {
+                Files.deleteIfExists(home.resolve(PID));
+            } catch (IOException ignored) {
+                // the next start finds no such process and starts afresh
+            }
+        }, "sandbox-abandoned");
+        Runtime.getRuntime().addShutdownHook(abandon);
+        try {
+            if (awaitReady(process.toHandle(), log, true) == 0) {
+                return 0;
+            }
+            Files.deleteIfExists(home.resolve(PID));
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                return 1;
+            }
+            return process.exitValue() == 0 ? 1 : process.exitValue(); // 2 for bad input, as the sandbox said
+
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(abandon);
+        }
+    }
+
+    /** Waits until the sandbox's log has its export lines and prints them; 0, or 1 when it stopped or took too long. */
+    private int awaitReady(ProcessHandle process, Path log, boolean started) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(READY_WITHIN);
         while (Instant.now().isBefore(deadline)) {
             List<String> exports = exports(log);
             if (exports.size() == 2) {
-                Files.writeString(home.resolve(PID), process.pid() + " " + port(log).orElse(port) + System.lineSeparator());
-                err.println("The sandbox runs in the background (process " + process.pid() + "): " + rpcUrl(log).orElse("")
-                        + ". Its output: " + log + ". Stop it with: cavos sandbox stop");
+                if (started) {
+                    err.println("The sandbox runs in the background (process " + process.pid() + "): " + rpcUrl(log).orElse("")
+                            + ". Its output: " + log + ". Stop it with: cavos sandbox stop");
+                }
                 exports.forEach(out::println);
+                rpcUrl(log).ifPresent(url -> out.println("export CAVOS_RPC_URL=\"" + url + "\""));
                 out.flush();
                 err.flush();
                 return 0;
             }
-            if (process.waitFor(200, TimeUnit.MILLISECONDS)) {
+            if (!process.isAlive()) {
                 err.println("Error: the sandbox stopped before it was ready:");
-                Files.readAllLines(log, StandardCharsets.UTF_8).forEach(line -> err.println("  " + line));
+                lines(log).forEach(line -> err.println("  " + line));
                 err.flush();
                 return 1;
             }
+            Thread.sleep(100);
         }
-        process.destroyForcibly();
         err.println("Error: the sandbox did not answer within " + READY_WITHIN.toSeconds() + " s; what it printed is in " + log + ".");
         err.println("Try again when the computer is less busy: cavos sandbox start --background");
         err.flush();
@@ -114,15 +144,18 @@ final class BackgroundSandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        err.println("Stopped the sandbox (process " + process.pid() + ", port " + running.get().port() + ").");
+        err.println("Stopped the sandbox (process " + process.pid() + ").");
         err.flush();
         return 0;
     }
 
-    private record Running(ProcessHandle process, int port) {
+    private record Running(ProcessHandle process) {
     }
 
-    /** The sandbox {@code sandbox.pid} names, when that process is alive and is a cavos sandbox. */
+    /**
+     * The sandbox {@code sandbox.pid} names, when that process is alive and started when the file says (a process id
+     * the system gave to another process since does not match).
+     */
     private Optional<Running> running() throws IOException {
         Path pidFile = home.resolve(PID);
         if (!Files.isRegularFile(pidFile) || Files.size(pidFile) > 64) {
@@ -131,11 +164,10 @@ final class BackgroundSandbox {
         String[] fields = Files.readString(pidFile, StandardCharsets.UTF_8).strip().split(" ");
         try {
             long pid = Long.parseLong(fields[0]);
-            int port = fields.length > 1 ? Integer.parseInt(fields[1]) : 0;
+            long started = fields.length > 1 ? Long.parseLong(fields[1]) : -1;
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(CliLauncher.class.getName())
-                            && line.contains(" sandbox start")).orElse(false))
-                    .map(handle -> new Running(handle, port));
+                    .filter(handle -> handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L) == started)
+                    .map(Running::new);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -149,11 +181,6 @@ final class BackgroundSandbox {
     private static Optional<String> rpcUrl(Path log) throws IOException {
         return lines(log).stream().filter(line -> line.contains("http://")).findFirst()
                 .map(line -> line.substring(line.indexOf("http://")).split(" ")[0]);
-    }
-
-    private static Optional<Integer> port(Path log) throws IOException {
-        return rpcUrl(log).map(url -> url.replaceFirst("^http://[^:/]+:(\\d+).*$", "$1"))
-                .filter(port -> port.matches("\\d{1,5}")).map(Integer::valueOf);
     }
 
     /** The log's lines; the first few KB only (the lines wanted come first), so a long-running log stays cheap to read. */

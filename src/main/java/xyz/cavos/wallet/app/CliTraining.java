@@ -37,9 +37,11 @@ public final class CliTraining {
         }
         Path home = Files.createTempDirectory("cavos-training");
         Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("CAVOS_")); // none of the user's endpoints, sessions or paymasters
+        env.put("CAVOS_TOKEN", System.getenv("CAVOS_TOKEN"));
+        env.put("CAVOS_RPC_URL", System.getenv("CAVOS_RPC_URL"));
         env.put("CAVOS_HOME", home.toString());
         env.put("CAVOS_NETWORK", "sandbox");
-        env.remove("CAVOS_SESSION");
         List<String[]> commands = List.of(
                 new String[] {"--version"},
                 new String[] {"balance", "--json"},

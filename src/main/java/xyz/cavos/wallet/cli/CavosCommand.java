@@ -159,14 +159,14 @@ public final class CavosCommand implements Runnable {
     /**
      * The command these arguments run, read the way picocli reads them: the first argument that is neither an option
      * nor the value of one of the global options. A name that is not one of the wallet's commands (help, completion,
-     * the launcher's, a misspelling) and no name at all need every command (for the list, or for the suggestion);
-     * {@code --version} alone needs none.
+     * the launcher's, a misspelling), a help option before the name and no name at all need every command (for the list,
+     * or for the suggestion); {@code --version} alone needs none.
      */
     static Needed commandNamed(CommandLine.Model.CommandSpec global, String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--")) {
-                return Needed.ALL;
+            if (arg.equals("--") || arg.equals("--help") || arg.equals("-h")) {
+                return Needed.ALL; // the root's usage lists every command
             }
             if (arg.startsWith("-") && arg.length() > 1) {
                 CommandLine.Model.OptionSpec option = arg.contains("=") ? null : global.findOption(arg);

@@ -5,7 +5,8 @@ import java.math.BigInteger;
 /**
  * Multiples of the Stark curve generator G from a fixed-window table: for each 6-bit window i of a
  * scalar below 2^252 the table holds d·2^(6i)·G for d = 1..63 in affine form, so k·G is at most 42
- * mixed additions and no doublings. The table (2,646 points, about 170 KB) is built on first use.
+ * mixed additions and no doublings. The table (2,646 points, about 275 KB) is built at the fifth multiple;
+ * the first four are computed without it.
  *
  * <p>Not constant-time: which entries are read and how long the sum takes depend on the scalar.
  */

@@ -30,7 +30,6 @@ public final class StarkCurve {
             new BigInteger("5668060aa49730b7be4801df46ec62de53ecd11abe43a32873000c36e8dc1f", 16);
     private static final BigInteger TWO_POW_251 = BigInteger.ONE.shiftLeft(251);
 
-    /** For decoding points from x and for the Pedersen hash's constant points. */
     /** BouncyCastle's view of the curve, for finding a point from its x (verification only): made when first needed. */
     private static final class Decoding {
         static final ECCurve CURVE = new ECCurve.Fp(Felt.PRIME, ALPHA, BETA, ORDER, BigInteger.ONE);

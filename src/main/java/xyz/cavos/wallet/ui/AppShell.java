@@ -550,12 +550,13 @@ public final class AppShell {
         if (screen == showing) {
             return;
         }
+        ScreenView next = view(screen); // built first: a screen that cannot be built leaves the one shown as it was
         if (showing != null) {
             views.get(showing).onHidden();
         }
         showing = screen;
-        content.getChildren().setAll(view(screen).root());
-        view(screen).onShown();
+        content.getChildren().setAll(next.root());
+        next.onShown();
     }
 
     /** The screen's view, built now if it was never shown. */

@@ -42,7 +42,8 @@ class CommandSelectionTest {
     void helpCompletionTheLauncherCommandsAMisspellingOrNoCommandNeedThemAll() {
         for (String[] args : List.of(new String[] {"help", "balance"}, new String[] {"completion"}, new String[] {"sandbox", "start"},
                 new String[] {"balanse"}, new String[] {}, new String[] {"--help"}, new String[] {"--json"},
-                new String[] {"--", "balance"}, new String[] {"--version", "--help"})) {
+                new String[] {"--", "balance"}, new String[] {"--version", "--help"}, new String[] {"--help", "transfer"},
+                new String[] {"-h", "balance"}, new String[] {"--json", "--help", "policy"})) {
             assertEquals(CavosCommand.Needed.ALL, needed(args), String.join(" ", args));
         }
     }
@@ -55,7 +56,7 @@ class CommandSelectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--version", "-V", "--help", "", "balance --help", "help transfer", "balanse", "--json balanse",
+    @ValueSource(strings = {"--version", "-V", "--help", "", "balance --help", "--help transfer", "-h balance", "--json -h policy show", "help transfer", "balanse", "--json balanse",
             "--network sandbox --json whoami", "transfer --to", "transfer --amount 1", "--json transfer --bogus",
             "session", "session impor", "config set", "--timeout x balance", "--fee-mode tokn balance", "policy --version",
             "--network nowhere balance", "tokens list --json", "contacts list", "completion"})
