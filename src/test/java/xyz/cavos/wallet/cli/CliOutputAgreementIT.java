@@ -38,17 +38,18 @@ import xyz.cavos.wallet.wallet.Amounts;
 class CliOutputAgreementIT {
 
     /** Leaf commands that return no result, and why. */
-    private static final Map<String, String> PRINT_THEMSELVES = Map.of(
-            "help", "picocli's usage help",
-            "session help", "picocli's usage help",
-            "network help", "picocli's usage help",
-            "config help", "picocli's usage help",
-            "sandbox help", "picocli's usage help",
-            "contacts help", "picocli's usage help",
-            "tokens help", "picocli's usage help",
-            "sandbox start", "a node in the foreground: its banner is not a result",
-            "gui", "opens the desktop window",
-            "completion", "prints a shell script");
+    private static final Map<String, String> PRINT_THEMSELVES = Map.ofEntries(
+            Map.entry("help", "picocli's usage help"),
+            Map.entry("session help", "picocli's usage help"),
+            Map.entry("network help", "picocli's usage help"),
+            Map.entry("config help", "picocli's usage help"),
+            Map.entry("sandbox help", "picocli's usage help"),
+            Map.entry("contacts help", "picocli's usage help"),
+            Map.entry("tokens help", "picocli's usage help"),
+            Map.entry("sandbox start", "a node in the foreground, or export lines for a shell with --background: not a result"),
+            Map.entry("sandbox stop", "stops a process: one line on stderr, not a result"),
+            Map.entry("gui", "opens the desktop window"),
+            Map.entry("completion", "prints a shell script"));
 
     private static final String DEFAULT = "/endpoints/*/endpoints/*/default";
     private static final String SHOWN_AS_DEFAULT = "a public default is marked (default) after it";

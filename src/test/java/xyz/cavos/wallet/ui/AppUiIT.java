@@ -84,7 +84,10 @@ class AppUiIT {
         int height = (int) image.getHeight();
         int[] pixels = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, width);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)))).getText();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))),
+                // the image is the code alone, as drawn: read as such, every code is found (the search for a code in a
+                // scene misses about one in seventy of these, whatever its quiet zone)
+                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     /** The path the issue names: sandbox, balances, transfer, gauge, refusal, countdown, revoke. */
