@@ -10,7 +10,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.wallet.Balance;
 import xyz.cavos.wallet.wallet.FeePayment;
 import xyz.cavos.wallet.wallet.GaslessQuote;
 import xyz.cavos.wallet.wallet.WalletService;
@@ -53,8 +52,11 @@ public final class FeeSelection {
 
     /** The tokens the fee can be paid in: those the session may move, by the chain's policy in {@code snapshot}. */
     public void offer(WalletSnapshot snapshot, WalletService wallet) {
-        List<Token> movable = snapshot == null || wallet == null ? List.of() : snapshot.balances().stream().map(Balance::token)
-                .filter(t -> wallet.canMove(snapshot, t.address())).toList();
+        offer(snapshot == null || wallet == null ? List.of() : wallet.movableTokens(snapshot));
+    }
+
+    /** The tokens the fee can be paid in, as {@link WalletService#movableTokens} gave them. */
+    public void offer(List<Token> movable) {
         if (!gasTokens.equals(movable)) {
             gasTokens.setAll(movable);
             if (!movable.isEmpty() && !movable.contains(gasToken.get())) {

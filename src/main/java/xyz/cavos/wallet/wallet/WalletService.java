@@ -348,6 +348,11 @@ public final class WalletService implements AutoCloseable {
         return Preflight.canMove(token, snapshot, asset);
     }
 
+    /** The tokens of {@code snapshot}'s balances this session could ever send ({@link #canMove}), in their order. */
+    public List<Token> movableTokens(WalletSnapshot snapshot) {
+        return snapshot.balances().stream().map(Balance::token).filter(t -> canMove(snapshot, t.address())).toList();
+    }
+
     /** What revoking this session would cost; sends nothing. */
     public FeeQuote quoteRevoke() {
         return simulate(List.of(revokeCall()));

@@ -159,9 +159,10 @@ public final class TransferViewModel extends ScreenViewModel {
     /** The tokens offered are those the session could ever send: allowed by the chain's policy, with a limit when it has limits. */
     private void snapshotChanged(WalletSnapshot snapshot) {
         WalletService wallet = model.walletProperty().get();
-        List<Token> sendable = snapshot == null || wallet == null ? List.of(Token.STRK) : snapshot.balances().stream().map(Balance::token)
-                .filter(t -> wallet.canMove(snapshot, t.address())).toList();
-        feeSelection.offer(snapshot, wallet);
+        boolean read = snapshot != null && wallet != null;
+        List<Token> movable = read ? wallet.movableTokens(snapshot) : List.of();
+        List<Token> sendable = read ? movable : List.of(Token.STRK);
+        feeSelection.offer(movable);
         if (!tokens.equals(sendable)) {
             tokens.setAll(sendable);
             if (!sendable.isEmpty() && !sendable.contains(token.get())) {
