@@ -169,19 +169,24 @@ public final class DesktopLauncher extends Application {
     private record Early(Path home, FutureTask<DesktopSettings> settingsTask, FutureTask<SessionStorage> storeTask) {
 
         static Early startReading(Path home) {
-            Early early = new Early(home, new FutureTask<>(() -> DesktopSettings.load(home)), new FutureTask<>(() -> openStore(home)));
-            Thread.ofPlatform().daemon().name("early-read").start(() -> {
-                early.settingsTask().run();
-                early.storeTask().run();
-            });
+            Early early = of(home);
+            Thread.ofPlatform().daemon().name("early-read").start(early::readAll);
             return early;
         }
 
         static Early read(Path home) {
-            Early early = new Early(home, new FutureTask<>(() -> DesktopSettings.load(home)), new FutureTask<>(() -> openStore(home)));
-            early.settingsTask().run();
-            early.storeTask().run();
+            Early early = of(home);
+            early.readAll();
             return early;
+        }
+
+        private static Early of(Path home) {
+            return new Early(home, new FutureTask<>(() -> DesktopSettings.load(home)), new FutureTask<>(() -> openStore(home)));
+        }
+
+        private void readAll() {
+            settingsTask.run();
+            storeTask.run();
         }
 
         DesktopSettings settings() {
