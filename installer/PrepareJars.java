@@ -148,8 +148,7 @@ public final class PrepareJars {
                 }
                 if (entry.getName().endsWith(".class") && !entry.getName().startsWith("META-INF/versions/")) {
                     try (var stream = in.getInputStream(entry)) {
-                        byte[] header = stream.readNBytes(8);
-                        if (header.length == 8 && (((header[6] & 0xff) << 8) | (header[7] & 0xff)) < OLDEST_ARCHIVABLE) {
+                        if (majorVersion(stream.readNBytes(8)) < OLDEST_ARCHIVABLE) {
                             return true;
                         }
                     }
@@ -161,7 +160,7 @@ public final class PrepareJars {
 
     /** The class as a Java 8 class file when it is older than the cache can hold, else {@code data} itself. */
     private static byte[] modernise(ClassFile classFile, byte[] data) {
-        if (data.length < 8 || (((data[6] & 0xff) << 8) | (data[7] & 0xff)) >= OLDEST_ARCHIVABLE) {
+        if (majorVersion(data) >= OLDEST_ARCHIVABLE) {
             return data;
         }
         try {
@@ -192,6 +191,11 @@ public final class PrepareJars {
         return model.methods().stream().flatMap(method -> method.code().stream())
                 .flatMap(code -> code.elementStream())
                 .anyMatch(element -> element instanceof java.lang.classfile.instruction.DiscontinuedInstruction);
+    }
+
+    /** The class file's major version, from its header; {@link Integer#MAX_VALUE} (left alone) when it has none. */
+    private static int majorVersion(byte[] classFile) {
+        return classFile.length < 8 ? Integer.MAX_VALUE : ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
     private static boolean isSignatureFile(String name) {

@@ -90,7 +90,6 @@ final class BackgroundSandbox {
                 return 1;
             }
             return process.exitValue() == 0 ? 1 : process.exitValue(); // 2 for bad input, as the sandbox said
-
         } finally {
             Runtime.getRuntime().removeShutdownHook(abandon);
         }
