@@ -3,7 +3,6 @@ package xyz.cavos.wallet.starknet;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /** Entry-point selectors: {@code sn_keccak(name)}, Keccak-256 (original padding) masked to 250 bits. */
 public final class Selector {
@@ -24,11 +23,7 @@ public final class Selector {
 
     /** {@code sn_keccak} of raw bytes, also the SNIP-12 type hash of an encoded type string. */
     public static Felt snKeccak(byte[] data) {
-        KeccakDigest keccak = new KeccakDigest(256);
-        keccak.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        keccak.doFinal(out, 0);
-        return Felt.of(new BigInteger(1, out).and(MASK_250));
+        return Felt.of(new BigInteger(1, Keccak256.digest(data)).and(MASK_250));
     }
 
     public static Felt snKeccak(String text) {
