@@ -186,6 +186,9 @@ public final class CavosCommand implements Runnable {
 
     /** The command line with the commands {@code args} need, or all of them. */
     private static CommandLine commandLine(CavosCommand root, List<Object> launcherCommands, Optional<String[]> args) {
+        // no command is a Groovy closure: without this, picocli looks for Groovy's Closure class, and the miss opens
+        // every jar on the class path (the classes themselves come from the start-up cache, and need none opened)
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = new CommandLine(root);
         Needed needed = args.map(given -> commandNamed(cli.getCommandSpec(), given)).orElse(Needed.ALL);
         for (Map.Entry<String, Class<?>> command : COMMANDS) {
