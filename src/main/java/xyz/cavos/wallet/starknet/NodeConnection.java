@@ -49,7 +49,9 @@ final class NodeConnection implements AutoCloseable {
     private final String peer;
     private final java.util.Map<String, String> headers;
     private final int maxBodyBytes;
+    /** The client for an https:// node; null for a plain-HTTP one, which {@link #plain} serves. */
     private final HttpClient http;
+    private final PlainHttpPost plain;
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Duration initialBackoff;
@@ -71,29 +73,19 @@ final class NodeConnection implements AutoCloseable {
         this.headers = java.util.Map.copyOf(headers);
         this.maxBodyBytes = maxBodyBytes;
         this.shownEndpoint = shown(endpoint);
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(connectTimeout);
         if ("http".equalsIgnoreCase(endpoint.getScheme())) {
-            // A plain-HTTP node (a local sandbox or devnet) never needs TLS: skip loading the default trust
-            // store, which is most of a short command's start-up, and do not follow redirects into TLS.
-            http.sslContext(plainHttpOnly()).followRedirects(HttpClient.Redirect.NEVER);
+            // A plain-HTTP node (a local sandbox, devnet or node) never needs TLS: a connection of its own, without
+            // the JDK's HTTP client, whose set-up (TLS and ciphers included) is most of a short command's start-up;
+            // redirects are not followed (into TLS or elsewhere)
+            this.http = null;
+            this.plain = new PlainHttpPost(endpoint, connectTimeout, maxBodyBytes);
         } else {
-            http.followRedirects(HttpClient.Redirect.NORMAL);
+            this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+            this.plain = null;
         }
-        this.http = http.build();
         this.requestTimeout = requestTimeout;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
-    }
-
-    /** A TLS context that trusts nobody: handed to a client that only ever speaks plain HTTP. */
-    private static javax.net.ssl.SSLContext plainHttpOnly() {
-        try {
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this Java runtime", e);
-        }
     }
 
     /** Scheme, host and port, never the path (it may hold an API key). */
@@ -112,7 +104,11 @@ final class NodeConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
+        if (http != null) {
+            http.shutdownNow();
+        } else {
+            plain.close();
+        }
     }
 
     /**
@@ -126,13 +122,7 @@ final class NodeConnection implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not encode a JSON-RPC request", e);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
-        headers.forEach(builder::header);
-        HttpRequest request = builder.build();
+        HttpRequest request = http == null ? null : request(text);
         int attempts = write ? 1 : maxRetries + 1;
         long deadline = Deadline.capped(Deadline.after(requestTimeout));
         RpcException last = null;
@@ -140,8 +130,8 @@ final class NodeConnection implements AutoCloseable {
             Duration wait = null;
             try {
                 roundTrips.incrementAndGet();
-                HttpResponse<String> response = post(request, Deadline.left(deadline));
-                int status = response.statusCode();
+                HttpReply response = post(text, request, Deadline.left(deadline));
+                int status = response.status();
                 JsonNode parsed = parseBody(response.body());
                 if (status / 100 == 2 && parsed != null) {
                     return parsed;
@@ -215,17 +205,38 @@ final class NodeConnection implements AutoCloseable {
         throw last;
     }
 
+    /** The request to an https:// node. */
+    private HttpRequest request(String text) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
     /**
      * The POST, waiting at most {@code limit} for the whole reply: connection, headers and body. A node that stalls
      * in the middle of its body is cut off at the deadline like one that never answers.
      */
-    private HttpResponse<String> post(HttpRequest request, Duration limit) throws IOException, InterruptedException {
+    private HttpReply post(String text, HttpRequest request, Duration limit) throws IOException, InterruptedException {
         if (limit.isZero()) {
             throw new HttpTimeoutException("no time left");
         }
+        if (plain != null) {
+            return plain.post(text, headers, limit);
+        }
         CompletableFuture<HttpResponse<String>> reply = http.sendAsync(request, info -> new BoundedBody(maxBodyBytes));
         try {
-            return reply.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            HttpResponse<String> response = reply.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            java.util.Map<String, String> first = new java.util.HashMap<>();
+            response.headers().map().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    first.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), values.getFirst());
+                }
+            });
+            return new HttpReply(response.statusCode(), first, response.body());
         } catch (TimeoutException e) {
             reply.cancel(true);
             throw new HttpTimeoutException("the whole reply did not arrive in time");
@@ -353,8 +364,8 @@ final class NodeConnection implements AutoCloseable {
         return text.startsWith("{") || text.startsWith("[");
     }
 
-    private static String contentType(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Type")
+    private static String contentType(HttpReply response) {
+        return response.header("Content-Type")
                 .map(type -> " (" + RpcException.Transport.shortened(type.split(";")[0].strip()) + ")").orElse("");
     }
 
@@ -390,8 +401,8 @@ final class NodeConnection implements AutoCloseable {
         return ".";
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    private static Optional<Duration> retryAfter(HttpReply response) {
+        return response.header("Retry-After").flatMap(value -> {
             try {
                 long seconds = Long.parseLong(value.trim());
                 Duration d = Duration.ofSeconds(Math.max(0, seconds));
