@@ -27,6 +27,8 @@ if CAVOS_TOKEN="$sandbox_token" CAVOS_RPC_URL="$sandbox_url" "$java" "$@" -XX:AO
     -Xlog:aot*=off,cds*=off -cp "$classpath" xyz.cavos.wallet.app.CliTraining > "$work/training.log" 2>&1 \
     && [ -s "$partial" ]; then
   mv -f "$partial" "$cache"
+  # the JDK it was made with, which ./cavos uses when JAVA_HOME is not set (the cache only fits that JDK)
+  printf '%s\n' "$(cd "$(dirname "$java")/.." && pwd)" > "$cache.jdk"
 else
   rm -f "$partial" "$partial.config"
   cat "$work/training.log" >&2
