@@ -2,8 +2,6 @@ package xyz.cavos.wallet.starknet;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
@@ -62,13 +60,12 @@ public final class StarkCurve {
         if (z.compareTo(TWO_POW_251) >= 0) {
             throw new InvalidValueException("Message hash " + messageHash + " is not below 2^251 and cannot be signed");
         }
-        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
         // RFC 6979 reads the message as its leftmost 252 bits (n's length): of 32 bytes it drops the last 4 bits, so
         // that messages differing there only would share a nonce. Starknet's reference (and starknet.js) derives the
         // nonce from the hash itself: it is given shifted left by 4, which the reading shifts back.
-        nonces.init(ORDER, d, BigIntegers.asUnsignedByteArray(32, z.shiftLeft(4)));
+        Rfc6979 nonces = new Rfc6979(ORDER, d, BigIntegers.asUnsignedByteArray(32, z.shiftLeft(4)));
         while (true) {
-            BigInteger k = nonces.nextK();
+            BigInteger k = nonces.next();
             BigInteger r = GeneratorTable.multiply(k).affineX();
             if (r.signum() == 0 || r.compareTo(TWO_POW_251) >= 0) {
                 continue;
