@@ -6,9 +6,6 @@ import static xyz.cavos.wallet.starknet.FieldElementMath.square;
 import static xyz.cavos.wallet.starknet.FieldElementMath.sub;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -22,10 +19,12 @@ public final class Poseidon {
     private static final int PARTIAL_ROUNDS = 83;
     private static final int ROUNDS = 2 * FULL_ROUNDS_HALF + PARTIAL_ROUNDS;
     /**
-     * Round constants in Montgomery form, [round][element][limb], with the partial rounds' folded into z
-     * ({@link #foldPartialRoundConstants}).
+     * Round constants in Montgomery form, [round][element][limb]. The partial rounds' are folded: in a partial round the
+     * S-box leaves x and y alone, so their constants can be added after the MDS matrix instead, that is, to the next
+     * round's constants. A partial round then has only a z constant (x and y are zero), and the first final full round
+     * takes what the last partial round passed on ({@link PoseidonConstants}).
      */
-    private static final long[][][] CONSTANTS = toMontgomery(foldPartialRoundConstants(roundConstants()));
+    private static final long[][][] CONSTANTS = constants(PoseidonConstants.FOLDED_MONTGOMERY);
 
     private Poseidon() {
     }
@@ -141,56 +140,13 @@ public final class Poseidon {
         mul(tmp, v, v);
     }
 
-    /**
-     * The round constants with the partial rounds' x and y parts moved on: in a partial round the S-box
-     * leaves x and y alone, so their constants can be added after the MDS matrix instead, that is, to the
-     * next round's constants. In the result a partial round has only a z constant (x and y are zero) and
-     * the first final full round takes what the last partial round passed on.
-     */
-    static BigInteger[][] foldPartialRoundConstants(BigInteger[][] constants) {
-        BigInteger[][] folded = new BigInteger[ROUNDS][];
-        for (int round = 0; round < ROUNDS; round++) {
-            folded[round] = constants[round].clone();
-        }
-        BigInteger three = BigInteger.valueOf(3);
-        for (int round = FULL_ROUNDS_HALF; round < FULL_ROUNDS_HALF + PARTIAL_ROUNDS; round++) {
-            BigInteger cx = folded[round][0];
-            BigInteger cy = folded[round][1];
-            BigInteger[] next = folded[round + 1];
-            next[0] = next[0].add(cx.multiply(three)).add(cy).mod(Felt.PRIME);
-            next[1] = next[1].add(cx).subtract(cy).mod(Felt.PRIME);
-            next[2] = next[2].add(cx).add(cy).mod(Felt.PRIME);
-            folded[round][0] = BigInteger.ZERO;
-            folded[round][1] = BigInteger.ZERO;
-        }
-        return folded;
-    }
-
-    private static long[][][] toMontgomery(BigInteger[][] constants) {
+    private static long[][][] constants(long[] flat) {
         long[][][] out = new long[ROUNDS][3][];
         for (int round = 0; round < ROUNDS; round++) {
             for (int j = 0; j < 3; j++) {
-                out[round][j] = FieldElementMath.toMontgomery(constants[round][j]);
+                out[round][j] = java.util.Arrays.copyOfRange(flat, 12 * round + 4 * j, 12 * round + 4 * j + 4);
             }
         }
         return out;
-    }
-
-    /** SHA-256("Hades" + i) mod P for i = 3·round + element. */
-    static BigInteger[][] roundConstants() {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-        BigInteger[][] constants = new BigInteger[ROUNDS][3];
-        for (int round = 0; round < ROUNDS; round++) {
-            for (int j = 0; j < 3; j++) {
-                byte[] digest = sha256.digest(("Hades" + (3 * round + j)).getBytes(StandardCharsets.US_ASCII));
-                constants[round][j] = new BigInteger(1, digest).mod(Felt.PRIME);
-            }
-        }
-        return constants;
     }
 }
