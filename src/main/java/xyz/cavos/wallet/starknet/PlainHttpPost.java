@@ -53,6 +53,11 @@ final class PlainHttpPost implements AutoCloseable {
     /** Sends {@code body} as JSON with {@code headers}; the reply must be whole within {@code limit}. */
     HttpReply post(String body, Map<String, String> headers, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
+        headers.forEach((name, value) -> {
+            if (!name.matches("[A-Za-z0-9-]+") || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("An HTTP header's name or value is not valid (a line break?)");
+            }
+        });
         InetSocketAddress address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort() >= 0 ? endpoint.getPort() : 80);
         if (address.isUnresolved()) {
             throw (ConnectException) new ConnectException("the host name does not resolve")

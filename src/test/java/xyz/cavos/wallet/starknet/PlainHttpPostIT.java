@@ -140,6 +140,14 @@ class PlainHttpPostIT {
         assertInstanceOf(UnknownHostException.class, error.getCause());
     }
 
+    @Test
+    void aHeaderValueWithALineBreakIsRefusedBeforeAnythingIsSent() {
+        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+        PlainHttpPost post = new PlainHttpPost(uri, Duration.ofSeconds(5), 1024);
+        assertThrows(IllegalArgumentException.class,
+                () -> post.post("{}", Map.of("x-api-key", "k\r\nX-Injected: 1"), Duration.ofSeconds(5)));
+    }
+
     private HttpReply post(int maxBody, Duration limit) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
         return new PlainHttpPost(uri, Duration.ofSeconds(5), maxBody).post("{}", Map.of(), limit);
