@@ -105,12 +105,17 @@ step "AOT cache for the desktop app (training: open the window, first frame, qui
 training_home="$root/$work/training/home"
 mkdir -p "$training_home"
 gui_options=(); while IFS= read -r o; do gui_options+=("$o"); done < <(java_options "$name")
-gui_run=("$java" -XX:AOTCacheOutput="$native_appdir/cavos-desktop.aot" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.app.DesktopLauncher)
+gui_run=("$java" "${gui_options[@]}" -cp "$(classpath "$name")" xyz.cavos.wallet.app.DesktopLauncher)
+gui_display=()
 if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
-  gui_run=(xvfb-run -a "${gui_run[@]}")
+  gui_display=(xvfb-run -a)
 fi
-CAVOS_HOME="$training_home" CAVOS_STARTUP_PROBE=exit limited "${gui_run[@]}" > "$work/training/gui.log" 2>&1 \
-  || { cat "$work/training/gui.log" >&2; exit 1; }
+# trained on a start like every one after the first: the first start, untrained, saves the settings on quitting,
+# and the trained one reads them
+for aot in "" -XX:AOTCacheOutput="$native_appdir/cavos-desktop.aot"; do
+  CAVOS_HOME="$training_home" CAVOS_STARTUP_PROBE=exit limited ${gui_display[@]+"${gui_display[@]}"} "${gui_run[0]}" ${aot:+"$aot"} "${gui_run[@]:1}" \
+    > "$work/training/gui.log" 2>&1 || { cat "$work/training/gui.log" >&2; exit 1; }
+done
 
 step "AOT cache for the command line (training: CliTraining's commands against a sandbox)"
 cli_options=(); while IFS= read -r o; do cli_options+=("$o"); done < <(java_options cavos)
