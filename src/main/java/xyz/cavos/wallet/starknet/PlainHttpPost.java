@@ -186,9 +186,7 @@ final class PlainHttpPost implements AutoCloseable {
                 throw new NodeConnection.BodyTooLarge(maxBodyBytes);
             }
             if (size == 0) {
-                while (!in.line().isEmpty()) {
-                    // trailers, ignored
-                }
+                headers(in); // trailers, bounded like headers, ignored
                 return body.toByteArray();
             }
             body.write(in.exactly((int) size));

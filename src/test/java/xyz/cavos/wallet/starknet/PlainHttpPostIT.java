@@ -93,6 +93,13 @@ class PlainHttpPostIT {
     }
 
     @Test
+    void refusesEndlessTrailers() {
+        answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n" + "X-T: b\r\n".repeat(1000) + "\r\n");
+        IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
+        assertTrue(error.getMessage().contains("more than 100 headers"), error.getMessage());
+    }
+
+    @Test
     void refusesAnEndlessHeadLine() {
         answer("HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(100_000) + "\r\n\r\n");
         IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
