@@ -161,7 +161,7 @@ public final class AppShell {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
             button.getStyleClass().add(Styles.FLAT);
-            HoverTips.install(button, screen.title + " (Ctrl+" + number++ + ")");
+            button.setTooltip(new Tooltip(screen.title + " (Ctrl+" + number++ + ")"));
             button.setOnAction(e -> show(screen));
             if (screen != Screen.IMPORT && screen != Screen.SETTINGS) {
                 button.disableProperty().bind(model.sessionProperty().isNull());
@@ -175,7 +175,7 @@ public final class AppShell {
         ToggleSwitch theme = new ToggleSwitch("Dark theme");
         theme.setId("theme-toggle");
         theme.selectedProperty().bindBidirectional(dark);
-        HoverTips.install(theme, "Light or dark (Ctrl+D)");
+        theme.setTooltip(new Tooltip("Light or dark (Ctrl+D)"));
         theme.setMaxWidth(Double.MAX_VALUE);
         theme.setPadding(new Insets(6, 12, 6, 12));
         // its words switch it too, not only the track (which switches it by itself)
@@ -224,7 +224,7 @@ public final class AppShell {
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("session-switcher");
         choice.setMaxWidth(Double.MAX_VALUE);
-        HoverTips.install(choice, "The sessions kept on this computer; choose one to open it");
+        choice.setTooltip(new Tooltip("The sessions kept on this computer; choose one to open it"));
         Runnable fill = () -> {
             choice.getItems().setAll(model.sessions().stream().map(s -> s.name()).toList());
             choice.setValue(model.sessionNameProperty().get());
@@ -279,7 +279,7 @@ public final class AppShell {
     private Button lockButton() {
         Button lock = new Button("Lock");
         lock.setId("lock-now");
-        HoverTips.install(lock, "Lock the app (Ctrl+L)");
+        lock.setTooltip(new Tooltip("Lock the app (Ctrl+L)"));
         lock.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         lock.setMaxWidth(Double.MAX_VALUE);
         lock.setAlignment(Pos.CENTER_LEFT);
@@ -339,13 +339,11 @@ public final class AppShell {
         Circle dot = new Circle(4);
         Label network = new Label();
         network.setId("status-network");
-        HoverTips.install(network, () -> {
-            Tooltip whole = new Tooltip();
-            whole.textProperty().bind(network.textProperty()); // the detail can be long: cut in the bar, whole on hover
-            whole.setWrapText(true);
-            whole.setMaxWidth(640);
-            return whole;
-        });
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(network.textProperty()); // the detail can be long: cut in the bar, whole on hover
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        network.setTooltip(whole);
         Label session = new Label();
         session.setId("status-session");
         listeners = Subscription.combine(listeners,

@@ -202,20 +202,6 @@ class AppUiIT {
     }
 
     @Test
-    void theFramesTooltipsAppearOnHover(FxRobot robot) throws Exception {
-        app.trySandbox(robot);
-        Label network = robot.lookup("#status-network").queryAs(Label.class);
-        assertEquals("Balances (Ctrl+2)", robot.lookup("#nav-balances").queryAs(ToggleButton.class).getAccessibleHelp(),
-                "a screen reader has the help before any hover");
-        robot.moveTo("#nav-balances");
-        robot.moveTo(network);
-        robot.moveBy(3, 0);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> network.getTooltip() != null && network.getTooltip().isShowing());
-        assertEquals(network.getText(), network.getTooltip().getText(), "the whole status, however long");
-        assertTrue(robot.lookup("#nav-balances").queryAs(ToggleButton.class).getTooltip() != null, "made on the way over it");
-    }
-
-    @Test
     void ctrlAndANumberOpensTheScreenAndPutsTheKeyboardInIt(FxRobot robot) throws Exception {
         app.trySandbox(robot);
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
