@@ -25,12 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * One POST over plain HTTP/1.1 on a fresh connection, for a node at an {@code http://} address (a local sandbox,
  * devnet or node). It needs no TLS, so a short command does not set up the JDK's TLS, cipher and HTTP-client
  * machinery to read a node on this computer. Everything the node sends is bounded: the status line and each header
- * line, the number of headers, the body ({@code maxBodyBytes}) and the time, one deadline for connecting, sending
- * and the whole reply. The connection is closed after each reply ({@code Connection: close}).
+ * line, the number of headers and trailers, the body ({@code maxBodyBytes}) and the time, one deadline for connecting
+ * and the whole reply (the host name's lookup and the sending of a request, a few kilobytes, are not timed). The
+ * connection is closed after each reply ({@code Connection: close}).
  *
  * <p>The failures are those of the JDK's HTTP client, so that {@link NodeConnection} reports both alike:
- * {@link HttpConnectTimeoutException}, {@link HttpTimeoutException}, {@link ConnectException} (with an
- * {@link UnknownHostException} as its cause for a name that does not resolve), {@link NodeConnection.BodyTooLarge},
+ * {@link HttpConnectTimeoutException}, {@link HttpTimeoutException}, {@link ConnectException} for any failure to
+ * connect (with an {@link UnknownHostException} as its cause for a name that does not resolve), {@link NodeConnection.BodyTooLarge},
  * {@link InterruptedException} (noticed between reads: a read waits at most until the deadline, or until
  * {@link #close()}), or another {@link IOException} for a reply that broke off or is not HTTP.
  */
@@ -43,6 +44,7 @@ final class PlainHttpPost implements AutoCloseable {
     private final Duration connectTimeout;
     private final int maxBodyBytes;
     private final Set<Socket> open = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private volatile boolean closed;
 
     PlainHttpPost(URI endpoint, Duration connectTimeout, int maxBodyBytes) {
         this.endpoint = endpoint;
@@ -54,10 +56,14 @@ final class PlainHttpPost implements AutoCloseable {
     HttpReply post(String body, Map<String, String> headers, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         headers.forEach((name, value) -> {
-            if (!name.matches("[A-Za-z0-9-]+") || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("An HTTP header's name or value is not valid (a line break?)");
+            // a token for the name; for the value, visible Latin-1 characters, spaces and tabs (no line breaks)
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || !value.chars().allMatch(c -> c == '\t' || (c >= ' ' && c != 0x7f && c <= 0xff))) {
+                throw new IllegalArgumentException("An HTTP header's name or value is not valid (a line break or a control character?)");
             }
         });
+        if (closed) {
+            throw new IOException("the connection to the node was closed");
+        }
         InetSocketAddress address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort() >= 0 ? endpoint.getPort() : 80);
         if (address.isUnresolved()) {
             throw (ConnectException) new ConnectException("the host name does not resolve")
@@ -67,11 +73,21 @@ final class PlainHttpPost implements AutoCloseable {
         Socket socket = new Socket();
         open.add(socket);
         try {
+            if (closed) { // close() may have gone through the open sockets before this one was added
+                throw new IOException("the connection to the node was closed");
+            }
+            int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), millisLeft(deadline, true)));
             try {
-                int connectMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), millisLeft(deadline, true)));
                 socket.connect(address, connectMillis);
+                socket.setTcpNoDelay(true); // the request goes out whole, then the reply is awaited
             } catch (SocketTimeoutException e) {
                 throw new HttpConnectTimeoutException("no connection within the time allowed");
+            } catch (IOException e) {
+                if (closed || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                // refused, no route, network unreachable: nothing was sent (as the JDK's client reports it)
+                throw (ConnectException) new ConnectException("could not connect: " + e.getMessage()).initCause(e);
             }
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder()
@@ -83,9 +99,11 @@ final class PlainHttpPost implements AutoCloseable {
                     .append("Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + content.length);
+            System.arraycopy(content, 0, request, headBytes.length, content.length);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
+            out.write(request);
             out.flush();
             return read(new Reader(socket, deadline));
         } catch (IOException e) {
@@ -99,9 +117,10 @@ final class PlainHttpPost implements AutoCloseable {
         }
     }
 
-    /** Closes the connections in use: an exchange waiting on one ends at once. */
+    /** Closes the connections in use: an exchange waiting on one ends at once, and no other begins. */
     @Override
     public void close() {
+        closed = true;
         for (Socket socket : open) {
             try {
                 socket.close();
@@ -119,7 +138,9 @@ final class PlainHttpPost implements AutoCloseable {
             headers = headers(in);
         } while (status / 100 == 1);
         byte[] body;
-        if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (status == 204 || status == 304) {
+            body = new byte[0]; // no body, whatever the headers say
+        } else if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
             body = chunked(in);
         } else if (headers.containsKey("content-length")) {
             long length;
@@ -182,7 +203,10 @@ final class PlainHttpPost implements AutoCloseable {
             } catch (NumberFormatException e) {
                 throw new IOException("a chunk of the reply has no valid size");
             }
-            if (size < 0 || body.size() + size > maxBodyBytes) {
+            if (size < 0) {
+                throw new IOException("a chunk of the reply has no valid size");
+            }
+            if (body.size() + size > maxBodyBytes) {
                 throw new NodeConnection.BodyTooLarge(maxBodyBytes);
             }
             if (size == 0) {

@@ -35,8 +35,9 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * Stops the HTTP client's selector thread now. A process that exits with it still waiting in the
-     * kernel pays up to 300 ms at JVM shutdown, which is most of a short CLI command.
+     * Ends the connection: an https:// node's HTTP client stops its selector thread now (a process that exits with it
+     * still waiting in the kernel pays up to 300 ms at JVM shutdown); an http:// node's open socket is closed, and no
+     * exchange starts after.
      */
     @Override
     public void close() {

@@ -87,6 +87,77 @@ class PlainHttpPostIT {
     }
 
     @Test
+    void refusesABodyWithoutLengthBeyondTheLimit() {
+        answer("HTTP/1.1 200 OK\r\n\r\n" + "x".repeat(5000));
+        assertThrows(NodeConnection.BodyTooLarge.class, () -> post(1000, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aRefusedConnectionIsAConnectFailure() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        PlainHttpPost post = new PlainHttpPost(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(5), 1024);
+        assertThrows(ConnectException.class, () -> post.post("{}", Map.of(), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void closingEndsTheExchangeWaitingForItsReplyAndNoOtherStarts() throws Exception {
+        CompletableFuture.runAsync(() -> {
+            try (Socket socket = server.accept()) {
+                readRequest(socket.getInputStream());
+                socket.getInputStream().read(); // no answer: waits for the client to hang up
+            } catch (IOException ignored) {
+                // the client hung up
+            }
+        });
+        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+        PlainHttpPost post = new PlainHttpPost(uri, Duration.ofSeconds(5), 1024);
+        Thread closing = Thread.ofPlatform().start(() -> { // its own thread: the common pool may have one, serving the node
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            post.close();
+        });
+        long start = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IOException.class, () -> post.post("{}", Map.of(), Duration.ofSeconds(15))));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "ended by close(), not by the 15 s deadline");
+        closing.join();
+        IOException after = assertThrows(IOException.class, () -> post.post("{}", Map.of(), Duration.ofSeconds(5)));
+        assertTrue(after.getMessage().contains("closed"), after.getMessage());
+    }
+
+    @Test
+    void anIpv6NodeGetsItsAddressInBracketsInTheHostHeader() throws Exception {
+        try (ServerSocket six = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
+                try (Socket socket = six.accept()) {
+                    String request = readRequest(socket.getInputStream());
+                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+                    return request;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            URI uri = URI.create("http://[::1]:" + six.getLocalPort() + "/rpc");
+            assertEquals("{}", new PlainHttpPost(uri, Duration.ofSeconds(5), 1024).post("{}", Map.of(), Duration.ofSeconds(5)).body());
+            assertTrue(seen.get().contains("\r\nHost: [::1]:" + six.getLocalPort() + "\r\n"), seen.get());
+        }
+    }
+
+    @Test
+    void aHeaderWithAControlCharacterOrBeyondLatin1IsRefused() {
+        URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
+        PlainHttpPost post = new PlainHttpPost(uri, Duration.ofSeconds(5), 1024);
+        assertThrows(IllegalArgumentException.class, () -> post.post("{}", Map.of("x-api-key", "k\u0000"), Duration.ofSeconds(5)));
+        assertThrows(IllegalArgumentException.class, () -> post.post("{}", Map.of("x-api-key", "k\u20ac"), Duration.ofSeconds(5)));
+        assertThrows(IllegalArgumentException.class, () -> post.post("{}", Map.of("x api key", "k"), Duration.ofSeconds(5)));
+    }
+
+    @Test
     void refusesAChunkedBodyBeyondTheLimit() {
         answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n200\r\n" + "x".repeat(512) + "\r\n200\r\n" + "x".repeat(512) + "\r\n0\r\n\r\n");
         assertThrows(NodeConnection.BodyTooLarge.class, () -> post(1000, Duration.ofSeconds(5)));
