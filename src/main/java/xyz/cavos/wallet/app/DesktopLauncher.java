@@ -75,7 +75,7 @@ public final class DesktopLauncher extends Application {
         stage.show();
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             boolean gpu = javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D); // GPU pipelines only
-            Thread.ofPlatform().daemon().name("rendering-note").start(() -> {
+            Thread.ofPlatform().name("rendering-note").start(() -> { // not a daemon: the file is never left half written
                 try {
                     SoftwareRendering.remember(home, env, gpu);
                 } catch (IOException e) {

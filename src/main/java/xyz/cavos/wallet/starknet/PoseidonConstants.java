@@ -4,7 +4,7 @@ package xyz.cavos.wallet.starknet;
  * Poseidon's round constants as {@link Poseidon} uses them, written out so that no command spends its start-up deriving
  * them: for round r and element j, SHA-256("Hades" + (3r + j)) mod P (Starkware's Hades parameters), with the partial
  * rounds' x and y constants folded into the next round's ({@link Poseidon}), in Montgomery form as four 64-bit limbs,
- * least significant first. 91 rounds of 3 elements; [round][element][limb], flattened. {@code PoseidonConstantsTest}
+ * least significant first. 91 rounds of 3 elements; [round][element][limb], flattened. {@code PoseidonPermutationTest}
  * derives them again from their definition and compares.
  */
 final class PoseidonConstants {
