@@ -72,8 +72,7 @@ final class GeneratorTable {
         static final long[][] YS = new long[WINDOWS * DIGITS][];
 
         static {
-            JacobianPoint base = JacobianPoint.affine(
-                    FieldElementMath.toMontgomery(StarkCurve.GX), FieldElementMath.toMontgomery(StarkCurve.GY));
+            JacobianPoint base = JacobianPoint.affine(Generator.X, Generator.Y);
             JacobianPoint[] multiples = new JacobianPoint[DIGITS];
             for (int window = 0; window < WINDOWS; window++) {
                 // base = 2^(6·window)·G; multiples[d - 1] = d·base
