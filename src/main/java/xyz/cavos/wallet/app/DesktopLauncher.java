@@ -73,16 +73,7 @@ public final class DesktopLauncher extends Application {
             reportFirstFrame(scene, "exit".equals(probe));
         }
         stage.show();
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            boolean gpu = javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D); // GPU pipelines only
-            Thread.ofPlatform().name("rendering-note").start(() -> { // not a daemon: the file is never left half written
-                try {
-                    SoftwareRendering.remember(home, env, gpu);
-                } catch (IOException e) {
-                    // only the next start's speed depends on it
-                }
-            });
-        }
+        SoftwareRendering.rememberThisStart(home, env);
         // A stored session reconnects by itself; reading the keychain takes ~0.5 s, so off the FX thread.
         // A session whose node cannot be reached opens on the Session screen, which says so and can still remove it.
         model.openCurrent(() -> shell.show(AppShell.Screen.BALANCES), e -> {

@@ -23,6 +23,24 @@ final class SoftwareRendering {
     }
 
     /**
+     * On Linux, after the window is shown (on the FX thread): notes what this start's pipeline says, on a thread of its
+     * own (not a daemon, so that the file is never left half written).
+     */
+    static void rememberThisStart(Path home, Map<String, String> env) {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return;
+        }
+        boolean gpu = javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D); // GPU pipelines only
+        Thread.ofPlatform().name("rendering-note").start(() -> {
+            try {
+                remember(home, env, gpu);
+            } catch (IOException e) {
+                // only the next start's speed depends on it
+            }
+        });
+    }
+
+    /**
      * Notes what the pipeline of this start says about the driver: {@code gpuPipeline} is whether JavaFX draws with
      * the GPU. A start the script made without OpenGL proves nothing either way and leaves the note as it is.
      */
