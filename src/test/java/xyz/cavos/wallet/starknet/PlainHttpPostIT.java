@@ -165,30 +165,25 @@ class PlainHttpPostIT {
 
     @Test
     void refusesEndlessTrailers() {
-        answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n" + "X-T: b\r\n".repeat(1000) + "\r\n");
-        IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
-        assertTrue(error.getMessage().contains("more than 100 headers"), error.getMessage());
+        String refusal = refusalOf("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n" + "X-T: b\r\n".repeat(1000) + "\r\n");
+        assertTrue(refusal.contains("more than 100 headers"), refusal);
     }
 
     @Test
     void refusesAnEndlessHeadLine() {
-        answer("HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(100_000) + "\r\n\r\n");
-        IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
-        assertTrue(error.getMessage().contains("longer than 8192 bytes"), error.getMessage());
+        String refusal = refusalOf("HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(100_000) + "\r\n\r\n");
+        assertTrue(refusal.contains("longer than 8192 bytes"), refusal);
     }
 
     @Test
     void refusesEndlessHeaders() {
-        answer("HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(1000) + "\r\n");
-        IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
-        assertTrue(error.getMessage().contains("more than 100 headers"), error.getMessage());
+        String refusal = refusalOf("HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(1000) + "\r\n");
+        assertTrue(refusal.contains("more than 100 headers"), refusal);
     }
 
     @Test
     void refusesAReplyThatIsNotHttp() {
-        answer("SSH-2.0-OpenSSH_9.6\r\n");
-        IOException error = assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5)));
-        assertEquals("the reply is not HTTP", error.getMessage());
+        assertEquals("the reply is not HTTP", refusalOf("SSH-2.0-OpenSSH_9.6\r\n"));
     }
 
     @Test
@@ -224,6 +219,12 @@ class PlainHttpPostIT {
         PlainHttpPost post = new PlainHttpPost(uri, Duration.ofSeconds(5), 1024);
         assertThrows(IllegalArgumentException.class,
                 () -> post.post("{}", Map.of("x-api-key", "k\r\nX-Injected: 1"), Duration.ofSeconds(5)));
+    }
+
+    /** The message of the IOException a post fails with when the node answers {@code reply}. */
+    private String refusalOf(String reply) {
+        answer(reply);
+        return assertThrows(IOException.class, () -> post(1024, Duration.ofSeconds(5))).getMessage();
     }
 
     private HttpReply post(int maxBody, Duration limit) throws Exception {
