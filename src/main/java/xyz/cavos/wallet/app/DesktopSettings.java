@@ -1,13 +1,13 @@
 package xyz.cavos.wallet.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.store.PrivateFiles;
 import xyz.cavos.wallet.ui.lock.PassphraseHash;
 import xyz.cavos.wallet.ui.lock.PrivacySettings;
@@ -31,7 +31,6 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
     public static final double MIN_WIDTH = 900;
     public static final double MIN_HEIGHT = 600;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public DesktopSettings {
         width = Double.isFinite(width) ? Math.max(MIN_WIDTH, width) : DEFAULT_WIDTH;
@@ -74,7 +73,7 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
             if (bytes.length > MAX_BYTES) {
                 return DEFAULT;
             }
-            JsonNode json = JSON.readTree(bytes);
+            JsonNode json = Json.read(bytes);
             if (json == null || !json.isObject()) {
                 return DEFAULT;
             }
@@ -143,7 +142,7 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
     }
 
     public void save(Path home) throws IOException {
-        ObjectNode json = JSON.createObjectNode();
+        ObjectNode json = Json.object();
         json.put("theme", dark ? "dark" : "light");
         ObjectNode window = json.putObject("window");
         if (hasPosition()) {
@@ -161,6 +160,6 @@ public record DesktopSettings(boolean dark, double x, double y, double width, do
                 .put("parallelism", hash.parallelism())
                 .put("salt", Base64.getEncoder().encodeToString(hash.salt()))
                 .put("hash", Base64.getEncoder().encodeToString(hash.hash())));
-        PrivateFiles.writeAtomically(home.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        PrivateFiles.writeAtomically(home.resolve(FILE), Json.prettyBytes(json));
     }
 }

@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.cavos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.starknet.Poseidon;
 import xyz.cavos.wallet.starknet.Selector;
 
@@ -37,7 +37,6 @@ public record OutsideExecution(Felt caller, Felt nonce, long executeAfter, long 
     static final Felt CALL_TYPE_HASH = Felt.parse("0x3635c7f2a7ba93844c0d064e18e487f35ab90f7c39d00f186a781fc3f0c2ca9");
     static final Felt DOMAIN_TYPE_HASH = Felt.parse("0x1ff2f602e42168014d405a94f75e8a93d640751d71d16311266e140d8b0a210");
     private static final Felt MESSAGE_PREFIX = Felt.fromShortString("StarkNet Message");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OutsideExecution {
         calls = List.copyOf(calls);
@@ -87,7 +86,7 @@ public record OutsideExecution(Felt caller, Felt nonce, long executeAfter, long 
 
     /** The SNIP-12 typed data of this execution on {@code chainId}, as SNIP-29 paymasters send it for signing. */
     public ObjectNode typedData(Felt chainId) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         ObjectNode types = root.putObject("types");
         members(types.putArray("StarknetDomain"), "name", "shortstring", "version", "shortstring", "chainId", "shortstring",
                 "revision", "shortstring");

@@ -1,15 +1,14 @@
 package xyz.cavos.wallet.cavos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * A session token as text: standard Base64 of a JSON object whose bytes are Latin-1, one byte per character,
@@ -23,7 +22,6 @@ final class TokenText {
     static final String NEXT_STEP = "Export the session again from the Cavos dashboard (Settings → Sessions → Export for CLI).";
     /** Far above any real token (about 1.5 KB, a few KB with a long policy), low enough to refuse a pasted file. */
     static final int MAX_CHARS = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String QUOTES = "\"'`\u2018\u2019\u201C\u201D";
     private static final Pattern ASSIGNMENT = Pattern.compile("(?:export[\\s\\p{Z}\\p{Cf}]+)?CAVOS_TOKEN[\\s\\p{Z}\\p{Cf}]*=");
 
@@ -50,7 +48,7 @@ final class TokenText {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.ISO_8859_1));
+            root = Json.read(new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input, which holds the key: never pass it on.
             throw new InvalidTokenException("The session token does not decode to JSON: it is truncated or not a Cavos session token. " + NEXT_STEP);
@@ -63,7 +61,7 @@ final class TokenText {
 
     /** A new, empty JSON object to write a token into. */
     static ObjectNode newObject() {
-        return JSON.createObjectNode();
+        return Json.object();
     }
 
     /**
@@ -71,12 +69,7 @@ final class TokenText {
      * write (above U+00FF) is escaped as {@code \\uXXXX}, which reads back as the same character.
      */
     static byte[] jsonBytes(ObjectNode root) {
-        String text;
-        try {
-            text = JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not encode a session token", e);
-        }
+        String text = Json.write(root);
         StringBuilder latin1 = new StringBuilder(text.length());
         text.chars().forEach(c -> latin1.append(c <= 0xFF ? Character.toString(c) : String.format("\\u%04x", c)));
         return latin1.toString().getBytes(StandardCharsets.ISO_8859_1);

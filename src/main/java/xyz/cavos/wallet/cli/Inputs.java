@@ -1,6 +1,5 @@
 package xyz.cavos.wallet.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +17,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.wallet.NextStep;
@@ -216,7 +216,7 @@ final class Inputs {
         JsonNode root;
         try {
             // one JSON value: text after the array would be calls that are silently not made
-            root = Output.JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(source);
+            root = Json.read(source);
         } catch (IOException e) {
             throw new WalletError(WalletError.Code.INVALID_CALLDATA, "--calls is not valid JSON.",
                     "Pass a JSON array like [{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}]");

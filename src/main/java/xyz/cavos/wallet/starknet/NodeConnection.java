@@ -1,9 +1,7 @@
 package xyz.cavos.wallet.starknet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,9 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NodeConnection implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS, true);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
     /**
      * The largest reply read: a batch of every read a snapshot makes is a few kilobytes, a page of events or a
@@ -116,12 +111,7 @@ final class NodeConnection implements AutoCloseable {
      * the headers, the whole body and the waits between attempts. Returns the parsed JSON body.
      */
     JsonNode exchange(JsonNode body, String label, boolean write) {
-        String text;
-        try {
-            text = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not encode a JSON-RPC request", e);
-        }
+        String text = Json.write(body);
         HttpRequest request = http == null ? null : request(text);
         int attempts = write ? 1 : maxRetries + 1;
         long deadline = Deadline.capped(Deadline.after(requestTimeout));
@@ -372,7 +362,7 @@ final class NodeConnection implements AutoCloseable {
     /** A reply body as JSON, or null when it is not JSON. */
     static JsonNode parseBody(String body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.read(body);
             return node == null || node.isMissingNode() ? null : node;
         } catch (JsonProcessingException e) {
             return null;

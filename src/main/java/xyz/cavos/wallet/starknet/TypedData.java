@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.starknet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.TreeSet;
  */
 public final class TypedData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOMAIN_TYPE = "StarknetDomain";
     private static final Felt MESSAGE_PREFIX = Felt.fromShortString("StarkNet Message");
     private static final int BYTES_PER_WORD = 31;
@@ -46,7 +44,7 @@ public final class TypedData {
 
     public static TypedData parse(String json) {
         try {
-            return of(JSON.readTree(json));
+            return of(Json.read(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidValueException("Typed data is not valid JSON: " + e.getOriginalMessage());
         }

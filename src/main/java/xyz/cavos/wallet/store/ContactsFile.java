@@ -1,8 +1,6 @@
 package xyz.cavos.wallet.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The address book of this installation, {@code contacts.json} in the config folder: named contacts and the
@@ -22,7 +21,6 @@ import xyz.cavos.wallet.starknet.Felt;
 public final class ContactsFile {
 
     static final String FILE = "contacts.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIX = "Move it aside (or delete it) to start an empty address book; the contacts in it are then gone.";
 
     /** More contacts than a person keeps by hand; a file holding more is not the wallet's. */
@@ -69,7 +67,7 @@ public final class ContactsFile {
 
     /** The address book as kept; empty when there is no file yet. */
     public Contents read() {
-        return PrivateFiles.readObject(path(), JSON, "address book", FIX, ContactsFile::parse).orElse(Contents.EMPTY);
+        return PrivateFiles.readObject(path(), "address book", FIX, ContactsFile::parse).orElse(Contents.EMPTY);
     }
 
     /**
@@ -126,7 +124,7 @@ public final class ContactsFile {
     }
 
     private static byte[] toJson(Contents contents) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode contacts = root.putArray("contacts");
         for (Contact contact : contents.contacts()) {
             ObjectNode item = contacts.addObject().put("name", contact.name()).put("address", contact.address().toPaddedHex());
@@ -136,10 +134,6 @@ public final class ContactsFile {
         for (Recent sent : contents.recent()) {
             recent.addObject().put("address", sent.address().toPaddedHex()).put("token", sent.symbol()).put("sentAt", sent.at().toString());
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the address book always encodes as JSON", e);
-        }
+        return Json.prettyBytes(root);
     }
 }

@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * An opt-in file for machines without a keychain: the token encrypted with AES-256-GCM under a key
@@ -31,7 +31,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 final class EncryptedFileVault implements SecretVault {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MEMORY_KIB = 65_536;
     private static final int ITERATIONS = 3;
     private static final int PARALLELISM = 1;
@@ -102,7 +101,7 @@ final class EncryptedFileVault implements SecretVault {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw damaged("it is " + Files.size(file) + " bytes long, more than a session file ever is");
             }
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = Json.read(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -196,7 +195,7 @@ final class EncryptedFileVault implements SecretVault {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = Json.object();
             root.put("format", 1);
             root.put("kdf", "argon2id");
             root.put("memoryKiB", MEMORY_KIB);
@@ -206,9 +205,7 @@ final class EncryptedFileVault implements SecretVault {
             root.put("salt", Base64.getEncoder().encodeToString(salt));
             root.put("nonce", Base64.getEncoder().encodeToString(nonce));
             root.put("ciphertext", Base64.getEncoder().encodeToString(sealed));
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the encrypted file always encodes as JSON", e);
+            return Json.prettyBytes(root);
         } catch (GeneralSecurityException e) {
             throw new StoreException(StoreException.Reason.IO, "This Java runtime cannot encrypt with AES-256-GCM, so the session"
                     + " file was not written.", "Use the Cavos Desktop installer's own runtime, or keep the session in the keychain.");

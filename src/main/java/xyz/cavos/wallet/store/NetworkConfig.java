@@ -1,8 +1,6 @@
 package xyz.cavos.wallet.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.starknet.RpcClient;
 
 /**
@@ -33,7 +32,6 @@ import xyz.cavos.wallet.starknet.RpcClient;
 public final class NetworkConfig {
 
     static final String FILE = "config.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLAIN_PATH = Pattern.compile("(/rpc/v\\d+_\\d+)?/?");
 
     /** One endpoint as kept: shown as scheme, host and port when its URL is in the keychain. */
@@ -88,7 +86,7 @@ public final class NetworkConfig {
 
     /** The file's root object read once through {@code parse}; empty when there is no file. */
     private <T> Optional<T> readRoot(java.util.function.Function<JsonNode, T> parse) {
-        return PrivateFiles.readObject(home.resolve(FILE), JSON, "network settings", "Delete it and choose your network settings again.",
+        return PrivateFiles.readObject(home.resolve(FILE), "network settings", "Delete it and choose your network settings again.",
                 parse);
     }
 
@@ -355,17 +353,13 @@ public final class NetworkConfig {
         SettingsLock.update(home, FILE, () -> {
             ObjectNode root;
             try {
-                JsonNode existing = Files.exists(home.resolve(FILE)) ? JSON.readTree(PrivateFiles.readText(home.resolve(FILE))) : null;
-                root = existing != null && existing.isObject() ? (ObjectNode) existing : JSON.createObjectNode();
+                JsonNode existing = Files.exists(home.resolve(FILE)) ? Json.read(PrivateFiles.readText(home.resolve(FILE))) : null;
+                root = existing != null && existing.isObject() ? (ObjectNode) existing : Json.object();
             } catch (IOException e) {
-                root = JSON.createObjectNode(); // a damaged file is replaced by the change
+                root = Json.object(); // a damaged file is replaced by the change
             }
             edit.accept(root);
-            try {
-                return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the config always encodes as JSON", e);
-            }
+            return Json.prettyBytes(root);
         });
     }
 
@@ -382,7 +376,7 @@ public final class NetworkConfig {
     }
 
     private static JsonNode node(Entry entry) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.object();
         if (entry.url().isPresent()) {
             node.put("url", entry.url().get());
         } else {

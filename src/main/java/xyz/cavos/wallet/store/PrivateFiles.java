@@ -2,7 +2,6 @@ package xyz.cavos.wallet.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The config folder and its files are for their owner only: on POSIX file systems the folder is 0700 and each
@@ -227,7 +227,7 @@ public final class PrivateFiles {
      * that cannot be read, is not a JSON object, or that {@code parse} cannot make sense of (any runtime failure)
      * is a {@link StoreException} naming the file, {@code holds} (what it should hold) and {@code fix}.
      */
-    static <T> Optional<T> readObject(Path file, ObjectMapper json, String holds, String fix,
+    static <T> Optional<T> readObject(Path file, String holds, String fix,
             Function<JsonNode, T> parse) {
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -241,7 +241,7 @@ public final class PrivateFiles {
         }
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = Json.read(text);
         } catch (JsonProcessingException e) {
             throw damaged(file, "it is not JSON", fix);
         }

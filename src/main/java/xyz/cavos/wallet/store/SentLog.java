@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The transactions this installation sent, as {@code sent.json} in the config folder: hash, session key, wallet,
@@ -31,7 +31,6 @@ public final class SentLog {
     /** The longest revert reason kept; a longer one is cut. */
     public static final int MAX_REASON = 500;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where a sent transaction was when last looked at. */
     public enum Status {
@@ -110,7 +109,7 @@ public final class SentLog {
     }
 
     private List<Entry> read() {
-        return PrivateFiles.readObject(home.resolve(FILE), JSON, "list of sent transactions",
+        return PrivateFiles.readObject(home.resolve(FILE), "list of sent transactions",
                 "Delete it: it only lists the transactions sent from this computer, which the chain keeps too.", root -> {
                     JsonNode sent = root.path("sent");
                     if (!sent.isArray()) {
@@ -144,7 +143,7 @@ public final class SentLog {
     }
 
     private static byte[] toJson(List<Entry> entries) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("version", 1);
         ArrayNode sent = root.putArray("sent");
         for (Entry e : entries) {
@@ -162,11 +161,7 @@ public final class SentLog {
                 e.approvals().forEach(a -> approvals.addObject().put("token", a.token().toHex()).put("spender", a.spender().toHex()));
             }
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the sent log always encodes as JSON", e);
-        }
+        return Json.prettyBytes(root);
     }
 
     private static String cut(String text, int max) {

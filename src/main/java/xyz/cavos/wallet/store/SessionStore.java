@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The sessions imported on this computer, side by side, each under a name: its token (the secret) in its own OS
@@ -110,7 +110,6 @@ public final class SessionStore {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SETTINGS = "settings.json";
     /** The encrypted file of the session kept where a single session was kept before sessions had names. */
     public static final String ENCRYPTED_FILE = "session.enc";
@@ -596,7 +595,7 @@ public final class SessionStore {
     }
 
     private static byte[] toJson(Contents contents) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("store", contents.store());
         contents.current().ifPresent(c -> root.put("current", c));
         ObjectNode sessions = root.putObject("sessions");
@@ -617,15 +616,11 @@ public final class SessionStore {
         contents.revokedKeys().stream().map(Felt::toHex).sorted().forEach(root.putArray("revokedKeys")::add);
         ObjectNode renewals = root.putObject("renewals");
         contents.renewals().forEach((old, renewed) -> renewals.put(old.toHex(), renewed.toHex()));
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("settings always encode as JSON", e);
-        }
+        return Json.prettyBytes(root);
     }
 
     private static Contents readContents(Path home) {
-        return PrivateFiles.readObject(home.resolve(SETTINGS), JSON, "settings", "Delete it and import your sessions again.", root -> {
+        return PrivateFiles.readObject(home.resolve(SETTINGS), "settings", "Delete it and import your sessions again.", root -> {
             Map<Felt, Long> calls = new HashMap<>();
             root.path("callsMade").properties().forEach(e -> calls.put(Felt.parse(e.getKey()), e.getValue().asLong()));
             Set<Felt> revoked = new HashSet<>();

@@ -1,8 +1,6 @@
 package xyz.cavos.wallet.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import xyz.cavos.wallet.cavos.TokenMetadata;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The tokens this installation knows beyond the built-in ones, {@code tokens.json} in the config folder: per network
@@ -29,7 +28,6 @@ public final class TokensFile {
     public static final int MAX_PER_NETWORK = 100;
     /** Networks kept. */
     private static final int MAX_NETWORKS = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIX = "Delete it: it only remembers token symbols and the tokens you added, which can be added again.";
 
     /** Why a token is listed. */
@@ -87,7 +85,7 @@ public final class TokensFile {
     }
 
     private Map<Felt, List<Entry>> readAll() {
-        return PrivateFiles.readObject(path(), JSON, "list of tokens", FIX, TokensFile::parse).orElse(Map.of());
+        return PrivateFiles.readObject(path(), "list of tokens", FIX, TokensFile::parse).orElse(Map.of());
     }
 
     private static Map<Felt, List<Entry>> parse(JsonNode root) {
@@ -126,7 +124,7 @@ public final class TokensFile {
     }
 
     private static byte[] toJson(Map<Felt, List<Entry>> all) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("version", 1);
         ObjectNode networks = root.putObject("networks");
         all.forEach((chainId, entries) -> {
@@ -134,10 +132,6 @@ public final class TokensFile {
             entries.forEach(e -> list.addObject().put("address", e.address().toPaddedHex()).put("symbol", e.symbol())
                     .put("decimals", e.decimals()).put("source", e.source().name().toLowerCase(Locale.ROOT)));
         });
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the list of tokens always encodes as JSON", e);
-        }
+        return Json.prettyBytes(root);
     }
 }

@@ -1,8 +1,5 @@
 package xyz.cavos.wallet.wallet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import xyz.cavos.wallet.starknet.Felt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * The history as files people keep: CSV (RFC 4180) and JSON, the same columns in both. A CSV cell that a
@@ -22,7 +20,6 @@ public final class ActivityExport {
     public static final List<String> COLUMNS = List.of("time_utc", "kind", "direction", "amount", "token", "counterparty", "status",
             "block", "transaction_hash", "revert_reason", "description", "explorer_link");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ActivityExport() {
     }
@@ -39,7 +36,7 @@ public final class ActivityExport {
 
     /** A JSON array of objects with the CSV's columns as keys; an empty value is left out. */
     public static String json(List<ActivityEntry> entries) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.array();
         for (ActivityEntry e : entries) {
             ObjectNode item = array.addObject();
             List<String> values = values(e);
@@ -49,11 +46,7 @@ public final class ActivityExport {
                 }
             }
         }
-        try {
-            return JSON.writeValueAsString(array) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the history always encodes as JSON", e);
-        }
+        return Json.writePretty(array) + "\n";
     }
 
     private static List<String> values(ActivityEntry e) {
