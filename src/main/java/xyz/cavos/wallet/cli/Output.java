@@ -1,25 +1,10 @@
 package xyz.cavos.wallet.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.function.Function;
 import xyz.cavos.wallet.cavos.SecretText;
-import xyz.cavos.wallet.starknet.Felt;
-import xyz.cavos.wallet.starknet.U256;
-import xyz.cavos.wallet.wallet.SessionState;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.wallet.WalletError;
 
 /**
@@ -27,28 +12,6 @@ import xyz.cavos.wallet.wallet.WalletError;
  * data on stdout, errors and progress on stderr.
  */
 final class Output {
-
-    /**
-     * Results as scripts read them: felts in hex, raw amounts as decimal strings, times in ISO-8601 UTC,
-     * states in lower case; empty optionals left out.
-     */
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new Jdk8Module())
-            .registerModule(new SimpleModule("cavos-results")
-                    .addSerializer(Felt.class, asString(Felt::toHex))
-                    .addSerializer(U256.class, asString(U256::toString))
-                    .addSerializer(Instant.class, asString(Render::iso))
-                    .addSerializer(SessionState.class, asString(state -> state.name().toLowerCase(Locale.ROOT))))
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_ABSENT);
-
-    private static <T> JsonSerializer<T> asString(Function<T, String> text) {
-        return new JsonSerializer<>() {
-            @Override
-            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(text.apply(value));
-            }
-        };
-    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -78,7 +41,7 @@ final class Output {
     /** A successful result: {@code {"status":"success","data":…}}, or its text with its warnings on stderr. */
     void success(CommandResult result) {
         if (json) {
-            ObjectNode envelope = JSON.createObjectNode();
+            ObjectNode envelope = Json.object();
             envelope.put("status", "success");
             envelope.set("data", data(result));
             out.println(write(envelope));
@@ -90,9 +53,9 @@ final class Output {
         out.flush();
     }
 
-    /** The envelope's {@code data}: the result record as JSON. */
+    /** The envelope's {@code data}: the result record as JSON ({@link ResultJson}). */
     static JsonNode data(CommandResult result) {
-        return JSON.valueToTree(result);
+        return ResultJson.of((Record) result);
     }
 
     /** A failure: the JSON envelope, or "Error: …" and the next step, on stderr. */
@@ -100,7 +63,7 @@ final class Output {
         String message = SecretText.hide(shownMessage);
         String hint = SecretText.hide(shownHint);
         if (json) {
-            ObjectNode envelope = JSON.createObjectNode();
+            ObjectNode envelope = Json.object();
             envelope.put("status", "error");
             envelope.put("error_code", code);
             envelope.put("message", message);
@@ -146,10 +109,6 @@ final class Output {
     }
 
     private static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.writePretty(node);
     }
 }
