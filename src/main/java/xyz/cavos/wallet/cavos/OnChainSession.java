@@ -1,6 +1,7 @@
 package xyz.cavos.wallet.cavos;
 
 import java.util.List;
+import java.util.Objects;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
@@ -31,5 +32,19 @@ public record OnChainSession(
 
     public boolean isRegistered() {
         return !nonce.isZero();
+    }
+
+    // Written out, as a record's would be: the generated ones are linked at their first call, which costs a
+    // command-line start milliseconds, and every snapshot compares the session with the account's storage.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OnChainSession that && validAfter == that.validAfter && validUntil == that.validUntil
+                && renewalDeadline == that.renewalDeadline && registeredAt == that.registeredAt && maxCallsPerTx == that.maxCallsPerTx
+                && Objects.equals(nonce, that.nonce) && Objects.equals(allowedContractsRoot, that.allowedContractsRoot);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(nonce, validAfter, validUntil, renewalDeadline, registeredAt, allowedContractsRoot, maxCallsPerTx);
     }
 }

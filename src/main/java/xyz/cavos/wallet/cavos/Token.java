@@ -2,6 +2,7 @@ package xyz.cavos.wallet.cavos;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import xyz.cavos.wallet.starknet.Felt;
 
@@ -29,5 +30,18 @@ public record Token(String symbol, String name, Felt address, int decimals) {
     /** A token by address; addresses compare as numbers. */
     public static Optional<Token> byAddress(Felt address) {
         return KNOWN.stream().filter(t -> t.address.equals(address)).findFirst();
+    }
+
+    // Written out, as a record's would be: the generated ones are linked at their first call, which costs a
+    // command-line start milliseconds, and every balance read puts tokens in a map.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token that && decimals == that.decimals && Objects.equals(symbol, that.symbol) && Objects.equals(name, that.name)
+                && Objects.equals(address, that.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(symbol, name, address, decimals);
     }
 }

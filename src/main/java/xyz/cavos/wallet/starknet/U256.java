@@ -103,9 +103,25 @@ public record U256(BigInteger value) implements Comparable<U256> {
         return new BigDecimal(value, decimals);
     }
 
-    /** A calm display form: trailing zeros dropped, at least one fractional digit ("45.0", "0.3", "1.5"). */
+    /**
+     * A calm display form: trailing zeros dropped, at least one fractional digit ("45.0", "0.3", "1.5"); the same
+     * text as {@link #formatAmount} of {@link #toAmount}, made from the digits alone (the JDK's {@code BigDecimal}
+     * takes a command-line start tens of milliseconds to set up).
+     */
     public String toAmountString(int decimals) {
-        return formatAmount(toAmount(decimals));
+        if (decimals < 0) {
+            return formatAmount(toAmount(decimals));
+        }
+        String digits = value.toString();
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals - digits.length() + 1) + digits;
+        }
+        int point = digits.length() - decimals;
+        int end = digits.length();
+        while (end > point + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return digits.substring(0, point) + "." + (end > point ? digits.substring(point, end) : "0");
     }
 
     /** Formats an exact amount with at least one fractional digit and no exponent. */

@@ -139,5 +139,26 @@ class FeltAndU256Test {
         assertEquals("115792089237316195423570985008687907853269984665640564039457.584007913129639935",
                 U256.of(U256.MAX).toAmountString(18));
         assertEquals(new BigDecimal("1.500000"), U256.parseAmount("1.5", 6).toAmount(6));
+        assertEquals("100.0", U256.of(100).toAmountString(0));
+        assertEquals("0.0", U256.of(0).toAmountString(18));
+        assertEquals("1000.0", U256.parseAmount("1000", 18).toAmountString(18));
+    }
+
+    /** The display form made from digits is what BigDecimal makes of the same amount, at every number of decimals. */
+    @Test
+    void amountTextIsBigDecimalsPlainFormOfTheExactAmount() {
+        java.util.Random random = new java.util.Random(16);
+        List<BigInteger> values = new java.util.ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.TEN,
+                BigInteger.valueOf(1_000_000), BigInteger.TEN.pow(18), BigInteger.TEN.pow(77), U256.MAX));
+        for (int i = 0; i < 400; i++) {
+            BigInteger v = new BigInteger(1 + random.nextInt(256), random);
+            values.add(random.nextBoolean() ? v : v.multiply(BigInteger.TEN.pow(random.nextInt(20))).min(U256.MAX));
+        }
+        for (BigInteger value : values) {
+            for (int decimals = 0; decimals <= 80; decimals++) {
+                assertEquals(U256.formatAmount(new BigDecimal(value, decimals)), U256.of(value).toAmountString(decimals),
+                        value + " with " + decimals + " decimals");
+            }
+        }
     }
 }
