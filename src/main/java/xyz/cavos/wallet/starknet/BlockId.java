@@ -16,6 +16,18 @@ public sealed interface BlockId {
     }
 
     record Tag(String name) implements BlockId {
+
+        // written out, as a record's would be: the generated ones are linked at their first call, which costs a
+        // command-line start milliseconds, and every snapshot compares its tag
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tag that && java.util.Objects.equals(name, that.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(name);
+        }
     }
 
     record Number(long number) implements BlockId {

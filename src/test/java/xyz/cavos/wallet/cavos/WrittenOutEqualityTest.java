@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import xyz.cavos.wallet.starknet.BlockId;
 import xyz.cavos.wallet.starknet.Felt;
 
 /**
@@ -16,7 +17,7 @@ import xyz.cavos.wallet.starknet.Felt;
 class WrittenOutEqualityTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {Token.class, OnChainSession.class})
+    @ValueSource(classes = {Token.class, OnChainSession.class, BlockId.Tag.class})
     void equalExactlyWhenEveryComponentIs(Class<? extends Record> type) throws Exception {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
