@@ -2,9 +2,6 @@ package xyz.cavos.wallet.wallet;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import xyz.cavos.wallet.starknet.U256;
 
 /**
@@ -19,14 +16,12 @@ public final class Amounts {
 
     /** {@code raw} base units with {@code decimals} places, exact and grouped. */
     public static String exact(U256 raw, int decimals) {
-        return exact(raw.toAmount(decimals));
+        return readable(raw.toAmountString(decimals));
     }
 
     /** An exact decimal, grouped, without trailing zeros. */
     public static String exact(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        int places = Math.max(stripped.scale(), 0);
-        return grouped(stripped.setScale(places, RoundingMode.UNNECESSARY), places);
+        return readable(amount.stripTrailingZeros().toPlainString());
     }
 
     /**
@@ -34,17 +29,72 @@ public final class Amounts {
      * not a plain decimal is returned as it is.
      */
     public static String readable(String plain) {
-        if (plain.isEmpty() || plain.length() > 100 || !plain.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        if (!isPlainDecimal(plain)) {
             return plain;
         }
-        return exact(new BigDecimal(plain));
+        int point = plain.indexOf('.');
+        String fraction = point < 0 ? "" : plain.substring(point + 1);
+        int end = fraction.length();
+        while (end > 0 && fraction.charAt(end - 1) == '0') {
+            end--;
+        }
+        return grouped(point < 0 ? plain : plain.substring(0, point), fraction.substring(0, end));
     }
 
-    /** {@code value} with {@code places} fraction digits, grouped by thousands; it must already have that scale. */
+    /** {@code value} with {@code places} fraction digits, grouped by thousands; it must not need rounding to that scale. */
     public static String grouped(BigDecimal value, int places) {
-        DecimalFormat format = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.UNNECESSARY);
-        return format.format(value);
+        String plain = value.setScale(places, RoundingMode.UNNECESSARY).toPlainString();
+        int point = plain.indexOf('.');
+        return grouped(point < 0 ? plain : plain.substring(0, point), point < 0 ? "" : plain.substring(point + 1));
+    }
+
+    /**
+     * The integer digits grouped by thousands with commas, then the fraction digits after a point when there are any:
+     * what a {@code DecimalFormat} in the root locale writes, made from the digits alone (setting one up costs a
+     * command-line start tens of milliseconds).
+     */
+    private static String grouped(String whole, String fraction) {
+        boolean negative = whole.startsWith("-");
+        String digits = negative ? whole.substring(1) : whole;
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        digits = digits.substring(start);
+        boolean zero = digits.equals("0") && fraction.chars().allMatch(c -> c == '0');
+        StringBuilder text = new StringBuilder(negative && !zero ? "-" : "");
+        int firstGroup = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        text.append(digits, 0, firstGroup);
+        for (int i = firstGroup; i < digits.length(); i += 3) {
+            text.append(',').append(digits, i, i + 3);
+        }
+        return fraction.isEmpty() ? text.toString() : text.append('.').append(fraction).toString();
+    }
+
+    /** Digits with an optional sign and an optional fraction, at most 100 characters. */
+    private static boolean isPlainDecimal(String text) {
+        if (text.isEmpty() || text.length() > 100) {
+            return false;
+        }
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        int wholeStart = i;
+        while (i < text.length() && Character.isDigit(text.charAt(i)) && text.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == wholeStart) {
+            return false;
+        }
+        if (i == text.length()) {
+            return true;
+        }
+        if (text.charAt(i) != '.' || i == text.length() - 1) {
+            return false;
+        }
+        for (int j = i + 1; j < text.length(); j++) {
+            if (text.charAt(j) < '0' || text.charAt(j) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
