@@ -144,6 +144,32 @@ class FeltAndU256Test {
         assertEquals("1000.0", U256.parseAmount("1000", 18).toAmountString(18));
     }
 
+    /** An amount read from its digits is BigDecimal's exact reading of the same text, at every number of decimals. */
+    @Test
+    void parsedAmountIsBigDecimalsExactReading() {
+        java.util.Random random = new java.util.Random(61);
+        List<String> texts = new java.util.ArrayList<>(List.of("0", "0.0", ".0", ".5", "5.", "007.250", "1000", "0.000000000000000001"));
+        for (int i = 0; i < 400; i++) {
+            String whole = random.nextInt(4) == 0 ? "" : new BigInteger(1 + random.nextInt(80), random).toString();
+            String digits = new BigInteger(70, random).toString();
+            String fraction = digits.substring(0, 1 + random.nextInt(Math.min(digits.length(), 25)));
+            texts.add(whole.isEmpty() ? "." + fraction : random.nextBoolean() ? whole : whole + "." + fraction + "0".repeat(random.nextInt(3)));
+        }
+        for (String text : texts) {
+            for (int decimals = 0; decimals <= 80; decimals++) {
+                BigDecimal exact = new BigDecimal(text.startsWith(".") ? "0" + text : text.endsWith(".") ? text + "0" : text);
+                BigDecimal moved = exact.movePointRight(decimals);
+                boolean fits = moved.stripTrailingZeros().scale() <= 0 && moved.toBigInteger().compareTo(U256.MAX) <= 0;
+                if (fits) {
+                    assertEquals(moved.toBigIntegerExact(), U256.parseAmount(text, decimals).value(), text + " with " + decimals);
+                } else {
+                    int places = decimals;
+                    assertThrows(InvalidValueException.class, () -> U256.parseAmount(text, places), text + " with " + decimals);
+                }
+            }
+        }
+    }
+
     /** The display form made from digits is what BigDecimal makes of the same amount, at every number of decimals. */
     @Test
     void amountTextIsBigDecimalsPlainFormOfTheExactAmount() {
