@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
@@ -107,16 +109,86 @@ public final class Json {
             return value;
         }
 
+        /**
+         * The value at {@code at}, read with a stack of the arrays and objects still open rather than by recursion, so
+         * that deep nesting is refused by the bound, never by the thread's stack.
+         */
         private JsonNode value() throws JsonParseException {
+            ArrayDeque<ContainerNode<?>> open = new ArrayDeque<>();
+            ArrayDeque<String> names = new ArrayDeque<>(); // the name of each open object's field being read
+            while (true) {
+                JsonNode value;
+                char c = at < text.length() ? text.charAt(at) : 0;
+                if (c == '{' || c == '[') {
+                    if (++depth > MAX_DEPTH) {
+                        throw failure("the nesting depth exceeds " + MAX_DEPTH);
+                    }
+                    at++;
+                    ContainerNode<?> container = c == '{' ? NODES.objectNode() : NODES.arrayNode();
+                    skipBlanks();
+                    if (!next(c == '{' ? '}' : ']')) {
+                        open.push(container);
+                        if (c == '{') {
+                            names.push(fieldName());
+                        }
+                        continue; // to its first value
+                    }
+                    depth--;
+                    value = container;
+                } else {
+                    value = scalar();
+                }
+                // the value is whole: put it in the innermost open container, and close those that end here
+                while (true) {
+                    ContainerNode<?> parent = open.peek();
+                    if (parent == null) {
+                        return value;
+                    }
+                    boolean object = parent.isObject();
+                    if (object) {
+                        ((ObjectNode) parent).set(names.pop(), value);
+                    } else {
+                        ((ArrayNode) parent).add(value);
+                    }
+                    skipBlanks();
+                    if (next(',')) {
+                        skipBlanks();
+                        if (object) {
+                            names.push(fieldName());
+                        }
+                        break; // to the next value
+                    }
+                    if (!next(object ? '}' : ']')) {
+                        throw failure(object ? "',' or '}' expected in an object" : "',' or ']' expected in an array");
+                    }
+                    open.pop();
+                    depth--;
+                    value = parent;
+                }
+            }
+        }
+
+        /** A field's name, its colon and the blanks up to its value. */
+        private String fieldName() throws JsonParseException {
+            if (at == text.length() || text.charAt(at) != '"') {
+                throw failure("a field name in double quotes expected");
+            }
+            String name = string();
+            skipBlanks();
+            if (!next(':')) {
+                throw failure("':' expected after a field name");
+            }
+            skipBlanks();
+            return name;
+        }
+
+        /** A string, number, true, false or null at {@code at}. */
+        private JsonNode scalar() throws JsonParseException {
             if (at == text.length()) {
                 throw failure("the text ends where a value should be");
             }
             char c = text.charAt(at);
             switch (c) {
-                case '{':
-                    return object();
-                case '[':
-                    return array();
                 case '"':
                     return NODES.textNode(string());
                 case 't':
@@ -133,63 +205,6 @@ public final class Json {
                         return number();
                     }
                     throw failure("unexpected character " + shown(c));
-            }
-        }
-
-        private ObjectNode object() throws JsonParseException {
-            nest();
-            at++;
-            ObjectNode object = NODES.objectNode();
-            skipBlanks();
-            if (next(('}'))) {
-                depth--;
-                return object;
-            }
-            do {
-                skipBlanks();
-                if (at == text.length() || text.charAt(at) != '"') {
-                    throw failure("a field name in double quotes expected");
-                }
-                String name = string();
-                skipBlanks();
-                if (!next(':')) {
-                    throw failure("':' expected after a field name");
-                }
-                skipBlanks();
-                object.set(name, value());
-                skipBlanks();
-            } while (next(','));
-            if (!next('}')) {
-                throw failure("',' or '}' expected in an object");
-            }
-            depth--;
-            return object;
-        }
-
-        private ArrayNode array() throws JsonParseException {
-            nest();
-            at++;
-            ArrayNode array = NODES.arrayNode();
-            skipBlanks();
-            if (next(']')) {
-                depth--;
-                return array;
-            }
-            do {
-                skipBlanks();
-                array.add(value());
-                skipBlanks();
-            } while (next(','));
-            if (!next(']')) {
-                throw failure("',' or ']' expected in an array");
-            }
-            depth--;
-            return array;
-        }
-
-        private void nest() throws JsonParseException {
-            if (++depth > MAX_DEPTH) {
-                throw failure("the nesting depth exceeds " + MAX_DEPTH);
             }
         }
 

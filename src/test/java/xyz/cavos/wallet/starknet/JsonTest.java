@@ -86,6 +86,26 @@ class JsonTest {
         assertThatThrownBy(() -> Json.read(deep)).isInstanceOf(JsonProcessingException.class).hasMessageContaining("nesting depth");
     }
 
+    /** The reader keeps its own stack: the deepest nesting allowed reads on a thread with a small stack. */
+    @Test
+    void readsNestingUpToTheBoundOnASmallStack() throws Exception {
+        String deepest = "[{\"a\":".repeat(Json.MAX_DEPTH / 2) + "1" + "}]".repeat(Json.MAX_DEPTH / 2);
+        String deeper = "[" + deepest + "]";
+        Object[] outcome = new Object[2];
+        Thread reader = new Thread(null, () -> {
+            try {
+                outcome[0] = Json.read(deepest);
+                Json.read(deeper);
+            } catch (Throwable e) {
+                outcome[1] = e;
+            }
+        }, "small stack", 128 * 1024);
+        reader.start();
+        reader.join();
+        assertThat(outcome[0]).isEqualTo(MAPPER.readTree(deepest));
+        assertThat((Throwable) outcome[1]).isInstanceOf(JsonProcessingException.class).hasMessageContaining("nesting depth exceeds");
+    }
+
     @Test
     void refusesAnOverlongNumber() {
         String digits = "9".repeat(2_000);
