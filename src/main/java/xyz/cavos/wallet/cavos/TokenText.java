@@ -50,7 +50,7 @@ final class TokenText {
         try {
             root = Json.read(new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (JsonProcessingException e) {
-            // Jackson's message quotes the input, which holds the key: never pass it on.
+            // the input holds the key: no parser's message is passed on, whatever it says
             throw new InvalidTokenException("The session token does not decode to JSON: it is truncated or not a Cavos session token. " + NEXT_STEP);
         }
         if (root == null || !root.isObject()) {

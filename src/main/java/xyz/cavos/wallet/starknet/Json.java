@@ -26,9 +26,10 @@ import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
- * JSON text to and from Jackson's tree, with the streaming parser and generator alone. Every file, token, RPC
- * reply and {@code --json} result the wallet reads or writes goes through here, so that a command never sets
- * up Jackson's object mapper (its first use costs a command-line start a tenth of its time).
+ * JSON text to and from Jackson's tree: read by a reader of our own ({@link Reader}), written by Jackson's
+ * streaming generator. Every file, token, RPC reply and {@code --json} result the wallet reads or writes goes
+ * through here, so that a command never sets up Jackson's object mapper (its first use costs a command-line start
+ * a tenth of its time). A tree is never turned into text by its {@code toString}, which sets the mapper up too.
  *
  * <p>Reading is strict: one JSON value and nothing after it, within bounds on nesting and number length. Numbers
  * read as the smallest node that holds them exactly (int, long, big integer), and fractions as doubles, as
@@ -204,7 +205,7 @@ public final class Json {
                     if (c == '-' || (c >= '0' && c <= '9')) {
                         return number();
                     }
-                    throw failure("unexpected character " + shown(c));
+                    throw failure("a character that starts no JSON value");
             }
         }
 
@@ -257,7 +258,7 @@ public final class Json {
                     }
                     int code = 0;
                     for (int i = 0; i < 4; i++) {
-                        int digit = Character.digit(text.charAt(at + i), 16);
+                        int digit = hexDigit(text.charAt(at + i));
                         if (digit < 0) {
                             throw failure("a \\u escape needs four hex digits");
                         }
@@ -266,7 +267,7 @@ public final class Json {
                     at += 4;
                     yield (char) code;
                 }
-                default -> throw failure("an unknown escape \\" + shown(kind));
+                default -> throw failure("an unknown escape after a backslash");
             };
         }
 
@@ -353,8 +354,9 @@ public final class Json {
             }
         }
 
-        private static String shown(char c) {
-            return c >= 0x20 && c < 0x7F ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        /** The value of an ASCII hex digit, else -1 (other scripts' digits are not JSON's). */
+        private static int hexDigit(char c) {
+            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
         }
 
         private JsonParseException failure(String what) {

@@ -109,7 +109,7 @@ final class RpcJson {
     static long integer(JsonNode node, String field) {
         JsonNode value = required(node, field);
         if (!isCount(value)) {
-            throw new InvalidValueException("Field " + field + " is not an integer from 0: " + value);
+            throw new InvalidValueException("Field " + field + " is not an integer from 0: " + Json.write(value));
         }
         return value.asLong();
     }

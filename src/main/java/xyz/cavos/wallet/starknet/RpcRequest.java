@@ -45,7 +45,7 @@ public final class RpcRequest<T> {
     public static RpcRequest<Long> blockNumber() {
         return read("starknet_blockNumber", newParams(), node -> {
             if (!RpcJson.isCount(node)) {
-                throw new InvalidValueException("Block number is not an integer from 0: " + node);
+                throw new InvalidValueException("Block number is not an integer from 0: " + Json.write(node));
             }
             return node.asLong();
         });

@@ -132,7 +132,7 @@ final class EncryptedFileVault implements SecretVault {
     private int number(JsonNode root, String field, int min, int max) {
         JsonNode value = root.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw damaged("its " + field + " is " + (value == null ? "missing" : shortened(value.toString()))
+            throw damaged("its " + field + " is " + (value == null ? "missing" : shortened(Json.write(value)))
                     + ", where Cavos Desktop writes a whole number from " + min + " to " + max);
         }
         return value.intValue();

@@ -27,6 +27,7 @@ import xyz.cavos.wallet.starknet.EventFilter;
 import xyz.cavos.wallet.starknet.EventsPage;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.starknet.RpcBatch;
 import xyz.cavos.wallet.starknet.RpcClient;
 import xyz.cavos.wallet.starknet.RpcException;
@@ -323,7 +324,7 @@ final class ActivityReader {
 
     /** The widest range the refusal names ("… allows at most 5"), if it names one. */
     private static OptionalLong acceptedRange(RpcException.NodeError e) {
-        String said = e.getMessage() + " " + (e.data() == null ? "" : e.data().toString());
+        String said = e.getMessage() + " " + (e.data() == null ? "" : Json.write(e.data()));
         Matcher m = AT_MOST.matcher(said);
         return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }

@@ -10,6 +10,7 @@ import xyz.cavos.wallet.cavos.OutsideExecution;
 import xyz.cavos.wallet.starknet.Call;
 import xyz.cavos.wallet.starknet.Felt;
 import xyz.cavos.wallet.starknet.InvalidValueException;
+import xyz.cavos.wallet.starknet.Json;
 import xyz.cavos.wallet.starknet.Selector;
 import xyz.cavos.wallet.starknet.U256;
 import xyz.cavos.wallet.starknet.paymaster.BuiltTransaction;
@@ -267,7 +268,7 @@ public final class PaymasterReview {
     }
 
     private static String shown(JsonNode value) {
-        return value == null ? "missing" : shortText(value.toString());
+        return value == null ? "missing" : shortText(Json.write(value));
     }
 
     private static String shortText(String text) {

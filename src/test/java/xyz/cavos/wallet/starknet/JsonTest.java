@@ -66,6 +66,18 @@ class JsonTest {
     }
 
     @Test
+    void readsUtf8BytesAfterAByteOrderMark() throws Exception {
+        byte[] json = "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[json.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, marked, 3, json.length);
+        assertThat(Json.read(marked)).isEqualTo(MAPPER.readTree(json));
+        assertThatThrownBy(() -> Json.read(new byte[] {'"', (byte) 0xC3, '"'})).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
     void emptyTextIsAMissingValue() throws Exception {
         assertThat(Json.read("").isMissingNode()).isTrue();
         assertThat(Json.read(" \n\t").isMissingNode()).isTrue();
@@ -74,7 +86,9 @@ class JsonTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"a\":}", "[1,]", "{} {}", "[] x", "1 2", "\"open", "{\"a\":1}}", "tru", "NaN", "'single'",
-            "{a:1}", "[1] // comment"})
+            "{a:1}", "[1] // comment", "01", "-01", "-", "1.", "1e", "1e+", ".5", "+1", "\"a\u0001b\"", "\"tab\there\"",
+            "\"\\x\"", "\"\\u12\"", "\"\\u12g4\"", "\"\\u\uff10\u0660\u0034\u0031\"", "[1 2]", "{\"a\" 1}", "{\"a\":1,}",
+            "{1:2}", "nul", "truex"})
     void refusesWhatIsNotOneJsonValue(String text) {
         assertThatThrownBy(() -> Json.read(text)).isInstanceOf(JsonProcessingException.class);
         assertThatThrownBy(() -> Json.read(text.getBytes(StandardCharsets.UTF_8))).isInstanceOf(JsonProcessingException.class);
@@ -84,6 +98,19 @@ class JsonTest {
     void refusesNestingBeyondTheParsersBoundWithoutOverflowingTheStack() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertThatThrownBy(() -> Json.read(deep)).isInstanceOf(JsonProcessingException.class).hasMessageContaining("nesting depth");
+    }
+
+    /** A refusal says what and where, never what the text held: a token's JSON holds its private key. */
+    @Test
+    void aRefusalQuotesNothingOfTheText() {
+        String key = "0x4c0883a69102937d6231471b5dbb6204fe512961708279f2e3e8a5d4b8e3e2f1";
+        for (String text : List.of("{\"sessionPrivateKey\":\"" + key + "\" x", "{\"sessionPrivateKey\":" + key + "}",
+                "{\"sessionPrivateKey\":\"" + key + "\\q\"}", "[\"" + key + "\"" + "]".repeat(2), "{" + key + "}",
+                "\"" + key + "\u0007\"")) {
+            assertThatThrownBy(() -> Json.read(text)).isInstanceOf(JsonProcessingException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key.substring(2, 12)).doesNotContain("sessionPrivateKey")
+                            .matches("[A-Za-z0-9 ,'{}\\[\\]:]+ \\(at character \\d+\\)"));
+        }
     }
 
     /** The reader keeps its own stack: the deepest nesting allowed reads on a thread with a small stack. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Optional;
 import java.util.OptionalInt;
+import xyz.cavos.wallet.starknet.Json;
 
 /**
  * A paymaster call that did not give a usable answer. Either the paymaster refused ({@link Refused}: its SNIP-29 error
@@ -153,7 +154,7 @@ public abstract sealed class PaymasterException extends RuntimeException permits
         if (data == null || data.isMissingNode() || data.isNull()) {
             return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
-        String text = data.toString();
+        String text = Json.write(data);
         if (text.length() <= MAX_DATA_CHARS) {
             return data.deepCopy();
         }
