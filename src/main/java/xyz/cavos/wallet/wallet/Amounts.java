@@ -16,12 +16,12 @@ public final class Amounts {
 
     /** {@code raw} base units with {@code decimals} places, exact and grouped. */
     public static String exact(U256 raw, int decimals) {
-        return readable(raw.toAmountString(decimals));
+        return groupedPlain(raw.toAmountString(decimals));
     }
 
     /** An exact decimal, grouped, without trailing zeros. */
     public static String exact(BigDecimal amount) {
-        return readable(amount.stripTrailingZeros().toPlainString());
+        return groupedPlain(amount.stripTrailingZeros().toPlainString());
     }
 
     /**
@@ -29,9 +29,11 @@ public final class Amounts {
      * not a plain decimal is returned as it is.
      */
     public static String readable(String plain) {
-        if (!isPlainDecimal(plain)) {
-            return plain;
-        }
+        return isPlainDecimal(plain) ? groupedPlain(plain) : plain;
+    }
+
+    /** A plain decimal, grouped, without trailing zeros. */
+    private static String groupedPlain(String plain) {
         int point = plain.indexOf('.');
         String fraction = point < 0 ? "" : plain.substring(point + 1);
         int end = fraction.length();
@@ -61,7 +63,10 @@ public final class Amounts {
             start++;
         }
         digits = digits.substring(start);
-        boolean zero = digits.equals("0") && fraction.chars().allMatch(c -> c == '0');
+        boolean zero = digits.equals("0");
+        for (int i = 0; zero && i < fraction.length(); i++) {
+            zero = fraction.charAt(i) == '0';
+        }
         StringBuilder text = new StringBuilder(negative && !zero ? "-" : "");
         int firstGroup = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         text.append(digits, 0, firstGroup);
