@@ -9,14 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import xyz.cavos.wallet.starknet.Felt;
@@ -44,25 +43,38 @@ final class ResultJson {
         return object;
     }
 
+    /** A value of a record as it is written: under {@code name}, or, {@code unwrapped}, as its own components. */
+    private record Property(String name, Method getter, boolean unwrapped) {
+    }
+
+    /** Each record class's properties in order, read once per class: its components, then its marked methods. */
+    private static final ClassValue<List<Property>> PROPERTIES = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            List<Property> properties = new ArrayList<>();
+            Set<String> accessors = new HashSet<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                // the annotations of a component are on its accessor: Jackson's do not apply to record components
+                Method accessor = component.getAccessor();
+                accessors.add(accessor.getName());
+                properties.add(new Property(name(accessor), accessor, accessor.isAnnotationPresent(JsonUnwrapped.class)));
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (!accessors.contains(method.getName()) && method.getParameterCount() == 0 && method.isAnnotationPresent(JsonProperty.class)) {
+                    properties.add(new Property(name(method), method, false));
+                }
+            }
+            return List.copyOf(properties);
+        }
+    };
+
     private static void putComponents(ObjectNode object, Record record) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
-        Set<String> accessors = new HashSet<>();
-        for (RecordComponent component : components) {
-            Method accessor = component.getAccessor();
-            accessors.add(accessor.getName());
-            Object value = invoke(accessor, record);
-            // the annotations of a component are on its accessor: Jackson's do not apply to record components
-            if (accessor.getAnnotations().length == 0) {
-                put(object, component.getName(), value);
-            } else if (accessor.isAnnotationPresent(JsonUnwrapped.class) && value instanceof Record inner) {
+        for (Property property : PROPERTIES.get(record.getClass())) {
+            Object value = invoke(property.getter(), record);
+            if (property.unwrapped() && value instanceof Record inner) {
                 putComponents(object, inner);
             } else {
-                put(object, name(accessor), value);
-            }
-        }
-        for (Method method : record.getClass().getDeclaredMethods()) {
-            if (!accessors.contains(method.getName()) && method.getParameterCount() == 0 && method.isAnnotationPresent(JsonProperty.class)) {
-                put(object, name(method), invoke(method, record));
+                put(object, property.name(), value);
             }
         }
     }
@@ -87,8 +99,6 @@ final class ResultJson {
             return optional.map(ResultJson::node).orElse(null);
         } else if (value instanceof OptionalLong optional) {
             return optional.isPresent() ? NODES.numberNode(optional.getAsLong()) : null;
-        } else if (value instanceof OptionalInt optional) {
-            return optional.isPresent() ? NODES.numberNode(optional.getAsInt()) : null;
         } else if (value instanceof String text) {
             return NODES.textNode(text);
         } else if (value instanceof Boolean flag) {
@@ -96,10 +106,6 @@ final class ResultJson {
         } else if (value instanceof Integer number) {
             return NODES.numberNode(number);
         } else if (value instanceof Long number) {
-            return NODES.numberNode(number);
-        } else if (value instanceof BigInteger number) {
-            return NODES.numberNode(number);
-        } else if (value instanceof BigDecimal number) {
             return NODES.numberNode(number);
         } else if (value instanceof Felt felt) {
             return NODES.textNode(felt.toHex());
