@@ -34,18 +34,25 @@ public final class Amounts {
 
     /** A plain decimal, grouped, without trailing zeros. */
     private static String groupedPlain(String plain) {
-        int point = plain.indexOf('.');
-        String fraction = point < 0 ? "" : plain.substring(point + 1);
-        int end = fraction.length();
-        while (end > 0 && fraction.charAt(end - 1) == '0') {
-            end--;
+        int end = plain.length();
+        if (plain.indexOf('.') >= 0) {
+            while (plain.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (plain.charAt(end - 1) == '.') {
+                end--;
+            }
         }
-        return grouped(point < 0 ? plain : plain.substring(0, point), fraction.substring(0, end));
+        return grouped(plain.substring(0, end));
     }
 
     /** {@code value} with {@code places} fraction digits, grouped by thousands; it must not need rounding to that scale. */
     public static String grouped(BigDecimal value, int places) {
-        String plain = value.setScale(places, RoundingMode.UNNECESSARY).toPlainString();
+        return grouped(value.setScale(places, RoundingMode.UNNECESSARY).toPlainString());
+    }
+
+    /** A plain decimal grouped, its fraction digits as they are. */
+    private static String grouped(String plain) {
         int point = plain.indexOf('.');
         return grouped(point < 0 ? plain : plain.substring(0, point), point < 0 ? "" : plain.substring(point + 1));
     }
