@@ -1,3 +1,5 @@
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassFileVersion;
@@ -13,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -22,7 +26,8 @@ import java.util.zip.ZipOutputStream;
  * path that names them. Two kinds of class the cache skips are rewritten:
  * <ul>
  *   <li>classes of a signed jar: the signature files are dropped (checking them also costs about 100 ms at each
- *       start; Maven checked the jar when it downloaded it);</li>
+ *       start; Maven checked the jar when it downloaded it), and so are the manifest's sections that only hold a
+ *       digest for one entry (BouncyCastle's run to 800 KB; a JVM started with the cache reads each jar's manifest);</li>
  *   <li>classes compiled for Java 5 or older (class-file version below 50, such as picocli's): the cache cannot link
  *       them, nor anything that implements their interfaces. Each one is written again as a Java 8 class file (52)
  *       with the stack maps such a class needs, computed by the JDK's own {@code java.lang.classfile}. Nothing else
@@ -40,6 +45,7 @@ public final class PrepareJars {
 
     private static final int OLDEST_ARCHIVABLE = 50;
     private static final int REWRITTEN_VERSION = 52;
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
     public static void main(String[] args) throws IOException {
         if (args.length >= 1 && args[0].equals("--in-place")) {
@@ -113,7 +119,11 @@ public final class PrepareJars {
                 try (var stream = in.getInputStream(entry)) {
                     data = stream.readAllBytes();
                 }
-                if (name.endsWith(".class") && !name.startsWith("META-INF/versions/")) {
+                if (name.equalsIgnoreCase(MANIFEST)) {
+                    byte[] lean = withoutEntryDigests(data);
+                    changed |= lean != data;
+                    data = lean;
+                } else if (name.endsWith(".class") && !name.startsWith("META-INF/versions/")) {
                     byte[] modern = modernise(classFile, data);
                     if (modern != data) {
                         data = modern;
@@ -156,6 +166,19 @@ public final class PrepareJars {
             }
         }
         return false;
+    }
+
+    /** The manifest without the sections that hold nothing but digests, else {@code data} itself when it has none. */
+    private static byte[] withoutEntryDigests(byte[] data) throws IOException {
+        Manifest manifest = new Manifest(new ByteArrayInputStream(data));
+        boolean removed = manifest.getEntries().values().removeIf(attributes -> !attributes.isEmpty()
+                && attributes.keySet().stream().allMatch(key -> key.toString().toLowerCase(Locale.ROOT).endsWith("-digest")));
+        if (!removed) {
+            return data;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        manifest.write(out);
+        return out.toByteArray();
     }
 
     /** The class as a Java 8 class file when it is older than the cache can hold, else {@code data} itself. */
