@@ -5,17 +5,18 @@ import java.math.BigInteger;
 /**
  * Starknet's Pedersen hash on the Stark curve, the hash behind storage addresses:
  * H(a, b) = (P0 + a_low·P1 + a_high·P2 + b_low·P3 + b_high·P4).x, where low is the low 248 bits of
- * an input and high its top 4 bits. P0 to P4 are the protocol's constant points. The four products are summed in
- * one pass of doublings ({@link WnafMultiplier#sum}), on the limb arithmetic of {@link JacobianPoint}; each point's
- * odd multiples are computed once per process (32 points, no large table: a command that hashes a few dozen storage
- * addresses pays for nothing it does not use).
+ * an input and high its top 4 bits. P0 to P4 are the protocol's constant points. P1 to P4 are multiplied from their
+ * {@link FixedBaseTable}s (42 windows for a low part, one for a high part), read from the resource {@value #RESOURCE}
+ * when first needed: a hash is at most 86 additions, on the limb arithmetic of {@link JacobianPoint}.
  *
  * <p>Not constant-time; nothing secret is hashed with it here.
  */
 public final class Pedersen {
 
-    private static final int LOW_BITS = 248;
-    private static final BigInteger LOW_MASK = BigInteger.ONE.shiftLeft(LOW_BITS).subtract(BigInteger.ONE);
+    static final String RESOURCE = "pedersen.table";
+    /** The windows of P1's to P4's tables: 248 bits of a low part, 4 of a high part. */
+    static final int[] WINDOWS = {42, 1, 42, 1};
+    private static final long LOW_TOP_LIMB = (1L << 56) - 1;
 
     /** P0 (the shift point) to P4, each as x then y. */
     private static final String[] COORDINATES = {
@@ -26,30 +27,53 @@ public final class Pedersen {
         "54302dcb0e6cc1c6e44cca8f61a63bb2ca65048d53fb325d36ff12c49a58202", "1b77b3e37d13504b348046268d8ae25ce98ad783c25561a879dcc77e99c2426"};
     private static final long[] SHIFT_X = montgomery(0);
     private static final long[] SHIFT_Y = montgomery(1);
-    /** P1 to P4, ready to be summed. */
-    private static final WnafMultiplier.OddMultiples[] POINTS = {multiples(1), multiples(2), multiples(3), multiples(4)};
 
     private Pedersen() {
     }
 
     /** Cairo's {@code pedersen(a, b)}, starknet.js {@code hash.computePedersenHash}. */
     public static Felt hash(Felt a, Felt b) {
-        BigInteger x = a.value();
-        BigInteger y = b.value();
-        JacobianPoint sum = WnafMultiplier.sum(POINTS,
-                new BigInteger[] {x.and(LOW_MASK), x.shiftRight(LOW_BITS), y.and(LOW_MASK), y.shiftRight(LOW_BITS)});
-        sum.addAffine(SHIFT_X, SHIFT_Y);
+        JacobianPoint sum = JacobianPoint.affine(SHIFT_X, SHIFT_Y);
+        FixedBaseTable[] tables = Tables.POINTS;
+        addParts(sum, a, tables[0], tables[1]);
+        addParts(sum, b, tables[2], tables[3]);
         return Felt.of(sum.affineX());
     }
 
-    private static WnafMultiplier.OddMultiples multiples(int point) {
-        BigInteger x = new BigInteger(COORDINATES[2 * point], 16);
-        BigInteger y = new BigInteger(COORDINATES[2 * point + 1], 16);
-        StarkCurve.requireOnCurve(x, y);
-        return new WnafMultiplier.OddMultiples(FieldElementMath.toMontgomery(x), FieldElementMath.toMontgomery(y));
+    /** Adds low·{@code low}'s point and high·{@code high}'s point, for the low 248 bits and the top 4 bits of x. */
+    private static void addParts(JacobianPoint sum, Felt x, FixedBaseTable low, FixedBaseTable high) {
+        long[] limbs = FieldElementMath.toLimbs(x.value());
+        long top = limbs[3] >>> 56;
+        limbs[3] &= LOW_TOP_LIMB;
+        low.addTo(sum, limbs);
+        high.addTo(sum, new long[] {top, 0, 0, 0});
+    }
+
+    /** P0 to P4 as checked points of the curve in Montgomery form: x then y of each. */
+    static long[][] points() {
+        long[][] points = new long[COORDINATES.length][];
+        for (int i = 0; i < COORDINATES.length; i += 2) {
+            BigInteger x = new BigInteger(COORDINATES[i], 16);
+            BigInteger y = new BigInteger(COORDINATES[i + 1], 16);
+            StarkCurve.requireOnCurve(x, y);
+            points[i] = FieldElementMath.toMontgomery(x);
+            points[i + 1] = FieldElementMath.toMontgomery(y);
+        }
+        return points;
     }
 
     private static long[] montgomery(int coordinate) {
         return FieldElementMath.toMontgomery(new BigInteger(COORDINATES[coordinate], 16));
+    }
+
+    /** P1's to P4's tables, read when first needed. */
+    private static final class Tables {
+        static final FixedBaseTable[] POINTS = read();
+
+        private static FixedBaseTable[] read() {
+            long[][] points = points();
+            return FixedBaseTable.read(RESOURCE, WINDOWS, new long[][] {points[2], points[4], points[6], points[8]},
+                    new long[][] {points[3], points[5], points[7], points[9]});
+        }
     }
 }
