@@ -2,7 +2,9 @@ package xyz.cavos.wallet.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import xyz.cavos.wallet.cli.CliCommand;
 import xyz.cavos.wallet.cli.CavosCommand;
 import xyz.cavos.wallet.wallet.SessionStorage;
 
@@ -13,9 +15,16 @@ public final class CliLauncher {
     }
 
     public static void main(String[] args) {
+        boolean longRunning = CavosCommand.commandName(args).filter(name -> name.equals("sandbox") || name.equals("gui")).isPresent();
+        if (!longRunning) {
+            // A command calls each reflective method it calls (a result's record accessors, for --json) a few times: the JDK's
+            // native call does that at once, where its default first spins a class for each kind of method (about a
+            // millisecond each in a process that has just started).
+            System.setProperty("jdk.reflect.useNativeAccessorOnly", "true");
+        }
         SessionStorage.tighten(SessionStorage.defaultHome(System.getenv())); // the config folder and its files: owner only
         int code = CavosCommand.execute(System.getenv(), launcherCommands(), args);
-        if (List.of(args).contains("sandbox") || List.of(args).contains("gui")) {
+        if (longRunning) {
             System.exit(code); // the sandbox's shutdown hooks stop what it started
         }
         // The command is over and has closed what it opened. Ending here skips System.exit's logging of the exit, which
@@ -31,7 +40,7 @@ public final class CliLauncher {
         return CavosCommand.commandLine(env, launcherCommands());
     }
 
-    static List<Object> launcherCommands() {
-        return List.of(new SandboxCommand(), new GuiCommand());
+    static List<Supplier<CliCommand>> launcherCommands() {
+        return List.of(SandboxCommand::new, GuiCommand::new);
     }
 }

@@ -2,11 +2,14 @@ package xyz.cavos.wallet.app;
 
 import java.util.concurrent.Callable;
 import javafx.application.Application;
-import picocli.CommandLine.Command;
+import xyz.cavos.wallet.cli.CliCommand;
 
 /** {@code cavos gui}: opens the desktop app. */
-@Command(name = "gui", mixinStandardHelpOptions = true, description = "Opens the Cavos Desktop window.")
-final class GuiCommand implements Callable<Integer> {
+final class GuiCommand extends CliCommand implements Callable<Integer> {
+
+    GuiCommand() {
+        super("gui", "Opens the Cavos Desktop window.");
+    }
 
     @Override
     public Integer call() {

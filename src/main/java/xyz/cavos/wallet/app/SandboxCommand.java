@@ -11,11 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import xyz.cavos.wallet.cavos.SessionPolicy;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.cli.CliCommand;
 import xyz.cavos.wallet.cli.CommandGroup;
+import xyz.cavos.wallet.cli.HelpCommand;
 import xyz.cavos.wallet.sandbox.SandboxDashboard;
 import xyz.cavos.wallet.sandbox.SandboxNode;
 import xyz.cavos.wallet.starknet.U256;
@@ -26,43 +27,50 @@ import xyz.cavos.wallet.wallet.SessionStorage;
  * {@code cavos sandbox start}: a local Starknet node with a funded demo wallet, in the foreground, or in the background
  * ({@code --background}, see {@link BackgroundSandbox}) until {@code cavos sandbox stop}.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "A local Starknet node with the Cavos account, for trying things safely.",
-        subcommands = {SandboxCommand.Start.class, SandboxCommand.Stop.class, CommandLine.HelpCommand.class})
 final class SandboxCommand extends CommandGroup {
 
-    @Command(name = "start", mixinStandardHelpOptions = true,
-            description = {"Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C.",
-                    "With --background: starts it in a process of its own and returns once it answers, printing only the lines for"
-                            + " a shell to evaluate: eval \"$(cavos sandbox start --background)\". Stop it with: cavos sandbox stop"})
-    static final class Start implements java.util.concurrent.Callable<Integer> {
+    SandboxCommand() {
+        super("sandbox", "A local Starknet node with the Cavos account, for trying things safely.");
+        subcommand(new Start());
+        subcommand(new Stop());
+        subcommand(new HelpCommand());
+    }
+
+    static final class Start extends CliCommand implements java.util.concurrent.Callable<Integer> {
 
         private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        private final Arg<Integer> portGiven = add(OptionSpec.builder("--port").type(int.class).paramLabel("PORT").defaultValue("5050")
+                .description("Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one)."));
 
-        @Option(names = "--port", defaultValue = "5050", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-        int port;
+        private final Arg<Path> state = add(OptionSpec.builder("--state").type(Path.class).paramLabel("FILE")
+                .description("Keep the chain in this file: loaded at start, saved after every block."));
 
-        @Option(names = "--state", paramLabel = "FILE", description = "Keep the chain in this file: loaded at start, saved after every block.")
-        Path state;
+        private final Arg<Boolean> background = flag("--background", "Run it in the background; print its export lines once it is"
+                + " ready.");
 
-        @Option(names = "--background", description = "Run it in the background; print its export lines once it is ready.")
-        boolean background;
+        private int port;
+
+        Start() {
+            super("start", "Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C.",
+                    "With --background: starts it in a process of its own and returns once it answers, printing only the lines for"
+                            + " a shell to evaluate: eval \"$(cavos sandbox start --background)\". Stop it with: cavos sandbox stop");
+        }
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = spec().commandLine().getOut();
+            PrintWriter err = spec().commandLine().getErr();
+            port = portGiven.value();
             if (port < 0 || port > 65535) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+                throw new CommandLine.ParameterException(spec().commandLine(), "--port must be between 0 and 65535, got " + port);
             }
-            if (background) {
+            if (background.value()) {
                 return inBackground(out, err);
             }
             SandboxNode node;
             try {
-                node = SandboxNode.start(new SandboxNode.Options(port, Optional.ofNullable(state)));
+                node = SandboxNode.start(new SandboxNode.Options(port, state()));
             } catch (java.io.UncheckedIOException e) {
                 if (e.getCause() instanceof BindException) {
                     err.println("Error: port " + port + " on 127.0.0.1 is already in use.");
@@ -115,7 +123,7 @@ final class SandboxCommand extends CommandGroup {
         }
 
         private Optional<Path> state() {
-            return Optional.ofNullable(state);
+            return state.given();
         }
 
         private int inBackground(PrintWriter out, PrintWriter err) {
@@ -130,16 +138,16 @@ final class SandboxCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the sandbox started with --background.")
-    static final class Stop implements java.util.concurrent.Callable<Integer> {
+    static final class Stop extends CliCommand implements java.util.concurrent.Callable<Integer> {
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        Stop() {
+            super("stop", "Stops the sandbox started with --background.");
+        }
 
         @Override
         public Integer call() throws IOException {
-            return new BackgroundSandbox(SessionStorage.defaultHome(System.getenv()), spec.commandLine().getOut(),
-                    spec.commandLine().getErr()).stop();
+            return new BackgroundSandbox(SessionStorage.defaultHome(System.getenv()), spec().commandLine().getOut(),
+                    spec().commandLine().getErr()).stop();
         }
     }
 }

@@ -120,7 +120,12 @@ final class TokenText {
         }
         text = trim(text, c -> isBlank(c) || QUOTES.indexOf(c) >= 0);
         StringBuilder base64 = new StringBuilder(text.length());
-        text.chars().filter(c -> !isBlank(c)).forEach(c -> base64.append((char) c));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isBlank(c)) {
+                base64.append(c);
+            }
+        }
         int end = base64.length();
         while (end > 0 && base64.charAt(end - 1) == '=') {
             end--;

@@ -1,19 +1,19 @@
 package xyz.cavos.wallet.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import xyz.cavos.wallet.cli.CommandResult.AllowancesResult;
 import xyz.cavos.wallet.wallet.WalletService;
 
 /** {@code cavos allowances}: what spenders approved from this computer may still take from the wallet. */
-@Command(name = "allowances", mixinStandardHelpOptions = true, description = {"The allowances approved from this computer for the"
-        + " wallet, each with what the spender may still take, as the token reads it now.",
-        "Revoke one with: cavos approve --spender ADDRESS --amount 0 --token TOKEN"})
-final class AllowancesCommand implements Callable<CommandResult> {
+final class AllowancesCommand extends CliCommand implements Callable<CommandResult> {
 
-    @ParentCommand
-    CavosCommand root;
+    private final CavosCommand root;
+
+    AllowancesCommand(CavosCommand root) {
+        super("allowances", "The allowances approved from this computer for the wallet, each with what the spender may still take,"
+                + " as the token reads it now.", "Revoke one with: cavos approve --spender ADDRESS --amount 0 --token TOKEN");
+        this.root = root;
+    }
 
     @Override
     public CommandResult call() {

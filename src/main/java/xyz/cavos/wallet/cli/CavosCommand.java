@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Model.OptionSpec;
 import xyz.cavos.wallet.cavos.SecretText;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -24,95 +24,75 @@ import xyz.cavos.wallet.wallet.WalletError;
 import xyz.cavos.wallet.wallet.WalletService;
 
 /** The {@code cavos} command line: global options and what every command shares. */
-@Command(name = "cavos",
-        mixinStandardHelpOptions = true,
-        versionProvider = CavosCommand.Version.class,
-        description = "Cavos session keys on Starknet: balances, transfers, policy and session management.",
-        footer = {"", "The session token comes from --token, else the stored session named by --session, else CAVOS_TOKEN, else the"
-                + " stored session named by CAVOS_SESSION, else the current one (imported with 'cavos session import', chosen with"
-                + " 'cavos session use NAME'; see them with 'cavos session list').",
-                "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
-                        + " used), 2 bad input or usage."})
-public final class CavosCommand implements Runnable {
+public final class CavosCommand extends CliCommand implements Runnable {
 
     /**
      * The wallet's commands by name, in the order the help lists them. A command line builds the model of the one it
-     * runs only (see {@link #commandNamed}): picocli reads every command's annotations when it is added, which would
-     * be most of the time a short command takes.
+     * runs only (see {@link #commandNamed}).
      */
-    static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
-            Map.entry("session", SessionCommand.class), Map.entry("whoami", Commands.Whoami.class),
-            Map.entry("balance", Commands.BalanceCommand.class), Map.entry("transfer", Commands.Transfer.class),
-            Map.entry("approve", Commands.Approve.class), Map.entry("execute", Commands.Execute.class),
-            Map.entry("call", Commands.CallCommand.class), Map.entry("multicall", Commands.Multicall.class),
-            Map.entry("simulate", Commands.Simulate.class), Map.entry("tx", Commands.Tx.class),
-            Map.entry("policy", Commands.Policy.class), Map.entry("revoke", Commands.Revoke.class),
-            Map.entry("renew", Commands.Renew.class), Map.entry("network", NetworkCommand.class),
-            Map.entry("config", ConfigCommand.class), Map.entry("contacts", ContactsCommand.class),
-            Map.entry("history", HistoryCommand.class), Map.entry("tokens", TokensCommand.class),
-            Map.entry("allowances", AllowancesCommand.class));
+    static final List<Map.Entry<String, Function<CavosCommand, CliCommand>>> COMMANDS = List.of(
+            Map.entry("session", SessionCommand::new), Map.entry("whoami", Commands.Whoami::new),
+            Map.entry("balance", Commands.BalanceCommand::new), Map.entry("transfer", Commands.Transfer::new),
+            Map.entry("approve", Commands.Approve::new), Map.entry("execute", Commands.Execute::new),
+            Map.entry("call", Commands.CallCommand::new), Map.entry("multicall", Commands.Multicall::new),
+            Map.entry("simulate", Commands.Simulate::new), Map.entry("tx", Commands.Tx::new),
+            Map.entry("policy", Commands.Policy::new), Map.entry("revoke", Commands.Revoke::new),
+            Map.entry("renew", Commands.Renew::new), Map.entry("network", NetworkCommand::new),
+            Map.entry("config", ConfigCommand::new), Map.entry("contacts", ContactsCommand::new),
+            Map.entry("history", HistoryCommand::new), Map.entry("tokens", TokensCommand::new),
+            Map.entry("allowances", AllowancesCommand::new));
 
     /** The longest wait for a transaction: a day, far beyond any acceptance, short enough to add to a clock. */
     static final long MAX_TIMEOUT_SECONDS = 86_400;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON ({\"status\":\"success\",\"data\":…}).")
-    boolean json;
+    final Arg<Boolean> json = add(inherited("--json").type(boolean.class).initialValue(false)
+            .description("Print results as JSON ({\"status\":\"success\",\"data\":…})."));
 
-    @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else the one chosen with"
-                    + " cavos config set network, else detected).")
-    String network;
+    final Arg<String> network = add(inherited("--network").type(String.class).paramLabel("NAME")
+            .description("mainnet, sepolia or sandbox (else CAVOS_NETWORK, else the token's hint, else the one chosen with"
+                    + " cavos config set network, else detected)."));
 
-    @Option(names = "--rpc-url", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"Starknet JSON-RPC 0.10 endpoint;"
-            + " repeat it to give fallbacks, tried in order (else CAVOS_RPC_URLS, a comma-separated list, or CAVOS_RPC_URL;"
-            + " else the settings, else the network's public defaults)."})
-    List<String> rpcUrls = new ArrayList<>();
+    final Arg<List<String>> rpcUrls = add(inherited("--rpc-url").type(List.class).auxiliaryTypes(String.class).paramLabel("URL")
+            .description("Starknet JSON-RPC 0.10 endpoint; repeat it to give fallbacks, tried in order (else CAVOS_RPC_URLS, a"
+                    + " comma-separated list, or CAVOS_RPC_URL; else the settings, else the network's public defaults)."));
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = {"Session token for this command only (before the command name).",
-            "Other users of this computer can see it in the process list: prefer CAVOS_TOKEN or cavos session import."})
-    String token;
+    private final Arg<String> token = option("--token", "TOKEN", "Session token for this command only (before the command name).",
+            "Other users of this computer can see it in the process list: prefer CAVOS_TOKEN or cavos session import.");
 
-    @Option(names = "--session", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Use the stored session NAME for"
-            + " this command only (else CAVOS_SESSION, else the current one; see: cavos session list).")
-    String session;
+    private final Arg<String> session = add(inherited("--session").type(String.class).paramLabel("NAME")
+            .description("Use the stored session NAME for this command only (else CAVOS_SESSION, else the current one; see:"
+                    + " cavos session list)."));
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours in the output.")
-    boolean noColor;
+    private final Arg<Boolean> noColor = add(inherited("--no-color").type(boolean.class).initialValue(false)
+            .description("No colours in the output."));
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", scope = ScopeType.INHERIT,
-            description = "Wait for transactions to be accepted (default; --no-wait returns once sent).")
-    boolean wait;
+    private final Arg<Boolean> wait = add(inherited("--wait").type(boolean.class).negatable(true).defaultValue("true")
+            .fallbackValue("true").description("Wait for transactions to be accepted (default; --no-wait returns once sent)."));
 
-    @Option(names = "--timeout", defaultValue = "120", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
-            description = "How long to wait for a transaction, 1 to " + MAX_TIMEOUT_SECONDS + " (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    private final Arg<Long> timeoutSeconds = add(inherited("--timeout").type(long.class).defaultValue("120").paramLabel("SECONDS")
+            .description("How long to wait for a transaction, 1 to " + MAX_TIMEOUT_SECONDS + " (default: ${DEFAULT-VALUE})."));
 
-    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "KIND",
-            description = "Where an imported token is kept: keychain (default) or encrypted-file (asks for a passphrase).")
-    String store;
+    private final Arg<String> store = add(inherited("--store").type(String.class).paramLabel("KIND")
+            .description("Where an imported token is kept: keychain (default) or encrypted-file (asks for a passphrase)."));
 
-    @Option(names = "--fee-mode", scope = ScopeType.INHERIT, paramLabel = "MODE", description = {"Who pays a transaction's fee: self"
-            + " (the wallet, in STRK; the default), sponsored (the paymaster; it usually needs its API key) or token (the paymaster,"
-            + " paid in --gas-token). The paymaster's calls are checked before anything is signed."})
-    String feeMode;
+    private final Arg<String> feeMode = add(inherited("--fee-mode").type(String.class).paramLabel("MODE")
+            .description("Who pays a transaction's fee: self (the wallet, in STRK; the default), sponsored (the paymaster; it"
+                    + " usually needs its API key) or token (the paymaster, paid in --gas-token). The paymaster's calls are"
+                    + " checked before anything is signed."));
 
-    @Option(names = "--gas-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN", description = "With --fee-mode token: the token the"
-            + " paymaster is paid in, e.g. USDC (the session's policy must let it move that token; the fee counts in its limit).")
-    String gasToken;
+    private final Arg<String> gasToken = add(inherited("--gas-token").type(String.class).paramLabel("TOKEN")
+            .description("With --fee-mode token: the token the paymaster is paid in, e.g. USDC (the session's policy must let"
+                    + " it move that token; the fee counts in its limit)."));
 
-    @Option(names = "--max-fee", scope = ScopeType.INHERIT, paramLabel = "AMOUNT", description = "With --fee-mode token: the most the"
-            + " paymaster may be paid, in gas-token units; needed to send (simulate shows what the paymaster asks).")
-    String maxFee;
+    private final Arg<String> maxFee = add(inherited("--max-fee").type(String.class).paramLabel("AMOUNT")
+            .description("With --fee-mode token: the most the paymaster may be paid, in gas-token units; needed to send"
+                    + " (simulate shows what the paymaster asks)."));
 
-    @Option(names = "--paymaster", scope = ScopeType.INHERIT, paramLabel = "URL", description = {"SNIP-29 paymaster for --fee-mode"
-            + " sponsored and token (else " + FeeOptions.URL_ENV + ", else cavos config set paymaster).",
-            "Its API key: " + FeeOptions.KEY_ENV + " (sent only to the paymaster " + FeeOptions.URL_ENV + " names, else to the"
-                    + " configured one), else the one kept in the keychain for the configured paymaster (cavos config set"
-                    + " paymaster-api-key)."})
-    String paymaster;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final Arg<String> paymaster = add(inherited("--paymaster").type(String.class).paramLabel("URL")
+            .description("SNIP-29 paymaster for --fee-mode sponsored and token (else " + FeeOptions.URL_ENV + ", else cavos"
+                    + " config set paymaster).", "Its API key: " + FeeOptions.KEY_ENV + " (sent only to the paymaster "
+                    + FeeOptions.URL_ENV + " names, else to the configured one), else the one kept in the keychain for the"
+                    + " configured paymaster (cavos config set paymaster-api-key)."));
 
     private final Map<String, String> env;
     private Output output;
@@ -120,14 +100,25 @@ public final class CavosCommand implements Runnable {
     private final java.util.List<WalletService> opened = new java.util.ArrayList<>();
 
     CavosCommand(Map<String, String> env) {
+        super("cavos", "Cavos session keys on Starknet: balances, transfers, policy and session management.");
+        spec().usageMessage().footer("", "The session token comes from --token, else the stored session named by --session, else"
+                + " CAVOS_TOKEN, else the stored session named by CAVOS_SESSION, else the current one (imported with 'cavos session"
+                + " import', chosen with 'cavos session use NAME'; see them with 'cavos session list').",
+                "Exit codes: 0 success, 1 the operation failed (policy, chain, network; for network check: no endpoint can be"
+                        + " used), 2 bad input or usage.");
         this.env = env;
+    }
+
+    /** An option every subcommand has too: given before or after the command's name, it is the same. */
+    private static OptionSpec.Builder inherited(String name) {
+        return OptionSpec.builder(name).scopeType(CommandLine.ScopeType.INHERIT);
     }
 
     /**
      * Runs one command line and releases what it opened; the exit code. {@code launcherCommands} are the
      * commands only a launcher can build (the sandbox, the window), listed after the wallet's own.
      */
-    public static int execute(Map<String, String> env, List<Object> launcherCommands, String... args) {
+    public static int execute(Map<String, String> env, List<Supplier<CliCommand>> launcherCommands, String... args) {
         CavosCommand root = new CavosCommand(env);
         try {
             return commandLine(root, launcherCommands, Optional.of(args)).execute(args);
@@ -142,7 +133,7 @@ public final class CavosCommand implements Runnable {
     }
 
     /** The configured command line with the launcher's commands. */
-    public static CommandLine commandLine(Map<String, String> env, List<Object> launcherCommands) {
+    public static CommandLine commandLine(Map<String, String> env, List<Supplier<CliCommand>> launcherCommands) {
         return commandLine(new CavosCommand(env), launcherCommands, Optional.empty());
     }
 
@@ -163,10 +154,32 @@ public final class CavosCommand implements Runnable {
      * or for the suggestion); {@code --version} alone needs none.
      */
     static Needed commandNamed(CommandLine.Model.CommandSpec global, String... args) {
+        Optional<String> name = firstWord(global, args);
+        if (name.isPresent()) {
+            return COMMANDS.stream().anyMatch(command -> command.getKey().equals(name.get())) ? new Needed(name, false) : Needed.ALL;
+        }
+        boolean version = Arrays.stream(args).anyMatch(arg -> arg.equals("--version") || arg.equals("-V"));
+        boolean help = Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+        return version && !help ? Needed.NONE : Needed.ALL;
+    }
+
+    /**
+     * The name of the command these arguments run (the wallet's or a launcher's) as {@link #commandNamed} reads it, or the
+     * "--" or help option that comes before any.
+     */
+    public static Optional<String> commandName(String... args) {
+        return firstWord(new CavosCommand(Map.of()).spec(), args);
+    }
+
+    /**
+     * The first argument that is neither an option nor the value of a global option, or "--" or a help option when one
+     * comes first (no command name is read after those).
+     */
+    private static Optional<String> firstWord(CommandLine.Model.CommandSpec global, String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--") || arg.equals("--help") || arg.equals("-h")) {
-                return Needed.ALL; // the root's usage lists every command
+                return Optional.of(arg);
             }
             if (arg.startsWith("-") && arg.length() > 1) {
                 CommandLine.Model.OptionSpec option = arg.contains("=") ? null : global.findOption(arg);
@@ -175,31 +188,25 @@ public final class CavosCommand implements Runnable {
                 }
                 continue;
             }
-            String name = arg;
-            return COMMANDS.stream().anyMatch(command -> command.getKey().equals(name)) ? new Needed(Optional.of(name), false)
-                    : Needed.ALL;
+            return Optional.of(arg);
         }
-        boolean version = Arrays.stream(args).anyMatch(arg -> arg.equals("--version") || arg.equals("-V"));
-        boolean help = Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
-        return version && !help ? Needed.NONE : Needed.ALL;
+        return Optional.empty();
     }
 
     /** The command line with the commands {@code args} need, or all of them. */
-    private static CommandLine commandLine(CavosCommand root, List<Object> launcherCommands, Optional<String[]> args) {
-        // no command is a Groovy closure: without this, picocli looks for Groovy's Closure class, and the miss opens
-        // every jar on the class path (the classes themselves come from the start-up cache, and need none opened)
-        System.setProperty("picocli.disable.closures", "true");
-        CommandLine cli = new CommandLine(root);
+    private static CommandLine commandLine(CavosCommand root, List<Supplier<CliCommand>> launcherCommands, Optional<String[]> args) {
+        CommandLine cli = new CommandLine(root.spec());
         Needed needed = args.map(given -> commandNamed(cli.getCommandSpec(), given)).orElse(Needed.ALL);
-        for (Map.Entry<String, Class<?>> command : COMMANDS) {
+        for (Map.Entry<String, Function<CavosCommand, CliCommand>> command : COMMANDS) {
             if (needed.includes(command.getKey())) {
-                cli.addSubcommand(command.getKey(), command.getValue());
+                cli.addSubcommand(command.getKey(), command.getValue().apply(root).spec());
             }
         }
         if (!needed.none() && needed.command().isEmpty()) {
-            launcherCommands.forEach(cli::addSubcommand);
-            cli.addSubcommand(new CompletionCommand());
-            cli.addSubcommand(new CommandLine.HelpCommand());
+            for (CliCommand command : List.of(launcherCommands.stream().map(Supplier::get).toList(), List.of(new CompletionCommand(),
+                    new HelpCommand())).stream().flatMap(List::stream).toList()) {
+                cli.addSubcommand(command.name(), command.spec());
+            }
         }
         cli.setAllowSubcommandsAsOptionParameters(true); // --network sandbox names a network, not the sandbox command
         // "@name" is a value, never a file to splice into the arguments: --calls @file reads its file itself, bounded,
@@ -212,7 +219,7 @@ public final class CavosCommand implements Runnable {
         return cli;
     }
 
-    /** Every command has --version (mixinStandardHelpOptions); each answers it like the root. */
+    /** Every command has --version; each answers it like the root. */
     private static void answerVersion(CommandLine command, CommandLine.IVersionProvider version) {
         command.getCommandSpec().versionProvider(version);
         command.getSubcommands().values().forEach(sub -> answerVersion(sub, version));
@@ -220,7 +227,7 @@ public final class CavosCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec().commandLine().usage(spec().commandLine().getOut());
     }
 
     /**
@@ -246,8 +253,8 @@ public final class CavosCommand implements Runnable {
     Output output() {
         if (output == null) {
             boolean terminal = System.console() != null;
-            boolean color = !noColor && terminal && !env.containsKey("NO_COLOR");
-            output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json, color, terminal);
+            boolean color = !noColor.value() && terminal && !env.containsKey("NO_COLOR");
+            output = new Output(spec().commandLine().getOut(), spec().commandLine().getErr(), json.value(), color, terminal);
         }
         return output;
     }
@@ -258,7 +265,7 @@ public final class CavosCommand implements Runnable {
 
     SessionStorage sessionStore() {
         if (sessionStore == null) {
-            sessionStore = SessionStorage.open(home(), Optional.ofNullable(store), sessionName(), this::passphrase);
+            sessionStore = SessionStorage.open(home(), store.given(), sessionName(), this::passphrase);
         }
         return sessionStore;
     }
@@ -280,18 +287,18 @@ public final class CavosCommand implements Runnable {
 
     /** The stored session named for this command: --session, else CAVOS_SESSION. */
     Optional<String> sessionName() {
-        return Optional.ofNullable(session).or(() -> Optional.ofNullable(env.get("CAVOS_SESSION")).filter(s -> !s.isBlank()));
+        return session.given().or(() -> Optional.ofNullable(env.get("CAVOS_SESSION")).filter(s -> !s.isBlank()));
     }
 
     /** The session for this command: --token, else the stored one --session names, else CAVOS_TOKEN, else the stored one. */
     SessionToken sessionToken() {
-        if (token != null) {
+        if (token.value() != null) {
             output().warning("--token is visible to other users of this computer in the process list."
                     + " Prefer CAVOS_TOKEN, or import the session once with: cavos session import");
-            return SessionToken.decode(token);
+            return SessionToken.decode(token.value());
         }
         String fromEnv = env.get("CAVOS_TOKEN");
-        if (session == null && fromEnv != null && !fromEnv.isBlank()) {
+        if (session.value() == null && fromEnv != null && !fromEnv.isBlank()) {
             return SessionToken.decode(fromEnv);
         }
         if (sessionName().isPresent()) {
@@ -316,7 +323,7 @@ public final class CavosCommand implements Runnable {
 
     /** Whether the session comes from the store (so renewals and counts can be saved there). */
     boolean sessionIsStored() {
-        return token == null && (session != null || env.get("CAVOS_TOKEN") == null || env.get("CAVOS_TOKEN").isBlank());
+        return token.value() == null && (session.value() != null || env.get("CAVOS_TOKEN") == null || env.get("CAVOS_TOKEN").isBlank());
     }
 
     /** The name of the stored session this command uses; empty for a token from --token or CAVOS_TOKEN. */
@@ -325,12 +332,17 @@ public final class CavosCommand implements Runnable {
     }
 
     ConnectionOptions connectionOptions() {
-        return ConnectionOptions.of(Optional.ofNullable(network), List.copyOf(rpcUrls), env, Duration.ofSeconds(30));
+        return ConnectionOptions.of(network.given(), rpcUrls(), env, Duration.ofSeconds(30));
+    }
+
+    /** The endpoints given with --rpc-url, in order. */
+    List<String> rpcUrls() {
+        return List.copyOf(Arg.values(rpcUrls));
     }
 
     /** Where endpoints that replace the settings' lists come from, if any: --rpc-url, CAVOS_RPC_URLS or CAVOS_RPC_URL. */
     Optional<String> rpcUrlsGiven() {
-        if (!rpcUrls.isEmpty()) {
+        if (!rpcUrls().isEmpty()) {
             return Optional.of("--rpc-url");
         }
         return java.util.stream.Stream.of("CAVOS_RPC_URLS", "CAVOS_RPC_URL")
@@ -350,7 +362,7 @@ public final class CavosCommand implements Runnable {
         if (sessionIsStored()) {
             return Optional.of(sessionStore());
         }
-        String kind = Optional.ofNullable(store).orElse("keychain");
+        String kind = store.given().orElse("keychain");
         if (kind.equals("keychain")) {
             return Optional.of(SessionStorage.open(home(), Optional.of(kind), () -> new char[0]));
         }
@@ -359,8 +371,7 @@ public final class CavosCommand implements Runnable {
 
     /** The fee options as given, checked and turned into a payment by {@link FeeOptions}. */
     FeeOptions feeOptions() {
-        return new FeeOptions(Optional.ofNullable(feeMode), Optional.ofNullable(gasToken), Optional.ofNullable(maxFee),
-                Optional.ofNullable(paymaster));
+        return new FeeOptions(feeMode.given(), gasToken.given(), maxFee.given(), paymaster.given());
     }
 
     /** Who pays the fee of the transaction this command sends; the gas token may be a listed token, read through {@code wallet}. */
@@ -374,10 +385,11 @@ public final class CavosCommand implements Runnable {
     }
 
     boolean waitForReceipt() {
-        return wait;
+        return wait.value();
     }
 
     Duration timeout() {
+        long timeoutSeconds = this.timeoutSeconds.value();
         if (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
             throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "--timeout must be a whole number of seconds from 1 to "
                     + MAX_TIMEOUT_SECONDS + " (a day), not " + timeoutSeconds + ".", "e.g. --timeout 120");
@@ -409,7 +421,7 @@ public final class CavosCommand implements Runnable {
         String message = SecretText.hide(e.getMessage(), Arrays.asList(args));
         if (jsonRequested) {
             new Output(command.getOut(), err, true, false).error("usage", message,
-                    "See: cavos " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^cavos ?", "") + " --help");
+                    "See: " + command.getCommandSpec().qualifiedName(" ") + " --help");
         } else {
             err.println("Error: " + message);
             err.println("Solution: see " + command.getCommandSpec().qualifiedName() + " --help");

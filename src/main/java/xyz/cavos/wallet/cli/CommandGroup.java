@@ -1,15 +1,14 @@
 package xyz.cavos.wallet.cli;
 
-import picocli.CommandLine;
-
 /** A command that only groups others ({@code session}, {@code config}, {@code sandbox} …): run alone, it prints its usage. */
-public abstract class CommandGroup implements Runnable {
+public abstract class CommandGroup extends CliCommand implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    protected CommandGroup(String name, String... description) {
+        super(name, description);
+    }
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec().commandLine().usage(spec().commandLine().getOut());
     }
 }

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cavos.Token;
+import xyz.cavos.wallet.cli.CliCommand.Arg;
 import xyz.cavos.wallet.cli.CommandResult.ApproveResult;
 import xyz.cavos.wallet.cli.CommandResult.BalanceResult;
 import xyz.cavos.wallet.cli.CommandResult.CallResult;
@@ -50,10 +48,13 @@ final class Commands {
     private Commands() {
     }
 
-    @Command(name = "whoami", mixinStandardHelpOptions = true, description = "The wallet and session in use, and where they are.")
-    static final class Whoami implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Whoami extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+
+        Whoami(CavosCommand root) {
+            super("whoami", "The wallet and session in use, and where they are.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
@@ -65,17 +66,20 @@ final class Commands {
         }
     }
 
-    @Command(name = "balance", mixinStandardHelpOptions = true, description = "Token balances of the wallet (exact, with each token's decimals).")
-    static final class BalanceCommand implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class BalanceCommand extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--token", paramLabel = "TOKEN", description = "Only this token: STRK, ETH, USDC, USDT, a listed token's"
-                + " symbol (see cavos tokens list) or an address.")
-        String token;
+        private final Arg<String> onlyToken = option("--token", "TOKEN", "Only this token: STRK, ETH, USDC, USDT, a listed token's"
+                + " symbol (see cavos tokens list) or an address.");
+
+        BalanceCommand(CavosCommand root) {
+            super("balance", "Token balances of the wallet (exact, with each token's decimals).");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
+            String token = onlyToken.value();
             Optional<Token> builtIn = Optional.ofNullable(token).flatMap(Inputs::builtInToken);
             WalletService wallet = root.wallet();
             Optional<Token> only = builtIn.or(() -> Optional.ofNullable(token).map(t -> Inputs.token(t, () -> wallet)));
@@ -92,51 +96,50 @@ final class Commands {
         }
     }
 
-    @Command(name = "transfer", mixinStandardHelpOptions = true, description = "Sends tokens within the session's limits.")
-    static final class Transfer implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Transfer extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--to", required = true, paramLabel = "NAME|ADDRESS", description = "Recipient: a contact's name or an address.")
-        String to;
+        private final Arg<String> to = requiredOption("--to", "NAME|ADDRESS", "Recipient: a contact's name or an address.");
 
-        @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "Amount in tokens, e.g. 1.5 (exact; no exponents).")
-        String amount;
+        private final Arg<String> amount = requiredOption("--amount", "AMOUNT", "Amount in tokens, e.g. 1.5 (exact; no exponents).");
 
-        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "STRK, ETH, USDC, USDT, a listed token's"
-                + " symbol (see cavos tokens list) or a token address.")
-        String token;
+        private final Arg<String> token = requiredOption("--token", "TOKEN", "STRK, ETH, USDC, USDT, a listed token's"
+                + " symbol (see cavos tokens list) or a token address.");
 
-        @Option(names = "--allow-lookalike", description = "Send even though the recipient looks like a contact or a recent recipient"
-                + " (same first and last digits, others in between).")
-        boolean allowLookalike;
+        private final Arg<Boolean> allowLookalike = flag("--allow-lookalike", "Send even though the recipient looks like a contact"
+                + " or a recent recipient (same first and last digits, others in between).");
+
+        Transfer(CavosCommand root) {
+            super("transfer", "Sends tokens within the session's limits.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            return moveTokens(root, token, "Recipient", to, amount, false, allowLookalike, TransferResult::new);
+            return moveTokens(root, token.value(), "Recipient", to.value(), amount.value(), false, allowLookalike.value(), TransferResult::new);
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Lets a spender move tokens from the wallet (counts towards the spending limit).")
-    static final class Approve implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Approve extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--spender", required = true, paramLabel = "NAME|ADDRESS", description = "A contact's name or an address.")
-        String spender;
+        private final Arg<String> spender = requiredOption("--spender", "NAME|ADDRESS", "A contact's name or an address.");
 
-        @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "Amount in tokens; 0 revokes the spender's allowance.")
-        String amount;
+        private final Arg<String> amount = requiredOption("--amount", "AMOUNT", "Amount in tokens; 0 revokes the spender's allowance.");
 
-        @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "As for transfer: a symbol or a token address.")
-        String token;
+        private final Arg<String> token = requiredOption("--token", "TOKEN", "As for transfer: a symbol or a token address.");
 
-        @Option(names = "--allow-lookalike", description = "Approve even though the spender looks like a contact or a recent recipient.")
-        boolean allowLookalike;
+        private final Arg<Boolean> allowLookalike = flag("--allow-lookalike", "Approve even though the spender looks like a contact or"
+                + " a recent recipient.");
+
+        Approve(CavosCommand root) {
+            super("approve", "Lets a spender move tokens from the wallet (counts towards the spending limit).");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            return moveTokens(root, token, "Spender", spender, amount, true, allowLookalike, ApproveResult::new);
+            return moveTokens(root, token.value(), "Spender", spender.value(), amount.value(), true, allowLookalike.value(), ApproveResult::new);
         }
     }
 
@@ -196,49 +199,68 @@ final class Commands {
                 checks.stream().map(w -> w.kind().id()).toList(), warnings);
     }
 
-    /** One contract call given by flags. */
+    /** One contract call given by options: --contract and --entrypoint, with --calldata or without. */
     static final class SingleCall {
-        @Option(names = "--contract", required = true, paramLabel = "ADDRESS")
-        String contract;
+        private final Arg<String> contract = Arg.of(OptionSpec.builder("--contract").type(String.class).required(true)
+                .paramLabel("ADDRESS"));
 
-        @Option(names = "--entrypoint", required = true, paramLabel = "NAME", description = "Function name, or its selector in hex.")
-        String entrypoint;
+        private final Arg<String> entrypoint = Arg.of(OptionSpec.builder("--entrypoint").type(String.class).required(true)
+                .paramLabel("NAME").description("Function name, or its selector in hex."));
 
-        @Option(names = "--calldata", paramLabel = "VALUES", description = "Comma-separated: 0x1,100,u256:1000,str:text")
-        String calldata;
+        private final Arg<String> calldata = Arg.of(OptionSpec.builder("--calldata").type(String.class).paramLabel("VALUES")
+                .description("Comma-separated: 0x1,100,u256:1000,str:text"));
+
+        /** The three options as a group, given {@code multiplicity} times (e.g. "1", "0..1"). */
+        ArgGroupSpec group(String multiplicity) {
+            return ArgGroupSpec.builder().exclusive(false).multiplicity(multiplicity).addArg(contract.spec()).addArg(entrypoint.spec())
+                    .addArg(calldata.spec()).build();
+        }
+
+        boolean given() {
+            return contract.value() != null;
+        }
+
+        String entrypoint() {
+            return entrypoint.value();
+        }
 
         Call toCall() {
-            return new Call(Inputs.address("Contract address", contract), Inputs.entrypoint(entrypoint), Inputs.calldata(calldata));
+            return new Call(Inputs.address("Contract address", contract.value()), Inputs.entrypoint(entrypoint.value()),
+                    Inputs.calldata(calldata.value()));
         }
     }
 
-    @Command(name = "execute", mixinStandardHelpOptions = true, description = "Invokes a contract function in a transaction.")
-    static final class Execute implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Execute extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+        private final SingleCall call = new SingleCall();
 
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        SingleCall call;
+        Execute(CavosCommand root) {
+            super("execute", "Invokes a contract function in a transaction.");
+            this.root = root;
+            add(call.group("1"));
+        }
 
         @Override
         public CommandResult call() {
             Call one = call.toCall();
-            return new ExecuteResult(send(root, List.of(one)), one.to(), call.entrypoint);
+            return new ExecuteResult(send(root, List.of(one)), one.to(), call.entrypoint());
         }
     }
 
-    @Command(name = "multicall", mixinStandardHelpOptions = true, description = "Several calls in one transaction (all or nothing).")
-    static final class Multicall implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Multicall extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--calls", required = true, paramLabel = "JSON|@FILE",
-                description = "[{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}, …]")
-        String calls;
+        private final Arg<String> calls = requiredOption("--calls", "JSON|@FILE",
+                "[{\"contractAddress\":\"0x…\",\"entrypoint\":\"transfer\",\"calldata\":[\"0x1\",\"u256:100\"]}, …]");
+
+        Multicall(CavosCommand root) {
+            super("multicall", "Several calls in one transaction (all or nothing).");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            return new MulticallResult(send(root, Inputs.calls(calls)));
+            return new MulticallResult(send(root, Inputs.calls(calls.value())));
         }
     }
 
@@ -249,13 +271,15 @@ final class Commands {
         return Transaction.of(wallet.execute(calls, payment, root.waitForReceipt(), root.timeout(), Render.progress(root.output(), wallet)));
     }
 
-    @Command(name = "call", mixinStandardHelpOptions = true, description = "Reads from a contract (nothing is sent, no fee).")
-    static final class CallCommand implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class CallCommand extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+        private final SingleCall call = new SingleCall();
 
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        SingleCall call;
+        CallCommand(CavosCommand root) {
+            super("call", "Reads from a contract (nothing is sent, no fee).");
+            this.root = root;
+            add(call.group("1"));
+        }
 
         @Override
         public CommandResult call() {
@@ -263,25 +287,21 @@ final class Commands {
         }
     }
 
-    @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Checks calls against the session and estimates the fee. Nothing is sent.")
-    static final class Simulate implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Simulate extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+        private final SingleCall single = new SingleCall();
+        private final Arg<String> several = Arg.of(OptionSpec.builder("--calls").type(String.class).paramLabel("JSON|@FILE"));
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        What what;
-
-        static final class What {
-            @ArgGroup(exclusive = false)
-            SingleCall single;
-
-            @Option(names = "--calls", paramLabel = "JSON|@FILE")
-            String calls;
+        Simulate(CavosCommand root) {
+            super("simulate", "Checks calls against the session and estimates the fee. Nothing is sent.");
+            this.root = root;
+            // one call by its options, or several as JSON: one of the two
+            add(ArgGroupSpec.builder().exclusive(true).multiplicity("1").addSubgroup(single.group("0..1")).addArg(several.spec()).build());
         }
 
         @Override
         public CommandResult call() {
-            List<Call> calls = what.calls != null ? Inputs.calls(what.calls) : List.of(what.single.toCall());
+            List<Call> calls = several.value() != null ? Inputs.calls(several.value()) : List.of(single.toCall());
             root.feeOptions().checkedMode(false);
             WalletService wallet = root.wallet();
             FeePayment payment = root.quotedFeePayment(wallet);
@@ -299,28 +319,31 @@ final class Commands {
         }
     }
 
-    @Command(name = "tx", mixinStandardHelpOptions = true, description = "Transactions.", subcommands = Tx.Status.class)
-    static final class Tx {
-        @ParentCommand
-        CavosCommand root;
+    static final class Tx extends CommandGroup {
+        Tx(CavosCommand root) {
+            super("tx", "Transactions.");
+            subcommand(new Status(root));
+        }
 
-        @Command(name = "status", mixinStandardHelpOptions = true, description = "Where a transaction is, and its receipt.")
-        static final class Status implements Callable<CommandResult> {
-            @ParentCommand
-            Tx tx;
+        static final class Status extends CliCommand implements Callable<CommandResult> {
+            private final CavosCommand root;
 
-            @Parameters(paramLabel = "HASH")
-            String hash;
+            private final Arg<String> hash = parameter(0, "HASH");
+
+            Status(CavosCommand root) {
+                super("status", "Where a transaction is, and its receipt.");
+                this.root = root;
+            }
 
             @Override
             public CommandResult call() {
                 Felt txHash;
                 try {
-                    txHash = Felt.parse("Transaction hash", hash);
+                    txHash = Felt.parse("Transaction hash", hash.value());
                 } catch (xyz.cavos.wallet.starknet.InvalidValueException e) {
                     throw new WalletError(WalletError.Code.INVALID_ARGUMENT, e.getMessage() + ".", "Give the 0x… hash printed when the transaction was sent.");
                 }
-                var view = tx.root.wallet().transactionStatus(txHash);
+                var view = root.wallet().transactionStatus(txHash);
                 return new TxStatusResult(txHash, view.status().finalityStatus(), view.status().executionStatus(),
                         view.status().failureReason(), view.receipt().map(r -> Render.strkAmount(r.actualFee())),
                         Render.blockNumber(view.receipt()),
@@ -329,22 +352,26 @@ final class Commands {
         }
     }
 
-    @Command(name = "policy", mixinStandardHelpOptions = true, description = "The session's policy.", subcommands = Policy.Show.class)
-    static final class Policy {
+    static final class Policy extends CommandGroup {
         /** The entry points the account counts towards spending limits. */
         static final List<String> COUNTED_ENTRYPOINTS = List.of("transfer", "approve");
 
-        @ParentCommand
-        CavosCommand root;
+        Policy(CavosCommand root) {
+            super("policy", "The session's policy.");
+            subcommand(new Show(root));
+        }
 
-        @Command(name = "show", mixinStandardHelpOptions = true, description = "Spending limits with usage, allowed contracts, max calls per transaction.")
-        static final class Show implements Callable<CommandResult> {
-            @ParentCommand
-            Policy policy;
+        static final class Show extends CliCommand implements Callable<CommandResult> {
+            private final CavosCommand root;
+
+            Show(CavosCommand root) {
+                super("show", "Spending limits with usage, allowed contracts, max calls per transaction.");
+                this.root = root;
+            }
 
             @Override
             public CommandResult call() {
-                PolicyUsage usage = policy.root.wallet().policyUsage();
+                PolicyUsage usage = root.wallet().policyUsage();
                 return new PolicyResult(
                         usage.limits().stream().map(l -> new PolicyResult.Limit(l.tokenAddress(), l.symbol(), l.spentDisplay(),
                                 l.limitDisplay(), l.remaining().toAmountString(l.decimals()),
@@ -357,24 +384,26 @@ final class Commands {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = {"Revokes this session on chain.",
-            "With --all, revokes every session of the wallet (emergency), after asking twice."})
-    static final class Revoke implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Revoke extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--all", description = "Emergency: revoke every session of this wallet, on every device.")
-        boolean all;
+        private final Arg<Boolean> everySession = flag("--all", "Emergency: revoke every session of this wallet, on every device.");
 
-        @Option(names = "--yes", description = "Do not ask (for scripts).")
-        boolean yes;
+        private final Arg<Boolean> yes = flag("--yes", "Do not ask (for scripts).");
+
+        Revoke(CavosCommand root) {
+            super("revoke", "Revokes this session on chain.", "With --all, revokes every session of the wallet (emergency), after"
+                    + " asking twice.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
+            boolean all = everySession.value();
             root.feeOptions().checkedMode(true);
             WalletService wallet = root.wallet();
             FeePayment payment = root.feePayment(wallet);
-            if (all && !yes) {
+            if (all && !yes.value()) {
                 confirmTwice(wallet.token().walletAddress());
             }
             var progress = Render.progress(root.output(), wallet);
@@ -398,21 +427,22 @@ final class Commands {
         }
     }
 
-    @Command(name = "renew", mixinStandardHelpOptions = true, description = {
-            "Renews an expired session within its grace window: a new key with the policy the chain enforces.",
-            "A key is renewed once from this computer; --force renews it again (each renewal brings a fresh allowance)."})
-    static final class Renew implements Callable<CommandResult> {
-        @ParentCommand
-        CavosCommand root;
+    static final class Renew extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--force", description = "Renew a key this computer renewed before.")
-        boolean force;
+        private final Arg<Boolean> force = flag("--force", "Renew a key this computer renewed before.");
+
+        Renew(CavosCommand root) {
+            super("renew", "Renews an expired session within its grace window: a new key with the policy the chain enforces.",
+                    "A key is renewed once from this computer; --force renews it again (each renewal brings a fresh allowance).");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
             root.feeOptions().checkedMode(true);
             WalletService wallet = root.wallet();
-            WalletService.Renewal renewal = wallet.renew(force, root.feePayment(wallet), root.timeout(), Render.progress(root.output(), wallet));
+            WalletService.Renewal renewal = wallet.renew(force.value(), root.feePayment(wallet), root.timeout(), Render.progress(root.output(), wallet));
             SessionToken newToken = renewal.newToken();
             // a session from --token or CAVOS_TOKEN, or one that could not be stored, is handed back: never lost
             return new RenewResult(Transaction.of(renewal.outcome()), SessionSummary.of(newToken, newToken.network()), renewal.storedIn(),

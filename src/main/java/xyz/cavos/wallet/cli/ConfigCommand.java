@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import xyz.cavos.wallet.cli.CommandResult.ConfigResult;
 import xyz.cavos.wallet.starknet.InvalidValueException;
 import xyz.cavos.wallet.wallet.ConnectionOptions;
@@ -18,10 +15,6 @@ import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.WalletError;
 
 /** {@code cavos config show|set|unset}: the network settings of this installation. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = {"The network settings of this installation: the network"
-        + " chosen, each network's RPC endpoints in the order they are tried, the paymaster URL.",
-        "Keys: " + ConfigCommand.KEYS + "."},
-        subcommands = {ConfigCommand.Show.class, ConfigCommand.SetKey.class, ConfigCommand.UnsetKey.class, CommandLine.HelpCommand.class})
 final class ConfigCommand extends CommandGroup {
 
     private static final String NETWORK_EXAMPLE = "e.g. cavos config set network sepolia (mainnet, sepolia or sandbox)";
@@ -29,15 +22,25 @@ final class ConfigCommand extends CommandGroup {
     static final String KEYS = "network, mainnet.rpc-urls, sepolia.rpc-urls, sandbox.rpc-urls (or rpc-urls with --network), paymaster"
             + " (or paymaster-url), paymaster-api-key";
 
-    @ParentCommand
-    CavosCommand root;
+    private final CavosCommand root;
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = {"The network chosen, the endpoints of mainnet, sepolia"
-            + " and sandbox in the order they are tried, and the paymaster.",
-            "A URL that may hold an API key is kept in the OS keychain and shown as scheme, host and port only."})
-    static final class Show implements Callable<CommandResult> {
-        @ParentCommand
-        ConfigCommand config;
+    ConfigCommand(CavosCommand root) {
+        super("config", "The network settings of this installation: the network chosen, each network's RPC endpoints in the order"
+                + " they are tried, the paymaster URL.", "Keys: " + KEYS + ".");
+        this.root = root;
+        for (CliCommand command : List.of(new Show(this), new SetKey(this), new UnsetKey(this), new HelpCommand())) {
+            subcommand(command);
+        }
+    }
+
+    static final class Show extends CliCommand implements Callable<CommandResult> {
+        private final ConfigCommand config;
+
+        Show(ConfigCommand config) {
+            super("show", "The network chosen, the endpoints of mainnet, sepolia and sandbox in the order they are tried, and the"
+                    + " paymaster.", "A URL that may hold an API key is kept in the OS keychain and shown as scheme, host and port only.");
+            this.config = config;
+        }
 
         @Override
         public CommandResult call() {
@@ -45,28 +48,31 @@ final class ConfigCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = {"Sets a key: " + KEYS + ".",
-            "network takes mainnet, sepolia or sandbox: the network used when nothing else names one.",
-            "<network>.rpc-urls takes one or more URLs (each may be a comma-separated list), tried in that order.",
-            "Without URLs, or with -, the URLs are read from standard input (hidden when typed in a terminal),"
-                    + " so an API key in a URL need not be in the command line. A URL that may hold a key is kept in the"
-                    + " OS keychain.",
-            "paymaster-api-key is read from standard input only (hidden when typed) and kept in the OS keychain; it is sent"
-                    + " only to the paymaster set here, as the x-paymaster-api-key header."})
-    static final class SetKey implements Callable<CommandResult> {
-        @ParentCommand
-        ConfigCommand config;
+    static final class SetKey extends CliCommand implements Callable<CommandResult> {
+        private final ConfigCommand config;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls, paymaster or paymaster-api-key.")
-        String key;
+        private final Arg<String> key = parameter(0, "KEY", "network, <network>.rpc-urls, paymaster or paymaster-api-key.");
 
-        @Parameters(index = "1..*", arity = "0..*", paramLabel = "VALUE", description = "The value; for URLs, - or nothing reads"
-                + " them from standard input.")
-        List<String> values = new ArrayList<>();
+        private final Arg<List<String>> valuesGiven = add(PositionalParamSpec.builder().index("1..*").arity("0..*").type(List.class)
+                .auxiliaryTypes(String.class).paramLabel("VALUE").description("The value; for URLs, - or nothing reads them from"
+                        + " standard input."));
+
+        private List<String> values = List.of();
+
+        SetKey(ConfigCommand config) {
+            super("set", "Sets a key: " + KEYS + ".", "network takes mainnet, sepolia or sandbox: the network used when nothing else"
+                    + " names one.", "<network>.rpc-urls takes one or more URLs (each may be a comma-separated list), tried in that"
+                    + " order.", "Without URLs, or with -, the URLs are read from standard input (hidden when typed in a terminal),"
+                    + " so an API key in a URL need not be in the command line. A URL that may hold a key is kept in the OS keychain.",
+                    "paymaster-api-key is read from standard input only (hidden when typed) and kept in the OS keychain; it is sent"
+                            + " only to the paymaster set here, as the x-paymaster-api-key header.");
+            this.config = config;
+        }
 
         @Override
         public CommandResult call() {
-            Key chosen = config.key(key, "set");
+            values = Arg.values(valuesGiven);
+            Key chosen = config.key(key.value(), "set");
             NetworkSettings settings = config.settings();
             switch (chosen.kind()) {
                 case NETWORK -> settings.setNetwork(Optional.of(network(single(chosen, values, NETWORK_EXAMPLE), NETWORK_EXAMPLE).name()));
@@ -147,19 +153,20 @@ final class ConfigCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "unset", mixinStandardHelpOptions = true, description = {"Unsets a key: " + KEYS + ".",
-            "A network's rpc-urls go back to its public defaults; network to none chosen; paymaster to none;"
-                    + " paymaster-api-key is removed from the keychain."})
-    static final class UnsetKey implements Callable<CommandResult> {
-        @ParentCommand
-        ConfigCommand config;
+    static final class UnsetKey extends CliCommand implements Callable<CommandResult> {
+        private final ConfigCommand config;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "network, <network>.rpc-urls, paymaster or paymaster-api-key.")
-        String key;
+        private final Arg<String> key = parameter(0, "KEY", "network, <network>.rpc-urls, paymaster or paymaster-api-key.");
+
+        UnsetKey(ConfigCommand config) {
+            super("unset", "Unsets a key: " + KEYS + ".", "A network's rpc-urls go back to its public defaults; network to none"
+                    + " chosen; paymaster to none; paymaster-api-key is removed from the keychain.");
+            this.config = config;
+        }
 
         @Override
         public CommandResult call() {
-            Key chosen = config.key(key, "unset");
+            Key chosen = config.key(key.value(), "unset");
             NetworkSettings settings = config.settings();
             switch (chosen.kind()) {
                 case NETWORK -> settings.setNetwork(Optional.empty());
@@ -180,7 +187,7 @@ final class ConfigCommand extends CommandGroup {
 
     private Key key(String text, String verb) {
         String key = text.strip().toLowerCase(Locale.ROOT);
-        Optional<Network> flag = Optional.ofNullable(root.network).map(name -> network(name, "e.g. --network sepolia"));
+        Optional<Network> flag = root.network.given().map(name -> network(name, "e.g. --network sepolia"));
         return switch (key) {
             case "network" -> new Key(Key.Kind.NETWORK, key, Optional.empty());
             case "paymaster", "paymaster-url" -> new Key(Key.Kind.PAYMASTER_URL, "paymaster", Optional.empty());

@@ -1,12 +1,7 @@
 package xyz.cavos.wallet.cli;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import xyz.cavos.wallet.cli.CommandResult.ContactChangeResult;
 import xyz.cavos.wallet.cli.CommandResult.ContactsResult;
 import xyz.cavos.wallet.starknet.Felt;
@@ -15,41 +10,48 @@ import xyz.cavos.wallet.wallet.NextStep;
 import xyz.cavos.wallet.wallet.WalletError;
 
 /** {@code cavos contacts add|list|remove}: the address book of this installation, shared with the app. */
-@Command(name = "contacts", mixinStandardHelpOptions = true, description = {"The address book shared with the app: named contacts,"
-        + " and the addresses sent to recently.", "A contact's name can be given to transfer --to and approve --spender."},
-        subcommands = {ContactsCommand.Add.class, ContactsCommand.ListContacts.class, ContactsCommand.Remove.class,
-                CommandLine.HelpCommand.class})
 final class ContactsCommand extends CommandGroup {
 
-    @ParentCommand
-    CavosCommand root;
+    private final CavosCommand root;
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = {"Adds a contact.",
-            "Names are 1 to " + AddressBook.MAX_NAME_CHARS + " characters and unique whatever their case; an address is named once."})
-    static final class Add implements Callable<CommandResult> {
-        @ParentCommand
-        ContactsCommand contacts;
+    ContactsCommand(CavosCommand root) {
+        super("contacts", "The address book shared with the app: named contacts, and the addresses sent to recently.",
+                "A contact's name can be given to transfer --to and approve --spender.");
+        this.root = root;
+        for (CliCommand command : List.of(new Add(this), new ListContacts(this), new Remove(this), new HelpCommand())) {
+            subcommand(command);
+        }
+    }
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class Add extends CliCommand implements Callable<CommandResult> {
+        private final ContactsCommand contacts;
 
-        @Parameters(index = "1", paramLabel = "ADDRESS", description = "In hex (0x…) or decimal.")
-        String address;
+        private final Arg<String> name = parameter(0, "NAME");
 
-        @Option(names = "--note", paramLabel = "TEXT", description = "A note, at most " + AddressBook.MAX_NOTE_CHARS + " characters.")
-        String note;
+        private final Arg<String> address = parameter(1, "ADDRESS", "In hex (0x…) or decimal.");
+
+        private final Arg<String> note = option("--note", "TEXT", "A note, at most " + AddressBook.MAX_NOTE_CHARS + " characters.");
+
+        Add(ContactsCommand contacts) {
+            super("add", "Adds a contact.", "Names are 1 to " + AddressBook.MAX_NAME_CHARS + " characters and unique whatever their"
+                    + " case; an address is named once.");
+            this.contacts = contacts;
+        }
 
         @Override
         public CommandResult call() {
-            AddressBook.Contact added = contacts.book().add(name, address, Optional.ofNullable(note));
+            AddressBook.Contact added = contacts.book().add(name.value(), address.value(), note.given());
             return new ContactChangeResult("added", added.name(), added.address(), added.note());
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The contacts, and the addresses sent to recently (newest first).")
-    static final class ListContacts implements Callable<CommandResult> {
-        @ParentCommand
-        ContactsCommand contacts;
+    static final class ListContacts extends CliCommand implements Callable<CommandResult> {
+        private final ContactsCommand contacts;
+
+        ListContacts(ContactsCommand contacts) {
+            super("list", "The contacts, and the addresses sent to recently (newest first).");
+            this.contacts = contacts;
+        }
 
         @Override
         public CommandResult call() {
@@ -60,17 +62,19 @@ final class ContactsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a contact (its name, whatever the case).")
-    static final class Remove implements Callable<CommandResult> {
-        @ParentCommand
-        ContactsCommand contacts;
+    static final class Remove extends CliCommand implements Callable<CommandResult> {
+        private final ContactsCommand contacts;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        private final Arg<String> name = parameter(0, "NAME");
+
+        Remove(ContactsCommand contacts) {
+            super("remove", "Removes a contact (its name, whatever the case).");
+            this.contacts = contacts;
+        }
 
         @Override
         public CommandResult call() {
-            AddressBook.Contact removed = withListHint(() -> contacts.book().remove(name));
+            AddressBook.Contact removed = withListHint(() -> contacts.book().remove(name.value()));
             return new ContactChangeResult("removed", removed.name(), removed.address(), removed.note());
         }
     }

@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import xyz.cavos.wallet.cavos.SessionToken;
 import xyz.cavos.wallet.cli.CommandResult.ClearResult;
 import xyz.cavos.wallet.cli.CommandResult.ExportResult;
@@ -28,41 +24,46 @@ import xyz.cavos.wallet.wallet.WalletService;
 import xyz.cavos.wallet.wallet.WalletSnapshot;
 
 /** {@code cavos session import|list|use|status|clear|export}. */
-@Command(name = "session", mixinStandardHelpOptions = true, description = {"Import, list, switch, inspect, export or forget sessions.",
-        "Sessions are kept side by side under their names; one is current, and --session NAME picks another for one command."},
-        subcommands = {SessionCommand.Import.class, SessionCommand.ListSessions.class, SessionCommand.Use.class, SessionCommand.Status.class,
-                SessionCommand.Clear.class, SessionCommand.Export.class, CommandLine.HelpCommand.class})
 final class SessionCommand extends CommandGroup {
 
-    @ParentCommand
-    CavosCommand root;
+    SessionCommand(CavosCommand root) {
+        super("session", "Import, list, switch, inspect, export or forget sessions.", "Sessions are kept side by side under their"
+                + " names; one is current, and --session NAME picks another for one command.");
+        for (CliCommand command : List.of(new Import(root), new ListSessions(root), new Use(root), new Status(root), new Clear(root),
+                new Export(root), new HelpCommand())) {
+            subcommand(command);
+        }
+    }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = {"Checks a session token and stores it in the OS keychain,"
-            + " beside the sessions already there, as the current session.",
-            "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal.",
-            "Without --name, the same session imported again keeps its name; another gets a new name (e.g. sepolia-4a1b2c)."})
-    static final class Import implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class Import extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Option(names = "--name", paramLabel = "NAME", description = "The session's name: " + SessionStorage.NAME_RULE + ".")
-        String name;
+        private final Arg<String> nameGiven = option("--name", "NAME", "The session's name: " + SessionStorage.NAME_RULE + ".");
 
-        @Option(names = "--replace", description = "Replace the session already stored under --name (without --name: the current"
-                + " session) when it holds another session key.")
-        boolean replace;
+        private final Arg<Boolean> replaceGiven = flag("--replace", "Replace the session already stored under --name (without --name:"
+                + " the current session) when it holds another session key.");
 
-        @Parameters(arity = "0..1", paramLabel = "TOKEN", description = {"The token exported from the Cavos dashboard. Better left out:"
-                + " an argument is visible to other users of this computer in the process list."})
-        String token;
+        private final Arg<String> tokenGiven = add(PositionalParamSpec.builder().arity("0..1").type(String.class).paramLabel("TOKEN")
+                .description("The token exported from the Cavos dashboard. Better left out: an argument is visible to other users of"
+                        + " this computer in the process list."));
+
+        Import(CavosCommand root) {
+            super("import", "Checks a session token and stores it in the OS keychain, beside the sessions already there, as the"
+                    + " current session.", "Without TOKEN (or with -), reads it from standard input, hidden when typed in a terminal.",
+                    "Without --name, the same session imported again keeps its name; another gets a new name (e.g. sepolia-4a1b2c).");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            CavosCommand root = session.root;
-            if (root.rpcUrls.size() > 1) {
+            String name = nameGiven.value();
+            boolean replace = replaceGiven.value();
+            String token = tokenGiven.value();
+            List<String> rpcUrls = root.rpcUrls();
+            if (rpcUrls.size() > 1) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "A session is imported with one --rpc-url at most, not "
-                        + root.rpcUrls.size() + ".", "", new NextStep.FixArgument("Keep a list for its network with: cavos config set "
-                        + Optional.ofNullable(root.network).orElse("sepolia") + ".rpc-urls URL…"));
+                        + rpcUrls.size() + ".", "", new NextStep.FixArgument("Keep a list for its network with: cavos config set "
+                        + root.network.given().orElse("sepolia") + ".rpc-urls URL…"));
             }
             boolean fromArgument = token != null && !token.equals("-");
             if (fromArgument) {
@@ -102,47 +103,53 @@ final class SessionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The sessions stored on this computer, and which one is"
-            + " current. Nothing is read from the keychain or the chain.")
-    static final class ListSessions implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class ListSessions extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+
+        ListSessions(CavosCommand root) {
+            super("list", "The sessions stored on this computer, and which one is current. Nothing is read from the keychain or the"
+                    + " chain.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            SessionStorage store = session.root.sessionStore();
+            SessionStorage store = root.sessionStore();
             List<SessionListResult.Entry> entries = store.sessions().stream().map(s -> new SessionListResult.Entry(s.name(),
                     s.walletAddress(), s.network(), s.rpcUrl(), s.kind(), s.importedAt(), s.current())).toList();
             return new SessionListResult(store.current(), entries);
         }
     }
 
-    @Command(name = "use", mixinStandardHelpOptions = true, description = "Makes a stored session the current one: commands that name"
-            + " no session use it.")
-    static final class Use implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class Use extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
 
-        @Parameters(paramLabel = "NAME", description = "The session's name, as cavos session list shows it.")
-        String name;
+        private final Arg<String> name = parameter(0, "NAME", "The session's name, as cavos session list shows it.");
+
+        Use(CavosCommand root) {
+            super("use", "Makes a stored session the current one: commands that name no session use it.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            SessionStorage store = session.root.sessionStore();
-            store.use(name);
+            SessionStorage store = root.sessionStore();
+            store.use(name.value());
             StoredSession current = store.sessions().stream().filter(StoredSession::current).findFirst().orElseThrow();
             return new SessionUseResult(current.name(), current.walletAddress(), current.network());
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "The session's on-chain state: registration, validity, renewal, calls made.")
-    static final class Status implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class Status extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+
+        Status(CavosCommand root) {
+            super("status", "The session's on-chain state: registration, validity, renewal, calls made.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            CavosCommand root = session.root;
             WalletService wallet = root.wallet();
             WalletSnapshot snapshot = wallet.snapshot();
             SessionStatus status = wallet.status(snapshot);
@@ -156,28 +163,34 @@ final class SessionCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = {"Forgets the current session, or the one --session names"
-            + " (its keychain entry or encrypted file, and its settings). Nothing changes on chain, and no network is reached.",
-            "The other sessions are kept; if the current one is removed, another becomes current."})
-    static final class Clear implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class Clear extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+
+        Clear(CavosCommand root) {
+            super("clear", "Forgets the current session, or the one --session names (its keychain entry or encrypted file, and its"
+                    + " settings). Nothing changes on chain, and no network is reached.", "The other sessions are kept; if the current"
+                    + " one is removed, another becomes current.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            SessionStorage.Cleared cleared = session.root.sessionStore().clear();
+            SessionStorage.Cleared cleared = root.sessionStore().clear();
             return new ClearResult(!cleared.removed().isEmpty(), cleared.session(), cleared.removed(), cleared.current(), cleared.warnings());
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Prints the session token, e.g. to move it to another machine. Treat it as a password.")
-    static final class Export implements Callable<CommandResult> {
-        @ParentCommand
-        SessionCommand session;
+    static final class Export extends CliCommand implements Callable<CommandResult> {
+        private final CavosCommand root;
+
+        Export(CavosCommand root) {
+            super("export", "Prints the session token, e.g. to move it to another machine. Treat it as a password.");
+            this.root = root;
+        }
 
         @Override
         public CommandResult call() {
-            SessionToken token = session.root.sessionToken();
+            SessionToken token = root.sessionToken();
             return new ExportResult(SessionSummary.of(token, token.network()), token.encode(),
                     List.of("This token can spend within the session's limits: do not share it."));
         }

@@ -25,7 +25,7 @@ class CommandSelectionTest {
     Path home;
 
     private static CavosCommand.Needed needed(String... args) {
-        return CavosCommand.commandNamed(new CommandLine(new CavosCommand(Map.of())).getCommandSpec(), args);
+        return CavosCommand.commandNamed(new CavosCommand(Map.of()).spec(), args);
     }
 
     @Test
@@ -46,6 +46,16 @@ class CommandSelectionTest {
                 new String[] {"-h", "balance"}, new String[] {"--json", "--help", "policy"})) {
             assertEquals(CavosCommand.Needed.ALL, needed(args), String.join(" ", args));
         }
+    }
+
+    @Test
+    void theLauncherTellsTheCommandThatRunsFromTheValueOfAnOption() {
+        // the sandbox and the window run on, and end by System.exit; every other command is over when it returns
+        assertEquals(Optional.of("balance"), CavosCommand.commandName("--network", "sandbox", "balance"));
+        assertEquals(Optional.of("sandbox"), CavosCommand.commandName("sandbox", "start", "--background"));
+        assertEquals(Optional.of("gui"), CavosCommand.commandName("--json", "gui"));
+        assertEquals(Optional.of("--"), CavosCommand.commandName("--", "sandbox"));
+        assertEquals(Optional.empty(), CavosCommand.commandName("--network", "gui"));
     }
 
     @Test
