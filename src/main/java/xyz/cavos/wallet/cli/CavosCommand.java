@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ public final class CavosCommand extends CliCommand implements Runnable {
     private final Map<String, String> env;
     private Output output;
     private SessionStorage sessionStore;
-    private final java.util.List<WalletService> opened = new java.util.ArrayList<>();
+    private final List<WalletService> opened = new java.util.ArrayList<>();
 
     CavosCommand(Map<String, String> env) {
         super("cavos", "Cavos session keys on Starknet: balances, transfers, policy and session management.");
@@ -109,7 +108,7 @@ public final class CavosCommand extends CliCommand implements Runnable {
         this.env = env;
     }
 
-    /** An option every subcommand has too: given before or after the command's name, it is the same. */
+    /** An option every subcommand has too: it may be given before the command's name or after it. */
     private static OptionSpec.Builder inherited(String name) {
         return OptionSpec.builder(name).scopeType(CommandLine.ScopeType.INHERIT);
     }

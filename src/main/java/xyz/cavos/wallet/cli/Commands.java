@@ -216,10 +216,6 @@ final class Commands {
                     .addArg(calldata.spec()).build();
         }
 
-        boolean given() {
-            return contract.value() != null;
-        }
-
         String entrypoint() {
             return entrypoint.value();
         }
