@@ -416,8 +416,9 @@ public final class CavosCommand extends CliCommand implements Runnable {
         boolean jsonRequested = Arrays.asList(args).contains("--json");
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        // picocli quotes what it could not match: a token given in the wrong place must not be shown
-        String message = SecretText.hide(e.getMessage(), Arrays.asList(args));
+        // picocli quotes what it could not match: a token given in the wrong place must not be shown; its messages about
+        // groups of options start with their own "Error: ", which the line below already says
+        String message = SecretText.hide(e.getMessage(), Arrays.asList(args)).replaceFirst("^Error: ", "");
         if (jsonRequested) {
             new Output(command.getOut(), err, true, false).error("usage", message,
                     "See: " + command.getCommandSpec().qualifiedName(" ") + " --help");

@@ -46,6 +46,16 @@ class CliHelpTest {
         }
     }
 
+    @Test
+    void aGroupOfOptionsGivenWronglyIsSaidOnceAsAnError() {
+        Printed both = run("simulate", "--calls", "[]", "--contract", "0x1", "--entrypoint", "transfer");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().startsWith("Error: --calls=JSON|@FILE and [--contract=ADDRESS --entrypoint=NAME [--calldata=VALUES]] are"
+                + " mutually exclusive"), both.err());
+        Printed half = run("execute", "--contract", "0x1");
+        assertTrue(half.err().startsWith("Error: Missing required argument(s): --entrypoint=NAME"), half.err());
+    }
+
     private record Printed(int exit, String out, String err) {
     }
 
