@@ -40,7 +40,7 @@ final class SandboxCommand extends CommandGroup {
 
         private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-        private final Arg<Integer> portGiven = add(OptionSpec.builder("--port").type(int.class).paramLabel("PORT").defaultValue("5050")
+        private final Arg<Integer> port = add(OptionSpec.builder("--port").type(int.class).paramLabel("PORT").defaultValue("5050")
                 .description("Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one)."));
 
         private final Arg<Path> state = add(OptionSpec.builder("--state").type(Path.class).paramLabel("FILE")
@@ -48,8 +48,6 @@ final class SandboxCommand extends CommandGroup {
 
         private final Arg<Boolean> background = flag("--background", "Run it in the background; print its export lines once it is"
                 + " ready.");
-
-        private int port;
 
         Start() {
             super("start", "Starts the sandbox in the foreground and prints a demo session token.", "Stop it with Ctrl+C.",
@@ -61,12 +59,12 @@ final class SandboxCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = spec().commandLine().getOut();
             PrintWriter err = spec().commandLine().getErr();
-            port = portGiven.value();
+            int port = this.port.value();
             if (port < 0 || port > 65535) {
                 throw new CommandLine.ParameterException(spec().commandLine(), "--port must be between 0 and 65535, got " + port);
             }
             if (background.value()) {
-                return inBackground(out, err);
+                return inBackground(out, err, port);
             }
             SandboxNode node;
             try {
@@ -126,7 +124,7 @@ final class SandboxCommand extends CommandGroup {
             return state.given();
         }
 
-        private int inBackground(PrintWriter out, PrintWriter err) {
+        private int inBackground(PrintWriter out, PrintWriter err, int port) {
             try {
                 return new BackgroundSandbox(SessionStorage.defaultHome(System.getenv()), out, err).start(port, state());
             } catch (IOException e) {

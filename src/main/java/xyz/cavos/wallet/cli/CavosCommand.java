@@ -212,16 +212,9 @@ public final class CavosCommand extends CliCommand implements Runnable {
         // and "--to @/etc/hostname" must not print a file
         cli.setExpandAtFiles(false);
         cli.setExecutionStrategy(parseResult -> root.runAndPrint(parseResult));
-        answerVersion(cli, new Version());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> root.fail(e));
         cli.setParameterExceptionHandler((e, given) -> root.usageError(e, given));
         return cli;
-    }
-
-    /** Every command has --version; each answers it like the root. */
-    private static void answerVersion(CommandLine command, CommandLine.IVersionProvider version) {
-        command.getCommandSpec().versionProvider(version);
-        command.getSubcommands().values().forEach(sub -> answerVersion(sub, version));
     }
 
     @Override
@@ -438,18 +431,6 @@ public final class CavosCommand extends CliCommand implements Runnable {
             SessionStorage.appendToLog(home(), Instant.now() + " " + SecretText.hide(trace.toString()) + System.lineSeparator());
         } catch (IOException ignored) {
             // nowhere to log to: the error message was already shown
-        }
-    }
-
-    /** The version the build wrote into version.properties. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"cavos " + version()};
-        }
-
-        static String version() {
-            return xyz.cavos.wallet.Version.current();
         }
     }
 }

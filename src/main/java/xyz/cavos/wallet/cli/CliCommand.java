@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import xyz.cavos.wallet.Version;
 
 /**
  * A command of {@code cavos}, declared in code. Its constructor names and describes it; its fields declare its options
@@ -28,10 +29,11 @@ public abstract class CliCommand {
 
     private final CommandSpec spec;
 
-    /** A command with the standard {@code -h, --help} and {@code -V, --version} options. */
+    /** A command with the standard {@code -h, --help} and {@code -V, --version} options; its version is the build's. */
     protected CliCommand(String name, String... description) {
         this(name);
         spec.usageMessage().description(description);
+        spec.versionProvider(() -> new String[] {"cavos " + Version.current()});
         add(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit."));
         add(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit."));
     }

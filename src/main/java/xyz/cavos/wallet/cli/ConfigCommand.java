@@ -57,8 +57,6 @@ final class ConfigCommand extends CommandGroup {
                 .auxiliaryTypes(String.class).paramLabel("VALUE").description("The value; for URLs, - or nothing reads them from"
                         + " standard input."));
 
-        private List<String> values = List.of();
-
         SetKey(ConfigCommand config) {
             super("set", "Sets a key: " + KEYS + ".", "network takes mainnet, sepolia or sandbox: the network used when nothing else"
                     + " names one.", "<network>.rpc-urls takes one or more URLs (each may be a comma-separated list), tried in that"
@@ -71,11 +69,10 @@ final class ConfigCommand extends CommandGroup {
 
         @Override
         public CommandResult call() {
-            values = Arg.values(valuesGiven);
             Key chosen = config.key(key.value(), "set");
             NetworkSettings settings = config.settings();
             switch (chosen.kind()) {
-                case NETWORK -> settings.setNetwork(Optional.of(network(single(chosen, values, NETWORK_EXAMPLE), NETWORK_EXAMPLE).name()));
+                case NETWORK -> settings.setNetwork(Optional.of(network(single(chosen, values(), NETWORK_EXAMPLE), NETWORK_EXAMPLE).name()));
                 case RPC_URLS -> settings.setEndpoints(chosen.network().orElseThrow(), urls(chosen));
                 case PAYMASTER_URL -> settings.setPaymaster(Optional.of(paymaster(chosen)));
                 case PAYMASTER_API_KEY -> settings.setPaymasterApiKey(Optional.of(apiKey()));
@@ -86,7 +83,7 @@ final class ConfigCommand extends CommandGroup {
         private List<String> urls(Key chosen) {
             String network = chosen.network().orElseThrow().name();
             List<String> given = fromStandardInput() ? split(config.readStandardInput("Endpoint URLs for " + network
-                    + ", comma-separated (input hidden): ")) : values.stream().flatMap(v -> ConnectionOptions.split(v).stream()).toList();
+                    + ", comma-separated (input hidden): ")) : values().stream().flatMap(v -> ConnectionOptions.split(v).stream()).toList();
             if (given.isEmpty()) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "No URL given for " + chosen.name() + ".", "",
                         new NextStep.FixArgument("Give one or more: cavos config set " + chosen.name() + " https://…; to go back to"
@@ -106,7 +103,7 @@ final class ConfigCommand extends CommandGroup {
             String url = fromStandardInput()
                     ? single(chosen, config.readStandardInput("Paymaster URL (input hidden): ").lines().map(String::strip)
                             .filter(line -> !line.isEmpty()).toList(), "Give one URL on standard input, or: cavos config set paymaster https://…")
-                    : single(chosen, values, "Give one URL: cavos config set paymaster https://…");
+                    : single(chosen, values(), "Give one URL: cavos config set paymaster https://…");
             if (!NetworkSettings.isHttpUrl(url)) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster URL is not an http(s) URL.", "",
                         new NextStep.FixArgument("Give one such as https://paymaster.example/…"));
@@ -116,7 +113,7 @@ final class ConfigCommand extends CommandGroup {
 
         /** The key from standard input only: on the command line, every user of the computer could read it. */
         private String apiKey() {
-            if (!values.isEmpty() && !values.equals(List.of("-"))) {
+            if (!values().isEmpty() && !values().equals(List.of("-"))) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "The paymaster API key is read from standard input only: on the"
                         + " command line, other users of this computer could see it.", "", new NextStep.FixArgument(
                                 "Run cavos config set paymaster-api-key and type it when asked, or pipe it in."));
@@ -131,12 +128,17 @@ final class ConfigCommand extends CommandGroup {
             return lines.getFirst();
         }
 
+        /** The values given after the key, none when none was. */
+        private List<String> values() {
+            return Arg.values(valuesGiven);
+        }
+
         private boolean fromStandardInput() {
-            if (values.size() > 1 && values.contains("-")) {
+            if (values().size() > 1 && values().contains("-")) {
                 throw new WalletError(WalletError.Code.INVALID_ARGUMENT, "- (read from standard input) cannot be given with other values.",
                         "", new NextStep.FixArgument("Give the URLs, or - alone."));
             }
-            return values.isEmpty() || values.equals(List.of("-"));
+            return values().isEmpty() || values().equals(List.of("-"));
         }
 
         private static String single(Key chosen, List<String> given, String example) {

@@ -25,15 +25,12 @@ public final class Pedersen {
         "4fa56f376c83db33f9dab2656558f3399099ec1de5e3018b7a6932dba8aa378", "3fa0984c931c9e38113e0c0e47e4401562761f92a7a23b45168f4e80ff5b54d",
         "4ba4cc166be8dec764910f75b45f74b40c690c74709e90f3aa372f0bd2d6997", "40301cf5c1751f4b971e46c4ede85fcac5c59a5ce5ae7c48151f27b24b219c",
         "54302dcb0e6cc1c6e44cca8f61a63bb2ca65048d53fb325d36ff12c49a58202", "1b77b3e37d13504b348046268d8ae25ce98ad783c25561a879dcc77e99c2426"};
-    private static final long[] SHIFT_X = montgomery(0);
-    private static final long[] SHIFT_Y = montgomery(1);
-
     private Pedersen() {
     }
 
     /** Cairo's {@code pedersen(a, b)}, starknet.js {@code hash.computePedersenHash}. */
     public static Felt hash(Felt a, Felt b) {
-        JacobianPoint sum = JacobianPoint.affine(SHIFT_X, SHIFT_Y);
+        JacobianPoint sum = JacobianPoint.affine(Tables.SHIFT_X, Tables.SHIFT_Y);
         FixedBaseTable[] tables = Tables.POINTS;
         addParts(sum, a, tables[0], tables[1]);
         addParts(sum, b, tables[2], tables[3]);
@@ -62,18 +59,13 @@ public final class Pedersen {
         return points;
     }
 
-    private static long[] montgomery(int coordinate) {
-        return FieldElementMath.toMontgomery(new BigInteger(COORDINATES[coordinate], 16));
-    }
-
-    /** P1's to P4's tables, read when first needed. */
+    /** P0, and P1's to P4's tables, read when first needed. */
     private static final class Tables {
-        static final FixedBaseTable[] POINTS = read();
-
-        private static FixedBaseTable[] read() {
-            long[][] points = points();
-            return FixedBaseTable.read(RESOURCE, WINDOWS, new long[][] {points[2], points[4], points[6], points[8]},
-                    new long[][] {points[3], points[5], points[7], points[9]});
-        }
+        private static final long[][] CONSTANT_POINTS = points();
+        static final long[] SHIFT_X = CONSTANT_POINTS[0];
+        static final long[] SHIFT_Y = CONSTANT_POINTS[1];
+        static final FixedBaseTable[] POINTS = FixedBaseTable.read(RESOURCE, WINDOWS,
+                new long[][] {CONSTANT_POINTS[2], CONSTANT_POINTS[4], CONSTANT_POINTS[6], CONSTANT_POINTS[8]},
+                new long[][] {CONSTANT_POINTS[3], CONSTANT_POINTS[5], CONSTANT_POINTS[7], CONSTANT_POINTS[9]});
     }
 }
