@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.zip.ZipFile;
 
 /**
- * The app's themes as JavaFX binary stylesheets. AtlantaFX ships its Primer themes as CSS text (165 KB, 1,072
- * rules each), which JavaFX parses at every start before the first frame; a binary stylesheet (.bss, what JavaFX's
- * own Modena theme ships as) is read instead of parsed. This converts the two with JavaFX's own converter and writes
- * them where {@code xyz.cavos.wallet.ui.Theme} looks: {@code OUT_DIR/primer-light.bss} and {@code primer-dark.bss}.
- * Run by the build (process-classes). Usage: java .mvn/CompileStylesheets.java DEPENDENCIES_FILE OUT_DIR
+ * The app's stylesheets in JavaFX's binary form (.bss, what JavaFX's own Modena theme ships as), which JavaFX reads
+ * instead of parsing CSS text before the first frame. AtlantaFX ships its Primer themes as CSS (165 KB, 1,072 rules
+ * each): they are converted with JavaFX's own converter to {@code THEME_DIR/primer-light.bss} and {@code primer-dark.bss},
+ * where {@code xyz.cavos.wallet.ui.Theme} looks. The app's own stylesheets under {@code OWN_DIR} get a .bss beside each
+ * .css, which JavaFX reads in its place when asked for the .css.
+ * Run by the build (process-classes). Usage: java .mvn/CompileStylesheets.java DEPENDENCIES_FILE THEME_DIR OWN_DIR
  */
 public final class CompileStylesheets {
 
@@ -45,6 +46,12 @@ public final class CompileStylesheets {
                 Path bss = work.resolve(theme + ".bss");
                 convert.invoke(null, css.toString(), bss.toString());
                 Files.move(bss, out.resolve(theme + ".bss"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (var own = Files.list(Path.of(args[2]))) {
+                for (Path css : own.filter(p -> p.getFileName().toString().endsWith(".css")).toList()) {
+                    String name = css.getFileName().toString();
+                    convert.invoke(null, css.toString(), css.resolveSibling(name.substring(0, name.length() - 4) + ".bss").toString());
+                }
             }
         } finally {
             try (var files = Files.list(work)) {
