@@ -37,9 +37,9 @@ public final class FreedesktopNotifications implements DesktopNotifications {
                 Map<String, Variant<?>> hints, int expireTimeout);
     }
 
-    private static final System.Logger LOG = System.getLogger(FreedesktopNotifications.class.getName());
-
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("desktop-notifications").factory());
+    /** Made with the first notification, not with the window: nothing here is needed before one. */
+    private ExecutorService sender;
+    private boolean closed;
     private DBusConnection bus;
     private Service service;
     /** No session bus: nothing is tried again. */
@@ -48,16 +48,30 @@ public final class FreedesktopNotifications implements DesktopNotifications {
 
     @Override
     public void send(Notification notification) {
+        ExecutorService running = sender();
+        if (running == null) {
+            return; // closed: the app is stopping
+        }
         try {
-            sender.execute(() -> deliver(notification));
+            running.execute(() -> deliver(notification));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closed: the app is stopping
         }
     }
 
+    private synchronized ExecutorService sender() {
+        if (sender == null && !closed) {
+            sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("desktop-notifications").factory());
+        }
+        return sender;
+    }
+
     /** Waits up to {@code most} until what was handed over so far was shown or given up on. */
     void waitUntilSent(java.time.Duration most) throws Exception {
-        sender.submit(() -> { }).get(most.toMillis(), TimeUnit.MILLISECONDS);
+        ExecutorService running = sender();
+        if (running != null) {
+            running.submit(() -> { }).get(most.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void deliver(Notification notification) {
@@ -96,17 +110,24 @@ public final class FreedesktopNotifications implements DesktopNotifications {
     private void once(String message) {
         if (!toldLog) {
             toldLog = true;
-            LOG.log(System.Logger.Level.INFO, message);
+            System.getLogger(FreedesktopNotifications.class.getName()).log(System.Logger.Level.INFO, message);
         }
     }
 
     @Override
     public void close() {
-        sender.shutdown();
-        try {
-            sender.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ExecutorService running;
+        synchronized (this) {
+            closed = true;
+            running = sender;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (bus != null) {
             try {

@@ -20,7 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -161,7 +160,7 @@ public final class AppShell {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
             button.getStyleClass().add(Styles.FLAT);
-            button.setTooltip(new Tooltip(screen.title + " (Ctrl+" + number++ + ")"));
+            Popups.tooltip(button, screen.title + " (Ctrl+" + number++ + ")");
             button.setOnAction(e -> show(screen));
             if (screen != Screen.IMPORT && screen != Screen.SETTINGS) {
                 button.disableProperty().bind(model.sessionProperty().isNull());
@@ -175,7 +174,7 @@ public final class AppShell {
         ToggleSwitch theme = new ToggleSwitch("Dark theme");
         theme.setId("theme-toggle");
         theme.selectedProperty().bindBidirectional(dark);
-        theme.setTooltip(new Tooltip("Light or dark (Ctrl+D)"));
+        Popups.tooltip(theme, "Light or dark (Ctrl+D)");
         theme.setMaxWidth(Double.MAX_VALUE);
         theme.setPadding(new Insets(6, 12, 6, 12));
         // its words switch it too, not only the track (which switches it by itself)
@@ -215,16 +214,22 @@ public final class AppShell {
     }
 
     /**
-     * The sessions kept here, the shown one selected: choosing another opens it. Hidden while there are none; the
-     * Import screen adds one beside the others.
+     * The sessions kept here, the shown one selected: choosing another opens it. Hidden (and not built) while there
+     * are none; the Import screen adds one beside the others.
      */
-    private VBox sessionSwitcher() {
+    private javafx.scene.Node sessionSwitcher() {
+        javafx.scene.Node place = Deferred.part(javafx.beans.binding.Bindings.isNotEmpty(model.sessions()), this::sessionChoice);
+        model.reloadSessions();
+        return place;
+    }
+
+    private VBox sessionChoice() {
         Label caption = new Label("Session");
         caption.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("session-switcher");
         choice.setMaxWidth(Double.MAX_VALUE);
-        choice.setTooltip(new Tooltip("The sessions kept on this computer; choose one to open it"));
+        Popups.tooltip(choice, "The sessions kept on this computer; choose one to open it");
         Runnable fill = () -> {
             choice.getItems().setAll(model.sessions().stream().map(s -> s.name()).toList());
             choice.setValue(model.sessionNameProperty().get());
@@ -261,11 +266,7 @@ public final class AppShell {
                 });
             }
         });
-        VBox box = new VBox(4, caption, choice);
-        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.sessions()));
-        box.managedProperty().bind(box.visibleProperty());
-        model.reloadSessions();
-        return box;
+        return new VBox(4, caption, choice);
     }
 
     /** "bot · sepolia · 0x0412…9ab3" for the switcher's list. */
@@ -279,7 +280,7 @@ public final class AppShell {
     private Button lockButton() {
         Button lock = new Button("Lock");
         lock.setId("lock-now");
-        lock.setTooltip(new Tooltip("Lock the app (Ctrl+L)"));
+        Popups.tooltip(lock, "Lock the app (Ctrl+L)");
         lock.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         lock.setMaxWidth(Double.MAX_VALUE);
         lock.setAlignment(Pos.CENTER_LEFT);
@@ -295,8 +296,7 @@ public final class AppShell {
      * sheet closed this way sends nothing.
      */
     private void lockLayer() {
-        LockScreen screen = new LockScreen(model.lock());
-        window.getChildren().setAll(root, screen.root());
+        window.getChildren().setAll(root, Deferred.part(model.lockedProperty(), () -> new LockScreen(model.lock()).root()));
         window.getStylesheets().add(AppShell.class.getResource("app.css").toExternalForm());
         root.visibleProperty().bind(model.lockedProperty().not());
         root.disableProperty().bind(model.lockedProperty());
@@ -339,11 +339,7 @@ public final class AppShell {
         Circle dot = new Circle(4);
         Label network = new Label();
         network.setId("status-network");
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(network.textProperty()); // the detail can be long: cut in the bar, whole on hover
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        network.setTooltip(whole);
+        Popups.wholeText(network); // the detail can be long: cut in the bar, whole on hover
         Label session = new Label();
         session.setId("status-session");
         listeners = Subscription.combine(listeners,

@@ -4,7 +4,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -22,8 +21,8 @@ public final class FeeSelector {
         payer.setId(idPrefix + "-fee-mode");
         payer.valueProperty().bindBidirectional(selection.choiceProperty());
         payer.setConverter(named(FeeChoice::label));
-        payer.setTooltip(new Tooltip("With a paymaster set in Settings, it can pay the fee (sponsored), or take it in a token"
-                + " the session may move. What it builds is checked against your request before anything is signed."));
+        Popups.tooltip(payer, "With a paymaster set in Settings, it can pay the fee (sponsored), or take it in a token"
+                + " the session may move. What it builds is checked against your request before anything is signed.");
         ComboBox<Token> gas = new ComboBox<>(selection.gasTokens());
         gas.setId(idPrefix + "-gas-token");
         gas.valueProperty().bindBidirectional(selection.gasTokenProperty());

@@ -8,7 +8,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
@@ -68,18 +67,16 @@ public final class Messages {
         label.setMaxWidth(Double.MAX_VALUE);
         label.getStyleClass().add(style);
         label.textProperty().bind(text);
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(text);
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        label.setTooltip(whole);
-        MenuItem copy = new MenuItem("Copy message");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(label.getText());
-            Clipboard.getSystemClipboard().setContent(content);
+        Popups.wholeText(label);
+        Popups.contextMenu(label, () -> {
+            MenuItem copy = new MenuItem("Copy message");
+            copy.setOnAction(e -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(label.getText());
+                Clipboard.getSystemClipboard().setContent(content);
+            });
+            return new ContextMenu(copy);
         });
-        label.setContextMenu(new ContextMenu(copy));
         label.managedProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
         label.visibleProperty().bind(label.managedProperty());
         return label;

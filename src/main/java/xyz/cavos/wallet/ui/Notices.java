@@ -1,7 +1,8 @@
 package xyz.cavos.wallet.ui;
 
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,9 +71,10 @@ final class Notices {
         VBox screens = new VBox(room, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         banner.setContent(screens);
+        ObservableValue<Number> none = new SimpleDoubleProperty(0);
         banner.skinProperty().subscribe(skin -> {
             if (skin != null && banner.lookup(".notification-bar > .pane") instanceof Region bar) {
-                var height = Bindings.when(banner.showingProperty()).then(bar.heightProperty()).otherwise(0.0);
+                ObservableValue<Number> height = banner.showingProperty().flatMap(showing -> showing ? bar.heightProperty() : none);
                 room.minHeightProperty().bind(height);
                 room.prefHeightProperty().bind(height);
             }

@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.Messages;
+import xyz.cavos.wallet.ui.Popups;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 
@@ -171,12 +172,12 @@ public final class ActivityView implements ScreenView {
                 }
                 if (row.link().isEmpty()) { // a network without an explorer: the hash, to copy from the row's menu
                     Label hash = new Label(shortened(row.hash()));
-                    hash.setTooltip(new Tooltip(row.hash()));
+                    Popups.tooltip(hash, row.hash());
                     setGraphic(hash);
                     return;
                 }
                 Hyperlink link = new Hyperlink(shortened(row.hash()));
-                link.setTooltip(new Tooltip("Open in the explorer: " + row.hash()));
+                Popups.tooltip(link, "Open in the explorer: " + row.hash());
                 link.setOnAction(e -> {
                     link.setVisited(false);
                     openLink.accept(row.link());

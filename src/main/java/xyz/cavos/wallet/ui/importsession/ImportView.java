@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.ui.importsession;
 
 import atlantafx.base.theme.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import xyz.cavos.wallet.ui.Deferred;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 
@@ -51,7 +51,7 @@ public final class ImportView implements ScreenView {
         reveal.setId("reveal");
         shown.visibleProperty().bind(reveal.selectedProperty());
         hidden.visibleProperty().bind(reveal.selectedProperty().not());
-        reveal.textProperty().bind(Bindings.when(reveal.selectedProperty()).then("Hide").otherwise("Show"));
+        reveal.selectedProperty().subscribe(on -> reveal.setText(on ? "Hide" : "Show"));
         Button paste = new Button("Paste");
         paste.setOnAction(e -> {
             String text = Clipboard.getSystemClipboard().getString();
@@ -59,7 +59,7 @@ public final class ImportView implements ScreenView {
                 vm.tokenTextProperty().set(text);
             }
         });
-        StackPane field = new StackPane(hidden, shown);
+        StackPane field = new StackPane(hidden, Deferred.part(reveal.selectedProperty(), () -> shown));
         HBox.setHgrow(field, Priority.ALWAYS);
         HBox input = new HBox(8, field, reveal, paste);
         input.setOnDragOver(e -> {
@@ -82,17 +82,7 @@ public final class ImportView implements ScreenView {
         error.managedProperty().bind(vm.errorProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
 
-        GridPane preview = new GridPane(16, 8);
-        preview.setId("preview");
-        preview.addRow(0, caption("Wallet"), value(vm.walletAddressProperty(), "preview-wallet"));
-        preview.addRow(1, caption("Network"), value(vm.networkProperty(), "preview-network"));
-        preview.addRow(2, caption("Valid until"), value(vm.expiryProperty(), "preview-expiry"));
-        // the token's copy: the policy the chain enforces is what Policy usage shows once the session is connected
-        preview.addRow(3, caption("Policy as exported"), value(vm.policySummaryProperty(), "preview-policy"));
-        preview.getStyleClass().add("preview-card");
-        preview.setPadding(new Insets(16));
-        preview.managedProperty().bind(vm.validProperty());
-        preview.visibleProperty().bind(vm.validProperty());
+        Node preview = Deferred.part(vm.validProperty(), () -> preview(vm));
 
         VBox warnings = new VBox(4);
         warnings.setId("warnings");
@@ -125,15 +115,29 @@ public final class ImportView implements ScreenView {
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label sandboxNote = new Label();
-        sandboxNote.textProperty().bind(javafx.beans.binding.Bindings.when(vm.anySessionProperty())
-                .then("A session imported here is kept beside the ones you have; switch between them in the sidebar. The sandbox is a"
-                        + " Starknet node on this computer with a funded demo wallet: nothing real is at stake.")
-                .otherwise("No session yet? The sandbox is a Starknet node on this computer with a funded demo wallet:"
+        vm.anySessionProperty().subscribe(any -> sandboxNote.setText(any
+                ? "A session imported here is kept beside the ones you have; switch between them in the sidebar. The sandbox is a"
+                        + " Starknet node on this computer with a funded demo wallet: nothing real is at stake."
+                : "No session yet? The sandbox is a Starknet node on this computer with a funded demo wallet:"
                         + " nothing real is at stake."));
         sandboxNote.setWrapText(true);
         sandboxNote.getStyleClass().add(Styles.TEXT_MUTED);
 
         root.getChildren().addAll(title, lead, input, error, preview, warnings, actions, sandboxNote);
+    }
+
+    /** What the pasted token holds, shown once it reads as a token. */
+    private static GridPane preview(ImportViewModel vm) {
+        GridPane preview = new GridPane(16, 8);
+        preview.setId("preview");
+        preview.addRow(0, caption("Wallet"), value(vm.walletAddressProperty(), "preview-wallet"));
+        preview.addRow(1, caption("Network"), value(vm.networkProperty(), "preview-network"));
+        preview.addRow(2, caption("Valid until"), value(vm.expiryProperty(), "preview-expiry"));
+        // the token's copy: the policy the chain enforces is what Policy usage shows once the session is connected
+        preview.addRow(3, caption("Policy as exported"), value(vm.policySummaryProperty(), "preview-policy"));
+        preview.getStyleClass().add("preview-card");
+        preview.setPadding(new Insets(16));
+        return preview;
     }
 
     private static Label caption(String text) {

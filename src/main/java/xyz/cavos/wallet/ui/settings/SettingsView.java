@@ -20,7 +20,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +29,7 @@ import javafx.util.StringConverter;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Messages;
 import xyz.cavos.wallet.ui.Page;
+import xyz.cavos.wallet.ui.Popups;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 import xyz.cavos.wallet.wallet.Network;
@@ -179,7 +179,7 @@ public final class SettingsView implements ScreenView {
         add.setOnAction(e -> vm.add());
         HBox adding = new HBox(8, url, add);
         adding.setAlignment(Pos.CENTER_LEFT);
-        url.setTooltip(new Tooltip("An address with an API key in it is kept in your keychain; only its host is shown here."));
+        Popups.tooltip(url, "An address with an API key in it is kept in your keychain; only its host is shown here.");
 
         Node check = checkRow();
         VBox.setMargin(check, new Insets(6, 0, 0, 0));
@@ -206,7 +206,7 @@ public final class SettingsView implements ScreenView {
             Label shown = new Label(row.shown());
             shown.getStyleClass().add("mono");
             shown.setMinWidth(0);
-            shown.setTooltip(new Tooltip(row.shown()));
+            Popups.tooltip(shown, row.shown());
             HBox line = new HBox(10, place, shown);
             line.setAlignment(Pos.CENTER_LEFT);
             if (row.builtIn()) {
@@ -231,8 +231,8 @@ public final class SettingsView implements ScreenView {
         Button check = new Button("Check endpoints");
         check.setId("settings-check");
         check.getStyleClass().add(Styles.ACCENT);
-        check.setTooltip(new Tooltip("Asks every endpoint of the list, all at once, which chain it serves, its JSON-RPC version, "
-                + "how fast it answers, and whether it takes batched requests and the pre_confirmed block"));
+        Popups.tooltip(check, "Asks every endpoint of the list, all at once, which chain it serves, its JSON-RPC version, "
+                + "how fast it answers, and whether it takes batched requests and the pre_confirmed block");
         check.disableProperty().bind(vm.checkingProperty().or(Bindings.isEmpty(vm.endpoints())));
         check.setOnAction(e -> vm.check());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -288,7 +288,7 @@ public final class SettingsView implements ScreenView {
             // the list above shows the endpoints in monospace; here the proportional font leaves the facts room
             Label endpoint = new Label(row.position() + "  " + row.endpoint());
             endpoint.setMinWidth(0);
-            endpoint.setTooltip(new Tooltip(row.endpoint()));
+            Popups.tooltip(endpoint, row.endpoint());
             GridPane.setHgrow(endpoint, Priority.ALWAYS);
             grid.add(verdict, 0, line);
             grid.add(endpoint, 1, line);
@@ -337,7 +337,7 @@ public final class SettingsView implements ScreenView {
     private static Button button(String text, String id, String tip) {
         Button button = new Button(text);
         button.setId(id);
-        button.setTooltip(new Tooltip(tip));
+        Popups.tooltip(button, tip);
         return button;
     }
 

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -28,6 +27,7 @@ import xyz.cavos.wallet.cavos.Token;
 import xyz.cavos.wallet.ui.AppShell;
 import xyz.cavos.wallet.ui.Format;
 import xyz.cavos.wallet.ui.Messages;
+import xyz.cavos.wallet.ui.Popups;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 
@@ -73,8 +73,8 @@ public final class TransferView implements ScreenView {
         max.setId("transfer-max");
         max.setOnAction(e -> vm.max());
         max.disableProperty().bind(vm.canMaxProperty().not());
-        max.setTooltip(new Tooltip("The most that can be sent: the balance (less a little STRK for the fee),"
-                + " within the session's spending limit. Off when nothing can be sent."));
+        Popups.tooltip(max, "The most that can be sent: the balance (less a little STRK for the fee),"
+                + " within the session's spending limit. Off when nothing can be sent.");
 
         GridPane form = new GridPane(12, 6);
         // the names keep their width whatever a message beside them says; the messages wrap instead
@@ -88,7 +88,7 @@ public final class TransferView implements ScreenView {
         MenuButton chooser = new MenuButton("Contacts");
         chooser.setId("transfer-contacts");
         chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its name is never cut to "Co…"
-        chooser.setTooltip(new Tooltip("Your contacts and the addresses you sent to recently"));
+        Popups.tooltip(chooser, "Your contacts and the addresses you sent to recently");
         chooser.setOnShowing(e -> {
             chooser.getItems().clear();
             if (vm.choices().isEmpty()) {

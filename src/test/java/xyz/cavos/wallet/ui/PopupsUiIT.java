@@ -1,0 +1,92 @@
+package xyz.cavos.wallet.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xyz.cavos.wallet.ui.AppWindow.shown;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the window builds only when it is wanted (tooltips, a message's menu, the lock screen, the session switcher)
+ * in a real (headless) window: absent from a new window, and there, as before, once wanted.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PopupsUiIT {
+
+    @RegisterExtension
+    final AppWindow app = new AppWindow();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app.open(stage);
+    }
+
+    @Test
+    void aNewWindowHasNoTooltipLockScreenOrSessionSwitcherYetButATooltipShowsOnHover(FxRobot robot) throws Exception {
+        Control theme = robot.lookup("#theme-toggle").queryAs(Control.class);
+        assertNull(theme.getTooltip(), "no tooltip is made with the window");
+        assertEquals("Light or dark (Ctrl+D)", theme.getAccessibleHelp(), "a screen reader has the words at once");
+        assertNull(app.scene().lookup("#lock-screen"), "no lock screen while there is no lock");
+        assertNull(app.scene().lookup("#session-switcher"), "no switcher while there is no session");
+
+        robot.moveTo("#theme-toggle");
+        robot.moveBy(3, 1); // the pointer rests on it after moving over it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showingTooltip().isPresent());
+        assertEquals("Light or dark (Ctrl+D)", showingTooltip().orElseThrow().getText());
+    }
+
+    @Test
+    void aMessageKeepsItsWholeTextOnHoverAndCanBeCopiedFromItsMenu(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#settings-new-url"));
+        robot.clickOn("#settings-new-url").write("ftp://rpc.example");
+        robot.clickOn("#settings-add");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown(robot, "#settings-add-error"));
+        Label error = robot.lookup("#settings-add-error").queryAs(Label.class);
+        String said = error.getText();
+        assertTrue(said.startsWith("The RPC URL is not an http(s) URL"), said);
+        assertNull(error.getContextMenu(), "no menu is made before it is asked for");
+
+        robot.moveTo(error);
+        robot.moveBy(3, 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showingTooltip().isPresent());
+        assertEquals(said, showingTooltip().orElseThrow().getText());
+
+        // a right click, as the platform reports it (headless Monocle does not turn a right click into this event)
+        Bounds box = error.localToScreen(error.getBoundsInLocal());
+        robot.interact(() -> error.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5, box.getMinX() + 10,
+                box.getMinY() + 5, false, null)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Copy message").tryQuery().isPresent());
+        robot.clickOn("Copy message");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(said, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+        assertTrue(error.getContextMenu() != null, "the menu is kept for the next right click");
+    }
+
+    private static Optional<Tooltip> showingTooltip() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                    .filter(w -> w instanceof Tooltip && w.isShowing()).map(w -> (Tooltip) w).findFirst()).get();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
