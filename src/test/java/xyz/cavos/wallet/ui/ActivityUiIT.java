@@ -12,11 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.geometry.Bounds;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.controlsfx.control.MaskerPane;
 import org.junit.jupiter.api.AfterEach;
@@ -102,16 +99,8 @@ class ActivityUiIT {
         assertTrue(robot.lookup("−1.5 STRK").tryQuery().isPresent(), "the amount is on screen");
         assertTrue(node.requests("/rpc", "starknet_getEvents") > 0);
 
-        // a right click, as the platform reports it (headless Monocle does not turn a right click into this event)
         TableRow<?> sent = robot.lookup(".table-row-cell").match((TableRow<?> row) -> row.getItem() == table.getItems().get(1)).query();
-        Bounds box = sent.localToScreen(sent.getBoundsInLocal());
-        robot.interact(() -> sent.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 40, 10, box.getMinX() + 40,
-                box.getMinY() + 10, false, null)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Copy transaction hash").tryQuery().isPresent());
-        robot.clickOn("Copy transaction hash");
-        WaitForAsyncUtils.waitForFxEvents();
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-        assertEquals(table.getItems().get(1).hash(), copied);
+        assertEquals(table.getItems().get(1).hash(), AppWindow.copyFromMenu(robot, sent, "Copy transaction hash"));
     }
 
     @Test

@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -74,6 +78,20 @@ final class AppWindow implements AfterEachCallback {
     /** A node that is on screen and visible, e.g. a dialog's button once the dialog has opened. */
     static boolean shown(FxRobot robot, String query) {
         return robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent();
+    }
+
+    /**
+     * Right-clicks {@code node} as the platform reports it (headless Monocle does not turn a right click into this
+     * event), clicks the item {@code item} of the menu that opens, and returns what is then on the clipboard.
+     */
+    static String copyFromMenu(FxRobot robot, Node node, String item) throws Exception {
+        Bounds box = node.localToScreen(node.getBoundsInLocal());
+        robot.interact(() -> node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5, box.getMinX() + 10,
+                box.getMinY() + 5, false, null)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(item).tryQuery().isPresent());
+        robot.clickOn(item);
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
     }
 
     /** Waits until a sheet's action button is on view and armed, then clicks it. */

@@ -1,19 +1,15 @@
 package xyz.cavos.wallet.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static xyz.cavos.wallet.ui.AppWindow.shown;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -70,14 +66,7 @@ class PopupsUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showingTooltip().isPresent());
         assertEquals(said, showingTooltip().orElseThrow().getText());
 
-        // a right click, as the platform reports it (headless Monocle does not turn a right click into this event)
-        Bounds box = error.localToScreen(error.getBoundsInLocal());
-        robot.interact(() -> error.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 10, 5, box.getMinX() + 10,
-                box.getMinY() + 5, false, null)));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Copy message").tryQuery().isPresent());
-        robot.clickOn("Copy message");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(said, WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get());
+        assertEquals(said, AppWindow.copyFromMenu(robot, error, "Copy message"));
         assertTrue(error.getContextMenu() != null, "the menu is kept for the next right click");
     }
 
