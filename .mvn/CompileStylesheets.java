@@ -49,8 +49,10 @@ public final class CompileStylesheets {
             }
             try (var own = Files.list(Path.of(args[2]))) {
                 for (Path css : own.filter(p -> p.getFileName().toString().endsWith(".css")).toList()) {
-                    String name = css.getFileName().toString();
-                    convert.invoke(null, css.toString(), css.resolveSibling(name.substring(0, name.length() - 4) + ".bss").toString());
+                    String name = css.getFileName().toString().replaceAll("\\.css$", ".bss");
+                    Path bss = work.resolve(name);
+                    convert.invoke(null, css.toString(), bss.toString());
+                    Files.move(bss, css.resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } finally {

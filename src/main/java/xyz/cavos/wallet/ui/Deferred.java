@@ -7,8 +7,8 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Subscription;
 
 /**
- * A part of the window that is often not shown at all (the lock screen, the session switcher before there is a
- * second session): built the first time it is to be shown. A hidden node still has its styles worked out and its
+ * A part of the window that is often not shown at all (the lock screen, the session switcher while there is no
+ * session): built the first time it is to be shown. A hidden node still has its styles worked out and its
  * skin made, so one built at start would cost the first frame as much as a shown one.
  */
 public final class Deferred {

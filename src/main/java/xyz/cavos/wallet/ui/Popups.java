@@ -28,6 +28,32 @@ public final class Popups {
         onFirstHover(control, () -> new Tooltip(text));
     }
 
+    /**
+     * For a cell of a table or list, which shows one row after another: the tooltip holds what {@code text} says of the
+     * row on view (nothing when it is empty), made on the first hover; the cell calls {@link #rowChanged} when its row
+     * changes.
+     */
+    public static void cellTooltip(Control cell, Supplier<String> text) {
+        cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> say(cell, text.get()));
+    }
+
+    /** A cell's row changed: its tooltip, once made, says what {@code text} says now. */
+    public static void rowChanged(Control cell, String text) {
+        if (cell.getTooltip() != null) {
+            say(cell, text);
+        }
+    }
+
+    private static void say(Control cell, String text) {
+        if (text == null || text.isEmpty()) {
+            cell.setTooltip(null);
+        } else if (cell.getTooltip() == null) {
+            cell.setTooltip(new Tooltip(text));
+        } else {
+            cell.getTooltip().setText(text);
+        }
+    }
+
     /** The whole of a label's text on hover, wrapped: for a text that may be cut where it is shown. */
     public static void wholeText(Labeled label) {
         onFirstHover(label, () -> {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * What the window builds only when it is wanted (tooltips, a message's menu, the lock screen, the session switcher)
- * in a real (headless) window: absent from a new window, and there, as before, once wanted.
+ * What the window builds only when it is wanted, in a real (headless) window: no tooltip, lock screen or session
+ * switcher in a new window; a tooltip on hover, a message's menu on a right click, a cell's tooltip that follows its
+ * row. (The lock screen once locked and the switcher once there is a session: LockUiIT, AppUiIT.)
  */
 @ExtendWith(ApplicationExtension.class)
 class PopupsUiIT {
@@ -68,6 +71,33 @@ class PopupsUiIT {
 
         assertEquals(said, AppWindow.copyFromMenu(robot, error, "Copy message"));
         assertTrue(error.getContextMenu() != null, "the menu is kept for the next right click");
+    }
+
+    @Test
+    void aBalanceShowsItsExactAmountOnHoverButNotWhileAmountsAreHidden(FxRobot robot) throws Exception {
+        System.gc(); // what the Import screen's words follow must be held by the screen, not only by a weak listener
+        app.trySandbox(robot);
+        TableCell<?, ?> strk = robot.lookup(".table-cell").match((TableCell<?, ?> cell) -> "1,000.00".equals(cell.getText())).query();
+        robot.moveTo(strk);
+        robot.moveBy(3, 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showingTooltip().isPresent());
+        assertEquals("Exactly 1,000 STRK", showingTooltip().orElseThrow().getText());
+
+        robot.moveTo("#nav-balances");
+        robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL); // Hide amounts
+        assertTrue(app.model().amountsHiddenProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showingTooltip().isEmpty());
+        TableCell<?, ?> dots = robot.lookup(".table-cell").match((TableCell<?, ?> cell) -> "•••".equals(cell.getText())).query();
+        robot.moveTo(dots);
+        robot.moveBy(3, 1);
+        Thread.sleep(2500); // longer than a tooltip waits before it shows
+        assertTrue(showingTooltip().isEmpty(), "no figure in a tooltip while amounts are hidden");
+        assertNull(dots.getTooltip());
+
+        // and the Import screen says sessions are kept side by side now that there is one
+        robot.interact(() -> app.shell().show(AppShell.Screen.IMPORT));
+        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().startsWith("A session imported here is kept beside")));
     }
 
     private static Optional<Tooltip> showingTooltip() {

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The binary stylesheets the build makes (.mvn/CompileStylesheets.java), which JavaFX reads in place of the CSS: each
- * holds the same rules as the CSS it was made from, so a change to a .css that the build did not carry over fails here.
+ * holds the same rules, selector for selector and value for value, as the CSS it was made from (a .bss older than its
+ * CSS, or a conversion that loses something, fails here).
  */
 class StylesheetsTest {
 

@@ -18,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -144,17 +143,18 @@ public final class ActivityView implements ScreenView {
     private static TableCell<ActivityViewModel.Row, ActivityViewModel.Row> textCell(
             java.util.function.Function<ActivityViewModel.Row, String> text, java.util.function.Function<ActivityViewModel.Row, String> tip) {
         return new TableCell<>() {
+            private String more = "";
+
+            {
+                Popups.cellTooltip(this, () -> more);
+            }
+
             @Override
             protected void updateItem(ActivityViewModel.Row row, boolean empty) {
                 super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(text.apply(row));
-                String more = tip.apply(row);
-                setTooltip(more.isEmpty() ? null : new Tooltip(more));
+                setText(empty || row == null ? null : text.apply(row));
+                more = empty || row == null ? "" : tip.apply(row);
+                Popups.rowChanged(this, more);
             }
         };
     }

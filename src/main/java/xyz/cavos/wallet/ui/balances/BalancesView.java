@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import xyz.cavos.wallet.ui.HiddenAmounts;
+import xyz.cavos.wallet.ui.Popups;
 import xyz.cavos.wallet.ui.QrCode;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
@@ -39,13 +40,13 @@ public final class BalancesView implements ScreenView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = new Button("Refresh");
-        refresh.setTooltip(new javafx.scene.control.Tooltip("Read balances and session again (F5)"));
+        Popups.tooltip(refresh, "Read balances and session again (F5)");
         refresh.setId("refresh");
         refresh.disableProperty().bind(vm.refreshingProperty());
         refresh.setOnAction(e -> vm.refresh());
         Button addToken = new Button("Add token…");
         addToken.setId("add-token");
-        addToken.setTooltip(new javafx.scene.control.Tooltip("List another token by its contract address; its symbol and decimals come from the chain"));
+        Popups.tooltip(addToken, "List another token by its contract address; its symbol and decimals come from the chain");
         addToken.setOnAction(e -> {
             javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
             ask.setTitle("Add token");
@@ -106,13 +107,20 @@ public final class BalancesView implements ScreenView {
         TableColumn<BalancesViewModel.Row, String> amount = column("Balance", BalancesViewModel.Row::balance);
         amount.setStyle("-fx-alignment: CENTER-RIGHT;");
         amount.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private String exactly = "";
+
+            {
+                Popups.cellTooltip(this, () -> exactly);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 BalancesViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 boolean hidden = vm.amountsHiddenProperty().get();
                 setText(empty ? null : HiddenAmounts.figure(text, hidden));
-                setTooltip(row == null || hidden ? null : new javafx.scene.control.Tooltip("Exactly " + row.exact() + " " + row.symbol()));
+                exactly = row == null || hidden ? "" : "Exactly " + row.exact() + " " + row.symbol();
+                Popups.rowChanged(this, exactly);
             }
         });
         table.getColumns().add(amount);

@@ -115,7 +115,7 @@ public final class ImportView implements ScreenView {
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label sandboxNote = new Label();
-        vm.anySessionProperty().subscribe(any -> sandboxNote.setText(any
+        sandboxNote.textProperty().bind(vm.anySessionProperty().map(any -> any
                 ? "A session imported here is kept beside the ones you have; switch between them in the sidebar. The sandbox is a"
                         + " Starknet node on this computer with a funded demo wallet: nothing real is at stake."
                 : "No session yet? The sandbox is a Starknet node on this computer with a funded demo wallet:"

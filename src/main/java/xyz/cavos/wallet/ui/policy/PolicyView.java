@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import xyz.cavos.wallet.ui.HiddenAmounts;
 import xyz.cavos.wallet.ui.Page;
+import xyz.cavos.wallet.ui.Popups;
 import xyz.cavos.wallet.ui.ScreenLifecycle;
 import xyz.cavos.wallet.ui.ScreenView;
 
@@ -107,7 +108,7 @@ public final class PolicyView implements ScreenView {
             Label token = new Label(allowance.token());
             token.getStyleClass().add(Styles.TEXT_BOLD);
             Label spender = new Label(allowance.spender());
-            spender.setTooltip(new javafx.scene.control.Tooltip(allowance.spenderAddress()));
+            Popups.tooltip(spender, allowance.spenderAddress());
             Label amount = new Label(allowance.amount());
             amount.setId("allowance-amount-" + row);
             if (!allowance.open()) {
