@@ -1,7 +1,6 @@
 package xyz.cavos.wallet.ui;
 
 import java.util.function.Consumer;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -71,10 +70,9 @@ final class Notices {
         VBox screens = new VBox(room, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         banner.setContent(screens);
-        ObservableValue<Number> none = new SimpleDoubleProperty(0);
         banner.skinProperty().subscribe(skin -> {
             if (skin != null && banner.lookup(".notification-bar > .pane") instanceof Region bar) {
-                ObservableValue<Number> height = banner.showingProperty().flatMap(showing -> showing ? bar.heightProperty() : none);
+                ObservableValue<Number> height = banner.showingProperty().flatMap(showing -> showing ? bar.heightProperty() : null).orElse(0.0);
                 room.minHeightProperty().bind(height);
                 room.prefHeightProperty().bind(height);
             }

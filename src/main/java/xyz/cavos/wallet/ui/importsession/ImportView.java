@@ -49,7 +49,6 @@ public final class ImportView implements ScreenView {
         shown.textProperty().bindBidirectional(vm.tokenTextProperty());
         ToggleButton reveal = new ToggleButton("Show");
         reveal.setId("reveal");
-        shown.visibleProperty().bind(reveal.selectedProperty());
         hidden.visibleProperty().bind(reveal.selectedProperty().not());
         reveal.selectedProperty().subscribe(on -> reveal.setText(on ? "Hide" : "Show"));
         Button paste = new Button("Paste");
